@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Compile;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Rounding;
+using Yusuan.Formats.Datasets;
+using Yusuan.Formats.Preview;
+
+namespace Yusuan.Cli.Commands;
+
+/// <summary>Options shared by the commands that compile a dataset: rounding and the classification lists.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Rounding { get; } = new("--rounding")
+    {
+        Description = "舍入方式：controlled（受控舍入，默认）或 independent（独立四舍五入）",
+        DefaultValueFactory = _ => "controlled",
+    };
+
+    public Option<FileInfo?> FunctionCodes { get; } = new("--function-codes") { Description = "补充或替换支出功能分类科目的 CSV（code,name）" };
+
+    public Option<FileInfo?> EconomicCodes { get; } = new("--economic-codes") { Description = "补充或替换部门预算支出经济分类科目的 CSV（code,name）" };
+
+    public Option<FileInfo?> GovernmentEconomicCodes { get; } = new("--government-economic-codes") { Description = "补充或替换政府预算支出经济分类科目的 CSV（code,name）" };
+
+    public Option<bool> ReplaceCatalogue { get; } = new("--replace-catalogue") { Description = "用所给 CSV 替换（而不是补充）内置科目目录" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Rounding);
+        command.Options.Add(FunctionCodes);
+        command.Options.Add(EconomicCodes);
+        command.Options.Add(GovernmentEconomicCodes);
+        command.Options.Add(ReplaceCatalogue);
+    }
+
+    /// <summary>Loads and compiles a dataset, or prints why it cannot be used and returns the exit code.</summary>
+    public (CompiledBudget? Compiled, int ExitCode) Compile(ParseResult parse, string folder)
+    {
+        var roundingText = parse.GetValue(Rounding);
+        RoundingMode rounding;
+        switch (roundingText)
+        {
+            case "controlled":
+                rounding = RoundingMode.Controlled;
+                break;
+            case "independent":
+                rounding = RoundingMode.Independent;
+                break;
+            default:
+                Console.Error.WriteLine($"命令行错误：--rounding 只能是 controlled 或 independent，而不是“{roundingText}”");
+                return (null, ExitCodes.InputUnusable);
+        }
+
+        var catalogue = ClassificationCatalogue.BuiltIn();
+        var problems = new List<InputProblem>();
+        foreach (var (option, kind) in new[]
+                 {
+                     (FunctionCodes, ClassificationKind.Function),
+                     (EconomicCodes, ClassificationKind.DepartmentEconomic),
+                     (GovernmentEconomicCodes, ClassificationKind.GovernmentEconomic),
+                 })
+        {
+            if (parse.GetValue(option) is not { } file)
+            {
+                continue;
+            }
+
+            if (!file.Exists)
+            {
+                problems.Add(new InputProblem(file.Name, null, null, Core.Messages.FileMissing));
+                continue;
+            }
+
+            var encoding = Formats.Text.TextDecoding.Detect(file.FullName);
+            if (!encoding.Success)
+            {
+                problems.Add(new InputProblem(file.Name, null, null, encoding.Error!));
+                continue;
+            }
+
+            using var reader = new StreamReader(file.FullName, encoding.Value);
+            problems.AddRange(catalogue.Load(kind, reader, file.Name, parse.GetValue(ReplaceCatalogue)));
+        }
+
+        var (dataset, datasetProblems) = Dataset.Load(folder);
+        problems.AddRange(datasetProblems);
+        if (problems.Count > 0 || dataset is null)
+        {
+            Console.Error.WriteLine($"输入无法使用（{problems.Count} 处问题），未编制任何表格：");
+            foreach (var problem in problems)
+            {
+                Console.Error.WriteLine("  " + problem);
+            }
+
+            return (null, ExitCodes.InputUnusable);
+        }
+
+        return (dataset.Compile(catalogue, rounding), ExitCodes.Done);
+    }
+
+    public static void PrintFindings(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings.OrderByDescending(f => f.Severity))
+        {
+            Console.WriteLine($"[{HtmlPreviewWriter.SeverityTitle(f.Severity)}] {f.Rule} {f.Location}：{f.Message}");
+        }
+
+        Console.WriteLine(
+            $"错误 {findings.Count(f => f.Severity == Severity.Error)} 条，警告 {findings.Count(f => f.Severity == Severity.Warning)} 条，提示 {findings.Count(f => f.Severity == Severity.Info)} 条。");
+    }
+
+    public static int ExitCodeFor(IReadOnlyList<Finding> findings) =>
+        findings.Any(f => f.Severity == Severity.Error) ? ExitCodes.ErrorFindings : ExitCodes.Done;
+}

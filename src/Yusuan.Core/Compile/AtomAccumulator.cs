@@ -1,0 +1,92 @@
+using Yusuan.Core.Model;
+
+namespace Yusuan.Core.Compile;
+
+/// <summary>Project facts gathered while streaming the lines.</summary>
+public sealed record ProjectInfo(string Code, string Name, string Category);
+
+/// <summary>
+/// Sums lines into atoms in one pass. Each key holds four measures (amount, procurement, SME, micro), stored at
+/// key index × 4 + measure. After <see cref="Seal"/> the keys are in table order (agency, function code, kind, …),
+/// the order controlled rounding starts from.
+/// </summary>
+internal sealed class AtomAccumulator
+{
+    private const int Measures = 4;
+    private readonly Dictionary<AtomKey, int> index = [];
+    private readonly List<AtomKey> keys = [];
+    private readonly List<decimal> values = [];
+    private readonly Dictionary<string, ProjectInfo> projects = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<AtomKey> Keys => keys;
+
+    public List<decimal> Values => values;
+
+    public IReadOnlyDictionary<string, ProjectInfo> Projects => projects;
+
+    public long LineCount { get; private set; }
+
+    public void Add(BudgetLine line)
+    {
+        var key = new AtomKey(
+            line.AgencyCode,
+            line.Function,
+            line.Economic,
+            line.Kind,
+            line.Fund,
+            line.ProjectCode ?? string.Empty,
+            line.OfficialExpense,
+            line.Procurement);
+        if (!index.TryGetValue(key, out var k))
+        {
+            k = keys.Count;
+            index.Add(key, k);
+            keys.Add(key);
+            for (var m = 0; m < Measures; m++)
+            {
+                values.Add(0m);
+            }
+        }
+
+        values[k * Measures + (int)Measure.Amount] += line.Amount;
+        values[k * Measures + (int)Measure.Procurement] += line.ProcurementAmount;
+        values[k * Measures + (int)Measure.Sme] += line.SmeAmount;
+        values[k * Measures + (int)Measure.Micro] += line.MicroAmount;
+        if (line.ProjectCode is { Length: > 0 } code && !projects.ContainsKey(code))
+        {
+            projects.Add(code, new ProjectInfo(code, line.ProjectName ?? string.Empty, line.ProjectCategory ?? string.Empty));
+        }
+
+        LineCount++;
+    }
+
+    /// <summary>Puts the keys in table order; returns the atoms' values in that order.</summary>
+    public void Seal()
+    {
+        var order = Enumerable.Range(0, keys.Count).OrderBy(i => keys[i]).ToArray();
+        var sortedKeys = order.Select(i => keys[i]).ToList();
+        var sortedValues = new List<decimal>(values.Count);
+        foreach (var i in order)
+        {
+            for (var m = 0; m < Measures; m++)
+            {
+                sortedValues.Add(values[i * Measures + m]);
+            }
+        }
+
+        keys.Clear();
+        keys.AddRange(sortedKeys);
+        values.Clear();
+        values.AddRange(sortedValues);
+        index.Clear();
+    }
+
+    public static int AtomOf(int keyIndex, Measure measure) => keyIndex * Measures + (int)measure;
+
+    /// <summary>Adds an atom that is not a line (last year's figures, the planned carry-forward); returns its index.</summary>
+    public int AddPseudoAtom(decimal value)
+    {
+        values.Add(value);
+        return values.Count - 1;
+    }
+}

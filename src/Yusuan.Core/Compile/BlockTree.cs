@@ -1,0 +1,96 @@
+using Yusuan.Core.Disclosures;
+
+namespace Yusuan.Core.Compile;
+
+/// <summary>
+/// The row structure the seed's tables share: an optional 主管部门 row, the department's total row, then — when the department
+/// consolidates agencies — each agency's total row followed by that agency's classified rows; otherwise the classified rows directly.
+/// Classified rows sort by code, which puts a 类 before its 款 and a 款 before its 项.
+/// </summary>
+internal sealed class BlockTree
+{
+    private readonly int columns;
+    private readonly bool perAgency;
+    private readonly List<RowDraft> headers = [];
+    private readonly List<(string Code, RowDraft Row)> agencyRows = [];
+    private readonly Dictionary<string, SortedDictionary<string, RowDraft>> codeRows = new(StringComparer.Ordinal);
+    private readonly Func<string, string, TableRow> codeRow;
+
+    /// <param name="codeRow">Makes the template of a classified row from (agency, row key).</param>
+    public BlockTree(int columns, bool perAgency, Func<string, string, TableRow> codeRow)
+    {
+        this.columns = columns;
+        this.perAgency = perAgency;
+        this.codeRow = codeRow;
+    }
+
+    public RowDraft AddHeader(TableRow template)
+    {
+        var row = new RowDraft(template, columns);
+        headers.Add(row);
+        return row;
+    }
+
+    public void AddAgency(string code, string name)
+    {
+        if (perAgency && agencyRows.All(a => a.Code != code))
+        {
+            agencyRows.Add((code, new RowDraft(new TableRow { Unit = name, Name = name, Key = "agency:" + code, Values = [] }, columns)));
+        }
+    }
+
+    /// <summary>Every row an atom of this agency with these row keys (e.g. its code path) adds to.</summary>
+    public IEnumerable<RowDraft> Rows(string agency, IEnumerable<string> rowKeys)
+    {
+        foreach (var h in headers)
+        {
+            yield return h;
+        }
+
+        var block = perAgency ? agency : string.Empty;
+        if (perAgency)
+        {
+            AddAgency(agency, agency);
+            yield return agencyRows.First(a => a.Code == agency).Row;
+        }
+
+        if (!codeRows.TryGetValue(block, out var rows))
+        {
+            rows = new SortedDictionary<string, RowDraft>(StringComparer.Ordinal);
+            codeRows.Add(block, rows);
+        }
+
+        foreach (var key in rowKeys)
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new RowDraft(codeRow(agency, key), columns);
+                rows.Add(key, row);
+            }
+
+            yield return row;
+        }
+    }
+
+    public List<RowDraft> Ordered()
+    {
+        var result = new List<RowDraft>(headers);
+        if (perAgency)
+        {
+            foreach (var (code, row) in agencyRows)
+            {
+                result.Add(row);
+                if (codeRows.TryGetValue(code, out var rows))
+                {
+                    result.AddRange(rows.Values);
+                }
+            }
+        }
+        else if (codeRows.TryGetValue(string.Empty, out var rows))
+        {
+            result.AddRange(rows.Values);
+        }
+
+        return result;
+    }
+}

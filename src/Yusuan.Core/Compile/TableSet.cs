@@ -1,0 +1,452 @@
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+
+namespace Yusuan.Core.Compile;
+
+/// <summary>Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out.</summary>
+internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms)
+{
+    private static readonly TableColumn[] FlowColumns =
+    [
+        new("total", "支出总计"),
+        new("basic", "基本支出"),
+        new("project", "项目支出"),
+    ];
+
+    private static readonly (FundSource Fund, string Key)[] FundKeys =
+    [
+        (FundSource.GeneralPublicBudget, "general"),
+        (FundSource.GovernmentFund, "fund"),
+        (FundSource.StateCapital, "capital"),
+        (FundSource.FiscalSpecialAccount, "special"),
+        (FundSource.InstitutionIncome, "institution"),
+        (FundSource.InstitutionBusinessIncome, "business"),
+        (FundSource.SuperiorSubsidy, "superior"),
+        (FundSource.SubordinateRemittance, "subordinate"),
+        (FundSource.OtherIncome, "other"),
+        (FundSource.PriorYearCarryover, "carryover"),
+    ];
+
+    private readonly IReadOnlyList<AtomKey> keys = atoms.Keys;
+    private readonly List<decimal> values = atoms.Values;
+
+    public List<Finding> Findings { get; } = [];
+
+    public List<TableDraft> BuildAll() =>
+    [
+        T01(),
+        T02(),
+        T03(),
+        T04(),
+        T05(),
+        T06(),
+        FunctionFlow("T07", f => f == FundSource.GeneralPublicBudget),
+        T08(),
+        T09(),
+        FunctionFlow("T10", f => f == FundSource.GovernmentFund),
+        FunctionFlow("T11", f => f == FundSource.StateCapital),
+        T12(),
+    ];
+
+    private static TableDraft Draft(string id, IReadOnlyList<TableColumn> columns, int decimals = 0, PerformanceSection? performance = null) =>
+        new() { Id = id, Title = TableTitles.Title(id), Columns = columns, Decimals = decimals, Performance = performance };
+
+    private static IReadOnlyList<TableColumn> FundColumns() =>
+        [new("total", "合计"), .. FundKeys.Select(f => new TableColumn(f.Key, f.Fund.Title()))];
+
+    private static int FundColumn(FundSource fund) => 1 + Array.FindIndex(FundKeys, f => f.Fund == fund);
+
+    private void Put(RowDraft row, int column, int key, Measure measure, int sign = 1)
+    {
+        var atom = AtomAccumulator.AtomOf(key, measure);
+        row.Cells[column].Add(atom, sign, values[atom]);
+    }
+
+    private string AgencyName(string code) => profile.Agencies.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+
+    private BlockTree Blocks(int columns, Func<string, string, TableRow> codeRow, bool supervisor)
+    {
+        var perAgency = !profile.IsSingleAgency;
+        var tree = new BlockTree(columns, perAgency, codeRow);
+        if (supervisor && profile.Supervisor is { } s)
+        {
+            tree.AddHeader(new TableRow { Unit = s.Name, Name = s.Name, Key = "supervisor", Values = [] });
+        }
+
+        var d = profile.Department;
+        tree.AddHeader(new TableRow { Unit = d.Name, Name = d.Name, Key = "department", Values = [] });
+        foreach (var agency in profile.Agencies)
+        {
+            tree.AddAgency(agency.Code, agency.Name);
+        }
+
+        return tree;
+    }
+
+    private TableRow FunctionRow(string code) => new()
+    {
+        Code = code,
+        Name = catalogue.NameOf(ClassificationKind.Function, code),
+        Level = (code.Length - 1) / 2,
+        Values = [],
+    };
+
+    private TableRow EconomicRow(string code) => new()
+    {
+        Code = code,
+        Name = catalogue.NameOf(ClassificationKind.DepartmentEconomic, code),
+        Level = code.Length == 3 ? 1 : 2,
+        Values = [],
+    };
+
+    private static IEnumerable<string> FunctionPath(AtomKey key) => key.Function.Path().Select(c => c.Value);
+
+    private static IEnumerable<string> EconomicPath(AtomKey key) =>
+        key.Economic.Level == 1 ? [key.Economic.Value] : [key.Economic.Class.Value, key.Economic.Value];
+
+    private static void Finish(TableDraft draft, List<RowDraft> rows)
+    {
+        foreach (var row in rows)
+        {
+            draft.Rows.Add(row);
+        }
+
+        if (draft.Rows.All(r => r.Cells.All(c => c.Terms.Count == 0)))
+        {
+            draft.Note = Messages.EmptyTableNote;
+        }
+    }
+
+    /// <summary>T07, T10, T11: function code × (total, basic, project) for one kind of appropriation.</summary>
+    private TableDraft FunctionFlow(string id, Func<FundSource, bool> funds)
+    {
+        var draft = Draft(id, FlowColumns);
+        var tree = Blocks(3, (_, code) => FunctionRow(code), supervisor: true);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (!funds(keys[k].Fund))
+            {
+                continue;
+            }
+
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T01 收支总表: income by source ∥ expenditure by function.</summary>
+    private TableDraft T01()
+    {
+        var draft = Draft("T01", [new("budget", $"{profile.FiscalYear} 年预算数")]);
+        var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
+        {
+            ("income.government", "一、政府预算拨款", f => f.IsGovernmentAppropriation()),
+            ("income.general", "1. 一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
+            ("income.fund", "2. 政府性基金预算拨款", f => f == FundSource.GovernmentFund),
+            ("income.capital", "3. 国有资本经营预算拨款", f => f == FundSource.StateCapital),
+            ("income.special", "二、财政专户管理资金", f => f == FundSource.FiscalSpecialAccount),
+            ("income.unit", "三、单位资金", f => f.IsUnitFund()),
+            ("income.institution", "1. 事业收入", f => f == FundSource.InstitutionIncome),
+            ("income.business", "2. 事业单位经营收入", f => f == FundSource.InstitutionBusinessIncome),
+            ("income.superior", "3. 上级补助收入", f => f == FundSource.SuperiorSubsidy),
+            ("income.subordinate", "4. 附属单位上缴收入", f => f == FundSource.SubordinateRemittance),
+            ("income.other", "5. 其他收入", f => f == FundSource.OtherIncome),
+            ("income.current", "本年收入合计", f => f != FundSource.PriorYearCarryover),
+            ("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
+            ("income.total", "收入总计", _ => true),
+        };
+        AddTwoSided(draft, income, _ => true);
+        return draft;
+    }
+
+    /// <summary>T06 政府预算拨款收支总表: the appropriations (and their carry-over) only.</summary>
+    private TableDraft T06()
+    {
+        var draft = Draft("T06", [new("budget", $"{profile.FiscalYear} 年预算数")]);
+        var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
+        {
+            ("income.government", "政府预算拨款", f => f.IsGovernmentAppropriation()),
+            ("income.general", "一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
+            ("income.fund", "政府性基金预算拨款", f => f == FundSource.GovernmentFund),
+            ("income.capital", "国有资本经营预算拨款", f => f == FundSource.StateCapital),
+            ("income.current", "本年收入合计", f => f.IsGovernmentAppropriation()),
+            ("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
+            ("income.total", "收入总计", f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover),
+        };
+        AddTwoSided(draft, income, f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover);
+        return draft;
+    }
+
+    private void AddTwoSided(TableDraft draft, (string Key, string Name, Func<FundSource, bool> Funds)[] income, Func<FundSource, bool> spent)
+    {
+        var incomeRows = income.Select(i => new RowDraft(new TableRow { Section = "income", Key = i.Key, Name = i.Name, Values = [] }, 1)).ToArray();
+        var tree = new BlockTree(1, perAgency: false, (_, code) => FunctionRow(code) with { Section = "expenditure" });
+        var current = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.current", Name = "本年支出合计", Values = [] }, 1);
+        var carryForward = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.carryforward", Name = "结转下年", Values = [] }, 1);
+        var total = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.total", Name = "支出总计", Values = [] }, 1);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            for (var i = 0; i < income.Length; i++)
+            {
+                if (income[i].Funds(keys[k].Fund))
+                {
+                    Put(incomeRows[i], 0, k, Measure.Amount);
+                }
+            }
+
+            if (!spent(keys[k].Fund))
+            {
+                continue;
+            }
+
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+            }
+
+            Put(current, 0, k, Measure.Amount);
+            Put(total, 0, k, Measure.Amount);
+        }
+
+        var rows = new List<RowDraft>(incomeRows);
+        var classes = 0;
+        foreach (var row in tree.Ordered())
+        {
+            if (row.Template.Level == 1)
+            {
+                row.Template = row.Template with { Name = $"{TableTitles.ChineseOrdinal(++classes)}、{row.Template.Name}" };
+            }
+
+            rows.Add(row);
+        }
+
+        rows.AddRange([current, carryForward, total]);
+        Finish(draft, rows);
+    }
+
+    /// <summary>T02 收入总表: function code × fund source.</summary>
+    private TableDraft T02()
+    {
+        var draft = Draft("T02", FundColumns());
+        var tree = Blocks(draft.Columns.Count, (_, code) => FunctionRow(code), supervisor: false);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, FundColumn(keys[k].Fund), k, Measure.Amount);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T03 支出总表: function code × (total, basic, project, procurement and the parts reserved for SMEs and micro enterprises).</summary>
+    private TableDraft T03()
+    {
+        var draft = Draft("T03",
+        [
+            .. FlowColumns,
+            new("procurement", $"{profile.FiscalYear} 年政府采购项目小计"),
+            new("sme", "其中：面向中小企业政府采购项目"),
+            new("micro", "其中：面向小型、微型企业政府采购项目"),
+        ]);
+        var tree = Blocks(6, (_, code) => FunctionRow(code), supervisor: false);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);
+                Put(row, 3, k, Measure.Procurement);
+                Put(row, 4, k, Measure.Sme);
+                Put(row, 5, k, Measure.Micro);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T04 基本支出总表: economic code × (total, 人员经费, 公用经费), basic lines of every fund.</summary>
+    private TableDraft T04()
+    {
+        var draft = Draft("T04", [new("total", "合计"), new("personnel", "人员经费"), new("operating", "公用经费")]);
+        var tree = Blocks(3, (_, code) => EconomicRow(code), supervisor: false);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (!keys[k].Kind.IsBasic())
+            {
+                continue;
+            }
+
+            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, keys[k].Kind == ExpenditureKind.Personnel ? 1 : 2, k, Measure.Amount);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T05 项目支出总表: project (and the function code it is spent under) × fund source.</summary>
+    private TableDraft T05()
+    {
+        var draft = Draft("T05", FundColumns());
+        var tree = Blocks(draft.Columns.Count, (_, key) =>
+        {
+            var parts = key.Split('|');
+            var info = atoms.Projects.GetValueOrDefault(parts[0]);
+            return new TableRow { Code = parts[0], Name = info?.Name ?? parts[0], FunctionCode = parts[1], Level = 1, Values = [] };
+        }, supervisor: false);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (keys[k].Kind != ExpenditureKind.Project)
+            {
+                continue;
+            }
+
+            foreach (var row in tree.Rows(keys[k].Agency, [keys[k].Project + "|" + keys[k].Function.Value]))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, FundColumn(keys[k].Fund), k, Measure.Amount);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T08: economic code × (total, basic, project), 一般公共预算 only.</summary>
+    private TableDraft T08()
+    {
+        var draft = Draft("T08", FlowColumns);
+        var tree = Blocks(3, (_, code) => EconomicRow(code), supervisor: true);
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (keys[k].Fund != FundSource.GeneralPublicBudget)
+            {
+                continue;
+            }
+
+            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(keys[k])))
+            {
+                Put(row, 0, k, Measure.Amount);
+                Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);
+            }
+        }
+
+        Finish(draft, tree.Ordered());
+        return draft;
+    }
+
+    /// <summary>T09 "三公" 经费: last year, this year and the change, in 万元 with two decimals as the seed prints them.</summary>
+    private TableDraft T09()
+    {
+        var draft = Draft("T09",
+        [
+            new("total", "总计"),
+            new("abroad", "因公出国(境)费"),
+            new("reception", "公务接待费"),
+            new("vehicle", "公务用车购置及运行维护费小计"),
+            new("vehicle_purchase", "公务用车购置费"),
+            new("vehicle_operation", "公务用车运行维护费"),
+        ], decimals: 2);
+        var priorYear = profile.PriorYear?.FiscalYear ?? profile.FiscalYear - 1;
+        var prior = draft.AddRow(new TableRow { Unit = profile.Department.Name, Key = "prior", Name = $"{priorYear} 年", Values = [] });
+        var current = draft.AddRow(new TableRow { Key = "current", Name = $"{profile.FiscalYear} 年", Values = [] });
+        var change = draft.AddRow(new TableRow { Key = "change", Name = "增减变化金额", Values = [] });
+
+        static int[] Columns(OfficialExpenseCategory c) => c switch
+        {
+            OfficialExpenseCategory.OverseasTravel => [0, 1],
+            OfficialExpenseCategory.Reception => [0, 2],
+            OfficialExpenseCategory.VehiclePurchase => [0, 3, 4],
+            OfficialExpenseCategory.VehicleOperation => [0, 3, 5],
+            _ => [],
+        };
+
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (keys[k].Fund != FundSource.GeneralPublicBudget || keys[k].Official == OfficialExpenseCategory.None)
+            {
+                continue;
+            }
+
+            foreach (var c in Columns(keys[k].Official))
+            {
+                Put(current, c, k, Measure.Amount);
+                Put(change, c, k, Measure.Amount);
+            }
+        }
+
+        var priorFigures = profile.PriorYear?.OfficialExpenses ?? new Dictionary<OfficialExpenseCategory, decimal>();
+        foreach (var (category, amount) in priorFigures.OrderBy(p => p.Key))
+        {
+            var atom = atoms.AddPseudoAtom(amount);
+            foreach (var c in Columns(category))
+            {
+                prior.Cells[c].Add(atom, 1, amount);
+                change.Cells[c].Add(atom, -1, amount);
+            }
+        }
+
+        return draft;
+    }
+
+    /// <summary>T12 部门（单位）整体支出绩效目标表: each task's amount is the sum of the lines it names.</summary>
+    private TableDraft T12()
+    {
+        var performance = new PerformanceSection(
+            plan.Goals,
+            plan.Indicators.Select(i => new PerformanceIndicator(i.Level1, i.Level2, i.Name, i.Target)).ToList(),
+            plan.Supervisor);
+        var draft = Draft("T12", [new("total", "总额"), new("fiscal", "其中：财政拨款"), new("other", "其中：其他资金")], performance: performance);
+        var totalRow = new RowDraft(new TableRow { Key = "total", Name = "金额合计", Values = [] }, 3);
+        foreach (var task in plan.Tasks)
+        {
+            var row = draft.AddRow(new TableRow { Name = task.Name, Text = task.Content, Level = 1, Values = [] });
+            var projects = task.Projects.ToHashSet(StringComparer.Ordinal);
+            for (var k = 0; k < keys.Count; k++)
+            {
+                var key = keys[k];
+                var inTask = task.Basic ? key.Kind.IsBasic() : key.Kind == ExpenditureKind.Project && projects.Contains(key.Project);
+                if (!inTask)
+                {
+                    continue;
+                }
+
+                var fiscal = key.Fund.IsGovernmentAppropriation() || key.Fund == FundSource.PriorYearCarryover;
+                Put(row, 0, k, Measure.Amount);
+                Put(row, fiscal ? 1 : 2, k, Measure.Amount);
+                Put(totalRow, 0, k, Measure.Amount);
+                Put(totalRow, fiscal ? 1 : 2, k, Measure.Amount);
+            }
+
+            foreach (var project in task.Projects.Where(p => !atoms.Projects.ContainsKey(p)))
+            {
+                Findings.Add(new Finding(
+                    "performance.task.project-unknown", Severity.Warning, "performance", Messages.TaskProjectUnknown(task.Name, project),
+                    new Location { File = "performance.yaml", Table = "T12", TableRow = task.Name }));
+            }
+        }
+
+        if (plan.Tasks.Count > 0)
+        {
+            draft.Rows.Add(totalRow);
+        }
+
+        return draft;
+    }
+}

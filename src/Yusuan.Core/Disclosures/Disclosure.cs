@@ -1,0 +1,113 @@
+namespace Yusuan.Core.Disclosures;
+
+/// <summary>
+/// What a reader sees: the tables in their display unit, the narrative and the table of contents (schema yusuan.disclosure/1).
+/// Authoring compiles one from a budget; auditing extracts one from a published document.
+/// </summary>
+public sealed class Disclosure
+{
+    public const string SchemaId = "yusuan.disclosure/1";
+
+    public string Schema { get; init; } = SchemaId;
+
+    public string Kind { get; init; } = "部门预算";
+
+    public required DisclosureEntity Department { get; init; }
+
+    public required int FiscalYear { get; init; }
+
+    /// <summary>independent or controlled.</summary>
+    public required string Rounding { get; init; }
+
+    public IReadOnlyList<ContentsEntry> Contents { get; init; } = [];
+
+    public IReadOnlyList<DisclosureTable> Tables { get; init; } = [];
+
+    public IReadOnlyList<NarrativeSentence> Narrative { get; init; } = [];
+
+    public DisclosureTable? Table(string id) => Tables.FirstOrDefault(t => t.Id == id);
+}
+
+public sealed record DisclosureEntity(string Code, string Name);
+
+/// <summary>One entry of the 目录: a text part (Part) or a table (Table id).</summary>
+public sealed record ContentsEntry(string Title, string? Table = null, int? Part = null);
+
+public sealed record TableColumn(string Key, string Title);
+
+/// <summary>
+/// One printed row. Values are in the table's display unit, one per column.
+/// Section splits two-sided tables (T01, T06: income ∥ expenditure); Key names rows that have no code (totals).
+/// </summary>
+public sealed record TableRow
+{
+    public string? Section { get; init; }
+
+    public string? Key { get; init; }
+
+    /// <summary>The 预算单位 cell: set on the department and agency rows.</summary>
+    public string? Unit { get; init; }
+
+    public string? Code { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>0 = total or unit row, 1 = 类, 2 = 款, 3 = 项.</summary>
+    public int Level { get; init; }
+
+    /// <summary>T05: the function code a project row is spent under.</summary>
+    public string? FunctionCode { get; init; }
+
+    /// <summary>Free text printed with the row (T12: the task's 主要内容).</summary>
+    public string? Text { get; init; }
+
+    public required IReadOnlyList<decimal> Values { get; init; }
+}
+
+/// <summary>The T12 parts that are not figures.</summary>
+public sealed record PerformanceSection(IReadOnlyList<string> Goals, IReadOnlyList<PerformanceIndicator> Indicators, string Supervisor);
+
+public sealed record PerformanceIndicator(string Level1, string Level2, string Name, string Target);
+
+public sealed record TableSource(IReadOnlyList<int> Pages);
+
+public sealed record DisclosureTable
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string Unit { get; init; } = "万元";
+
+    public int Decimals { get; init; }
+
+    public required IReadOnlyList<TableColumn> Columns { get; init; }
+
+    public required IReadOnlyList<TableRow> Rows { get; init; }
+
+    /// <summary>The statement printed under the table, e.g. 本表本年无发生额。</summary>
+    public string? Note { get; init; }
+
+    public PerformanceSection? Performance { get; init; }
+
+    public TableSource? Source { get; init; }
+
+    public int ColumnIndex(string key)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+public sealed record NarrativeFigure(string Subject, decimal Value, string Unit, string? Refers = null);
+
+public sealed record NarrativeSource(int? Page, int? Line);
+
+public sealed record NarrativeSentence(int Part, string Sentence, IReadOnlyList<NarrativeFigure> Figures, NarrativeSource? Source = null);

@@ -1,0 +1,80 @@
+namespace Yusuan.Core.Findings;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>Where a finding points: a file row and column for input, a table cell for tables, a sentence for text.</summary>
+public sealed record Location
+{
+    public string? File { get; init; }
+
+    public int? Row { get; init; }
+
+    public string? Column { get; init; }
+
+    public string? Table { get; init; }
+
+    /// <summary>The table row's code or key, e.g. 2080505 or income.total.</summary>
+    public string? TableRow { get; init; }
+
+    public string? TableColumn { get; init; }
+
+    public int? Part { get; init; }
+
+    public int? Sentence { get; init; }
+
+    public int? Page { get; init; }
+
+    public int? Line { get; init; }
+
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        if (File is not null)
+        {
+            parts.Add(File);
+        }
+
+        if (Row is not null)
+        {
+            parts.Add($"第 {Row} 行");
+        }
+
+        if (Column is not null)
+        {
+            parts.Add($"列 {Column}");
+        }
+
+        if (Table is not null)
+        {
+            parts.Add(Table);
+        }
+
+        if (TableRow is not null)
+        {
+            parts.Add($"行 {TableRow}");
+        }
+
+        if (TableColumn is not null)
+        {
+            parts.Add($"栏 {TableColumn}");
+        }
+
+        return string.Join(" ", parts);
+    }
+}
+
+/// <summary>One fault or remark about a budget or a disclosure. Rule ids are stable; messages are Chinese and show the figures.</summary>
+public sealed record Finding(
+    string Rule,
+    Severity Severity,
+    string Category,
+    string Message,
+    Location Location,
+    decimal? Expected = null,
+    decimal? Actual = null,
+    decimal? Tolerance = null);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Yusuan.Core.Model;
+
+namespace Yusuan.Core;
+
+/// <summary>Every user-facing message, in Chinese, in one place.</summary>
+public static class Messages
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string FunctionCodeMalformed(string text) => $"功能分类科目编码“{text}”格式不正确：应为 3、5 或 7 位数字";
+
+    public static string EconomicCodeMalformed(string text) => $"部门经济分类科目编码“{text}”格式不正确：应为 3 或 5 位数字";
+
+    public static string GovernmentEconomicCodeMalformed(string text) => $"政府经济分类科目编码“{text}”格式不正确：应为 3 或 5 位数字";
+
+    public static string NotOneOf(string text, IEnumerable<string> allowed) =>
+        $"“{text}”不是可接受的取值（可选：{string.Join("、", allowed)}）";
+
+    public static string AmountMissing => "金额为空";
+
+    public static string AmountMalformed(string text) => $"金额“{text}”不是数字";
+
+    public static string AmountTooPrecise(string text) => $"金额“{text}”超过两位小数（单位：元）";
+
+    public static string ValueMissing => "必填项为空";
+
+    public static string ColumnMissing(string column) => $"缺少必需的列“{column}”";
+
+    public static string ColumnDuplicated(string column, int first) => $"列“{column}”重复（第 {first} 列已是该列）";
+
+    public static string ColumnUnknown(string column) => $"无法识别的列“{column}”";
+
+    public static string FileEmpty => "文件为空：没有表头";
+
+    public static string FileHasNoLines => "文件只有表头，没有预算明细行";
+
+    public static string FileMissing => "文件不存在";
+
+    public static string LedgerMissing => "数据集中没有 ledger.csv 或 ledger.xlsx";
+
+    public static string NotUtf8OrGb18030 => "文件既不是 UTF-8 也不是 GB18030 编码，无法读取";
+
+    public static string RowWidth(int expected, int actual) => $"本行有 {actual} 个字段，表头有 {expected} 个";
+
+    public static string UnclosedQuote => "引号未闭合";
+
+    public static string NotAWorkbook(string reason) => $"不是有效的 XLSX 工作簿：{reason}";
+
+    public static string WorkbookHasNoSheet => "工作簿中没有工作表";
+
+    public static string YamlInvalid(string reason) => $"YAML 格式错误：{reason}";
+
+    public static string YamlFieldInvalid(string field, string reason) => $"字段“{field}”：{reason}";
+
+    public static string ProcurementExceedsAmount => "政府采购金额大于本行金额";
+
+    public static string SmeExceedsProcurement => "面向中小企业金额大于政府采购金额";
+
+    public static string MicroExceedsSme => "面向小微企业金额大于面向中小企业金额";
+
+    public static string NegativeNotAllowed => "金额不能为负数";
+
+    public static string ProcurementTypeMissing => "有政府采购金额但未填写采购类型";
+
+    public static string ProjectMissing => "项目支出必须填写项目编码和项目名称";
+
+    public static string UnknownFunctionCode(string code) => $"功能分类科目“{code}”不在科目目录中";
+
+    public static string FunctionCodeLevel(string code) => $"功能分类科目“{code}”不是“项”级（7 位）科目，预算明细应填到项级";
+
+    public static string UnknownEconomicCode(string code) => $"部门经济分类科目“{code}”不在科目目录中";
+
+    public static string EconomicCodeLevel(string code) => $"部门经济分类科目“{code}”不是“款”级（5 位）科目，预算明细应填到款级";
+
+    public static string UnknownGovernmentEconomicCode(string code) => $"政府经济分类科目“{code}”不在科目目录中";
+
+    public static string CrosswalkMismatch(string dept, string gov) => $"部门经济分类“{dept}”与政府经济分类“{gov}”不对应（对照表中没有这一组合）";
+
+    public static string UnknownAgency(string code) => $"预算单位“{code}”不在 profile.yaml 的单位列表中";
+
+    public static string FiscalYearMismatch(int line, int profile) => $"预算年度 {line} 与 profile.yaml 的年度 {profile} 不一致";
+
+    public static string TaskProjectUnknown(string task, string project) => $"绩效目标表任务“{task}”引用的项目“{project}”在预算明细中没有金额";
+
+    public static string RoundingUnaligned(string table, string row, string column, decimal truth, decimal printed) =>
+        string.Create(Zh, $"受控舍入无法同时满足所有约束：{table} {row} {column} 真实值 {truth:0.####}，列示 {printed:0.##}，相差超过 1 个单位");
+
+    public static string UnknownCodeName => "（未知科目）";
+
+    public static string EmptyTableNote => "本表本年无发生额。";
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace Yusuan.Core.Model;
+
+/// <summary>
+/// The official Chinese titles of the domain's fixed lists, and the codes Yusuan accepts for them.
+/// Codes for fund sources are Yusuan's own short codes (documented in docs/input.md); the titles are those of the seed's tables.
+/// </summary>
+public static class Terms
+{
+    private static readonly (ExpenditureKind Kind, string Code, string Title)[] Kinds =
+    [
+        (ExpenditureKind.Personnel, "1", "人员经费"),
+        (ExpenditureKind.Operating, "2", "公用经费"),
+        (ExpenditureKind.Project, "3", "项目支出"),
+    ];
+
+    private static readonly (FundSource Fund, string Code, string Title)[] Funds =
+    [
+        (FundSource.GeneralPublicBudget, "11", "一般公共预算拨款"),
+        (FundSource.GovernmentFund, "12", "政府性基金预算拨款"),
+        (FundSource.StateCapital, "13", "国有资本经营预算拨款"),
+        (FundSource.FiscalSpecialAccount, "21", "财政专户管理资金"),
+        (FundSource.InstitutionIncome, "31", "事业收入"),
+        (FundSource.InstitutionBusinessIncome, "32", "事业单位经营收入"),
+        (FundSource.SuperiorSubsidy, "33", "上级补助收入"),
+        (FundSource.SubordinateRemittance, "34", "附属单位上缴收入"),
+        (FundSource.OtherIncome, "39", "其他收入"),
+        (FundSource.PriorYearCarryover, "90", "上年结转"),
+    ];
+
+    private static readonly (ProcurementType Type, string Code, string Title)[] Procurements =
+    [
+        (ProcurementType.Goods, "A", "货物"),
+        (ProcurementType.Works, "B", "工程"),
+        (ProcurementType.Services, "C", "服务"),
+    ];
+
+    private static readonly (OfficialExpenseCategory Category, string Code, string Title)[] OfficialExpenses =
+    [
+        (OfficialExpenseCategory.OverseasTravel, "1", "因公出国(境)费"),
+        (OfficialExpenseCategory.Reception, "2", "公务接待费"),
+        (OfficialExpenseCategory.VehiclePurchase, "3", "公务用车购置费"),
+        (OfficialExpenseCategory.VehicleOperation, "4", "公务用车运行维护费"),
+    ];
+
+    public static IReadOnlyList<FundSource> AllFunds { get; } = Funds.Select(f => f.Fund).ToArray();
+
+    public static string Title(this ExpenditureKind kind) => Kinds.First(k => k.Kind == kind).Title;
+
+    public static string Title(this FundSource fund) => Funds.First(f => f.Fund == fund).Title;
+
+    public static string Code(this FundSource fund) => Funds.First(f => f.Fund == fund).Code;
+
+    public static string Title(this ProcurementType type) =>
+        type == ProcurementType.None ? string.Empty : Procurements.First(p => p.Type == type).Title;
+
+    public static string Title(this OfficialExpenseCategory category) =>
+        category == OfficialExpenseCategory.None ? string.Empty : OfficialExpenses.First(o => o.Category == category).Title;
+
+    public static ParseResult<ExpenditureKind> ParseKind(string text)
+    {
+        var t = Normalise(text);
+        foreach (var k in Kinds)
+        {
+            if (t == k.Code || t == k.Title || t == "基本支出-" + k.Title || t == "基本支出" + k.Title)
+            {
+                return ParseResult<ExpenditureKind>.ForValue(k.Kind);
+            }
+        }
+
+        return ParseResult<ExpenditureKind>.ForError(Messages.NotOneOf(text, Kinds.Select(k => k.Title)));
+    }
+
+    public static ParseResult<FundSource> ParseFund(string text)
+    {
+        var t = Normalise(text);
+        foreach (var f in Funds)
+        {
+            if (t == f.Code || t == f.Title || t == f.Title.Replace("拨款", string.Empty, StringComparison.Ordinal))
+            {
+                return ParseResult<FundSource>.ForValue(f.Fund);
+            }
+        }
+
+        return ParseResult<FundSource>.ForError(Messages.NotOneOf(text, Funds.Select(f => f.Title)));
+    }
+
+    public static ParseResult<ProcurementType> ParseProcurement(string text)
+    {
+        var t = Normalise(text);
+        if (t.Length == 0 || t == "无")
+        {
+            return ParseResult<ProcurementType>.ForValue(ProcurementType.None);
+        }
+
+        foreach (var p in Procurements)
+        {
+            if (t == p.Code || t == p.Title || t == p.Title + "类" || t == p.Title + "采购")
+            {
+                return ParseResult<ProcurementType>.ForValue(p.Type);
+            }
+        }
+
+        return ParseResult<ProcurementType>.ForError(Messages.NotOneOf(text, Procurements.Select(p => p.Title)));
+    }
+
+    public static ParseResult<OfficialExpenseCategory> ParseOfficialExpense(string text)
+    {
+        var t = Normalise(text).Replace('（', '(').Replace('）', ')');
+        if (t.Length == 0 || t == "无")
+        {
+            return ParseResult<OfficialExpenseCategory>.ForValue(OfficialExpenseCategory.None);
+        }
+
+        foreach (var o in OfficialExpenses)
+        {
+            if (t == o.Code || t == o.Title || t == o.Title.Replace("费", string.Empty, StringComparison.Ordinal))
+            {
+                return ParseResult<OfficialExpenseCategory>.ForValue(o.Category);
+            }
+        }
+
+        return ParseResult<OfficialExpenseCategory>.ForError(Messages.NotOneOf(text, OfficialExpenses.Select(o => o.Title)));
+    }
+
+    public static ParseResult<bool> ParseFlag(string text)
+    {
+        var t = Normalise(text).ToLowerInvariant();
+        return t switch
+        {
+            "" or "否" or "0" or "n" or "no" or "false" => ParseResult<bool>.ForValue(false),
+            "是" or "1" or "y" or "yes" or "true" => ParseResult<bool>.ForValue(true),
+            _ => ParseResult<bool>.ForError(Messages.NotOneOf(text, ["是", "否"])),
+        };
+    }
+
+    /// <summary>Reads an amount in 元: digits with an optional sign, decimal point and thousands separators; never a float.</summary>
+    public static ParseResult<decimal> ParseAmount(string text)
+    {
+        var t = Normalise(text).Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
+        if (t.Length == 0)
+        {
+            return ParseResult<decimal>.ForError(Messages.AmountMissing);
+        }
+
+        if (decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            if (decimal.Round(value, 2) != value)
+            {
+                return ParseResult<decimal>.ForError(Messages.AmountTooPrecise(text));
+            }
+
+            return ParseResult<decimal>.ForValue(value);
+        }
+
+        return ParseResult<decimal>.ForError(Messages.AmountMalformed(text));
+    }
+
+    private static string Normalise(string text) => text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);
+}

@@ -1,0 +1,187 @@
+using Yusuan.Core.Compile;
+
+namespace Yusuan.Core.Rounding;
+
+/// <summary>
+/// Controlled rounding over atoms. Every figure is a signed sum of atoms; each atom is rounded down or up to a whole display unit,
+/// and a figure prints as the sum of its rounded atoms. So every total equals the sum of its printed parts in every table, and
+/// two cells that sum the same atoms print alike, by construction. What remains is to choose the directions so that each
+/// figure lands within one unit of its true value (|printed − true| &lt; 1).
+///
+/// Start: cumulative rounding along the atom order (agency, function code, kind, …), which keeps every run of consecutive atoms
+/// — hence every node of the function tree — within one unit. Then a local search flips atoms to repair the figures that other
+/// groupings (economic codes, fund sources, columns) pushed out of bounds. For two-way tables the bound can always be met
+/// (the constraints form two laminar families, Cox 1987); across many overlapping tables it may not, and the figures left out of
+/// bounds are returned for the caller to report.
+/// </summary>
+public sealed class ControlledRounder
+{
+    private readonly decimal[] values;
+    private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
+
+    /// <param name="values">Atom values in display units (e.g. 万元).</param>
+    /// <param name="figures">Each figure's terms; atoms not named by any figure are still rounded.</param>
+    public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures)
+    {
+        this.values = values;
+        this.figures = figures;
+    }
+
+    /// <summary>The rounded value of each atom, and the indices of figures that could not be kept within one unit.</summary>
+    public (decimal[] Atoms, IReadOnlyList<int> Unaligned) Solve(int maxIterations = 0)
+    {
+        var n = values.Length;
+        var floor = new decimal[n];
+        var up = new bool[n];
+        var flexible = new bool[n];
+        decimal cumulative = 0, previous = 0;
+        for (var a = 0; a < n; a++)
+        {
+            floor[a] = decimal.Floor(values[a]);
+            flexible[a] = floor[a] != values[a];
+            cumulative += values[a];
+            var rounded = decimal.Round(cumulative, MidpointRounding.AwayFromZero);
+            up[a] = flexible[a] && rounded - previous > floor[a];
+            previous = rounded;
+        }
+
+        var memberships = new List<(int Figure, int Sign)>[n];
+        for (var a = 0; a < n; a++)
+        {
+            memberships[a] = [];
+        }
+
+        var error = new decimal[figures.Count];
+        for (var f = 0; f < figures.Count; f++)
+        {
+            foreach (var t in figures[f])
+            {
+                memberships[t.Atom].Add((f, t.Sign));
+                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? 1 : 0) - values[t.Atom]);
+            }
+        }
+
+        var limit = maxIterations > 0 ? maxIterations : 2000 + 50 * figures.Count;
+        var lastFlipped = new int[n];
+        Array.Fill(lastFlipped, -1_000_000);
+        const int tabu = 7;
+        var violated = new SortedSet<int>();
+        for (var f = 0; f < figures.Count; f++)
+        {
+            if (Violates(error[f]))
+            {
+                violated.Add(f);
+            }
+        }
+
+        var bestCount = violated.Count;
+        var best = (bool[])up.Clone();
+        for (var iteration = 0; iteration < limit && violated.Count > 0; iteration++)
+        {
+            // Repair the worst figure first; ties by index keep the run deterministic.
+            var target = violated.OrderByDescending(f => Math.Abs(error[f])).ThenBy(f => f).First();
+            var wantDown = error[target] > 0;
+            var chosen = -1;
+            var chosenDelta = decimal.MaxValue;
+            foreach (var t in figures[target])
+            {
+                var a = t.Atom;
+                if (!flexible[a])
+                {
+                    continue;
+                }
+
+                var step = up[a] ? -1 : 1;
+                if (t.Sign * step < 0 != wantDown)
+                {
+                    continue;
+                }
+
+                var delta = 0m;
+                foreach (var (g, sign) in memberships[a])
+                {
+                    delta += Cost(error[g] + sign * step) - Cost(error[g]);
+                }
+
+                var isTabu = iteration - lastFlipped[a] < tabu;
+                if (isTabu && delta >= 0)
+                {
+                    continue;
+                }
+
+                if (delta < chosenDelta)
+                {
+                    chosenDelta = delta;
+                    chosen = a;
+                }
+            }
+
+            if (chosen < 0)
+            {
+                // Every candidate is tabu: release the oldest restriction by taking any flexible atom of the figure.
+                chosen = figures[target].Select(t => t.Atom).FirstOrDefault(a => flexible[a] && (up[a] ? -1 : 1) * figures[target].First(t => t.Atom == a).Sign < 0 == wantDown, -1);
+                if (chosen < 0)
+                {
+                    break;
+                }
+            }
+
+            var change = up[chosen] ? -1 : 1;
+            up[chosen] = !up[chosen];
+            lastFlipped[chosen] = iteration;
+            foreach (var (g, sign) in memberships[chosen])
+            {
+                error[g] += sign * change;
+                if (Violates(error[g]))
+                {
+                    violated.Add(g);
+                }
+                else
+                {
+                    violated.Remove(g);
+                }
+            }
+
+            if (violated.Count < bestCount)
+            {
+                bestCount = violated.Count;
+                best = (bool[])up.Clone();
+            }
+        }
+
+        if (violated.Count > bestCount)
+        {
+            up = best;
+        }
+
+        var result = new decimal[n];
+        for (var a = 0; a < n; a++)
+        {
+            result[a] = floor[a] + (up[a] ? 1 : 0);
+        }
+
+        var unaligned = new List<int>();
+        for (var f = 0; f < figures.Count; f++)
+        {
+            var printed = 0m;
+            var truth = 0m;
+            foreach (var t in figures[f])
+            {
+                printed += t.Sign * result[t.Atom];
+                truth += t.Sign * values[t.Atom];
+            }
+
+            if (Violates(printed - truth))
+            {
+                unaligned.Add(f);
+            }
+        }
+
+        return (result, unaligned);
+    }
+
+    private static bool Violates(decimal error) => Math.Abs(error) >= 1;
+
+    /// <summary>Zero inside the bound; outside it, growing with the distance, so repairs prefer moves that keep others in bounds.</summary>
+    private static decimal Cost(decimal error) => Math.Abs(error) >= 1 ? Math.Abs(error) : 0;
+}

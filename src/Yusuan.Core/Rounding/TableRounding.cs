@@ -1,0 +1,106 @@
+using Yusuan.Core.Compile;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Core.Rounding;
+
+/// <summary>Turns the exact tables (元) into printed tables in their display unit, by independent or controlled rounding.</summary>
+public static class TableRounding
+{
+    public static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings) Apply(
+        IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode)
+    {
+        var printed = drafts.ToDictionary(d => d, d => d.Rows.Select(r => new decimal[r.Cells.Length]).ToArray());
+        var findings = new List<Finding>();
+        if (mode == RoundingMode.Independent)
+        {
+            foreach (var draft in drafts)
+            {
+                for (var r = 0; r < draft.Rows.Count; r++)
+                {
+                    for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                    {
+                        printed[draft][r][c] = decimal.Round(draft.Rows[r].Cells[c].Truth / 10_000m, draft.Decimals, MidpointRounding.AwayFromZero);
+                    }
+                }
+            }
+        }
+        else
+        {
+            // One rounding per display precision: figures printed at the same precision share atoms, so they agree across tables.
+            foreach (var group in drafts.GroupBy(d => d.Decimals))
+            {
+                RoundControlled(group.ToList(), atomValues, printed, findings);
+            }
+        }
+
+        var tables = drafts.Select(d => new DisclosureTable
+        {
+            Id = d.Id,
+            Title = d.Title,
+            Unit = "万元",
+            Decimals = d.Decimals,
+            Columns = d.Columns,
+            Note = d.Note,
+            Performance = d.Performance,
+            Rows = d.Rows.Select((row, r) => row.Template with { Values = printed[d][r] }).ToList(),
+        }).ToList();
+        return (tables, findings);
+    }
+
+    private static void RoundControlled(
+        List<TableDraft> drafts, IReadOnlyList<decimal> atomValues, Dictionary<TableDraft, decimal[][]> printed, List<Finding> findings)
+    {
+        var unitSize = drafts[0].UnitSize;
+        var scale = unitSize / 10_000m;
+        var values = atomValues.Select(v => v / unitSize).ToArray();
+        var figureIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var figures = new List<IReadOnlyList<Term>>();
+        var cellFigure = new Dictionary<(TableDraft, int, int), int>();
+        foreach (var draft in drafts)
+        {
+            for (var r = 0; r < draft.Rows.Count; r++)
+            {
+                for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                {
+                    var terms = draft.Rows[r].Cells[c].Terms;
+                    var signature = string.Join(",", terms.Select(t => t.Sign * (t.Atom + 1)).Order());
+                    if (!figureIndex.TryGetValue(signature, out var f))
+                    {
+                        f = figures.Count;
+                        figureIndex.Add(signature, f);
+                        figures.Add(terms);
+                    }
+
+                    cellFigure[(draft, r, c)] = f;
+                }
+            }
+        }
+
+        var (atoms, unaligned) = new ControlledRounder(values, figures).Solve();
+        var outOfBounds = unaligned.ToHashSet();
+        foreach (var ((draft, r, c), f) in cellFigure)
+        {
+            var sum = 0m;
+            foreach (var t in figures[f])
+            {
+                sum += t.Sign * atoms[t.Atom];
+            }
+
+            printed[draft][r][c] = sum * scale;
+            if (outOfBounds.Contains(f))
+            {
+                var row = draft.Rows[r].Template;
+                findings.Add(new Finding(
+                    "rounding.controlled.unaligned",
+                    Severity.Info,
+                    "rounding",
+                    Messages.RoundingUnaligned(draft.Id, row.Code ?? row.Key ?? row.Name, draft.Columns[c].Title, draft.Rows[r].Cells[c].Truth / 10_000m, sum * scale),
+                    new Location { Table = draft.Id, TableRow = row.Code ?? row.Key ?? row.Name, TableColumn = draft.Columns[c].Key },
+                    Expected: draft.Rows[r].Cells[c].Truth / 10_000m,
+                    Actual: sum * scale,
+                    Tolerance: scale));
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace Yusuan.Core.Text;
+
+/// <summary>One CSV record with the physical line it started on (1-based).</summary>
+public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// RFC 4180 records from a stream of text: quoted fields may hold commas, quotes ("") and line breaks.
+/// Lines starting with '#' before the header are comments (the catalogue files carry their edition there).
+/// Reports an unclosed quote instead of throwing.
+/// </summary>
+public sealed class CsvRecordReader(TextReader reader)
+{
+    private int line = 1;
+
+    /// <summary>The line of an unclosed quote, when reading stopped because of one.</summary>
+    public int? UnclosedQuoteLine { get; private set; }
+
+    public IEnumerable<CsvRecord> Read(bool skipLeadingComments = false)
+    {
+        var leading = skipLeadingComments;
+        while (true)
+        {
+            var startLine = line;
+            var record = ReadRecord();
+            if (record is null)
+            {
+                yield break;
+            }
+
+            if (leading && record.Count > 0 && record[0].StartsWith('#'))
+            {
+                continue;
+            }
+
+            leading = false;
+            if (record.Count == 1 && record[0].Length == 0)
+            {
+                continue; // blank line
+            }
+
+            yield return new CsvRecord(startLine, record);
+            if (UnclosedQuoteLine is not null)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private List<string>? ReadRecord()
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var inQuotes = false;
+        var any = false;
+        var startLine = line;
+        while (true)
+        {
+            var c = reader.Read();
+            if (c < 0)
+            {
+                if (!any)
+                {
+                    return null;
+                }
+
+                if (inQuotes)
+                {
+                    UnclosedQuoteLine = startLine;
+                }
+
+                fields.Add(field.ToString());
+                return fields;
+            }
+
+            any = true;
+            var ch = (char)c;
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when field.Length == 0:
+                    inQuotes = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    line++;
+                    fields.Add(field.ToString());
+                    return fields;
+                default:
+                    field.Append(ch);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Yusuan.Core;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Compile;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+using Yusuan.Core.Rounding;
+using Yusuan.Formats.Ledger;
+using Yusuan.Formats.Yaml;
+
+namespace Yusuan.Formats.Datasets;
+
+/// <summary>
+/// A DATASET folder: ledger.csv or ledger.xlsx, profile.yaml and (optionally) performance.yaml.
+/// <see cref="Load"/> checks every file completely before anything is compiled; one bad file means nothing compiles.
+/// </summary>
+public sealed class Dataset
+{
+    private Dataset(string folder, Profile profile, PerformancePlan plan, LedgerFile ledger, IReadOnlyList<Finding> warnings)
+    {
+        Folder = folder;
+        Profile = profile;
+        Plan = plan;
+        Ledger = ledger;
+        Warnings = warnings;
+    }
+
+    public string Folder { get; }
+
+    public Profile Profile { get; }
+
+    public PerformancePlan Plan { get; }
+
+    public LedgerFile Ledger { get; }
+
+    /// <summary>Input warnings that did not stop the load (e.g. ledger columns Yusuan ignores).</summary>
+    public IReadOnlyList<Finding> Warnings { get; }
+
+    public static (Dataset? Dataset, IReadOnlyList<InputProblem> Problems) Load(string folder)
+    {
+        var problems = new List<InputProblem>();
+        if (!Directory.Exists(folder))
+        {
+            problems.Add(new InputProblem(folder, null, null, Messages.FileMissing));
+            return (null, problems);
+        }
+
+        var profile = YamlReader.ReadProfile(Path.Combine(folder, "profile.yaml"));
+        problems.AddRange(profile.Problems);
+
+        var plan = PerformancePlan.Empty;
+        var performancePath = Path.Combine(folder, "performance.yaml");
+        if (File.Exists(performancePath))
+        {
+            var performance = YamlReader.ReadPerformance(performancePath);
+            problems.AddRange(performance.Problems);
+            plan = performance.Value ?? plan;
+        }
+
+        var ledgerPath = new[] { "ledger.csv", "ledger.xlsx" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+        if (ledgerPath is null)
+        {
+            problems.Add(new InputProblem(Path.GetFileName(folder.TrimEnd('/', '\\')), null, null, Messages.LedgerMissing));
+            return (null, problems);
+        }
+
+        var ledger = LedgerFile.Open(ledgerPath);
+        var check = ledger.Check(profile.Value?.FiscalYear);
+        problems.AddRange(check.Problems);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        return (new Dataset(folder, profile.Value!, plan, ledger, check.Warnings), problems);
+    }
+
+    public CompiledBudget Compile(ClassificationCatalogue catalogue, RoundingMode rounding)
+    {
+        var compiled = new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding);
+        return new CompiledBudget
+        {
+            Disclosure = compiled.Disclosure,
+            Drafts = compiled.Drafts,
+            Findings = [.. Warnings, .. compiled.Findings],
+            Projects = compiled.Projects,
+            LineCount = compiled.LineCount,
+        };
+    }
+}

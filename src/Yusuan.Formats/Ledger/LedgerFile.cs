@@ -1,0 +1,103 @@
+using Yusuan.Core;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+
+namespace Yusuan.Formats.Ledger;
+
+/// <summary>The outcome of checking a whole ledger file: every problem at once, and warnings that do not stop it.</summary>
+public sealed record LedgerCheck(IReadOnlyList<InputProblem> Problems, IReadOnlyList<Finding> Warnings, long Lines);
+
+/// <summary>
+/// A ledger (ledger.csv or ledger.xlsx). <see cref="Check"/> reads the whole file and reports every problem with its row and column;
+/// only a file that passes is compiled, by streaming <see cref="Lines"/> — so a bad file never half-loads, and memory does not grow with
+/// the number of lines.
+/// </summary>
+public sealed class LedgerFile
+{
+    private readonly IRowSource source;
+
+    private LedgerFile(string path, IRowSource source)
+    {
+        Path = path;
+        this.source = source;
+    }
+
+    public string Path { get; }
+
+    public string DisplayName => System.IO.Path.GetFileName(Path);
+
+    public static LedgerFile Open(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        IRowSource source = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+            ? new XlsxRowSource(path, name)
+            : new CsvRowSource(path, name);
+        return new LedgerFile(path, source);
+    }
+
+    public LedgerCheck Check(int? fiscalYear = null)
+    {
+        var problems = new List<InputProblem>();
+        var warnings = new List<Finding>();
+        long lines = 0;
+        foreach (var result in Parse(problems, warnings, fiscalYear))
+        {
+            if (result is null)
+            {
+                continue;
+            }
+
+            lines++;
+        }
+
+        if (problems.Count == 0 && lines == 0)
+        {
+            problems.Add(new InputProblem(DisplayName, null, null, Messages.FileHasNoLines));
+        }
+
+        return new LedgerCheck(problems, warnings, lines);
+    }
+
+    /// <summary>Streams the lines of a file that passed <see cref="Check"/>.</summary>
+    public IEnumerable<BudgetLine> Lines()
+    {
+        var problems = new List<InputProblem>();
+        foreach (var line in Parse(problems, [], null))
+        {
+            if (line is not null)
+            {
+                yield return line;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Ledger changed after it was checked: " + problems[0]);
+        }
+    }
+
+    private IEnumerable<BudgetLine?> Parse(List<InputProblem> problems, List<Finding> warnings, int? fiscalYear)
+    {
+        LedgerRowParser? parser = null;
+        foreach (var row in source.Rows(problems))
+        {
+            if (parser is null)
+            {
+                parser = LedgerRowParser.FromHeader(DisplayName, row, problems, warnings);
+                if (parser is null)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            yield return parser.Parse(row, problems, fiscalYear);
+        }
+
+        if (parser is null && problems.Count == 0)
+        {
+            problems.Add(new InputProblem(DisplayName, null, null, Messages.FileEmpty));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using Yusuan.Core;
+
+namespace Yusuan.Formats.Text;
+
+/// <summary>
+/// Decides how a text file is encoded: a BOM if it has one, else strict UTF-8, else GB18030 (common in exports from
+/// Chinese finance systems and Excel's "CSV" on a Chinese Windows). A file that is neither is refused with a reason.
+/// </summary>
+public static class TextDecoding
+{
+    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+
+    public static ParseResult<Encoding> Detect(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var bom = new byte[3];
+        var read = stream.Read(bom, 0, 3);
+        if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
+        {
+            return ParseResult<Encoding>.ForValue(new UTF8Encoding(false, true));
+        }
+
+        if (read >= 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF))
+        {
+            return ParseResult<Encoding>.ForValue(bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode);
+        }
+
+        foreach (var candidate in new Encoding[] { new UTF8Encoding(false, true), Gb18030 })
+        {
+            stream.Position = 0;
+            if (DecodesCleanly(stream, candidate))
+            {
+                return ParseResult<Encoding>.ForValue(candidate);
+            }
+        }
+
+        return ParseResult<Encoding>.ForError(Messages.NotUtf8OrGb18030);
+    }
+
+    private static bool DecodesCleanly(Stream stream, Encoding encoding)
+    {
+        var decoder = encoding.GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
+        try
+        {
+            int n;
+            while ((n = stream.Read(bytes, 0, bytes.Length)) > 0)
+            {
+                var count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
+                if (Array.IndexOf(chars, '\0', 0, count) >= 0)
+                {
+                    return false; // binary content, e.g. a workbook renamed to .csv
+                }
+            }
+
+            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

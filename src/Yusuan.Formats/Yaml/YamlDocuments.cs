@@ -1,0 +1,164 @@
+namespace Yusuan.Formats.Yaml;
+
+#pragma warning disable SA1402 // the shapes of profile.yaml and performance.yaml, read by YamlDotNet, kept together
+
+/// <summary>The shape of profile.yaml (schema yusuan.profile/1). Amounts in 元.</summary>
+public sealed class ProfileDocument
+{
+    public string? Schema { get; set; }
+
+    public int FiscalYear { get; set; }
+
+    public string? RegionCode { get; set; }
+
+    public EntityDocument? Department { get; set; }
+
+    public string? UnitKind { get; set; }
+
+    public EntityDocument? Supervisor { get; set; }
+
+    public List<EntityDocument>? Agencies { get; set; }
+
+    public StaffingDocument? Staffing { get; set; }
+
+    public List<string>? InternalDivisions { get; set; }
+
+    public TextDocument? Text { get; set; }
+
+    public PriorYearDocument? PriorYear { get; set; }
+
+    public AssetsDocument? Assets { get; set; }
+}
+
+public sealed class EntityDocument
+{
+    public string? Code { get; set; }
+
+    public string? Name { get; set; }
+}
+
+public sealed class StaffingDocument
+{
+    public int AdministrativeQuota { get; set; }
+
+    public int AdministrativeActual { get; set; }
+
+    public int InstitutionQuota { get; set; }
+
+    public int InstitutionActual { get; set; }
+
+    public int RetiredCadres { get; set; }
+
+    public int Retired { get; set; }
+}
+
+public sealed class TextDocument
+{
+    public string? Duties { get; set; }
+
+    public List<string>? Goals { get; set; }
+
+    public List<ReasonDocument>? ChangeReasons { get; set; }
+
+    public Dictionary<string, string>? ProjectCategoryNotes { get; set; }
+
+    public string? OfficialExpenseNote { get; set; }
+
+    public string? PerformanceScope { get; set; }
+
+    public string? OtherNotes { get; set; }
+}
+
+public sealed class ReasonDocument
+{
+    public string? Text { get; set; }
+
+    public decimal Amount { get; set; }
+}
+
+public sealed class PriorYearDocument
+{
+    public int FiscalYear { get; set; }
+
+    public decimal Income { get; set; }
+
+    public decimal Expenditure { get; set; }
+
+    public decimal BasicExpenditure { get; set; }
+
+    public decimal ProjectExpenditure { get; set; }
+
+    public decimal OperatingExpense { get; set; }
+
+    public decimal ProcurementTotal { get; set; }
+
+    public OfficialExpensesDocument? OfficialExpenses { get; set; }
+
+    public Dictionary<string, decimal>? ProjectCategories { get; set; }
+}
+
+public sealed class OfficialExpensesDocument
+{
+    public decimal OverseasTravel { get; set; }
+
+    public decimal Reception { get; set; }
+
+    public decimal VehiclePurchase { get; set; }
+
+    public decimal VehicleOperation { get; set; }
+}
+
+public sealed class AssetsDocument
+{
+    public string? AsOf { get; set; }
+
+    public int Vehicles { get; set; }
+
+    public int GeneralEquipmentOver500k { get; set; }
+
+    public int SpecialEquipmentOver1m { get; set; }
+
+    public int PlannedVehicles { get; set; }
+
+    public int PlannedGeneralEquipmentOver500k { get; set; }
+
+    public int PlannedSpecialEquipmentOver1m { get; set; }
+}
+
+/// <summary>The shape of performance.yaml (schema yusuan.performance/1).</summary>
+public sealed class PerformanceDocument
+{
+    public string? Schema { get; set; }
+
+    public int FiscalYear { get; set; }
+
+    public string? Supervisor { get; set; }
+
+    public List<TaskDocument>? Tasks { get; set; }
+
+    public List<string>? Goals { get; set; }
+
+    public List<IndicatorDocument>? Indicators { get; set; }
+}
+
+public sealed class TaskDocument
+{
+    public string? Name { get; set; }
+
+    public List<string>? Projects { get; set; }
+
+    public bool Basic { get; set; }
+
+    public string? Content { get; set; }
+}
+
+public sealed class IndicatorDocument
+{
+    public string? Level1 { get; set; }
+
+    public string? Level2 { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Target { get; set; }
+}

@@ -1,0 +1,204 @@
+using Yusuan.Core;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Yusuan.Formats.Yaml;
+
+/// <summary>The outcome of reading a YAML input: the value, or every problem found (file, line, field, reason).</summary>
+public sealed record YamlRead<T>(T? Value, IReadOnlyList<InputProblem> Problems) where T : class;
+
+/// <summary>Reads profile.yaml and performance.yaml. Unknown fields, wrong types and missing facts are problems with their line; never exceptions.</summary>
+public static class YamlReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public static YamlRead<Profile> ReadProfile(string path)
+    {
+        var name = Path.GetFileName(path);
+        var (document, problems) = Deserialize<ProfileDocument>(path);
+        if (document is null)
+        {
+            return new YamlRead<Profile>(null, problems);
+        }
+
+        if (document.FiscalYear is < 1990 or > 2200)
+        {
+            problems.Add(new InputProblem(name, null, "fiscalYear", Messages.YamlFieldInvalid("fiscalYear", "预算年度缺失或不正确")));
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Department?.Code) || string.IsNullOrWhiteSpace(document.Department?.Name))
+        {
+            problems.Add(new InputProblem(name, null, "department", Messages.YamlFieldInvalid("department", "须填写部门编码（code）和名称（name）")));
+        }
+
+        var agencies = (document.Agencies ?? []).Select((a, i) => (a, i)).ToList();
+        foreach (var (agency, i) in agencies.Where(x => string.IsNullOrWhiteSpace(x.a.Code) || string.IsNullOrWhiteSpace(x.a.Name)))
+        {
+            problems.Add(new InputProblem(name, null, $"agencies[{i}]", Messages.YamlFieldInvalid($"agencies[{i}]", "须填写单位编码（code）和名称（name）")));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new YamlRead<Profile>(null, problems);
+        }
+
+        var department = new Entity(document.Department!.Code!.Trim(), document.Department.Name!.Trim());
+        var text = document.Text ?? new TextDocument();
+        var prior = document.PriorYear;
+        var officials = prior?.OfficialExpenses;
+        var profile = new Profile
+        {
+            FiscalYear = document.FiscalYear,
+            RegionCode = document.RegionCode ?? string.Empty,
+            Department = department,
+            UnitKind = document.UnitKind ?? string.Empty,
+            Supervisor = document.Supervisor is { Code: { } sc, Name: { } sn } ? new Entity(sc.Trim(), sn.Trim()) : null,
+            Agencies = agencies.Count > 0 ? agencies.Select(x => new Entity(x.a.Code!.Trim(), x.a.Name!.Trim())).ToList() : [department],
+            Staffing = document.Staffing is { } s
+                ? new Staffing
+                {
+                    AdministrativeQuota = s.AdministrativeQuota,
+                    AdministrativeActual = s.AdministrativeActual,
+                    InstitutionQuota = s.InstitutionQuota,
+                    InstitutionActual = s.InstitutionActual,
+                    RetiredCadres = s.RetiredCadres,
+                    Retired = s.Retired,
+                }
+                : new Staffing(),
+            InternalDivisions = document.InternalDivisions ?? [],
+            Text = new TextParts
+            {
+                Duties = text.Duties ?? string.Empty,
+                Goals = text.Goals ?? [],
+                ChangeReasons = (text.ChangeReasons ?? []).Select(r => new Reason(r.Text ?? string.Empty, r.Amount)).ToList(),
+                ProjectCategoryNotes = text.ProjectCategoryNotes ?? [],
+                OfficialExpenseNote = text.OfficialExpenseNote ?? string.Empty,
+                PerformanceScope = text.PerformanceScope ?? string.Empty,
+                OtherNotes = text.OtherNotes ?? string.Empty,
+            },
+            PriorYear = prior is null
+                ? null
+                : new PriorYear
+                {
+                    FiscalYear = prior.FiscalYear == 0 ? document.FiscalYear - 1 : prior.FiscalYear,
+                    Income = prior.Income,
+                    Expenditure = prior.Expenditure,
+                    BasicExpenditure = prior.BasicExpenditure,
+                    ProjectExpenditure = prior.ProjectExpenditure,
+                    OperatingExpense = prior.OperatingExpense,
+                    ProcurementTotal = prior.ProcurementTotal,
+                    OfficialExpenses = officials is null
+                        ? new Dictionary<OfficialExpenseCategory, decimal>()
+                        : new Dictionary<OfficialExpenseCategory, decimal>
+                        {
+                            [OfficialExpenseCategory.OverseasTravel] = officials.OverseasTravel,
+                            [OfficialExpenseCategory.Reception] = officials.Reception,
+                            [OfficialExpenseCategory.VehiclePurchase] = officials.VehiclePurchase,
+                            [OfficialExpenseCategory.VehicleOperation] = officials.VehicleOperation,
+                        },
+                    ProjectCategories = prior.ProjectCategories ?? [],
+                },
+            Assets = document.Assets is { } a
+                ? new Assets
+                {
+                    AsOf = a.AsOf ?? string.Empty,
+                    Vehicles = a.Vehicles,
+                    GeneralEquipmentOver500k = a.GeneralEquipmentOver500k,
+                    SpecialEquipmentOver1m = a.SpecialEquipmentOver1m,
+                    PlannedVehicles = a.PlannedVehicles,
+                    PlannedGeneralEquipmentOver500k = a.PlannedGeneralEquipmentOver500k,
+                    PlannedSpecialEquipmentOver1m = a.PlannedSpecialEquipmentOver1m,
+                }
+                : new Assets(),
+        };
+        return new YamlRead<Profile>(profile, problems);
+    }
+
+    public static YamlRead<PerformancePlan> ReadPerformance(string path)
+    {
+        var name = Path.GetFileName(path);
+        var (document, problems) = Deserialize<PerformanceDocument>(path);
+        if (document is null)
+        {
+            return new YamlRead<PerformancePlan>(null, problems);
+        }
+
+        var tasks = document.Tasks ?? [];
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(tasks[i].Name))
+            {
+                problems.Add(new InputProblem(name, null, $"tasks[{i}].name", Messages.YamlFieldInvalid($"tasks[{i}].name", Messages.ValueMissing)));
+            }
+
+            if (!tasks[i].Basic && (tasks[i].Projects is null || tasks[i].Projects!.Count == 0))
+            {
+                problems.Add(new InputProblem(name, null, $"tasks[{i}].projects", Messages.YamlFieldInvalid($"tasks[{i}].projects", "任务须列出项目编码（projects）或标明 basic: true")));
+            }
+        }
+
+        var indicators = document.Indicators ?? [];
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(indicators[i].Name) || string.IsNullOrWhiteSpace(indicators[i].Level1) || string.IsNullOrWhiteSpace(indicators[i].Level2))
+            {
+                problems.Add(new InputProblem(name, null, $"indicators[{i}]", Messages.YamlFieldInvalid($"indicators[{i}]", "须填写 level1、level2 和 name")));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new YamlRead<PerformancePlan>(null, problems);
+        }
+
+        var plan = new PerformancePlan
+        {
+            Supervisor = document.Supervisor ?? string.Empty,
+            Tasks = tasks.Select(t => new PerformanceTask(t.Name!.Trim(), t.Content?.Trim() ?? string.Empty, t.Projects ?? [], t.Basic)).ToList(),
+            Goals = document.Goals ?? [],
+            Indicators = indicators.Select(i => new Indicator(i.Level1!.Trim(), i.Level2!.Trim(), i.Name!.Trim(), i.Target?.Trim() ?? string.Empty)).ToList(),
+        };
+        return new YamlRead<PerformancePlan>(plan, problems);
+    }
+
+    private static (T? Document, List<InputProblem> Problems) Deserialize<T>(string path) where T : class
+    {
+        var name = Path.GetFileName(path);
+        var problems = new List<InputProblem>();
+        if (!File.Exists(path))
+        {
+            problems.Add(new InputProblem(name, null, null, Messages.FileMissing));
+            return (null, problems);
+        }
+
+        var encoding = Text.TextDecoding.Detect(path);
+        if (!encoding.Success)
+        {
+            problems.Add(new InputProblem(name, null, null, encoding.Error!));
+            return (null, problems);
+        }
+
+        try
+        {
+            using var reader = new StreamReader(path, encoding.Value);
+            var document = Deserializer.Deserialize<T>(reader);
+            if (document is null)
+            {
+                problems.Add(new InputProblem(name, null, null, Messages.FileEmpty));
+            }
+
+            return (document, problems);
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            problems.Add(new InputProblem(name, (int)e.Start.Line, $"第 {e.Start.Column} 字符", Messages.YamlInvalid(reason)));
+            return (null, problems);
+        }
+    }
+}
