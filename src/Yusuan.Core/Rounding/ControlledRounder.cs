@@ -152,7 +152,10 @@ public sealed class ControlledRounder
         if (violated.Count > bestCount)
         {
             up = best;
+            RecomputeErrors(up, floor, error);
         }
+
+        PreferConventional(up, floor, flexible, memberships, error);
 
         var result = new decimal[n];
         for (var a = 0; a < n; a++)
@@ -178,6 +181,82 @@ public sealed class ControlledRounder
         }
 
         return (result, unaligned);
+    }
+
+    /// <summary>
+    /// Second phase: among the roundings that keep every figure in bounds, move towards the one a reader expects — each figure
+    /// printed as its conventional (四舍五入) rounding wherever the constraints allow. Greedy: flip an atom when that makes more
+    /// figures print conventionally and puts none out of bounds.
+    /// </summary>
+    private void PreferConventional(bool[] up, decimal[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, decimal[] error)
+    {
+        var truth = new decimal[figures.Count];
+        for (var f = 0; f < figures.Count; f++)
+        {
+            foreach (var t in figures[f])
+            {
+                truth[f] += t.Sign * values[t.Atom];
+            }
+        }
+
+        bool Conventional(int f, decimal e) => truth[f] + e == decimal.Round(truth[f], MidpointRounding.AwayFromZero);
+
+        for (var pass = 0; pass < 20; pass++)
+        {
+            var improved = false;
+            for (var a = 0; a < up.Length; a++)
+            {
+                if (!flexible[a])
+                {
+                    continue;
+                }
+
+                var step = up[a] ? -1 : 1;
+                var gain = 0;
+                var safe = true;
+                foreach (var (g, sign) in memberships[a])
+                {
+                    var after = error[g] + sign * step;
+                    if (Violates(after) && !Violates(error[g]))
+                    {
+                        safe = false;
+                        break;
+                    }
+
+                    gain += (Conventional(g, after) ? 1 : 0) - (Conventional(g, error[g]) ? 1 : 0);
+                }
+
+                if (!safe || gain <= 0)
+                {
+                    continue;
+                }
+
+                up[a] = !up[a];
+                foreach (var (g, sign) in memberships[a])
+                {
+                    error[g] += sign * step;
+                }
+
+                improved = true;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+    }
+
+    private void RecomputeErrors(bool[] up, decimal[] floor, decimal[] error)
+    {
+        for (var f = 0; f < figures.Count; f++)
+        {
+            error[f] = 0;
+            foreach (var t in figures[f])
+            {
+                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? 1 : 0) - values[t.Atom]);
+            }
+        }
     }
 
     private static bool Violates(decimal error) => Math.Abs(error) >= 1;
