@@ -105,7 +105,9 @@ internal sealed class LedgerRowParser
             gov = Read(LedgerColumn.GovernmentEconomicCode, GovernmentEconomicCode.Parse, default);
         }
 
+        var beforeKind = problems.Count;
         var kind = Read(LedgerColumn.Kind, Terms.ParseKind, ExpenditureKind.Project);
+        var kindKnown = problems.Count == beforeKind;
         var fund = Read(LedgerColumn.Fund, Terms.ParseFund, FundSource.GeneralPublicBudget);
         var amount = Read(LedgerColumn.Amount, Terms.ParseAmount, 0m);
         var procurement = Read(LedgerColumn.ProcurementType, Terms.ParseProcurement, ProcurementType.None);
@@ -133,7 +135,7 @@ internal sealed class LedgerRowParser
             return value;
         }
 
-        if (kind == ExpenditureKind.Project && (projectCode.Length == 0 || projectName.Length == 0))
+        if (kindKnown && kind == ExpenditureKind.Project && (projectCode.Length == 0 || projectName.Length == 0))
         {
             problems.Add(new InputProblem(file, row.Number, projectCode.Length == 0 ? LedgerColumn.ProjectCode.Element : LedgerColumn.ProjectName.Element, Messages.ProjectMissing));
         }
