@@ -91,7 +91,7 @@ public class CommandTests
     [InlineData("missing column", "ledger.csv 第 1 行 列“amount”：缺少必需的列")]
     [InlineData("duplicated column", "ledger.csv 第 1 行 列“金额”：列“金额”重复")]
     [InlineData("empty file", "ledger.csv：文件为空")]
-    [InlineData("non-UTF-8 text", "ledger.csv：文件既不是 UTF-8 也不是 GB18030 编码")]
+    [InlineData("non-UTF-8 text", "ledger.csv 第 2 行：文件既不是 UTF-8 也不是 GB18030 编码")]
     [InlineData("not a workbook", "ledger.xlsx：不是有效的 XLSX 工作簿")]
     [InlineData("bad profile", "profile.yaml 第 2 行")]
     public void Unusable_input_exits_2_naming_file_row_and_column(string spoil, string message)

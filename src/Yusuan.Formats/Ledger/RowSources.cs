@@ -21,10 +21,10 @@ internal sealed class CsvRowSource(string path, string displayName) : IRowSource
 {
     public IEnumerable<RawRow> Rows(List<InputProblem> problems)
     {
-        var encoding = Text.TextDecoding.Detect(path);
+        var (encoding, badLine) = Text.TextDecoding.DetectWithLine(path);
         if (!encoding.Success)
         {
-            problems.Add(new InputProblem(displayName, null, null, encoding.Error!));
+            problems.Add(new InputProblem(displayName, badLine, null, encoding.Error!));
             yield break;
         }
 

@@ -13,35 +13,44 @@ public static class TextDecoding
 
     public static Encoding Gb18030 => Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
-    public static ParseResult<Encoding> Detect(string path)
+    public static ParseResult<Encoding> Detect(string path) => DetectWithLine(path).Encoding;
+
+    /// <summary>As <see cref="Detect"/>, with the line of the first byte that is not UTF-8 when the file is unreadable.</summary>
+    public static (ParseResult<Encoding> Encoding, int? Line) DetectWithLine(string path)
     {
         using var stream = File.OpenRead(path);
         var bom = new byte[3];
         var read = stream.Read(bom, 0, 3);
         if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
         {
-            return ParseResult<Encoding>.ForValue(new UTF8Encoding(false, true));
+            return (ParseResult<Encoding>.ForValue(new UTF8Encoding(false, true)), null);
         }
 
         if (read >= 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF))
         {
-            return ParseResult<Encoding>.ForValue(bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode);
+            return (ParseResult<Encoding>.ForValue(bom[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode), null);
         }
 
+        int? firstBadLine = null;
         foreach (var candidate in new Encoding[] { new UTF8Encoding(false, true), Gb18030 })
         {
             stream.Position = 0;
-            if (DecodesCleanly(stream, candidate))
+            var badLine = FirstBadLine(stream, candidate);
+            if (badLine is null)
             {
-                return ParseResult<Encoding>.ForValue(candidate);
+                return (ParseResult<Encoding>.ForValue(candidate), null);
             }
+
+            firstBadLine ??= badLine;
         }
 
-        return ParseResult<Encoding>.ForError(Messages.NotUtf8OrGb18030);
+        return (ParseResult<Encoding>.ForError(Messages.NotUtf8OrGb18030), firstBadLine);
     }
 
-    private static bool DecodesCleanly(Stream stream, Encoding encoding)
+    /// <summary>The line holding the first byte the encoding cannot decode (or a NUL), or null when the whole stream decodes.</summary>
+    private static int? FirstBadLine(Stream stream, Encoding encoding)
     {
+        var line = 1;
         var decoder = encoding.GetDecoder();
         var bytes = new byte[1 << 16];
         var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
@@ -50,19 +59,32 @@ public static class TextDecoding
             int n;
             while ((n = stream.Read(bytes, 0, bytes.Length)) > 0)
             {
-                var count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
-                if (Array.IndexOf(chars, '\0', 0, count) >= 0)
+                int count;
+                try
                 {
-                    return false; // binary content, e.g. a workbook renamed to .csv
+                    count = decoder.GetChars(bytes, 0, n, chars, 0, flush: false);
                 }
+                catch (DecoderFallbackException e)
+                {
+                    var at = Math.Clamp(e.Index, 0, n);
+                    return line + bytes.Take(at).Count(b => b == (byte)'\n');
+                }
+
+                var nul = Array.IndexOf(chars, '\0', 0, count);
+                if (nul >= 0)
+                {
+                    return line + chars.Take(nul).Count(c => c == '\n'); // binary content, e.g. a workbook renamed to .csv
+                }
+
+                line += chars.Take(count).Count(c => c == '\n');
             }
 
             decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return true;
+            return null;
         }
         catch (DecoderFallbackException)
         {
-            return false;
+            return line;
         }
     }
 }

@@ -99,7 +99,7 @@ public class LedgerFileTests
         using var folder = new TempFolder();
         var bytes = Encoding.ASCII.GetBytes(Header + "\n").Concat(new byte[] { 0xFF, 0xFE, 0x80, 0xFF, 0x0A }).ToArray();
         var problem = Assert.Single(LedgerFile.Open(folder.Write("ledger.csv", bytes)).Check().Problems);
-        Assert.Equal("ledger.csv", problem.File);
+        Assert.Equal(("ledger.csv", 2), (problem.File, problem.Row));
         Assert.Contains("既不是 UTF-8 也不是 GB18030", problem.Reason, StringComparison.Ordinal);
     }
 
