@@ -77,6 +77,8 @@ public static class Messages
 
     public static string CrosswalkMismatch(string dept, string gov) => $"部门经济分类“{dept}”与政府经济分类“{gov}”不对应（对照表中没有这一组合）";
 
+    public static string EconomicKindMismatch(string economic, string kind) => $"部门经济分类“{economic}”不属于{kind}（人员经费对应 301、303，公用经费对应 302）";
+
     public static string UnknownAgency(string code) => $"预算单位“{code}”不在 profile.yaml 的单位列表中";
 
     public static string FiscalYearMismatch(int line, int profile) => $"预算年度 {line} 与 profile.yaml 的年度 {profile} 不一致";

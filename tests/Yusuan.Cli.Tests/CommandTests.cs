@@ -41,12 +41,17 @@ public class CommandTests
     }
 
     [Fact]
-    public void Check_of_the_sample_is_clean()
+    public void Check_of_the_sample_exits_0_with_only_the_seed_own_warnings()
     {
         var result = Yusuan.Run("check", Repository.Sample, "--format", "json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
-        Assert.Equal(0, json.RootElement.GetProperty("findings").GetArrayLength());
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(["X.T12-supervisor", "performance.target.measurable", "text.reasons.sum"], findings.Select(f => f.GetProperty("rule").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(findings, f => Assert.Equal("warning", f.GetProperty("severity").GetString()));
+
+        var text = Yusuan.Run("check", Repository.Sample);
+        Assert.Contains("[警告] text.reasons.sum 第二部分 第 3 句：", text.Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -79,7 +84,7 @@ public class CommandTests
         var result = Yusuan.Run("check", dataset, "--format", "json");
         Assert.Equal(1, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
-        var finding = json.RootElement.GetProperty("findings")[0];
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("rule").GetString() == "catalogue.economic.level");
         Assert.Equal("catalogue.economic.level", finding.GetProperty("rule").GetString());
         Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal(2, finding.GetProperty("location").GetProperty("row").GetInt32());

@@ -17,7 +17,7 @@ internal static class BuildCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var (compiled, exit) = common.Compile(parse, parse.GetValue(dataset)!);
+            var (compiled, findings, exit) = common.Compile(parse, parse.GetValue(dataset)!);
             if (compiled is null)
             {
                 return exit;
@@ -29,18 +29,18 @@ internal static class BuildCommand
             Directory.CreateDirectory(tablesDir);
             var utf8 = new UTF8Encoding(false);
             File.WriteAllText(Path.Combine(dir, "disclosure.json"), YusuanJson.Serialize(compiled.Disclosure), utf8);
-            File.WriteAllText(Path.Combine(dir, "findings.json"), YusuanJson.Serialize(compiled.Findings), utf8);
+            File.WriteAllText(Path.Combine(dir, "findings.json"), YusuanJson.Serialize(findings), utf8);
             foreach (var table in compiled.Disclosure.Tables)
             {
                 // A BOM so that Excel on a Chinese Windows opens the CSV as UTF-8.
                 File.WriteAllText(Path.Combine(tablesDir, table.Id + ".csv"), TableCsvWriter.Write(table), new UTF8Encoding(true));
             }
 
-            File.WriteAllText(Path.Combine(dir, "disclosure.html"), HtmlPreviewWriter.Write(compiled.Disclosure, compiled.Findings), utf8);
+            File.WriteAllText(Path.Combine(dir, "disclosure.html"), HtmlPreviewWriter.Write(compiled.Disclosure, findings), utf8);
             Console.WriteLine(
                 $"已编制 {compiled.Disclosure.Department.Name} {compiled.Disclosure.FiscalYear} 年部门预算：{compiled.LineCount} 条预算明细，{compiled.Disclosure.Tables.Count} 张表（{compiled.Disclosure.Rounding}），输出到 {dir}");
-            CommonOptions.PrintFindings(compiled.Findings);
-            return CommonOptions.ExitCodeFor(compiled.Findings);
+            CommonOptions.PrintFindings(findings);
+            return CommonOptions.ExitCodeFor(findings);
         });
         return command;
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Rules;
 using Yusuan.Formats.Json;
 
 namespace Yusuan.Cli.Commands;
@@ -8,10 +10,10 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("DATASET") { Description = "数据集目录" };
+        var dataset = new Argument<string>("DATASET") { Description = "数据集目录，或 disclosure.json 文件" };
         var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
         var common = new CommonOptions();
-        var command = new Command("check", "检查数据集：输入、科目编码与编制结果") { dataset, format };
+        var command = new Command("check", "检查数据集（编制后检查）或任一 disclosure.json，列出规则发现的问题") { dataset, format };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -23,28 +25,41 @@ internal static class CheckCommand
             }
 
             var path = parse.GetValue(dataset)!;
-            if (File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            IReadOnlyList<Finding> findings;
+            if (File.Exists(path))
             {
-                Console.Error.WriteLine("暂不支持：检查 disclosure.json 需要规则引擎（issue 3）。请传入数据集目录。");
-                return ExitCodes.InputUnusable;
-            }
+                var (catalogue, region, problems) = common.LoadSettings(parse);
+                var read = DisclosureFile.Read(path);
+                problems.AddRange(read.Problems);
+                if (problems.Count > 0 || read.Disclosure is null)
+                {
+                    CommonOptions.ReportUnusable(problems, "未作检查");
+                    return ExitCodes.InputUnusable;
+                }
 
-            var (compiled, exit) = common.Compile(parse, path);
-            if (compiled is null)
+                findings = RuleEngine.Run(new RuleContext(read.Disclosure, catalogue), region);
+            }
+            else
             {
-                return exit;
+                var (compiled, found, exit) = common.Compile(parse, path);
+                if (compiled is null)
+                {
+                    return exit;
+                }
+
+                findings = found;
             }
 
             if (formatText == "json")
             {
-                Console.WriteLine(YusuanJson.Serialize(compiled.Findings));
+                Console.WriteLine(YusuanJson.Serialize(findings));
             }
             else
             {
-                CommonOptions.PrintFindings(compiled.Findings);
+                CommonOptions.PrintFindings(findings);
             }
 
-            return CommonOptions.ExitCodeFor(compiled.Findings);
+            return CommonOptions.ExitCodeFor(findings);
         });
         return command;
     }

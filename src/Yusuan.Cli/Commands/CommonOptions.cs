@@ -5,6 +5,8 @@ using Yusuan.Core.Findings;
 using Yusuan.Core.Rounding;
 using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Preview;
+using Yusuan.Formats.Yaml;
+using Yusuan.Core.Rules;
 
 namespace Yusuan.Cli.Commands;
 
@@ -25,6 +27,8 @@ internal sealed class CommonOptions
 
     public Option<bool> ReplaceCatalogue { get; } = new("--replace-catalogue") { Description = "用所给 CSV 替换（而不是补充）内置科目目录" };
 
+    public Option<FileInfo?> Region { get; } = new("--region") { Description = "地区规则配置（YAML）：关闭或调整规则，如 regions/shenzhen.yaml" };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rounding);
@@ -32,10 +36,11 @@ internal sealed class CommonOptions
         command.Options.Add(EconomicCodes);
         command.Options.Add(GovernmentEconomicCodes);
         command.Options.Add(ReplaceCatalogue);
+        command.Options.Add(Region);
     }
 
-    /// <summary>Loads and compiles a dataset, or prints why it cannot be used and returns the exit code.</summary>
-    public (CompiledBudget? Compiled, int ExitCode) Compile(ParseResult parse, string folder)
+    /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
+    public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder)
     {
         var roundingText = parse.GetValue(Rounding);
         RoundingMode rounding;
@@ -49,9 +54,25 @@ internal sealed class CommonOptions
                 break;
             default:
                 Console.Error.WriteLine($"命令行错误：--rounding 只能是 controlled 或 independent，而不是“{roundingText}”");
-                return (null, ExitCodes.InputUnusable);
+                return (null, [], ExitCodes.InputUnusable);
         }
 
+        var (catalogue, region, problems) = LoadSettings(parse);
+        var (dataset, datasetProblems) = Dataset.Load(folder);
+        problems.AddRange(datasetProblems);
+        if (problems.Count > 0 || dataset is null)
+        {
+            ReportUnusable(problems, "未编制任何表格");
+            return (null, [], ExitCodes.InputUnusable);
+        }
+
+        var compiled = dataset.Compile(catalogue, rounding);
+        return (compiled, dataset.Check(compiled, catalogue, region), ExitCodes.Done);
+    }
+
+    /// <summary>The classification catalogue (with any lists the user supplies) and the regional profile, or the problems reading them.</summary>
+    public (ClassificationCatalogue Catalogue, RegionalProfile Region, List<InputProblem> Problems) LoadSettings(ParseResult parse)
+    {
         var catalogue = ClassificationCatalogue.BuiltIn();
         var problems = new List<InputProblem>();
         foreach (var (option, kind) in new[]
@@ -83,20 +104,24 @@ internal sealed class CommonOptions
             problems.AddRange(catalogue.Load(kind, reader, file.Name, parse.GetValue(ReplaceCatalogue)));
         }
 
-        var (dataset, datasetProblems) = Dataset.Load(folder);
-        problems.AddRange(datasetProblems);
-        if (problems.Count > 0 || dataset is null)
+        var region = RegionalProfile.None;
+        if (parse.GetValue(Region) is { } regionFile)
         {
-            Console.Error.WriteLine($"输入无法使用（{problems.Count} 处问题），未编制任何表格：");
-            foreach (var problem in problems)
-            {
-                Console.Error.WriteLine("  " + problem);
-            }
-
-            return (null, ExitCodes.InputUnusable);
+            var read = YamlReader.ReadRegion(regionFile.FullName);
+            problems.AddRange(read.Problems);
+            region = read.Value ?? region;
         }
 
-        return (dataset.Compile(catalogue, rounding), ExitCodes.Done);
+        return (catalogue, region, problems);
+    }
+
+    public static void ReportUnusable(IReadOnlyList<InputProblem> problems, string consequence)
+    {
+        Console.Error.WriteLine($"输入无法使用（{problems.Count} 处问题），{consequence}：");
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine("  " + problem);
+        }
     }
 
     public static void PrintFindings(IReadOnlyList<Finding> findings)

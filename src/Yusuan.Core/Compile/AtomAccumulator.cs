@@ -36,7 +36,8 @@ internal sealed class AtomAccumulator
             line.Fund,
             line.ProjectCode ?? string.Empty,
             line.OfficialExpense,
-            line.Procurement);
+            line.Procurement,
+            line.IsOperatingExpense);
         if (!index.TryGetValue(key, out var k))
         {
             k = keys.Count;
@@ -79,6 +80,38 @@ internal sealed class AtomAccumulator
         values.Clear();
         values.AddRange(sortedValues);
         index.Clear();
+    }
+
+    /// <summary>Sums the text needs that no table carries: by project, project category, procurement type, 机关运行经费.</summary>
+    public BudgetFacts Facts()
+    {
+        var projectAmounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var procurement = new Dictionary<ProcurementType, decimal>();
+        decimal operating = 0;
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var key = keys[k];
+            var amount = values[AtomOf(k, Measure.Amount)];
+            if (key.Kind == ExpenditureKind.Project)
+            {
+                projectAmounts[key.Project] = projectAmounts.GetValueOrDefault(key.Project) + amount;
+                var category = projects.GetValueOrDefault(key.Project)?.Category ?? string.Empty;
+                categories[category] = categories.GetValueOrDefault(category) + amount;
+            }
+
+            if (key.Procurement != ProcurementType.None)
+            {
+                procurement[key.Procurement] = procurement.GetValueOrDefault(key.Procurement) + values[AtomOf(k, Measure.Procurement)];
+            }
+
+            if (key.Operating && key.Fund.IsGovernmentAppropriation())
+            {
+                operating += amount;
+            }
+        }
+
+        return new BudgetFacts(projectAmounts, categories, procurement, operating);
     }
 
     public static int AtomOf(int keyIndex, Measure measure) => keyIndex * Measures + (int)measure;

@@ -14,7 +14,8 @@ internal readonly record struct AtomKey(
     FundSource Fund,
     string Project,
     OfficialExpenseCategory Official,
-    ProcurementType Procurement) : IComparable<AtomKey>
+    ProcurementType Procurement,
+    bool Operating) : IComparable<AtomKey>
 {
     public int CompareTo(AtomKey other)
     {
@@ -52,6 +53,11 @@ internal readonly record struct AtomKey(
         if (c == 0)
         {
             c = Procurement.CompareTo(other.Procurement);
+        }
+
+        if (c == 0)
+        {
+            c = Operating.CompareTo(other.Operating);
         }
 
         return c;

@@ -24,6 +24,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
         }
 
         atoms.Seal();
+        var facts = atoms.Facts();
         var tableSet = new TableSet(catalogue, profile, plan, atoms);
         var drafts = tableSet.BuildAll();
         findings.AddRange(tableSet.Findings);
@@ -37,6 +38,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
         }
 
         contents.AddRange(TableTitles.All.Select(t => new ContentsEntry(t.Title, Table: t.Id)));
+        var narrative = new Narrative.NarrativeComposer(profile, plan, facts, atoms.Projects, rounding).Compose(tables);
         var disclosure = new Disclosure
         {
             Department = new DisclosureEntity(profile.Department.Code, profile.Department.Name),
@@ -44,6 +46,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             Rounding = rounding.Name(),
             Contents = contents,
             Tables = tables,
+            Narrative = narrative,
         };
         return new CompiledBudget
         {
@@ -52,6 +55,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             Findings = findings,
             Projects = atoms.Projects,
             LineCount = atoms.LineCount,
+            Facts = facts,
         };
     }
 }

@@ -16,4 +16,21 @@ public sealed class CompiledBudget
     public required IReadOnlyDictionary<string, ProjectInfo> Projects { get; init; }
 
     public long LineCount { get; init; }
+
+    /// <summary>Sums the text states that no table carries (元).</summary>
+    public BudgetFacts Facts { get; init; } = BudgetFacts.Empty;
+}
+
+/// <summary>
+/// Exact sums (元) that the text of a budget states but no standard table prints: each project, each project category,
+/// procurement by type, and 机关运行经费 (lines flagged as such, paid from appropriations).
+/// </summary>
+public sealed record BudgetFacts(
+    IReadOnlyDictionary<string, decimal> Projects,
+    IReadOnlyDictionary<string, decimal> Categories,
+    IReadOnlyDictionary<Model.ProcurementType, decimal> Procurement,
+    decimal OperatingExpense)
+{
+    public static BudgetFacts Empty { get; } = new(
+        new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), new Dictionary<Model.ProcurementType, decimal>(), 0m);
 }

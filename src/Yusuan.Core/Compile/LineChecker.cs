@@ -31,6 +31,13 @@ internal sealed class LineChecker(ClassificationCatalogue catalogue, Profile pro
             findings.Add(Error("catalogue.economic.unknown", Messages.UnknownEconomicCode(economic), line, "dep_bgt_eco_code"));
         }
 
+        var economicClass = economic.Length >= 3 ? economic[..3] : economic;
+        if ((line.Kind == ExpenditureKind.Personnel && economicClass is "302" or "310") || (line.Kind == ExpenditureKind.Operating && economicClass is "301" or "303"))
+        {
+            findings.Add(new Finding(
+                "catalogue.economic.kind", Severity.Warning, "classification", Messages.EconomicKindMismatch(economic, line.Kind.Title()), At(line, "exp_kind")));
+        }
+
         if (line.GovernmentEconomic is { } gov)
         {
             if (catalogue.Find(ClassificationKind.GovernmentEconomic, gov.Value) is null)
@@ -40,7 +47,7 @@ internal sealed class LineChecker(ClassificationCatalogue catalogue, Profile pro
             else if (catalogue.CrosswalkAllows(economic, gov.Value) == false)
             {
                 findings.Add(new Finding(
-                    "catalogue.crosswalk.mismatch", Severity.Warning, "catalogue", Messages.CrosswalkMismatch(economic, gov.Value), At(line, "gov_bgt_eco_code")));
+                    "catalogue.crosswalk.mismatch", Severity.Warning, "classification", Messages.CrosswalkMismatch(economic, gov.Value), At(line, "gov_bgt_eco_code")));
             }
         }
 
@@ -51,7 +58,7 @@ internal sealed class LineChecker(ClassificationCatalogue catalogue, Profile pro
     }
 
     private static Finding Error(string rule, string message, BudgetLine line, string column) =>
-        new(rule, Severity.Error, rule.StartsWith("ledger", StringComparison.Ordinal) ? "input" : "catalogue", message, At(line, column));
+        new(rule, Severity.Error, rule.StartsWith("ledger", StringComparison.Ordinal) ? "input" : "classification", message, At(line, column));
 
     private static Location At(BudgetLine line, string column) => new()
     {

@@ -64,6 +64,26 @@ public sealed record Location
             parts.Add($"栏 {TableColumn}");
         }
 
+        if (Part is not null)
+        {
+            parts.Add($"第{Narrative.Wording.ChineseCount(Part.Value)}部分");
+        }
+
+        if (Sentence is not null)
+        {
+            parts.Add($"第 {Sentence} 句");
+        }
+
+        if (Page is not null)
+        {
+            parts.Add($"第 {Page} 页");
+        }
+
+        if (Line is not null)
+        {
+            parts.Add($"第 {Line} 行（页内）");
+        }
+
         return string.Join(" ", parts);
     }
 }

@@ -35,6 +35,11 @@ public sealed class Profile
 
     public Assets Assets { get; init; } = new();
 
+    /// <summary>预算批复日期 and 公开日期, when known (the budget law asks for publication within 20 days of approval).</summary>
+    public DateOnly? ApprovedOn { get; init; }
+
+    public DateOnly? PublishedOn { get; init; }
+
     /// <summary>True when the agencies are just the department itself, so the tables need no per-agency blocks.</summary>
     public bool IsSingleAgency => Agencies.Count == 1 && Agencies[0].Code == Department.Code;
 }

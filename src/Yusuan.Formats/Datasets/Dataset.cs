@@ -4,6 +4,7 @@ using Yusuan.Core.Compile;
 using Yusuan.Core.Findings;
 using Yusuan.Core.Model;
 using Yusuan.Core.Rounding;
+using Yusuan.Core.Rules;
 using Yusuan.Formats.Ledger;
 using Yusuan.Formats.Yaml;
 
@@ -74,16 +75,20 @@ public sealed class Dataset
         return (new Dataset(folder, profile.Value!, plan, ledger, check.Warnings), problems);
     }
 
-    public CompiledBudget Compile(ClassificationCatalogue catalogue, RoundingMode rounding)
-    {
-        var compiled = new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding);
-        return new CompiledBudget
-        {
-            Disclosure = compiled.Disclosure,
-            Drafts = compiled.Drafts,
-            Findings = [.. Warnings, .. compiled.Findings],
-            Projects = compiled.Projects,
-            LineCount = compiled.LineCount,
-        };
-    }
+    public CompiledBudget Compile(ClassificationCatalogue catalogue, RoundingMode rounding) =>
+        new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding);
+
+    /// <summary>Runs the rule catalogue on a compiled budget of this dataset: its disclosure, lines, profile and plan.</summary>
+    public IReadOnlyList<Finding> Check(CompiledBudget compiled, ClassificationCatalogue catalogue, RegionalProfile? region = null) =>
+        RuleEngine.Run(
+            new RuleContext(compiled.Disclosure, catalogue)
+            {
+                Profile = Profile,
+                Plan = Plan,
+                Budget = compiled,
+                InputFindings = Warnings,
+                ApprovedOn = Profile.ApprovedOn,
+                PublishedOn = Profile.PublishedOn,
+            },
+            region);
 }

@@ -28,6 +28,30 @@ public sealed class ProfileDocument
     public PriorYearDocument? PriorYear { get; set; }
 
     public AssetsDocument? Assets { get; set; }
+
+    public PublicationDocument? Publication { get; set; }
+}
+
+/// <summary>预算批复日期 and 公开日期 (yyyy-MM-dd).</summary>
+public sealed class PublicationDocument
+{
+    public string? ApprovedOn { get; set; }
+
+    public string? PublishedOn { get; set; }
+}
+
+/// <summary>The shape of a regional profile (schema yusuan.region/1).</summary>
+public sealed class RegionDocument
+{
+    public string? Schema { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>The tables the region publishes; the presence rules of the others are switched off.</summary>
+    public List<string>? Tables { get; set; }
+
+    /// <summary>Rule id → off, error, warning or info.</summary>
+    public Dictionary<string, string>? Rules { get; set; }
 }
 
 public sealed class EntityDocument

@@ -1,6 +1,7 @@
 using Yusuan.Core;
 using Yusuan.Core.Findings;
 using Yusuan.Core.Model;
+using Yusuan.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -42,6 +43,8 @@ public static class YamlReader
             problems.Add(new InputProblem(name, null, $"agencies[{i}]", Messages.YamlFieldInvalid($"agencies[{i}]", "须填写单位编码（code）和名称（name）")));
         }
 
+        var approvedOn = Date(document.Publication?.ApprovedOn, "publication.approvedOn", name, problems);
+        var publishedOn = Date(document.Publication?.PublishedOn, "publication.publishedOn", name, problems);
         if (problems.Count > 0)
         {
             return new YamlRead<Profile>(null, problems);
@@ -103,6 +106,8 @@ public static class YamlReader
                         },
                     ProjectCategories = prior.ProjectCategories ?? [],
                 },
+            ApprovedOn = approvedOn,
+            PublishedOn = publishedOn,
             Assets = document.Assets is { } a
                 ? new Assets
                 {
@@ -164,6 +169,77 @@ public static class YamlReader
             Indicators = indicators.Select(i => new Indicator(i.Level1!.Trim(), i.Level2!.Trim(), i.Name!.Trim(), i.Target?.Trim() ?? string.Empty)).ToList(),
         };
         return new YamlRead<PerformancePlan>(plan, problems);
+    }
+
+    /// <summary>Reads a regional profile: which tables the region publishes and how each rule is graded.</summary>
+    public static YamlRead<RegionalProfile> ReadRegion(string path)
+    {
+        var name = Path.GetFileName(path);
+        var (document, problems) = Deserialize<RegionDocument>(path);
+        if (document is null)
+        {
+            return new YamlRead<RegionalProfile>(null, problems);
+        }
+
+        var off = new HashSet<string>(StringComparer.Ordinal);
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        if (document.Tables is { } tables)
+        {
+            foreach (var unknown in tables.Where(t => Core.Compile.TableTitles.All.All(a => a.Id != t)))
+            {
+                problems.Add(new InputProblem(name, null, "tables", Messages.YamlFieldInvalid("tables", $"没有表格“{unknown}”（可选 T01–T12）")));
+            }
+
+            off.UnionWith(Core.Compile.TableTitles.All.Where(t => !tables.Contains(t.Id)).Select(t => t.Id + ".present"));
+        }
+
+        foreach (var (id, setting) in document.Rules ?? [])
+        {
+            if (RuleCatalogue.Find(id) is null)
+            {
+                problems.Add(new InputProblem(name, null, $"rules.{id}", Messages.YamlFieldInvalid($"rules.{id}", "没有这条规则（yusuan rules 列出全部规则）")));
+                continue;
+            }
+
+            switch (setting.Trim().ToLowerInvariant())
+            {
+                case "off":
+                    off.Add(id);
+                    break;
+                case "error":
+                    severities[id] = Severity.Error;
+                    break;
+                case "warning":
+                    severities[id] = Severity.Warning;
+                    break;
+                case "info":
+                    severities[id] = Severity.Info;
+                    break;
+                default:
+                    problems.Add(new InputProblem(name, null, $"rules.{id}", Messages.YamlFieldInvalid($"rules.{id}", $"“{setting}”不是 off、error、warning 或 info")));
+                    break;
+            }
+        }
+
+        return problems.Count > 0
+            ? new YamlRead<RegionalProfile>(null, problems)
+            : new YamlRead<RegionalProfile>(new RegionalProfile { Name = document.Name ?? name, Off = off, Severities = severities }, problems);
+    }
+
+    private static DateOnly? Date(string? text, string field, string file, List<InputProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        problems.Add(new InputProblem(file, null, field, Messages.YamlFieldInvalid(field, $"日期“{text}”应写作 yyyy-MM-dd")));
+        return null;
     }
 
     private static (T? Document, List<InputProblem> Problems) Deserialize<T>(string path) where T : class

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Yusuan.Core.Rules;
+using Yusuan.Formats.Json;
+using Yusuan.Formats.Preview;
+
+namespace Yusuan.Cli.Commands;
+
+/// <summary>yusuan rules: the rule catalogue as text, JSON, or the Markdown of docs/rules.md.</summary>
+internal static class RulesCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "输出格式：text、json 或 markdown", DefaultValueFactory = _ => "text" };
+        var command = new Command("rules", "列出规则目录") { format };
+        command.SetAction(parse =>
+        {
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    Console.WriteLine(JsonSerializer.Serialize(
+                        RuleCatalogue.All.Select(r => new { id = r.Id, severity = r.Severity.ToString().ToLowerInvariant(), category = r.Category, title = r.Title, policy = r.Policy }),
+                        YusuanJson.Options));
+                    return ExitCodes.Done;
+                case "markdown":
+                    Console.Write(RulesDocument.Markdown());
+                    return ExitCodes.Done;
+                case "text":
+                    foreach (var rule in RuleCatalogue.All)
+                    {
+                        Console.WriteLine($"{rule.Id,-40} {HtmlPreviewWriter.SeverityTitle(rule.Severity)}  {rule.Category,-15} {rule.Title}");
+                    }
+
+                    Console.WriteLine($"共 {RuleCatalogue.All.Count} 条规则。");
+                    return ExitCodes.Done;
+                default:
+                    Console.Error.WriteLine($"命令行错误：--format 只能是 text、json 或 markdown，而不是“{parse.GetValue(format)}”");
+                    return ExitCodes.InputUnusable;
+            }
+        });
+        return command;
+    }
+}

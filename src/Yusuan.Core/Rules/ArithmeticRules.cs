@@ -1,0 +1,304 @@
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>Arithmetic inside each table: totals equal the sums of their parts, by rows and by columns, and codes roll up.</summary>
+internal static class ArithmeticRules
+{
+    private const string Category = "arithmetic";
+
+    public static IEnumerable<Rule> All()
+    {
+        foreach (var (id, total, parts, title) in new[]
+                 {
+                     ("T02", "total", new[] { "general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover" }, "合计 = 各收入来源之和"),
+                     ("T03", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T04", "total", ["personnel", "operating"], "合计 = 人员经费 + 公用经费"),
+                     ("T05", "total", ["general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover"], "合计 = 各资金来源之和"),
+                     ("T07", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T08", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T09", "total", ["abroad", "reception", "vehicle"], "总计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费"),
+                     ("T10", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T11", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T12", "total", ["fiscal", "other"], "总额 = 财政拨款 + 其他资金"),
+                 })
+        {
+            yield return ColumnSum($"{id}.sum.columns", id, total, parts, title);
+        }
+
+        yield return ColumnSum("T09.sum.vehicle", "T09", "vehicle", ["vehicle_purchase", "vehicle_operation"], "公务用车购置及运行维护费小计 = 购置费 + 运行维护费");
+        yield return new Rule("T03.procurement.parts", Severity.Error, Category, "面向中小企业、小微企业的采购不超过政府采购小计",
+            "《政府采购促进中小企业发展管理办法》：面向小微企业的份额包含于面向中小企业的份额，后者包含于采购总额", CheckProcurementParts);
+
+        foreach (var id in new[] { "T02", "T03", "T04", "T07", "T08", "T10", "T11" })
+        {
+            yield return new Rule($"{id}.sum.rollup", Severity.Error, Category, "科目逐级汇总：项 → 款 → 类",
+                "支出功能分类项级之和等于款级、款级之和等于类级（经济分类款级之和等于类级）", (rule, context) => Rollup(rule, context, id));
+            yield return new Rule($"{id}.sum.units", Severity.Error, Category, "部门（单位）合计 = 所属各类（各单位）之和",
+                "部门合计行等于各单位之和，单位合计行等于其各类科目之和", (rule, context) => Units(rule, context, id));
+        }
+
+        yield return new Rule("T05.sum.units", Severity.Error, Category, "部门（单位）合计 = 各项目之和",
+            "项目支出总表的合计行等于各项目之和", (rule, context) => Units(rule, context, "T05"));
+
+        foreach (var id in new[] { "T01", "T06" })
+        {
+            yield return TwoSided($"{id}.income.government", id, "政府预算拨款 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款", "income.government", ["income.general", "income.fund", "income.capital"]);
+            yield return TwoSided($"{id}.income.total", id, "收入总计 = 本年收入合计 + 上年结余、结转", "income.total", ["income.current", "income.carryover"]);
+            yield return TwoSided($"{id}.expenditure.total", id, "支出总计 = 本年支出合计 + 结转下年", "expenditure.total", ["expenditure.current", "expenditure.carryforward"]);
+            yield return TwoSided($"{id}.balance", id, "收入总计 = 支出总计", "income.total", ["expenditure.total"]);
+            yield return new Rule($"{id}.expenditure.classes", Severity.Error, Category, "本年支出合计 = 各类支出之和",
+                "收支总表支出方的本年支出合计等于各功能分类类级之和", (rule, context) => ExpenditureClasses(rule, context, id));
+            yield return new Rule($"{id}.expenditure.rollup", Severity.Error, Category, "支出方科目逐级汇总：项 → 款 → 类",
+                "收支总表支出方项级之和等于款级、款级之和等于类级", (rule, context) => TwoSidedRollup(rule, context, id));
+        }
+
+        yield return TwoSided("T01.income.current", "T01", "本年收入合计 = 政府预算拨款 + 财政专户管理资金 + 单位资金", "income.current", ["income.government", "income.special", "income.unit"]);
+        yield return TwoSided("T01.income.unit", "T01", "单位资金 = 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入", "income.unit",
+            ["income.institution", "income.business", "income.superior", "income.subordinate", "income.other"]);
+        yield return TwoSided("T06.income.current", "T06", "本年收入合计 = 政府预算拨款", "income.current", ["income.government"]);
+
+        yield return new Rule("T09.change", Severity.Error, Category, "“三公”经费增减变化 = 本年 − 上年",
+            "“三公”经费支出表的增减变化金额行等于本年数减上年数", CheckOfficialChange);
+        yield return new Rule("T12.sum.tasks", Severity.Error, Category, "金额合计 = 各项任务金额之和",
+            "整体支出绩效目标表的金额合计等于年度主要任务金额之和", CheckTaskSum);
+    }
+
+    private static Rule ColumnSum(string id, string table, string total, string[] parts, string title) =>
+        new(id, Severity.Error, Category, title, "表内栏目之间的勾稽关系", (rule, context) => ColumnSums(rule, context, table, total, parts));
+
+    private static IEnumerable<Finding> ColumnSums(Rule rule, RuleContext context, string id, string total, string[] parts)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var t = table.ColumnIndex(total);
+        var p = parts.Select(table.ColumnIndex).Where(i => i >= 0).ToArray();
+        if (t < 0 || p.Length == 0)
+        {
+            yield break;
+        }
+
+        foreach (var row in table.Rows.Where(r => r.Values.Count > t && p.All(i => i < r.Values.Count)))
+        {
+            foreach (var f in rule.CompareSum(context, view.At(row, t), view.Describe(row, t), row.Values[t], p.Sum(i => row.Values[i]), p.Length, table.Decimals))
+            {
+                yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckProcurementParts(Rule rule, RuleContext context)
+    {
+        if (context.Table("T03") is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var (procurement, sme, micro) = (table.ColumnIndex("procurement"), table.ColumnIndex("sme"), table.ColumnIndex("micro"));
+        if (procurement < 0 || sme < 0)
+        {
+            yield break;
+        }
+
+        foreach (var row in table.Rows.Where(r => r.Values.Count > Math.Max(sme, micro)))
+        {
+            if (row.Values[sme] > row.Values[procurement])
+            {
+                yield return rule.Finding($"{view.Describe(row, sme)} {RuleMessages.N(row.Values[sme])} 大于政府采购小计 {RuleMessages.N(row.Values[procurement])}",
+                    view.At(row, sme), row.Values[procurement], row.Values[sme]);
+            }
+
+            if (micro >= 0 && row.Values[micro] > row.Values[sme])
+            {
+                yield return rule.Finding($"{view.Describe(row, micro)} {RuleMessages.N(row.Values[micro])} 大于面向中小企业部分 {RuleMessages.N(row.Values[sme])}",
+                    view.At(row, micro), row.Values[sme], row.Values[micro]);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Rollup(Rule rule, RuleContext context, string id)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        foreach (var (_, rows) in view.Blocks().Blocks)
+        {
+            foreach (var f in CodeChildren(rule, context, view, rows))
+            {
+                yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows)
+    {
+        foreach (var parent in rows.Where(r => r.Code is not null))
+        {
+            var level = TableView.LevelOf(parent);
+            var children = rows.Where(r => r.Code is not null && TableView.LevelOf(r) == level + 1 && r.Code.StartsWith(parent.Code!, StringComparison.Ordinal)).ToList();
+            if (children.Count == 0)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < parent.Values.Count; c++)
+            {
+                var sum = children.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
+                foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, view.Table.Decimals))
+                {
+                    yield return f;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Units(Rule rule, RuleContext context, string id)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var (headers, blocks) = view.Blocks();
+        foreach (var (head, rows) in blocks)
+        {
+            var top = rows.Where(r => r.Code is not null && (id == "T05" || TableView.LevelOf(r) == 1)).ToList();
+            if (top.Count == 0)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < head.Values.Count; c++)
+            {
+                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, table.Decimals))
+                {
+                    yield return f;
+                }
+            }
+        }
+
+        foreach (var header in headers)
+        {
+            for (var c = 0; c < header.Values.Count; c++)
+            {
+                foreach (var f in rule.CompareSum(context, view.At(header, c), view.Describe(header, c), header.Values[c], blocks.Sum(b => c < b.Head.Values.Count ? b.Head.Values[c] : 0), blocks.Count, table.Decimals))
+                {
+                    yield return f;
+                }
+            }
+        }
+    }
+
+    private static Rule TwoSided(string id, string table, string title, string total, string[] parts) =>
+        new(id, Severity.Error, Category, title, "收支总表的平衡关系", (rule, context) => TwoSidedSum(rule, context, table, total, parts));
+
+    private static IEnumerable<Finding> TwoSidedSum(Rule rule, RuleContext context, string id, string total, string[] parts)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var totalRow = view.Row(total);
+        var values = parts.Select(p => view.Value(p)).ToList();
+        if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null))
+        {
+            yield break;
+        }
+
+        foreach (var f in rule.CompareSum(context, view.At(totalRow, 0), $"{id}“{table.Title}” {totalRow.Name}", totalRow.Values[0], values.Sum(v => v ?? 0), parts.Length, table.Decimals))
+        {
+            yield return f;
+        }
+    }
+
+    private static IEnumerable<Finding> ExpenditureClasses(Rule rule, RuleContext context, string id)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var current = view.Row("expenditure.current");
+        var classes = table.Rows.Where(r => r.Section == "expenditure" && r.Code is not null && TableView.LevelOf(r) == 1).ToList();
+        if (current is null || classes.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var f in rule.CompareSum(context, view.At(current, 0), $"{id}“{table.Title}” 本年支出合计", current.Values[0], classes.Sum(r => r.Values[0]), classes.Count, table.Decimals))
+        {
+            yield return f;
+        }
+    }
+
+    private static IEnumerable<Finding> TwoSidedRollup(Rule rule, RuleContext context, string id)
+    {
+        if (context.Table(id) is not { } table)
+        {
+            return [];
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        return CodeChildren(rule, context, view, table.Rows.Where(r => r.Section == "expenditure").ToList()).ToList();
+    }
+
+    private static IEnumerable<Finding> CheckOfficialChange(Rule rule, RuleContext context)
+    {
+        if (context.Table("T09") is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var (prior, current, change) = (view.Row("prior"), view.Row("current"), view.Row("change"));
+        if (prior is null || current is null || change is null)
+        {
+            yield break;
+        }
+
+        for (var c = 0; c < Math.Min(change.Values.Count, Math.Min(prior.Values.Count, current.Values.Count)); c++)
+        {
+            foreach (var f in rule.CompareSum(context, view.At(change, c), view.Describe(change, c), change.Values[c], current.Values[c] - prior.Values[c], 2, table.Decimals))
+            {
+                yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckTaskSum(Rule rule, RuleContext context)
+    {
+        if (context.Table("T12") is not { } table)
+        {
+            yield break;
+        }
+
+        var view = new TableView(table, context.Disclosure.FiscalYear);
+        var total = view.Row("total");
+        var tasks = table.Rows.Where(r => view.KeyOf(r) != "total").ToList();
+        if (total is null || tasks.Count == 0)
+        {
+            yield break;
+        }
+
+        for (var c = 0; c < total.Values.Count; c++)
+        {
+            foreach (var f in rule.CompareSum(context, view.At(total, c), view.Describe(total, c), total.Values[c], tasks.Sum(r => c < r.Values.Count ? r.Values[c] : 0), tasks.Count, table.Decimals))
+            {
+                yield return f;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>Classification: printed codes exist in the catalogue edition, at a valid level, under their printed names and parents.</summary>
+internal static class ClassificationRules
+{
+    private const string Category = "classification";
+    private static readonly string[] FunctionTables = ["T01", "T02", "T03", "T06", "T07", "T10", "T11"];
+    private static readonly string[] EconomicTables = ["T04", "T08"];
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new Rule("code.function.valid", Severity.Error, Category, "功能分类科目编码为 3、5 或 7 位数字",
+            "《政府收支分类科目》：支出功能分类设类、款、项三级，编码 3、5、7 位", (rule, context) => Codes(context, FunctionTables, true)
+                .Where(c => !IsValid(c.Code, [3, 5, 7]))
+                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
+        yield return new Rule("code.function.known", Severity.Error, Category, "功能分类科目在科目目录中",
+            "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, FunctionTables, true)
+                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.Function, c.Code) is null)
+                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在功能分类科目目录中", c.Location)));
+        yield return new Rule("code.function.name", Severity.Warning, Category, "功能分类科目名称与编码一致",
+            "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, FunctionTables, ClassificationKind.Function));
+        yield return new Rule("code.function.parent", Severity.Error, Category, "功能分类项、款均列出其上级科目",
+            "支出表按类、款、项逐级列示", (rule, context) => Parents(rule, context, FunctionTables));
+        yield return new Rule("code.economic.valid", Severity.Error, Category, "经济分类科目编码为 3 或 5 位数字",
+            "《政府收支分类科目》：部门预算支出经济分类设类、款两级，编码 3、5 位", (rule, context) => Codes(context, EconomicTables, false)
+                .Where(c => !IsValid(c.Code, [3, 5]))
+                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3 或 5 位数字", c.Location)));
+        yield return new Rule("code.economic.known", Severity.Error, Category, "经济分类科目在科目目录中",
+            "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, EconomicTables, false)
+                .Where(c => IsValid(c.Code, [3, 5]) && context.Catalogue.Find(ClassificationKind.DepartmentEconomic, c.Code) is null)
+                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在部门预算支出经济分类科目目录中", c.Location)));
+        yield return new Rule("code.economic.name", Severity.Warning, Category, "经济分类科目名称与编码一致",
+            "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, EconomicTables, ClassificationKind.DepartmentEconomic));
+        yield return new Rule("code.economic.parent", Severity.Error, Category, "经济分类款级科目列出其类级科目",
+            "支出表按类、款逐级列示", (rule, context) => Parents(rule, context, EconomicTables));
+        yield return new Rule("code.economic.kind", Severity.Warning, Category, "人员经费用于工资福利和对个人和家庭的补助，公用经费用于商品和服务",
+            "基本支出中人员经费对应经济分类 301、303，公用经费对应 302 等", CheckKinds);
+        yield return new Rule("code.project.function", Severity.Error, Category, "项目支出总表中项目的功能分类科目在科目目录中",
+            "《政府收支分类科目》", (rule, context) => context.Table("T05") is not { } t05
+                ? []
+                : t05.Rows.Where(r => r.FunctionCode is { Length: > 0 } f && context.Catalogue.Find(ClassificationKind.Function, f) is null)
+                    .Select(r => rule.Finding($"T05 项目“{r.Name}”的功能分类科目“{r.FunctionCode}”不在科目目录中", new TableView(t05, context.Disclosure.FiscalYear).At(r, 0))));
+    }
+
+    private static bool IsValid(string code, int[] lengths) => code.All(char.IsAsciiDigit) && lengths.Contains(code.Length);
+
+    private static IEnumerable<(TableView View, string Code, string Name, Location Location)> Codes(RuleContext context, string[] tables, bool function)
+    {
+        foreach (var id in tables)
+        {
+            if (context.Table(id) is not { } table)
+            {
+                continue;
+            }
+
+            var view = new TableView(table, context.Disclosure.FiscalYear);
+            foreach (var row in table.Rows.Where(r => r.Code is not null))
+            {
+                yield return (view, row.Code!, row.Name, view.At(row, 0));
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Names(Rule rule, RuleContext context, string[] tables, ClassificationKind kind)
+    {
+        foreach (var (view, code, name, location) in Codes(context, tables, kind == ClassificationKind.Function))
+        {
+            if (context.Catalogue.Find(kind, code) is { } entry && Normalise(TableView.StripOrdinal(name)) != Normalise(entry.Name))
+            {
+                yield return rule.Finding($"{view.Id} 科目 {code} 列示名称“{name}”，科目目录中为“{entry.Name}”", location);
+            }
+        }
+    }
+
+    /// <summary>Names compared without spaces and with full- and half-width brackets alike.</summary>
+    private static string Normalise(string name) =>
+        name.Replace(" ", string.Empty, StringComparison.Ordinal).Replace('(', '（').Replace(')', '）');
+
+    private static IEnumerable<Finding> Parents(Rule rule, RuleContext context, string[] tables)
+    {
+        foreach (var id in tables)
+        {
+            if (context.Table(id) is not { } table)
+            {
+                continue;
+            }
+
+            var view = new TableView(table, context.Disclosure.FiscalYear);
+            var groups = id is "T01" or "T06"
+                ? [table.Rows.Where(r => r.Section == "expenditure").ToList()]
+                : view.Blocks().Blocks.Select(b => b.Rows).ToList();
+            foreach (var rows in groups)
+            {
+                var codes = rows.Where(r => r.Code is not null).Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
+                foreach (var row in rows.Where(r => r.Code is { Length: 5 or 7 } c && c.All(char.IsAsciiDigit)))
+                {
+                    var parent = row.Code![..(row.Code!.Length - 2)];
+                    if (!codes.Contains(parent))
+                    {
+                        yield return rule.Finding($"{id} 科目 {row.Code} {row.Name} 没有列出上级科目 {parent}", view.At(row, 0));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckKinds(Rule rule, RuleContext context)
+    {
+        if (context.Table("T04") is not { } t04)
+        {
+            yield break;
+        }
+
+        var view = new TableView(t04, context.Disclosure.FiscalYear);
+        var (personnel, operating) = (t04.ColumnIndex("personnel"), t04.ColumnIndex("operating"));
+        if (personnel < 0 || operating < 0)
+        {
+            yield break;
+        }
+
+        foreach (var row in t04.Rows.Where(r => r.Code is { Length: 3 }))
+        {
+            if (row.Code is "301" or "303" && row.Values[operating] != 0)
+            {
+                yield return rule.Finding($"T04 {row.Code} {row.Name} 列入公用经费 {RuleMessages.N(row.Values[operating])} 万元", view.At(row, operating), 0, row.Values[operating]);
+            }
+
+            if (row.Code is "302" && row.Values[personnel] != 0)
+            {
+                yield return rule.Finding($"T04 {row.Code} {row.Name} 列入人员经费 {RuleMessages.N(row.Values[personnel])} 万元", view.At(row, personnel), 0, row.Values[personnel]);
+            }
+        }
+    }
+}

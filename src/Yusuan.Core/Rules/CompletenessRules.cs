@@ -1,0 +1,71 @@
+using Yusuan.Core.Compile;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Narrative;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>Completeness: the twelve tables, the 目录, empty-table statements, the nine text parts and what the text must state.</summary>
+internal static class CompletenessRules
+{
+    private const string Category = "completeness";
+
+    public static IEnumerable<Rule> All()
+    {
+        foreach (var (id, title) in TableTitles.All)
+        {
+            yield return new Rule($"{id}.present", Severity.Error, Category, $"公开“{title}”",
+                "部门预算公开规定的全部表格；Yusuan 以深圳市 12 张表为标准，其他地区的表格组合用 regional profile（--region）调整",
+                (rule, context) => context.Table(id) is null
+                    ? [rule.Finding(RuleMessages.TableMissing(id, title), new Location { Table = id })]
+                    : []);
+        }
+
+        yield return new Rule("contents.tables.present", Severity.Error, Category, "目录所列表格在正文中都有",
+            "目录与正文一致", (rule, context) => context.Disclosure.Contents
+                .Where(c => c.Table is not null && context.Table(c.Table) is null)
+                .Select(c => rule.Finding(RuleMessages.ListedButMissing(c.Title), new Location { Table = c.Table })));
+        yield return new Rule("contents.tables.listed", Severity.Warning, Category, "正文中的表格都列入目录",
+            "目录与正文一致", (rule, context) => context.Disclosure.Contents.Count == 0
+                ? []
+                : context.Disclosure.Tables
+                    .Where(t => context.Disclosure.Contents.All(c => c.Table != t.Id))
+                    .Select(t => rule.Finding(RuleMessages.PresentButUnlisted(t.Title), new Location { Table = t.Id })));
+        yield return new Rule("tables.empty.statement", Severity.Warning, Category, "空表注明“本表本年无发生额”",
+            "《地方预决算公开操作规程》：没有数据的表格应列出空表并说明", (rule, context) => context.Disclosure.Tables
+                .Where(t => t.Id != "T12" && t.Rows.All(r => r.Values.All(v => v == 0)) && !(t.Note ?? string.Empty).Contains("无", StringComparison.Ordinal))
+                .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(t.Title), new Location { Table = t.Id })));
+        yield return new Rule("text.parts.present", Severity.Error, Category, "九个文字部分齐全",
+            "部门预算文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释",
+            (rule, context) => Enumerable.Range(1, TableTitles.Parts.Count)
+                .Where(p => context.Disclosure.Narrative.All(s => s.Part != p))
+                .Select(p => rule.Finding(RuleMessages.PartMissing(p, TableTitles.Parts[p - 1]), new Location { Part = p })));
+        yield return new Rule("text.official.explained", Severity.Warning, Category, "“三公”经费增减说明原因",
+            "《地方预决算公开操作规程》：“三公”经费增减变化应说明原因", CheckOfficialExplained);
+        yield return Stated("text.operating.stated", 8, Subjects.OperatingExpense, "机关运行经费", "部门预算公开应说明机关运行经费安排情况");
+        yield return Stated("text.procurement.stated", 4, Subjects.Procurement, "政府采购预算", "部门预算公开应说明政府采购预算情况");
+        yield return Stated("text.assets.stated", 8, Subjects.Vehicles, "国有资产占用情况", "部门预算公开应说明国有资产占用情况");
+    }
+
+    private static Rule Stated(string id, int part, string subject, string what, string policy) =>
+        new(id, Severity.Warning, Category, $"说明{what}", policy, (rule, context) =>
+            context.Disclosure.Narrative.Count == 0 || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
+                ? []
+                : [rule.Finding(RuleMessages.Missing(what), new Location { Part = part })]);
+
+    private static IEnumerable<Finding> CheckOfficialExplained(Rule rule, RuleContext context)
+    {
+        var change = context.Table("T09") is { } t09 ? new TableView(t09, context.Disclosure.FiscalYear).Value("change") : null;
+        if (change is null or 0 || context.Disclosure.Narrative.Count == 0)
+        {
+            yield break;
+        }
+
+        var explained = context.Disclosure.Narrative.Where(s => s.Part == 5)
+            .Any(s => s.Sentence.Contains("主要", StringComparison.Ordinal) || s.Sentence.Contains("原因", StringComparison.Ordinal));
+        if (!explained)
+        {
+            yield return rule.Finding($"“三公”经费比上年{(change < 0 ? "减少" : "增加")} {RuleMessages.N(Math.Abs(change.Value))} 万元，第五部分未说明原因", new Location { Part = 5, Table = "T09" });
+        }
+    }
+}

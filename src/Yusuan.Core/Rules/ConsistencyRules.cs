@@ -1,0 +1,264 @@
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>Across tables: the same money seen from different sides must agree.</summary>
+internal static class ConsistencyRules
+{
+    private const string Category = "consistency";
+
+    public static IEnumerable<Rule> All()
+    {
+        yield return new Rule("X.T01-T03.function", Severity.Error, Category, "收支总表支出 = 支出总表（按功能分类）",
+            "收支总表支出方与支出总表同一科目的支出总计相等", (rule, context) => FunctionAgreement(rule, context, "T01", "T03", "total", exact: true));
+        yield return new Rule("X.T01-T06.function", Severity.Error, Category, "政府预算拨款支出不超过部门预算支出，全部为政府预算拨款时两表相等",
+            "政府预算拨款收支总表是收支总表的财政拨款部分", (rule, context) => FunctionAgreement(rule, context, "T01", "T06", "budget", exact: OnlyAppropriations(context)));
+        yield return new Rule("X.T03-T07.function", Severity.Error, Category, "一般公共预算支出不超过支出总表（按功能分类）",
+            "一般公共预算支出表是支出总表的一般公共预算部分", (rule, context) => FunctionAgreement(rule, context, "T03", "T07", "total", exact: OnlyGeneralBudget(context)));
+        yield return Totals("X.T01-T02.income", "收支总表收入 = 收入总表合计", "收支总表各项收入与收入总表各栏合计相等",
+            [("T01", "income.total", 0, "T02", "top", "total"), ("T01", "income.general", 0, "T02", "top", "general"), ("T01", "income.fund", 0, "T02", "top", "fund"),
+             ("T01", "income.capital", 0, "T02", "top", "capital"), ("T01", "income.special", 0, "T02", "top", "special"), ("T01", "income.carryover", 0, "T02", "top", "carryover")]);
+        yield return Totals("X.T01-T06.income", "收支总表与政府预算拨款收支总表的拨款收入相等", "两表政府预算拨款收入一致",
+            [("T01", "income.government", 0, "T06", "income.government", null), ("T01", "income.general", 0, "T06", "income.general", null),
+             ("T01", "income.fund", 0, "T06", "income.fund", null), ("T01", "income.capital", 0, "T06", "income.capital", null)]);
+        yield return Totals("X.T04-T03.basic", "基本支出总表合计 = 支出总表基本支出", "基本支出总表是支出总表的基本支出部分",
+            [("T03", "top", 1, "T04", "top", "total")]);
+        yield return Totals("X.T05-T03.project", "项目支出总表合计 = 支出总表项目支出", "项目支出总表是支出总表的项目支出部分",
+            [("T03", "top", 2, "T05", "top", "total")]);
+        yield return Totals("X.T07-T08.total", "一般公共预算支出按功能分类与按经济分类合计相等", "同一笔一般公共预算支出的两种分类",
+            [("T07", "top", 0, "T08", "top", "total"), ("T07", "top", 1, "T08", "top", "basic"), ("T07", "top", 2, "T08", "top", "project")]);
+        yield return Totals("X.T07-T01.general", "一般公共预算支出 = 一般公共预算拨款收入", "一般公共预算收支平衡",
+            [("T01", "income.general", 0, "T07", "top", "total")]);
+        yield return Totals("X.T10-T01.fund", "政府性基金预算支出 = 政府性基金预算拨款收入", "政府性基金预算收支平衡",
+            [("T01", "income.fund", 0, "T10", "top", "total")]);
+        yield return Totals("X.T11-T01.capital", "国有资本经营预算支出 = 国有资本经营预算拨款收入", "国有资本经营预算收支平衡",
+            [("T01", "income.capital", 0, "T11", "top", "total")]);
+        yield return Totals("X.T12-T01.total", "绩效目标表金额合计 = 部门预算支出总计", "整体支出绩效目标覆盖全部预算资金",
+            [("T01", "expenditure.total", 0, "T12", "total", "total")]);
+        yield return new Rule("X.T03-sources", Severity.Error, Category, "支出总计 = 一般公共预算 + 政府性基金 + 国有资本经营 + 其他来源",
+            "支出总表按资金来源分解", CheckSources);
+        yield return new Rule("X.T08-T04.basic", Severity.Error, Category, "一般公共预算基本支出（按经济分类）不超过基本支出总表",
+            "一般公共预算支出表的基本支出栏是基本支出总表的一般公共预算部分", CheckEconomicBasic);
+        yield return new Rule("X.T09-T08.official", Severity.Warning, Category, "“三公”经费与经济分类科目一致",
+            "因公出国（境）费用 30212、公务接待费 30217、公务用车运行维护费 30231、公务用车购置 31013", CheckOfficialCodes);
+        yield return new Rule("X.T12-T03.basic", Severity.Warning, Category, "绩效目标表“基本支出”任务 = 支出总表基本支出",
+            "整体支出绩效目标的基本支出任务覆盖全部基本支出", CheckBasicTask);
+        yield return new Rule("X.T12-supervisor", Severity.Warning, Category, "绩效目标表的主管部门与其他表一致",
+            "同一文件中主管部门名称应一致", CheckSupervisor);
+    }
+
+    /// <summary>The value a reference names: a two-sided row key, "top" (the first unit row), or a keyed row.</summary>
+    private static (decimal Value, Location Location, string Label)? Figure(RuleContext context, string table, string row, int column)
+    {
+        if (context.Table(table) is not { } t)
+        {
+            return null;
+        }
+
+        var view = new TableView(t, context.Disclosure.FiscalYear);
+        var r = row == "top" ? view.TopRow() : view.Row(row);
+        if (r is null || column >= r.Values.Count)
+        {
+            return null;
+        }
+
+        return (r.Values[column], view.At(r, column), view.Describe(r, column));
+    }
+
+    private static Rule Totals(string id, string title, string policy, (string TableA, string RowA, int ColumnA, string TableB, string RowB, string? ColumnB)[] pairs) =>
+        new(id, Severity.Error, Category, title, policy, (rule, context) => pairs.SelectMany(p =>
+        {
+            var a = Figure(context, p.TableA, p.RowA, p.ColumnA);
+            var columnB = p.ColumnB is null ? 0 : context.Table(p.TableB)?.ColumnIndex(p.ColumnB) ?? -1;
+            var b = columnB < 0 ? null : Figure(context, p.TableB, p.RowB, columnB);
+            return a is null || b is null
+                ? []
+                : rule.CompareSame(context, b.Value.Location, $"{b.Value.Label} 与 {a.Value.Label}", a.Value.Value, b.Value.Value);
+        }).ToList());
+
+    private static bool OnlyAppropriations(RuleContext context)
+    {
+        var view = context.Table("T01") is { } t ? new TableView(t, context.Disclosure.FiscalYear) : null;
+        return view is not null && (view.Value("income.special") ?? 0) == 0 && (view.Value("income.unit") ?? 0) == 0;
+    }
+
+    private static bool OnlyGeneralBudget(RuleContext context)
+    {
+        var view = context.Table("T01") is { } t ? new TableView(t, context.Disclosure.FiscalYear) : null;
+        return view is not null && view.Value("income.general") is { } general && general == view.Value("income.total");
+    }
+
+    /// <summary>Function rows of two tables: equal (exact) or the second never above the first, code by code, summed over agencies.</summary>
+    private static IEnumerable<Finding> FunctionAgreement(Rule rule, RuleContext context, string first, string second, string secondColumn, bool exact)
+    {
+        if (context.Table(first) is not { } a || context.Table(second) is not { } b)
+        {
+            yield break;
+        }
+
+        var columnA = a.Id is "T01" or "T06" ? 0 : a.ColumnIndex("total");
+        var columnB = b.ColumnIndex(secondColumn) is var c and >= 0 ? c : 0;
+        var sumsA = CodeSums(a, columnA);
+        var sumsB = CodeSums(b, columnB);
+        var viewB = new TableView(b, context.Disclosure.FiscalYear);
+        foreach (var (code, (valueB, countB)) in sumsB)
+        {
+            var (valueA, countA) = sumsA.GetValueOrDefault(code);
+            var row = b.Rows.First(r => r.Code == code);
+            var what = $"{second} 科目 {code} {row.Name} 与 {first}";
+            if (exact)
+            {
+                foreach (var f in rule.CompareSame(context, viewB.At(row, columnB), what, valueA, valueB, Math.Max(countA, countB)))
+                {
+                    yield return f;
+                }
+            }
+            else if (valueB - valueA > context.SumTolerance(Math.Max(countA, countB) - 1, b.Decimals))
+            {
+                yield return rule.Finding($"{what}：{second} 列示 {RuleMessages.N(valueB)}，超过 {first} 的 {RuleMessages.N(valueA)}", viewB.At(row, columnB), valueA, valueB);
+            }
+        }
+
+        if (exact)
+        {
+            var viewA = new TableView(a, context.Disclosure.FiscalYear);
+            foreach (var (code, (valueA, _)) in sumsA.Where(s => !sumsB.ContainsKey(s.Key) && s.Value.Value != 0))
+            {
+                var row = a.Rows.First(r => r.Code == code);
+                yield return rule.Finding($"{first} 科目 {code} {row.Name} 列示 {RuleMessages.N(valueA)}，{second} 中没有该科目", viewA.At(row, columnA), valueA, 0);
+            }
+        }
+    }
+
+    private static Dictionary<string, (decimal Value, int Count)> CodeSums(DisclosureTable table, int column)
+    {
+        var sums = new Dictionary<string, (decimal Value, int Count)>(StringComparer.Ordinal);
+        foreach (var row in table.Rows.Where(r => r.Code is not null && column < r.Values.Count))
+        {
+            var (value, count) = sums.GetValueOrDefault(row.Code!);
+            sums[row.Code!] = (value + row.Values[column], count + 1);
+        }
+
+        return sums;
+    }
+
+    private static IEnumerable<Finding> CheckSources(Rule rule, RuleContext context)
+    {
+        var total = Figure(context, "T03", "top", 0);
+        if (total is null || context.Table("T01") is not { } t01)
+        {
+            yield break;
+        }
+
+        var income = new TableView(t01, context.Disclosure.FiscalYear);
+        var parts = new[] { Figure(context, "T07", "top", 0), Figure(context, "T10", "top", 0), Figure(context, "T11", "top", 0) };
+        if (parts.Any(p => p is null))
+        {
+            yield break;
+        }
+
+        var other = (income.Value("income.special") ?? 0) + (income.Value("income.unit") ?? 0) + (income.Value("income.carryover") ?? 0);
+        foreach (var f in rule.CompareSum(context, total.Value.Location, $"{total.Value.Label} 与 一般公共预算 + 政府性基金 + 国有资本经营 + 其他来源", total.Value.Value,
+                     parts.Sum(p => p!.Value.Value) + other, 6, 0))
+        {
+            yield return f;
+        }
+    }
+
+    private static IEnumerable<Finding> CheckEconomicBasic(Rule rule, RuleContext context)
+    {
+        if (context.Table("T08") is not { } t08 || context.Table("T04") is not { } t04)
+        {
+            yield break;
+        }
+
+        var basic = t08.ColumnIndex("basic");
+        var total = t04.ColumnIndex("total");
+        if (basic < 0 || total < 0)
+        {
+            yield break;
+        }
+
+        var exact = OnlyGeneralBudget(context);
+        var sums08 = CodeSums(t08, basic);
+        var sums04 = CodeSums(t04, total);
+        var view = new TableView(t08, context.Disclosure.FiscalYear);
+        foreach (var (code, (value08, count)) in sums08.Where(s => s.Value.Value != 0 || sums04.ContainsKey(s.Key)))
+        {
+            var (value04, _) = sums04.GetValueOrDefault(code);
+            var row = t08.Rows.First(r => r.Code == code);
+            if (exact)
+            {
+                foreach (var f in rule.CompareSame(context, view.At(row, basic), $"T08 科目 {code} {row.Name}「基本支出」与 T04 合计", value04, value08, count))
+                {
+                    yield return f;
+                }
+            }
+            else if (value08 - value04 > context.SumTolerance(count - 1, t08.Decimals))
+            {
+                yield return rule.Finding($"T08 科目 {code} {row.Name} 基本支出 {RuleMessages.N(value08)} 超过基本支出总表的 {RuleMessages.N(value04)}", view.At(row, basic), value04, value08);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckOfficialCodes(Rule rule, RuleContext context)
+    {
+        if (context.Table("T09") is not { } t09 || context.Table("T08") is not { } t08)
+        {
+            yield break;
+        }
+
+        var view = new TableView(t09, context.Disclosure.FiscalYear);
+        var sums = CodeSums(t08, 0);
+        foreach (var (column, code, name) in new[] { ("abroad", "30212", "因公出国（境）费用"), ("reception", "30217", "公务接待费"), ("vehicle_operation", "30231", "公务用车运行维护费"), ("vehicle_purchase", "31013", "公务用车购置") })
+        {
+            var value = view.Value("current", column);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var (coded, _) = sums.GetValueOrDefault(code);
+            if (Math.Abs(value.Value - coded) > 0.5m + context.SumTolerance(0, t09.Decimals))
+            {
+                var row = view.Row("current")!;
+                yield return rule.Finding($"T09 本年{name} {RuleMessages.N(value.Value)} 万元，与 T08 科目 {code} {name} {RuleMessages.N(coded)} 万元不一致",
+                    view.At(row, t09.ColumnIndex(column)), coded, value);
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckBasicTask(Rule rule, RuleContext context)
+    {
+        if (context.Table("T12") is not { } t12 || Figure(context, "T03", "top", 1) is not { } basic)
+        {
+            yield break;
+        }
+
+        var view = new TableView(t12, context.Disclosure.FiscalYear);
+        var task = t12.Rows.FirstOrDefault(r => r.Name.Contains("基本支出", StringComparison.Ordinal));
+        if (task is null || task.Values.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var f in rule.CompareSame(context, view.At(task, 0), $"T12 任务“{task.Name}”与 {basic.Label}", basic.Value, task.Values[0]))
+        {
+            yield return f;
+        }
+    }
+
+    private static IEnumerable<Finding> CheckSupervisor(Rule rule, RuleContext context)
+    {
+        var named = context.Table("T12")?.Performance?.Supervisor;
+        var printed = new[] { "T07", "T08", "T10", "T11" }.Select(id => context.Table(id)).OfType<DisclosureTable>()
+            .Select(t => new TableView(t, context.Disclosure.FiscalYear).Blocks().Headers.FirstOrDefault()?.Name).FirstOrDefault(n => n is not null);
+        if (string.IsNullOrWhiteSpace(named) || printed is null || named == printed)
+        {
+            yield break;
+        }
+
+        yield return rule.Finding($"T12 主管部门为“{named}”，而 T07 等表列示的主管部门为“{printed}”", new Location { Table = "T12", TableRow = "主管部门" });
+    }
+}

@@ -1,0 +1,66 @@
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Compile;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>What the rules see: the disclosure, and — when Yusuan compiled it — the budget behind it.</summary>
+public sealed class RuleContext
+{
+    public RuleContext(Disclosure disclosure, ClassificationCatalogue catalogue)
+    {
+        Disclosure = disclosure;
+        Catalogue = catalogue;
+        Lookup = new DisclosureLookup(disclosure);
+    }
+
+    public Disclosure Disclosure { get; }
+
+    public DisclosureLookup Lookup { get; }
+
+    public ClassificationCatalogue Catalogue { get; }
+
+    /// <summary>The profile, when the disclosure was compiled from a dataset.</summary>
+    public Profile? Profile { get; init; }
+
+    public PerformancePlan? Plan { get; init; }
+
+    /// <summary>The compiled budget (lines, facts and findings found while streaming them), when there is one.</summary>
+    public CompiledBudget? Budget { get; init; }
+
+    /// <summary>Findings about input files that did not stop the load (e.g. ignored ledger columns).</summary>
+    public IReadOnlyList<Finding> InputFindings { get; init; } = [];
+
+    /// <summary>Publication dates, when known (policy: publish within 20 days of approval).</summary>
+    public DateOnly? ApprovedOn { get; init; }
+
+    public DateOnly? PublishedOn { get; init; }
+
+    /// <summary>Controlled rounding promises exact sums; anything else was rounded figure by figure.</summary>
+    public bool Exact => Disclosure.Rounding == "controlled";
+
+    /// <summary>(terms + 1) × half a unit for independently rounded figures (DESIGN.md); zero for controlled rounding.</summary>
+    public decimal SumTolerance(int terms, int decimals) => Exact ? 0m : (terms + 1) * 0.5m * Unit(decimals);
+
+    public static decimal Unit(int decimals)
+    {
+        var unit = 1m;
+        for (var i = 0; i < decimals; i++)
+        {
+            unit /= 10;
+        }
+
+        return unit;
+    }
+
+    /// <summary>The decimals a figure is printed with (8.47 → 2, 7656 → 0).</summary>
+    public static int DecimalsOf(decimal value)
+    {
+        var normalised = value / 1.000000000000000000000000000000000m;
+        return (decimal.GetBits(normalised)[3] >> 16) & 0xFF;
+    }
+
+    public DisclosureTable? Table(string id) => Disclosure.Table(id);
+}

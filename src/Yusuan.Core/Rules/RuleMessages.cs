@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>The Chinese messages of the rule catalogue; each shows the figures it compares.</summary>
+public static class RuleMessages
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string N(decimal value) => (value / 1.000000000000000000000000000000000m).ToString("#,##0.####", Zh);
+
+    public static string SumMismatch(string what, decimal printed, decimal sum) => $"{what}：列示 {N(printed)}，各分项之和 {N(sum)}，相差 {N(printed - sum)}";
+
+    public static string RoundingDifference(string what, decimal printed, decimal sum) =>
+        $"{what}：列示 {N(printed)}，各分项之和 {N(sum)}，相差 {N(printed - sum)}，在四舍五入允许范围内（尾数误差）";
+
+    public static string FigureMismatch(string what, decimal actual, decimal expected) => $"{what}：列示 {N(actual)}，应为 {N(expected)}，相差 {N(actual - expected)}";
+
+    public static string TableMissing(string id, string title) => $"缺少{id}“{title}”";
+
+    public static string ListedButMissing(string title) => $"目录列出了“{title}”，但正文中没有该表";
+
+    public static string PresentButUnlisted(string title) => $"正文中有“{title}”，但目录没有列出";
+
+    public static string EmptyWithoutStatement(string title) => $"“{title}”没有数据，但未注明“本表本年无发生额”";
+
+    public static string PartMissing(int part, string title) => $"缺少第{Narrative.Wording.ChineseCount(part)}部分“{title}”";
+
+    public static string Missing(string what) => $"未说明{what}";
+}

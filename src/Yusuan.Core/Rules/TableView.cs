@@ -1,0 +1,166 @@
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Core.Rules;
+
+/// <summary>
+/// Reads the structure of a printed table without assuming Yusuan printed it: row roles from keys when present, otherwise from
+/// the printed names (本年收入合计, 金额合计, 2022 年 …); unit rows (预算单位) and the blocks of coded rows under them.
+/// </summary>
+public sealed class TableView(DisclosureTable table, int fiscalYear)
+{
+    private static readonly (string Name, string Key)[] IncomeNames =
+    [
+        ("政府预算拨款", "government"), ("财政拨款", "government"), ("一般公共预算拨款", "general"), ("政府性基金预算拨款", "fund"),
+        ("国有资本经营预算拨款", "capital"), ("财政专户管理资金", "special"), ("单位资金", "unit"), ("事业收入", "institution"),
+        ("事业单位经营收入", "business"), ("上级补助收入", "superior"), ("附属单位上缴收入", "subordinate"), ("其他收入", "other"),
+        ("本年收入合计", "current"), ("上年结余、结转", "carryover"), ("上年结转", "carryover"), ("上年结余结转", "carryover"), ("收入总计", "total"),
+    ];
+
+    private static readonly (string Name, string Key)[] ExpenditureNames =
+    [
+        ("本年支出合计", "current"), ("结转下年", "carryforward"), ("年末结转和结余", "carryforward"), ("支出总计", "total"),
+    ];
+
+    public DisclosureTable Table { get; } = table;
+
+    public string Id => Table.Id;
+
+    /// <summary>The row's role: its key, or one recognised from its printed name.</summary>
+    public string? KeyOf(TableRow row)
+    {
+        if (row.Key is not null)
+        {
+            return row.Key;
+        }
+
+        var name = StripOrdinal(row.Name);
+        if (row.Section is "income")
+        {
+            return IncomeNames.FirstOrDefault(n => n.Name == name).Key is { } k ? "income." + k : null;
+        }
+
+        if (row.Section is "expenditure" && row.Code is null)
+        {
+            return ExpenditureNames.FirstOrDefault(n => n.Name == name).Key is { } k ? "expenditure." + k : null;
+        }
+
+        if (Table.Id == "T09")
+        {
+            if (name.Contains("增减", StringComparison.Ordinal))
+            {
+                return "change";
+            }
+
+            var year = new string(name.TakeWhile(char.IsAsciiDigit).ToArray());
+            if (year.Length == 4)
+            {
+                return year == fiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture) ? "current" : "prior";
+            }
+        }
+
+        if (Table.Id == "T12" && name is "金额合计" or "合计")
+        {
+            return "total";
+        }
+
+        return null;
+    }
+
+    public TableRow? Row(string key) => Table.Rows.FirstOrDefault(r => KeyOf(r) == key);
+
+    public decimal? Value(string key, string column)
+    {
+        var row = Row(key);
+        var c = Table.ColumnIndex(column);
+        return row is null || c < 0 || c >= row.Values.Count ? null : row.Values[c];
+    }
+
+    public decimal? Value(string key, int column = 0)
+    {
+        var row = Row(key);
+        return row is null || column >= row.Values.Count ? null : row.Values[column];
+    }
+
+    public static int LevelOf(TableRow row) =>
+        row.Level > 0 ? row.Level : row.Code is { Length: > 0 } code ? (code.Length - 1) / 2 : 0;
+
+    /// <summary>A row that names a budget unit rather than a classification (预算单位 rows, totals).</summary>
+    public bool IsUnitRow(TableRow row) => row.Code is null && row.Section is null && KeyOf(row) is null or "supervisor" or "department" || (row.Key?.StartsWith("agency:", StringComparison.Ordinal) ?? false);
+
+    /// <summary>
+    /// The unit rows above all blocks (e.g. 主管部门, 部门), and the blocks: a unit row followed by its coded rows.
+    /// In the seed's 表7 that is [深圳市生态环境局] and one block [深圳市生态环境智能管控中心 + codes].
+    /// </summary>
+    public (List<TableRow> Headers, List<(TableRow Head, List<TableRow> Rows)> Blocks) Blocks()
+    {
+        var headers = new List<TableRow>();
+        var blocks = new List<(TableRow Head, List<TableRow> Rows)>();
+        var rows = Table.Rows;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!IsUnitRow(rows[i]))
+            {
+                continue;
+            }
+
+            var coded = new List<TableRow>();
+            var j = i + 1;
+            while (j < rows.Count && !IsUnitRow(rows[j]))
+            {
+                coded.Add(rows[j]);
+                j++;
+            }
+
+            if (coded.Count == 0 && blocks.Count == 0)
+            {
+                headers.Add(rows[i]);
+            }
+            else
+            {
+                blocks.Add((rows[i], coded));
+            }
+
+            i = j - 1;
+        }
+
+        // A Yusuan single-agency table or a published one with only unit rows: the last header heads an empty block.
+        if (blocks.Count == 0 && headers.Count > 0)
+        {
+            blocks.Add((headers[^1], []));
+            headers.RemoveAt(headers.Count - 1);
+        }
+
+        return (headers, blocks);
+    }
+
+    /// <summary>The department's total row: the first unit row.</summary>
+    public TableRow? TopRow() => Table.Rows.FirstOrDefault(IsUnitRow);
+
+    public Location At(TableRow row, int column) => new()
+    {
+        Table = Id,
+        TableRow = row.Code ?? KeyOf(row) ?? row.Name,
+        TableColumn = column < Table.Columns.Count ? Table.Columns[column].Key : null,
+        Page = Table.Source?.Pages.FirstOrDefault() is int p and > 0 ? p : null,
+    };
+
+    public string Describe(TableRow row, int column) =>
+        $"{Id}“{Table.Title}” {(row.Code is null ? string.Empty : row.Code + " ")}{row.Name}「{(column < Table.Columns.Count ? Table.Columns[column].Title : string.Empty)}」";
+
+    public static string StripOrdinal(string name)
+    {
+        var trimmed = name.Trim();
+        var separators = new[] { "、", ". ", "．", ".", "）" };
+        foreach (var separator in separators)
+        {
+            var at = trimmed.IndexOf(separator, StringComparison.Ordinal);
+            if (at is > 0 and <= 4 && trimmed[..at].TrimStart('（', '(').All(c => "一二三四五六七八九十0123456789".Contains(c)))
+            {
+                return trimmed[(at + separator.Length)..].Trim();
+            }
+        }
+
+        return trimmed;
+    }
+}

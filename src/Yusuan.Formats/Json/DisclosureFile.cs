@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Yusuan.Core;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+
+namespace Yusuan.Formats.Json;
+
+/// <summary>Reads a disclosure.json — a build's, an audit's, or one edited by hand — or says where and why it cannot be read.</summary>
+public static class DisclosureFile
+{
+    public static (Disclosure? Disclosure, IReadOnlyList<InputProblem> Problems) Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var disclosure = YusuanJson.DeserializeDisclosure(File.ReadAllText(path));
+            if (disclosure is null)
+            {
+                return (null, [new InputProblem(name, null, null, Messages.FileEmpty)]);
+            }
+
+            if (disclosure.Schema != Disclosure.SchemaId)
+            {
+                return (null, [new InputProblem(name, null, "schema", $"schema 为“{disclosure.Schema}”，应为“{Disclosure.SchemaId}”")]);
+            }
+
+            var broken = disclosure.Tables.FirstOrDefault(t => t.Rows.Any(r => r.Values is null) || t.Columns is null);
+            if (broken is not null)
+            {
+                return (null, [new InputProblem(name, null, $"tables[{broken.Id}]", "表格缺少 columns 或某行缺少 values")]);
+            }
+
+            return (disclosure, []);
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is long l ? (int)l + 1 : (int?)null;
+            var column = e.BytePositionInLine is long b ? $"第 {b + 1} 字节" : e.Path;
+            return (null, [new InputProblem(name, line, column, $"不是有效的 {Disclosure.SchemaId} JSON：{e.Message.Split('.')[0]}")]);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+using Yusuan.Core.Narrative;
+using Yusuan.Formats.Datasets;
+
+namespace Yusuan.Core.Tests.Rules;
+
+/// <summary>
+/// For every rule of the catalogue: a variant of the sample with one deliberate fault that the rule must report, and a variant
+/// (usually the clean sample) on which it must stay silent. The seed's own faults that the sample keeps on purpose
+/// (see samples/sz-eeimc-2023/README.md) fire on the clean sample; their silent variant corrects them.
+/// </summary>
+internal static class Faults
+{
+    private static decimal Plus5(decimal v) => v + 5;
+
+    private static Variant D(Func<Disclosure, Disclosure> edit) => Sample.Clean.EditDisclosure(edit);
+
+    private static Variant Line(Func<BudgetLine, BudgetLine> edit) => Sample.Clean.EditLine(l => l.Function.Value == "2111101" && l.Kind == ExpenditureKind.Personnel, edit);
+
+    /// <summary>The sample with one line moved to another kind of appropriation, so that table has coded rows to spoil.</summary>
+    private static Variant WithFund(FundSource fund) => Sample.Clean.EditLine(l => l.Economic.Value == "30101", l => l with { Fund = fund });
+
+    private static Variant FixedSeed()
+    {
+        var clean = Sample.Clean;
+        var reasons = clean.Profile.Text.ChangeReasons.ToList();
+        reasons[^1] = reasons[^1] with { Amount = -19_630_000m };
+        var profile = new Profile
+        {
+            FiscalYear = clean.Profile.FiscalYear,
+            RegionCode = clean.Profile.RegionCode,
+            Department = clean.Profile.Department,
+            UnitKind = clean.Profile.UnitKind,
+            Supervisor = clean.Profile.Supervisor,
+            Agencies = clean.Profile.Agencies,
+            Staffing = clean.Profile.Staffing,
+            InternalDivisions = clean.Profile.InternalDivisions,
+            Text = clean.Profile.Text with { ChangeReasons = reasons },
+            PriorYear = clean.Profile.PriorYear,
+            Assets = clean.Profile.Assets,
+        };
+        var plan = new PerformancePlan
+        {
+            Supervisor = "深圳市生态环境局",
+            Tasks = clean.Plan.Tasks,
+            Goals = clean.Plan.Goals,
+            Indicators = clean.Plan.Indicators.Select(i => i.Target == "5 个" ? i with { Target = "≥5 个" } : i).ToList(),
+        };
+        return clean with { Profile = profile, Plan = plan };
+    }
+
+    private static Variant WithProfile(Func<Profile, Profile> edit) => Sample.Clean with { Profile = edit(Sample.Clean.Profile) };
+
+    private static Profile Dates(Profile p, string approved, string published) => new()
+    {
+        FiscalYear = p.FiscalYear,
+        Department = p.Department,
+        UnitKind = p.UnitKind,
+        Supervisor = p.Supervisor,
+        Agencies = p.Agencies,
+        Text = p.Text,
+        PriorYear = p.PriorYear,
+        Assets = p.Assets,
+        ApprovedOn = DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture),
+        PublishedOn = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static Variant WithPlan(Func<PerformancePlan, PerformancePlan> edit) => Sample.Clean with { Plan = edit(Sample.Clean.Plan) };
+
+    private static Variant ExtraLedgerColumn()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "yusuan-rules-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Sample.Folder))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var ledger = Path.Combine(folder, "ledger.csv");
+        File.WriteAllLines(ledger, File.ReadAllLines(ledger).Select((l, i) => l + (i == 0 ? ",经办人" : ",张三")));
+        var (dataset, problems) = Dataset.Load(folder);
+        Assert.Empty(problems);
+        return Sample.Clean with { InputFindings = dataset!.Warnings };
+    }
+
+    public static IReadOnlyDictionary<string, (Func<Variant> Fires, Func<Variant> Silent)> All { get; } = Build();
+
+    private static Dictionary<string, (Func<Variant> Fires, Func<Variant> Silent)> Build()
+    {
+        var faults = new Dictionary<string, (Func<Variant> Fires, Func<Variant> Silent)>();
+        void Add(string id, Func<Variant> fires, Func<Variant>? silent = null) => faults.Add(id, (fires, silent ?? (() => Sample.Clean)));
+
+        foreach (var id in Enumerable.Range(1, 12).Select(i => $"T{i:00}"))
+        {
+            Add($"{id}.present", () => D(d => d.RemoveTable(id)));
+        }
+
+        Add("contents.tables.present", () => D(d => d.RemoveTable("T02")));
+        Add("contents.tables.listed", () => D(d => d.RemoveContents("T03")));
+        Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = null })));
+        Add("text.parts.present", () => D(d => d.RemoveSentences(s => s.Part == 9)));
+        Add("text.official.explained", () => D(d => d.EditSentences(s => s.Part == 5, s => s with { Sentence = s.Sentence.Replace("主要", string.Empty, StringComparison.Ordinal).Replace("原因", string.Empty, StringComparison.Ordinal) })));
+        Add("text.operating.stated", () => D(d => d.RemoveSentences(s => s.Figures.Any(f => f.Subject == Subjects.OperatingExpense))));
+        Add("text.procurement.stated", () => D(d => d.RemoveSentences(s => s.Part == 4)));
+        Add("text.assets.stated", () => D(d => d.RemoveSentences(s => s.Figures.Any(f => f.Subject == Subjects.Vehicles))));
+
+        Add("T02.sum.columns", () => D(d => d.SetCell("T02", "department", "general", Plus5)));
+        Add("T03.sum.columns", () => D(d => d.SetCell("T03", "2080505", "basic", Plus5)));
+        Add("T04.sum.columns", () => D(d => d.SetCell("T04", "30101", "personnel", Plus5)));
+        Add("T05.sum.columns", () => D(d => d.SetCell("T05", "13900123001", "general", Plus5)));
+        Add("T07.sum.columns", () => D(d => d.SetCell("T07", "2080505", "basic", Plus5)));
+        Add("T08.sum.columns", () => D(d => d.SetCell("T08", "30101", "basic", Plus5)));
+        Add("T09.sum.columns", () => D(d => d.SetCell("T09", "current", "abroad", v => v + 1)));
+        Add("T10.sum.columns", () => D(d => d.SetCell("T10", "department", "total", Plus5)));
+        Add("T11.sum.columns", () => D(d => d.SetCell("T11", "department", "total", Plus5)));
+        Add("T12.sum.columns", () => D(d => d.SetCell("T12", "环境宣传教育", "fiscal", Plus5)));
+        Add("T09.sum.vehicle", () => D(d => d.SetCell("T09", "current", "vehicle_purchase", v => v + 1)));
+        Add("T03.procurement.parts", () => D(d => d.SetCell("T03", "2111101", "sme", _ => 5000)));
+
+        foreach (var id in new[] { "T02", "T03", "T07" })
+        {
+            Add($"{id}.sum.rollup", () => D(d => d.SetCell(id, "2080505", "total", Plus5)));
+            Add($"{id}.sum.units", () => D(d => d.SetCell(id, "department", "total", Plus5)));
+        }
+
+        foreach (var id in new[] { "T04", "T08" })
+        {
+            Add($"{id}.sum.rollup", () => D(d => d.SetCell(id, "30101", "total", Plus5)));
+            Add($"{id}.sum.units", () => D(d => d.SetCell(id, "department", "total", Plus5)));
+        }
+
+        foreach (var (id, fund) in new[] { ("T10", FundSource.GovernmentFund), ("T11", FundSource.StateCapital) })
+        {
+            Add($"{id}.sum.rollup", () => WithFund(fund).EditDisclosure(d => d.SetCell(id, "2111101", "total", Plus5)));
+            Add($"{id}.sum.units", () => D(d => d.SetCell(id, "supervisor", "total", Plus5)));
+        }
+
+        Add("T05.sum.units", () => D(d => d.SetCell("T05", "department", "total", Plus5)));
+        foreach (var id in new[] { "T01", "T06" })
+        {
+            Add($"{id}.income.government", () => D(d => d.SetCell(id, "income.general", "budget", Plus5)));
+            Add($"{id}.income.total", () => D(d => d.SetCell(id, "income.carryover", "budget", Plus5)));
+            Add($"{id}.expenditure.total", () => D(d => d.SetCell(id, "expenditure.carryforward", "budget", Plus5)));
+            Add($"{id}.balance", () => D(d => d.SetCell(id, "income.total", "budget", Plus5)));
+            Add($"{id}.expenditure.classes", () => D(d => d.SetCell(id, "208", "budget", Plus5)));
+            Add($"{id}.expenditure.rollup", () => D(d => d.SetCell(id, "2080505", "budget", Plus5)));
+        }
+
+        Add("T01.income.current", () => D(d => d.SetCell("T01", "income.special", "budget", Plus5)));
+        Add("T01.income.unit", () => D(d => d.SetCell("T01", "income.institution", "budget", Plus5)));
+        Add("T06.income.current", () => D(d => d.SetCell("T06", "income.current", "budget", Plus5)));
+        Add("T09.change", () => D(d => d.SetCell("T09", "change", "reception", v => v + 1)));
+        Add("T12.sum.tasks", () => D(d => d.SetCell("T12", "综合管理", "total", Plus5)));
+
+        Add("X.T01-T03.function", () => D(d => d.SetCell("T01", "2080505", "budget", Plus5)));
+        Add("X.T01-T06.function", () => D(d => d.SetCell("T06", "2080505", "budget", Plus5)));
+        Add("X.T03-T07.function", () => D(d => d.SetCell("T07", "2080505", "total", Plus5)));
+        Add("X.T01-T02.income", () => D(d => d.SetCell("T02", "department", "total", Plus5)));
+        Add("X.T01-T06.income", () => D(d => d.SetCell("T06", "income.general", "budget", Plus5)));
+        Add("X.T04-T03.basic", () => D(d => d.SetCell("T04", "department", "total", Plus5)));
+        Add("X.T05-T03.project", () => D(d => d.SetCell("T05", "department", "total", Plus5)));
+        Add("X.T07-T08.total", () => D(d => d.SetCell("T08", "supervisor", "total", Plus5)));
+        Add("X.T07-T01.general", () => D(d => d.SetCell("T07", "supervisor", "total", Plus5)));
+        Add("X.T10-T01.fund", () => D(d => d.SetCell("T10", "supervisor", "total", Plus5)));
+        Add("X.T11-T01.capital", () => D(d => d.SetCell("T11", "supervisor", "total", Plus5)));
+        Add("X.T12-T01.total", () => D(d => d.SetCell("T12", "total", "total", Plus5)));
+        Add("X.T03-sources", () => D(d => d.SetCell("T03", "department", "total", Plus5)));
+        Add("X.T08-T04.basic", () => D(d => d.SetCell("T08", "30101", "basic", Plus5)));
+        Add("X.T09-T08.official", () => D(d => d.SetCell("T09", "current", "vehicle_operation", v => v + 3)));
+        Add("X.T12-T03.basic", () => D(d => d.SetCell("T12", "基本支出", "total", Plus5)));
+        Add("X.T12-supervisor", () => Sample.Clean, FixedSeed);
+
+        foreach (var (id, subject) in new[]
+                 {
+                     ("text.income.total", Subjects.Income), ("text.expenditure.total", Subjects.Expenditure), ("text.budget.total", Subjects.BudgetTotal),
+                     ("text.personnel", Subjects.Personnel), ("text.operating", Subjects.Operating), ("text.households", Subjects.Households),
+                     ("text.project.total", Subjects.Project), ("text.procurement.total", Subjects.Procurement), ("text.procurement.sme", "面向中小企业政府采购"),
+                     ("text.official.total", Subjects.OfficialTotal), ("text.official.items", Subjects.OfficialReception), ("text.performance.amount", Subjects.PerformanceAmount),
+                 })
+        {
+            Add(id, () => D(d => d.EditFigure(subject, Plus5)));
+        }
+
+        Add("text.project.items", () => D(d => d.EditFigure(f => Subjects.IsProject(f.Subject), Plus5)));
+        Add("text.official.change", () => D(d => d.EditFigure(f => f.Refers == "T09.change.total", v => v - 1)));
+        Add("text.figure.table", () => D(d => d.EditSentences(s => s.Part == 2 && s.Figures.Any(f => f.Subject == Subjects.Income),
+            s => s with { Figures = [.. s.Figures, new NarrativeFigure("其他引用", 1, "万元", "T03.department.total")] })));
+        Add("text.change.percent", () => D(d => d.EditFigure(Subjects.ChangePercent, _ => -10)));
+        Add("text.change.direction", () => D(d => d.EditSentences(s => s.Part == 2 && s.Figures.Any(f => f.Subject == Subjects.Income),
+            s => s with { Sentence = s.Sentence.Replace("减少 343", "增加 343", StringComparison.Ordinal) })));
+        Add("text.change.amount", () => D(d => d.EditFigure(Subjects.Change, _ => -300)));
+        Add("text.reasons.sum", () => Sample.Clean, FixedSeed);
+        Add("text.breakdown.total", () => D(d => d.EditFigure(Subjects.Personnel, Plus5)));
+        Add("text.category.items", () => D(d => d.EditFigure(f => Subjects.IsCategory(f.Subject), Plus5)));
+        Add("text.project.categories", () => D(d => d.EditFigure(Subjects.Project, Plus5)));
+        Add("text.category.amount", () => D(d => d.EditFigure(f => Subjects.IsCategory(f.Subject), Plus5)));
+        Add("text.procurement.split", () => D(d => d.EditFigure(Subjects.Goods, Plus5)));
+        Add("text.operating.amount", () => D(d => d.EditFigure(Subjects.OperatingExpense, Plus5)));
+        Add("text.performance.goals", () => D(d => d.EditFigure(Subjects.PerformanceGoals, _ => 5)));
+
+        Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
+        Add("code.function.known", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "2080588" })));
+        Add("code.function.name", () => D(d => d.EditRow("T03", "2080505", r => r with { Name = "机关事业单位养老保险" })));
+        Add("code.function.parent", () => D(d => d.RemoveRow("T03", "20805")));
+        Add("code.economic.valid", () => D(d => d.EditRow("T08", "30101", r => r with { Code = "3010" })));
+        Add("code.economic.known", () => D(d => d.EditRow("T08", "30101", r => r with { Code = "30188" })));
+        Add("code.economic.name", () => D(d => d.EditRow("T08", "30101", r => r with { Name = "工资" })));
+        Add("code.economic.parent", () => D(d => d.RemoveRow("T08", "301")));
+        Add("code.economic.kind", () => D(d => d.SetCell("T04", "302", "personnel", _ => 5)));
+        Add("code.project.function", () => D(d => d.EditRow("T05", "13900123001", r => r with { FunctionCode = "2999999" })));
+
+        Add("policy.official.increase", () => D(d => d.SetCell("T09", "current", "total", _ => 20)));
+        Add("policy.operating.administrative", () => Sample.Clean.EditLine(l => l.Economic.Value == "30201", l => l with { IsOperatingExpense = true }));
+        Add("policy.publication.deadline", () => WithProfile(p => Dates(p, "2023-02-01", "2023-03-15")), () => WithProfile(p => Dates(p, "2023-02-01", "2023-02-20")));
+
+        Add("performance.task.coverage", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = p.Tasks.Where(t => t.Name != "综合管理").ToList(), Goals = p.Goals, Indicators = p.Indicators }));
+        Add("performance.indicators.levels", () => D(d => d.EditPerformance(p => p with { Indicators = p.Indicators.Where(i => !i.Level1.Contains("满意度", StringComparison.Ordinal)).ToList() })));
+        Add("performance.target.measurable", () => Sample.Clean, FixedSeed);
+        Add("performance.cost.limit", () => D(d => d.EditPerformance(p => p with { Indicators = p.Indicators.Select(i => i.Level2.Contains("成本", StringComparison.Ordinal) ? i with { Target = "≤9,000 万元" } : i).ToList() })));
+
+        Add("catalogue.function.unknown", () => Line(l => l with { Function = FunctionCode.Parse("2080588").Value }));
+        Add("catalogue.function.level", () => Line(l => l with { Function = FunctionCode.Parse("20805").Value }));
+        Add("catalogue.economic.unknown", () => Line(l => l with { Economic = EconomicCode.Parse("30188").Value }));
+        Add("catalogue.economic.level", () => Line(l => l with { Economic = EconomicCode.Parse("301").Value }));
+        Add("catalogue.economic.kind", () => Line(l => l with { Economic = EconomicCode.Parse("30201").Value }));
+        Add("catalogue.government-economic.unknown", () => Line(l => l with { GovernmentEconomic = GovernmentEconomicCode.Parse("59999").Value }));
+        Add("catalogue.crosswalk.mismatch", () => Line(l => l with { GovernmentEconomic = GovernmentEconomicCode.Parse("50201").Value }));
+        Add("ledger.agency.unknown", () => Line(l => l with { AgencyCode = "999" }));
+        Add("ledger.column.ignored", ExtraLedgerColumn);
+        Add("performance.task.project-unknown", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = [.. p.Tasks, new PerformanceTask("新任务", "", ["P404"], false)], Goals = p.Goals, Indicators = p.Indicators }));
+        Add("rounding.controlled.unaligned", () => Sample.Clean with
+        {
+            Lines =
+            [
+                new BudgetLine { AgencyCode = "139001", Function = FunctionCode.Parse("2010301").Value, Economic = EconomicCode.Parse("30101").Value, Kind = ExpenditureKind.Personnel, Fund = FundSource.GeneralPublicBudget, Amount = 5_000m },
+                new BudgetLine { AgencyCode = "139001", Function = FunctionCode.Parse("2010301").Value, Economic = EconomicCode.Parse("30227").Value, Kind = ExpenditureKind.Project, ProjectCode = "P1", ProjectName = "甲", Fund = FundSource.GovernmentFund, Amount = 5_000m },
+                new BudgetLine { AgencyCode = "139001", Function = FunctionCode.Parse("2010302").Value, Economic = EconomicCode.Parse("30227").Value, Kind = ExpenditureKind.Project, ProjectCode = "P2", ProjectName = "乙", Fund = FundSource.GeneralPublicBudget, Amount = 5_000m },
+            ],
+        });
+        return faults;
+    }
+
+    public static Severity FiringSeverity(string rule) => Core.Rules.RuleCatalogue.Find(rule)!.Severity;
+}
