@@ -87,4 +87,33 @@ public class YamlReaderTests
         var problem = Assert.Single(YamlReader.ReadPerformance(path).Problems);
         Assert.Equal("tasks[0].projects", problem.Column);
     }
+
+    [Theory]
+    [InlineData("shenzhen.yaml", 0)]
+    [InlineData("nine-tables.yaml", 9)]
+    public void Shipped_regional_profiles_read(string file, int rulesOff)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "regions", file);
+        var read = YamlReader.ReadRegion(path);
+        Assert.Empty(read.Problems);
+        Assert.Equal(rulesOff, read.Value!.Off.Count);
+    }
+
+    [Fact]
+    public void Regional_profile_with_an_unknown_severity_is_refused()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("region.yaml", "rules:\n  T03.sum.columns: fatal\n");
+        var problem = Assert.Single(YamlReader.ReadRegion(path).Problems);
+        Assert.Equal("rules.T03.sum.columns", problem.Column);
+    }
+
+    [Fact]
+    public void Publication_dates_must_be_iso_dates()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("profile.yaml", "fiscalYear: 2023\ndepartment:\n  code: \"1\"\n  name: 测试\npublication:\n  approvedOn: 2023年2月1日\n");
+        var problem = Assert.Single(YamlReader.ReadProfile(path).Problems);
+        Assert.Equal("publication.approvedOn", problem.Column);
+    }
 }
