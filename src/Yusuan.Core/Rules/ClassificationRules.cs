@@ -17,8 +17,11 @@ internal static class ClassificationRules
             "《政府收支分类科目》：支出功能分类设类、款、项三级，编码 3、5、7 位", (rule, context) => Codes(context, FunctionTables, true)
                 .Where(c => !IsValid(c.Code, [3, 5, 7]))
                 .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
+        // With the budget's lines at hand, an unknown code is reported once, at its ledger row (catalogue.*.unknown),
+        // rather than again in every table it reaches; these table rules are for disclosures without lines (audits, JSON).
         yield return new Rule("code.function.known", Severity.Error, Category, "功能分类科目在科目目录中",
             "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, FunctionTables, true)
+                .Where(_ => context.Budget is null)
                 .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.Function, c.Code) is null)
                 .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在功能分类科目目录中", c.Location)));
         yield return new Rule("code.function.name", Severity.Warning, Category, "功能分类科目名称与编码一致",
@@ -31,6 +34,7 @@ internal static class ClassificationRules
                 .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3 或 5 位数字", c.Location)));
         yield return new Rule("code.economic.known", Severity.Error, Category, "经济分类科目在科目目录中",
             "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, EconomicTables, false)
+                .Where(_ => context.Budget is null)
                 .Where(c => IsValid(c.Code, [3, 5]) && context.Catalogue.Find(ClassificationKind.DepartmentEconomic, c.Code) is null)
                 .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在部门预算支出经济分类科目目录中", c.Location)));
         yield return new Rule("code.economic.name", Severity.Warning, Category, "经济分类科目名称与编码一致",
@@ -40,7 +44,7 @@ internal static class ClassificationRules
         yield return new Rule("code.economic.kind", Severity.Warning, Category, "人员经费用于工资福利和对个人和家庭的补助，公用经费用于商品和服务",
             "基本支出中人员经费对应经济分类 301、303，公用经费对应 302 等", CheckKinds);
         yield return new Rule("code.project.function", Severity.Error, Category, "项目支出总表中项目的功能分类科目在科目目录中",
-            "《政府收支分类科目》", (rule, context) => context.Table("T05") is not { } t05
+            "《政府收支分类科目》", (rule, context) => context.Table("T05") is not { } t05 || context.Budget is not null
                 ? []
                 : t05.Rows.Where(r => r.FunctionCode is { Length: > 0 } f && context.Catalogue.Find(ClassificationKind.Function, f) is null)
                     .Select(r => rule.Finding($"T05 项目“{r.Name}”的功能分类科目“{r.FunctionCode}”不在科目目录中", new TableView(t05, context.Disclosure.FiscalYear).At(r, 0))));

@@ -201,15 +201,15 @@ internal static class Faults
         Add("text.performance.goals", () => D(d => d.EditFigure(Subjects.PerformanceGoals, _ => 5)));
 
         Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
-        Add("code.function.known", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "2080588" })));
+        Add("code.function.known", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "2080588" })) with { DisclosureOnly = true }, () => Sample.Clean with { DisclosureOnly = true });
         Add("code.function.name", () => D(d => d.EditRow("T03", "2080505", r => r with { Name = "机关事业单位养老保险" })));
         Add("code.function.parent", () => D(d => d.RemoveRow("T03", "20805")));
         Add("code.economic.valid", () => D(d => d.EditRow("T08", "30101", r => r with { Code = "3010" })));
-        Add("code.economic.known", () => D(d => d.EditRow("T08", "30101", r => r with { Code = "30188" })));
+        Add("code.economic.known", () => D(d => d.EditRow("T08", "30101", r => r with { Code = "30188" })) with { DisclosureOnly = true }, () => Sample.Clean with { DisclosureOnly = true });
         Add("code.economic.name", () => D(d => d.EditRow("T08", "30101", r => r with { Name = "工资" })));
         Add("code.economic.parent", () => D(d => d.RemoveRow("T08", "301")));
         Add("code.economic.kind", () => D(d => d.SetCell("T04", "302", "personnel", _ => 5)));
-        Add("code.project.function", () => D(d => d.EditRow("T05", "13900123001", r => r with { FunctionCode = "2999999" })));
+        Add("code.project.function", () => D(d => d.EditRow("T05", "13900123001", r => r with { FunctionCode = "2999999" })) with { DisclosureOnly = true }, () => Sample.Clean with { DisclosureOnly = true });
 
         Add("policy.official.increase", () => D(d => d.SetCell("T09", "current", "total", _ => 20)));
         Add("policy.operating.administrative", () => Sample.Clean.EditLine(l => l.Economic.Value == "30201", l => l with { IsOperatingExpense = true }));

@@ -71,6 +71,22 @@ public class RuleCatalogueTests
     }
 
     [Fact]
+    public void Unknown_ledger_code_is_reported_once_at_its_row_not_in_every_table()
+    {
+        var findings = Sample.Check(Faults.All["catalogue.function.unknown"].Fires());
+        var finding = Assert.Single(findings, f => f.Severity == Severity.Error);
+        Assert.Equal(("catalogue.function.unknown", 7, "exp_func_code"), (finding.Rule, finding.Location.Row, finding.Location.Column));
+    }
+
+    [Fact]
+    public void Disclosure_without_lines_is_checked_with_every_rule_that_needs_no_lines()
+    {
+        var findings = Sample.Check(Sample.Clean with { DisclosureOnly = true });
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error);
+        Assert.Equal(["X.T12-supervisor", "performance.target.measurable", "text.reasons.sum"], findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Changed_cell_is_an_error_naming_table_row_column_and_figures()
     {
         var findings = Sample.Check(Sample.Clean.EditDisclosure(d => d.SetCell("T03", "2080505", "total", v => v + 2)));

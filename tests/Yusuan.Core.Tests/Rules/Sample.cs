@@ -16,7 +16,8 @@ internal sealed record Variant(
     IReadOnlyList<BudgetLine> Lines,
     RoundingMode Rounding = RoundingMode.Controlled,
     Func<Disclosure, Disclosure>? Edit = null,
-    IReadOnlyList<Finding>? InputFindings = null)
+    IReadOnlyList<Finding>? InputFindings = null,
+    bool DisclosureOnly = false)
 {
     public Variant EditDisclosure(Func<Disclosure, Disclosure> edit) => this with { Edit = Edit is null ? edit : d => edit(Edit(d)) };
 
@@ -53,9 +54,9 @@ internal static class Sample
         var disclosure = variant.Edit is null ? compiled.Disclosure : variant.Edit(compiled.Disclosure);
         var context = new RuleContext(disclosure, catalogue)
         {
-            Profile = variant.Profile,
-            Plan = variant.Plan,
-            Budget = compiled,
+            Profile = variant.DisclosureOnly ? null : variant.Profile,
+            Plan = variant.DisclosureOnly ? null : variant.Plan,
+            Budget = variant.DisclosureOnly ? null : compiled,
             InputFindings = variant.InputFindings ?? [],
             ApprovedOn = variant.Profile.ApprovedOn,
             PublishedOn = variant.Profile.PublishedOn,
