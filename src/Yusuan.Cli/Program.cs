@@ -24,7 +24,8 @@ if (parse.Errors.Count > 0)
 
 try
 {
-    return parse.Invoke();
+    // Our own handler below gives exit code 3; System.CommandLine's would give 1, which means "error findings".
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e)
 {

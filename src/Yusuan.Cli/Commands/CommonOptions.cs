@@ -40,7 +40,8 @@ internal sealed class CommonOptions
     }
 
     /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
-    public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder)
+    /// <param name="produce">Runs between compiling and checking (a build renders its documents there) and returns its own findings.</param>
+    public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder, Func<Dataset, CompiledBudget, IReadOnlyList<Finding>>? produce = null)
     {
         var roundingText = parse.GetValue(Rounding);
         RoundingMode rounding;
@@ -67,7 +68,8 @@ internal sealed class CommonOptions
         }
 
         var compiled = dataset.Compile(catalogue, rounding);
-        return (compiled, dataset.Check(compiled, catalogue, region), ExitCodes.Done);
+        var produced = produce?.Invoke(dataset, compiled) ?? [];
+        return (compiled, dataset.Check(compiled, catalogue, region, produced), ExitCodes.Done);
     }
 
     /// <summary>The classification catalogue (with any lists the user supplies) and the regional profile, or the problems reading them.</summary>
@@ -128,12 +130,19 @@ internal sealed class CommonOptions
     {
         foreach (var f in findings.OrderByDescending(f => f.Severity))
         {
-            Console.WriteLine($"[{HtmlPreviewWriter.SeverityTitle(f.Severity)}] {f.Rule} {f.Location}：{f.Message}");
+            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {f.Location}：{f.Message}");
         }
 
         Console.WriteLine(
             $"错误 {findings.Count(f => f.Severity == Severity.Error)} 条，警告 {findings.Count(f => f.Severity == Severity.Warning)} 条，提示 {findings.Count(f => f.Severity == Severity.Info)} 条。");
     }
+
+    public static string SeverityTitle(Severity severity) => severity switch
+    {
+        Severity.Error => "错误",
+        Severity.Warning => "警告",
+        _ => "提示",
+    };
 
     public static int ExitCodeFor(IReadOnlyList<Finding> findings) =>
         findings.Any(f => f.Severity == Severity.Error) ? ExitCodes.ErrorFindings : ExitCodes.Done;

@@ -29,7 +29,7 @@ internal static class RulesCommand
                 case "text":
                     foreach (var rule in RuleCatalogue.All)
                     {
-                        Console.WriteLine($"{rule.Id,-40} {HtmlPreviewWriter.SeverityTitle(rule.Severity)}  {rule.Category,-15} {rule.Title}");
+                        Console.WriteLine($"{rule.Id,-40} {CommonOptions.SeverityTitle(rule.Severity)}  {rule.Category,-15} {rule.Title}");
                     }
 
                     Console.WriteLine($"共 {RuleCatalogue.All.Count} 条规则。");

@@ -49,6 +49,6 @@ public static class TableTitles
             return "十" + (n % 10 == 0 ? string.Empty : digits[n % 10]);
         }
 
-        return digits[n / 10] + "十" + (n % 10 == 0 ? string.Empty : digits[n % 10]);
+        return n < 100 ? digits[n / 10] + "十" + (n % 10 == 0 ? string.Empty : digits[n % 10]) : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -35,11 +35,8 @@ public static class Wording
     public static string Comparison(int priorYear, decimal change, decimal percent, bool budget = false) =>
         $"比 {priorYear} 年{(budget ? "预算" : string.Empty)}{AmountVerb(change)} {Wan(change)} 万元，{RateVerb(change)} {Number(Math.Abs(percent))}%";
 
-    public static string ChineseCount(int n) => n switch
-    {
-        1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", 10 => "十",
-        _ => n.ToString(CultureInfo.InvariantCulture),
-    };
+    /// <summary>一 … 九十九, as the seed numbers its parts, tables and reasons.</summary>
+    public static string ChineseCount(int n) => Compile.TableTitles.ChineseOrdinal(n);
 
     private static decimal Normalise(decimal value) => value / 1.000000000000000000000000000000000m;
 }

@@ -40,6 +40,8 @@ internal static class CompletenessRules
             (rule, context) => Enumerable.Range(1, TableTitles.Parts.Count)
                 .Where(p => context.Disclosure.Narrative.All(s => s.Part != p))
                 .Select(p => rule.Finding(RuleMessages.PartMissing(p, TableTitles.Parts[p - 1]), new Location { Part = p })));
+        yield return new Rule("text.prose.provided", Severity.Warning, Category, "文字说明中需要人工撰写的内容已提供",
+            "部门职责、工作目标、增减原因等只能由部门撰写；缺失时文件仍然生成，并以“（未提供）”标明", CheckProse);
         yield return new Rule("text.official.explained", Severity.Warning, Category, "“三公”经费增减说明原因",
             "《地方预决算公开操作规程》：“三公”经费增减变化应说明原因", CheckOfficialExplained);
         yield return Stated("text.operating.stated", 8, Subjects.OperatingExpense, "机关运行经费", "部门预算公开应说明机关运行经费安排情况");
@@ -52,6 +54,22 @@ internal static class CompletenessRules
             context.Disclosure.Narrative.Count == 0 || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
                 ? []
                 : [rule.Finding(RuleMessages.Missing(what), new Location { Part = part })]);
+
+    private static IEnumerable<Finding> CheckProse(Rule rule, RuleContext context)
+    {
+        var counters = new Dictionary<int, int>();
+        foreach (var sentence in context.Disclosure.Narrative)
+        {
+            counters[sentence.Part] = counters.GetValueOrDefault(sentence.Part) + 1;
+            if (sentence.Sentence.Contains(NarrativeComposer.NotProvided, StringComparison.Ordinal))
+            {
+                yield return rule.Finding($"第{Wording.ChineseCount(sentence.Part)}部分第 {counters[sentence.Part]} 句缺少人工撰写的内容，已标注“{NarrativeComposer.NotProvided}”：{Shorten(sentence.Sentence)}",
+                    new Location { Part = sentence.Part, Sentence = counters[sentence.Part] });
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static IEnumerable<Finding> CheckOfficialExplained(Rule rule, RuleContext context)
     {

@@ -79,14 +79,15 @@ public sealed class Dataset
         new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding);
 
     /// <summary>Runs the rule catalogue on a compiled budget of this dataset: its disclosure, lines, profile and plan.</summary>
-    public IReadOnlyList<Finding> Check(CompiledBudget compiled, ClassificationCatalogue catalogue, RegionalProfile? region = null) =>
+    /// <param name="produced">Findings of what was made from the budget (the rendered documents' read-back), reported through the catalogue.</param>
+    public IReadOnlyList<Finding> Check(CompiledBudget compiled, ClassificationCatalogue catalogue, RegionalProfile? region = null, IReadOnlyList<Finding>? produced = null) =>
         RuleEngine.Run(
             new RuleContext(compiled.Disclosure, catalogue)
             {
                 Profile = Profile,
                 Plan = Plan,
                 Budget = compiled,
-                InputFindings = Warnings,
+                InputFindings = [.. Warnings, .. produced ?? []],
                 ApprovedOn = Profile.ApprovedOn,
                 PublishedOn = Profile.PublishedOn,
             },

@@ -27,20 +27,7 @@ internal static class Faults
         var clean = Sample.Clean;
         var reasons = clean.Profile.Text.ChangeReasons.ToList();
         reasons[^1] = reasons[^1] with { Amount = -19_630_000m };
-        var profile = new Profile
-        {
-            FiscalYear = clean.Profile.FiscalYear,
-            RegionCode = clean.Profile.RegionCode,
-            Department = clean.Profile.Department,
-            UnitKind = clean.Profile.UnitKind,
-            Supervisor = clean.Profile.Supervisor,
-            Agencies = clean.Profile.Agencies,
-            Staffing = clean.Profile.Staffing,
-            InternalDivisions = clean.Profile.InternalDivisions,
-            Text = clean.Profile.Text with { ChangeReasons = reasons },
-            PriorYear = clean.Profile.PriorYear,
-            Assets = clean.Profile.Assets,
-        };
+        var profile = Copy(clean.Profile, text: clean.Profile.Text with { ChangeReasons = reasons });
         var plan = new PerformancePlan
         {
             Supervisor = "深圳市生态环境局",
@@ -53,18 +40,24 @@ internal static class Faults
 
     private static Variant WithProfile(Func<Profile, Profile> edit) => Sample.Clean with { Profile = edit(Sample.Clean.Profile) };
 
-    private static Profile Dates(Profile p, string approved, string published) => new()
+    private static Profile Dates(Profile p, string approved, string published) =>
+        Copy(p, approved: DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture), published: DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static Profile Copy(Profile p, TextParts? text = null, DateOnly? approved = null, DateOnly? published = null) => new()
     {
         FiscalYear = p.FiscalYear,
+        RegionCode = p.RegionCode,
         Department = p.Department,
         UnitKind = p.UnitKind,
         Supervisor = p.Supervisor,
         Agencies = p.Agencies,
-        Text = p.Text,
+        Staffing = p.Staffing,
+        InternalDivisions = p.InternalDivisions,
+        Text = text ?? p.Text,
         PriorYear = p.PriorYear,
         Assets = p.Assets,
-        ApprovedOn = DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture),
-        PublishedOn = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
+        ApprovedOn = approved ?? p.ApprovedOn,
+        PublishedOn = published ?? p.PublishedOn,
     };
 
     private static Variant WithPlan(Func<PerformancePlan, PerformancePlan> edit) => Sample.Clean with { Plan = edit(Sample.Clean.Plan) };
@@ -101,6 +94,7 @@ internal static class Faults
         Add("contents.tables.listed", () => D(d => d.RemoveContents("T03")));
         Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = null })));
         Add("text.parts.present", () => D(d => d.RemoveSentences(s => s.Part == 9)));
+        Add("text.prose.provided", () => WithProfile(p => Copy(p, text: p.Text with { Duties = string.Empty })));
         Add("text.official.explained", () => D(d => d.EditSentences(s => s.Part == 5, s => s with { Sentence = s.Sentence.Replace("主要", string.Empty, StringComparison.Ordinal).Replace("原因", string.Empty, StringComparison.Ordinal) })));
         Add("text.operating.stated", () => D(d => d.RemoveSentences(s => s.Figures.Any(f => f.Subject == Subjects.OperatingExpense))));
         Add("text.procurement.stated", () => D(d => d.RemoveSentences(s => s.Part == 4)));
@@ -230,6 +224,9 @@ internal static class Faults
         Add("ledger.agency.unknown", () => Line(l => l with { AgencyCode = "999" }));
         Add("ledger.column.ignored", ExtraLedgerColumn);
         Add("performance.task.project-unknown", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = [.. p.Tasks, new PerformanceTask("新任务", "", ["P404"], false)], Goals = p.Goals, Indicators = p.Indicators }));
+        Add("render.pdf.readback", () => Sample.Clean with { InputFindings = Rendering.TamperedReadBack("render.pdf.readback") });
+        Add("render.xlsx.readback", () => Sample.Clean with { InputFindings = Rendering.TamperedReadBack("render.xlsx.readback") });
+        Add("render.font.missing-glyph", () => Sample.Clean with { InputFindings = Rendering.MissingGlyphFindings() });
         Add("rounding.controlled.unaligned", () => Sample.Clean with
         {
             Lines =

@@ -33,7 +33,7 @@ public class RuleCatalogueTests
     [Fact]
     public void Every_rule_has_a_unique_id_a_category_a_title_a_policy_and_both_tests()
     {
-        string[] categories = ["completeness", "arithmetic", "consistency", "text", "classification", "policy", "performance", "input", "rounding"];
+        string[] categories = ["completeness", "arithmetic", "consistency", "text", "classification", "policy", "performance", "input", "rounding", "render"];
         Assert.Equal(RuleCatalogue.All.Count, RuleCatalogue.All.Select(r => r.Id).Distinct().Count());
         Assert.All(RuleCatalogue.All, r =>
         {

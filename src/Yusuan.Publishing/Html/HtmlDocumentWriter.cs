@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Yusuan.Publishing.Layout;
+
+namespace Yusuan.Publishing.Html;
+
+/// <summary>
+/// The whole document as one self-contained HTML file: no external request, semantic tables (caption, th with scope, merged
+/// headers), a linked table of contents, an A4 print stylesheet (landscape pages for wide tables) and inline SVG charts.
+/// All text is HTML-encoded.
+/// </summary>
+public static class HtmlDocumentWriter
+{
+    private const string Style = """
+        :root{--ink:#1f2328;--rule:#8c959f;--band:#f3f6f9;--accent:#2f6f9f}
+        body{font-family:"Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;color:var(--ink);max-width:1180px;margin:0 auto;padding:24px;line-height:1.7}
+        header.cover{text-align:center;padding:80px 0 40px;border-bottom:2px solid var(--accent)}
+        header.cover h1{font-size:2em;margin:0 0 .4em}
+        nav.toc ol{columns:2;column-gap:40px}nav.toc a{color:var(--accent);text-decoration:none}
+        h2{border-left:6px solid var(--accent);padding-left:10px;margin-top:2em}
+        h3{margin-top:1.6em}
+        p{text-indent:2em;margin:.4em 0}
+        table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:13px}
+        caption{caption-side:top;text-align:center;font-size:1.15em;font-weight:bold;padding:.3em}
+        th,td{border:1px solid var(--rule);padding:3px 6px;vertical-align:middle}
+        thead th{background:var(--band);font-weight:bold;text-align:center}
+        td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        td.b,th.b{font-weight:bold}
+        .meta{display:flex;justify-content:space-between;font-size:13px;margin:.2em 0}
+        .note{font-size:13px;color:#444}
+        .charts{display:grid;grid-template-columns:1fr;gap:18px}
+        figure{margin:0}
+        @page{size:A4 portrait;margin:16mm 14mm}
+        @page wide{size:A4 landscape;margin:12mm}
+        @media print{body{max-width:none;padding:0}section.table{break-before:page}section.table.landscape{page:wide}
+          header.cover{break-after:page;padding-top:200px}nav.toc{break-after:page}thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit}}
+        """;
+
+    public static string Write(PrintedDocument document)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+            .Append(E(document.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<header class=\"cover\"><h1>").Append(E(document.Title)).Append("</h1><p style=\"text-indent:0\">")
+            .Append(E(document.Department)).Append("</p></header>\n");
+
+        html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目 录</h2><h3>一、文字部分</h3><ol>");
+        foreach (var part in document.Parts)
+        {
+            html.Append("<li><a href=\"#part").Append(part.Number).Append("\">").Append(E(part.Title)).Append("</a></li>");
+        }
+
+        html.Append("</ol><h3>二、表格部分</h3><ol>");
+        foreach (var table in document.Tables)
+        {
+            html.Append("<li><a href=\"#").Append(table.Id).Append("\">").Append(E(table.Title)).Append("</a></li>");
+        }
+
+        html.Append("</ol></nav>\n<main>\n<h2 id=\"text\">一、文字部分</h2>\n");
+        foreach (var part in document.Parts)
+        {
+            html.Append("<section id=\"part").Append(part.Number).Append("\"><h3>").Append(E(part.Title)).Append("</h3>\n");
+            foreach (var paragraph in part.Paragraphs)
+            {
+                html.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        if (document.Charts.Count > 0)
+        {
+            html.Append("<section id=\"charts\"><h3>图表</h3><div class=\"charts\">");
+            foreach (var chart in document.Charts)
+            {
+                html.Append("<figure>").Append(SvgChart.Render(chart)).Append("</figure>");
+            }
+
+            html.Append("</div></section>\n");
+        }
+
+        html.Append("<h2 id=\"tables\">二、表格部分</h2>\n");
+        foreach (var table in document.Tables)
+        {
+            html.Append("<section class=\"table").Append(table.Landscape ? " landscape" : string.Empty).Append("\" id=\"").Append(table.Id).Append("\">\n");
+            html.Append("<p class=\"meta\" style=\"text-indent:0\"><span>表 ").Append(table.Number).Append("</span></p>");
+            html.Append("<p class=\"meta\" style=\"text-indent:0\"><span>部门名称：").Append(E(table.Department)).Append("</span><span>单位：").Append(E(table.Unit)).Append("</span></p>\n");
+            var first = true;
+            foreach (var block in table.Blocks)
+            {
+                switch (block)
+                {
+                    case GridBlock grid:
+                        WriteGrid(html, grid.Grid, first ? table.Title : null);
+                        first = false;
+                        break;
+                    case TextBlock { Heading: true } text:
+                        html.Append("<h4>").Append(E(text.Text)).Append("</h4>\n");
+                        break;
+                    case TextBlock text:
+                        html.Append("<p>").Append(E(text.Text)).Append("</p>\n");
+                        break;
+                }
+            }
+
+            if (table.Note is not null)
+            {
+                html.Append("<p class=\"note\" style=\"text-indent:0\">注：").Append(E(table.Note)).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void WriteGrid(StringBuilder html, Grid grid, string? caption)
+    {
+        html.Append("<table>");
+        if (caption is not null)
+        {
+            html.Append("<caption>").Append(E(caption)).Append("</caption>");
+        }
+
+        html.Append("<colgroup>");
+        var total = grid.Widths.Sum();
+        foreach (var width in grid.Widths)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<col style=\"width:{width / total * 100:0.#}%\">");
+        }
+
+        html.Append("</colgroup><thead>");
+        foreach (var row in grid.Header)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<th scope=\"").Append(cell.ColSpan > 1 ? "colgroup" : "col").Append('"');
+                if (cell.ColSpan > 1)
+                {
+                    html.Append(" colspan=\"").Append(cell.ColSpan).Append('"');
+                }
+
+                if (cell.RowSpan > 1)
+                {
+                    html.Append(" rowspan=\"").Append(cell.RowSpan).Append('"');
+                }
+
+                html.Append('>').Append(E(cell.Text)).Append("</th>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</thead><tbody>\n");
+        foreach (var row in grid.Rows)
+        {
+            html.Append("<tr>");
+            for (var c = 0; c < row.Count; c++)
+            {
+                var cell = row[c];
+                var classes = (cell.Value is not null ? "n" : string.Empty) + (cell.Bold ? " b" : string.Empty);
+                html.Append("<td");
+                if (classes.Trim().Length > 0)
+                {
+                    html.Append(" class=\"").Append(classes.Trim()).Append('"');
+                }
+
+                if (cell.Indent > 0)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $" style=\"padding-left:{6 + cell.Indent * 14}px\"");
+                }
+
+                html.Append('>').Append(E(cell.Text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,217 @@
+using Yusuan.Core.Compile;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Narrative;
+
+namespace Yusuan.Publishing.Layout;
+
+/// <summary>Lays a disclosure out as the seed prints it: cover, 目录, the nine text parts, then 表 1 … 表 12 with their merged headers.</summary>
+public static class DocumentLayout
+{
+    private static readonly string[] FundGroupKeys = ["general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover"];
+
+    public static PrintedDocument From(Disclosure disclosure)
+    {
+        var name = disclosure.Department.Name;
+        var parts = Enumerable.Range(1, TableTitles.Parts.Count)
+            .Select(p => new PrintedPart(p, $"第{Wording.ChineseCount(p)}部分 {TableTitles.Parts[p - 1]}",
+                disclosure.Narrative.Where(s => s.Part == p).Select(s => s.Sentence).ToList()))
+            .ToList();
+        var tables = disclosure.Tables.Select(t => Table(t, disclosure)).ToList();
+        return new PrintedDocument(
+            $"{disclosure.FiscalYear} 年{name}部门预算",
+            name,
+            disclosure.FiscalYear,
+            parts,
+            tables,
+            Charts(disclosure),
+            disclosure.Rounding == "controlled" ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。");
+    }
+
+    private static int Number(string id) => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static PrintedTable Table(DisclosureTable table, Disclosure disclosure)
+    {
+        var blocks = table.Id switch
+        {
+            "T01" or "T06" => [new GridBlock(TwoSided(table, disclosure.FiscalYear))],
+            "T09" => [new GridBlock(Official(table))],
+            "T12" => Performance(table, disclosure.Department.Name),
+            _ => new List<Block> { new GridBlock(Coded(table)) },
+        };
+        var landscape = table.Id is "T02" or "T03" or "T05" or "T12";
+        return new PrintedTable(table.Id, Number(table.Id), table.Title, disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
+    }
+
+    private static PrintedCell Figure(decimal value, int decimals, bool bold = false) => new(Figures.Format(value, decimals), value, 0, bold);
+
+    /// <summary>T02, T03, T04, T05, T07, T08, T10, T11: 预算单位 | 科目编码 | 科目名称 | figures, with the seed's merged headers.</summary>
+    private static Grid Coded(DisclosureTable table)
+    {
+        var isProjects = table.Id == "T05";
+        var leading = isProjects
+            ? new List<HeaderCell> { new("预算单位", 1, 2), new("项目编码", 1, 2), new("项目名称", 1, 2), new("功能科目", 1, 2) }
+            : [new("预算单位", 1, 2), new("科目编码", 1, 2), new("科目名称", 1, 2)];
+        var top = new List<HeaderCell>(leading);
+        var second = new List<HeaderCell>();
+        var keys = table.Columns.Select(c => c.Key).ToList();
+        if (keys.SequenceEqual(["total", .. FundGroupKeys]))
+        {
+            top.Add(new HeaderCell("合计", 1, 2));
+            top.Add(new HeaderCell("政府预算拨款", 3));
+            second.AddRange(table.Columns.Skip(1).Take(3).Select(c => new HeaderCell(c.Title)));
+            top.Add(new HeaderCell(table.Columns[4].Title, 1, 2));
+            top.Add(new HeaderCell("单位资金", 5));
+            second.AddRange(table.Columns.Skip(5).Take(5).Select(c => new HeaderCell(c.Title)));
+            top.Add(new HeaderCell(table.Columns[10].Title, 1, 2));
+        }
+        else if (keys.Contains("procurement"))
+        {
+            top.AddRange(table.Columns.Take(3).Select(c => new HeaderCell(c.Title, 1, 2)));
+            top.Add(new HeaderCell(table.Columns[3].Title.Replace("小计", string.Empty, StringComparison.Ordinal), 3));
+            second.AddRange([new HeaderCell("小计"), new HeaderCell(table.Columns[4].Title), new HeaderCell(table.Columns[5].Title)]);
+        }
+        else
+        {
+            top = top.Select(h => h with { RowSpan = 1 }).ToList();
+            top.AddRange(table.Columns.Select(c => new HeaderCell(c.Title)));
+        }
+
+        var header = second.Count > 0 ? new List<IReadOnlyList<HeaderCell>> { top, second } : [top];
+        var rows = table.Rows.Select(r =>
+        {
+            var bold = r.Level <= 1;
+            var cells = new List<PrintedCell>
+            {
+                new(r.Unit ?? string.Empty, Bold: bold),
+                new(r.Code ?? string.Empty, Bold: bold),
+                new(r.Code is null && r.Unit is not null ? string.Empty : r.Name, Indent: Math.Max(0, r.Level - 1), Bold: bold),
+            };
+            if (isProjects)
+            {
+                cells.Add(new PrintedCell(r.FunctionCode ?? string.Empty));
+            }
+
+            cells.AddRange(r.Values.Select(v => Figure(v, table.Decimals, bold)));
+            return (IReadOnlyList<PrintedCell>)cells;
+        }).ToList();
+        var widths = isProjects ? new List<double> { 2.2, 1.2, 3.2, 1.1 } : [2.2, 1.1, 3.0];
+
+        widths.AddRange(table.Columns.Select(_ => 1.0));
+        return new Grid(header, rows, widths);
+    }
+
+    /// <summary>T01, T06: income ∥ expenditure side by side; the three total rows aligned at the bottom as the seed prints them.</summary>
+    private static Grid TwoSided(DisclosureTable table, int year)
+    {
+        var header = new List<IReadOnlyList<HeaderCell>>
+        {
+            new[] { new HeaderCell("收 入", 2), new HeaderCell("支 出", 2) },
+            new[] { new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数"), new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数") },
+        };
+        string[] incomeTotals = ["income.current", "income.carryover", "income.total"];
+        string[] expenditureTotals = ["expenditure.current", "expenditure.carryforward", "expenditure.total"];
+        var income = table.Rows.Where(r => r.Section == "income" && !incomeTotals.Contains(r.Key)).ToList();
+        var expenditure = table.Rows.Where(r => r.Section == "expenditure" && !expenditureTotals.Contains(r.Key)).ToList();
+        var rows = new List<IReadOnlyList<PrintedCell>>();
+        for (var i = 0; i < Math.Max(income.Count, expenditure.Count); i++)
+        {
+            var cells = new List<PrintedCell>();
+            cells.AddRange(i < income.Count ? Side(income[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
+            cells.AddRange(i < expenditure.Count ? Side(expenditure[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
+            rows.Add(cells);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var left = table.Rows.FirstOrDefault(r => r.Key == incomeTotals[i]);
+            var right = table.Rows.FirstOrDefault(r => r.Key == expenditureTotals[i]);
+            rows.Add([.. left is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(left, table.Decimals, true), .. right is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(right, table.Decimals, true)]);
+        }
+
+        return new Grid(header, rows, [3.0, 1.2, 3.6, 1.2]);
+    }
+
+    private static PrintedCell[] Side(TableRow row, int decimals, bool bold = false)
+    {
+        var strong = bold || row.Level == 1 || (row.Section == "income" && !row.Name.Contains(". ", StringComparison.Ordinal));
+        return [new PrintedCell(row.Name, Indent: Math.Max(0, row.Level - 1), Bold: strong), Figure(row.Values[0], decimals, strong)];
+    }
+
+    private static Grid Official(DisclosureTable table)
+    {
+        var header = new List<IReadOnlyList<HeaderCell>>
+        {
+            new[]
+            {
+                new HeaderCell("预算单位", 1, 2), new HeaderCell("年度", 1, 2), new HeaderCell(table.Columns[0].Title, 1, 2),
+                new HeaderCell(table.Columns[1].Title, 1, 2), new HeaderCell(table.Columns[2].Title, 1, 2), new HeaderCell("公务用车购置及运行维护费", 3),
+            },
+            new[] { new HeaderCell("小计"), new HeaderCell(table.Columns[4].Title), new HeaderCell(table.Columns[5].Title) },
+        };
+        var rows = table.Rows.Select(r => (IReadOnlyList<PrintedCell>)[new PrintedCell(r.Unit ?? string.Empty), new PrintedCell(r.Name), .. r.Values.Select(v => Figure(v, table.Decimals))]).ToList();
+        return new Grid(header, rows, [2.4, 1.4, 1, 1, 1, 1, 1, 1]);
+    }
+
+    private static List<Block> Performance(DisclosureTable table, string department)
+    {
+        var blocks = new List<Block>
+        {
+            new TextBlock($"单位名称：{department}　　主管部门：{table.Performance?.Supervisor ?? string.Empty}"),
+            new TextBlock("年度主要任务", Heading: true),
+        };
+        var header = new List<IReadOnlyList<HeaderCell>>
+        {
+            new[] { new HeaderCell("任务名称", 1, 2), new HeaderCell("主要内容", 1, 2), new HeaderCell("预算金额（万元）", 3) },
+            new[] { new HeaderCell(table.Columns[0].Title), new HeaderCell(table.Columns[1].Title), new HeaderCell(table.Columns[2].Title) },
+        };
+        var rows = table.Rows.Select(r => (IReadOnlyList<PrintedCell>)[new PrintedCell(r.Name, Bold: r.Key == "total"), new PrintedCell(r.Text ?? string.Empty), .. r.Values.Select(v => Figure(v, table.Decimals, r.Key == "total"))]).ToList();
+        blocks.Add(new GridBlock(new Grid(header, rows, [1.6, 7.0, 0.9, 0.9, 0.9])));
+        if (table.Performance is { } p)
+        {
+            blocks.Add(new TextBlock("年度总体目标", Heading: true));
+            blocks.AddRange(p.Goals.Select(g => new TextBlock(g)));
+            blocks.Add(new TextBlock("年度绩效指标", Heading: true));
+            var indicators = p.Indicators.Select(i => (IReadOnlyList<PrintedCell>)[new PrintedCell(i.Level1), new PrintedCell(i.Level2), new PrintedCell(i.Name), new PrintedCell(i.Target)]).ToList();
+            blocks.Add(new GridBlock(new Grid([new[] { new HeaderCell("一级指标"), new HeaderCell("二级指标"), new HeaderCell("三级指标"), new HeaderCell("目标值") }], indicators, [1.2, 1.4, 5.0, 1.8])));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Spending by function class (T03), by economic class (T08), and this year against last by project category (the text).</summary>
+    private static List<Chart> Charts(Disclosure disclosure)
+    {
+        var charts = new List<Chart>();
+        if (disclosure.Table("T03") is { } t03)
+        {
+            var classes = t03.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
+            charts.Add(new Chart("支出按功能分类（类）", "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]));
+        }
+
+        if (disclosure.Table("T08") is { } t08)
+        {
+            var classes = t08.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
+            charts.Add(new Chart("一般公共预算支出按经济分类（类）", "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]));
+        }
+
+        var categories = new List<(string Name, decimal Current, decimal Prior)>();
+        foreach (var sentence in disclosure.Narrative.Where(s => s.Part == 3))
+        {
+            var figures = sentence.Figures.ToList();
+            var category = figures.FirstOrDefault(f => Subjects.IsCategory(f.Subject));
+            var change = figures.LastOrDefault(f => f.Subject == Subjects.Change);
+            if (category is not null && change is not null)
+            {
+                categories.Add((category.Subject[Subjects.CategoryPrefix.Length..], category.Value, category.Value - change.Value));
+            }
+        }
+
+        if (categories.Count > 0)
+        {
+            charts.Add(new Chart("项目支出按类别：本年与上年", "万元", categories.Select(c => c.Name).ToList(),
+                [($"{disclosure.FiscalYear} 年", categories.Select(c => c.Current).ToList()), ($"{disclosure.FiscalYear - 1} 年", categories.Select(c => c.Prior).ToList())]));
+        }
+
+        return charts;
+    }
+}

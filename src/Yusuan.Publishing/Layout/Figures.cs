@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Yusuan.Publishing.Layout;
+
+/// <summary>How figures are printed in the tables: 7,656; two-decimal tables drop trailing zeros as the seed does (8.47, 8, 0).</summary>
+public static class Figures
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string Format(decimal value, int decimals) =>
+        decimals == 0 ? decimal.Round(value, 0).ToString("#,##0", Zh) : (value / 1.000000000000000000000000000000000m).ToString("#,##0.##", Zh);
+
+    /// <summary>Reads a printed figure back (for the read-back check): thousands separators and a leading minus.</summary>
+    public static decimal? Parse(string text)
+    {
+        var t = text.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("−", "-", StringComparison.Ordinal);
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+}

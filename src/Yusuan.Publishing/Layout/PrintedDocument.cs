@@ -1,0 +1,42 @@
+namespace Yusuan.Publishing.Layout;
+
+/// <summary>A header cell of a printed table, spanning columns and rows as the seed's merged headers do.</summary>
+public sealed record HeaderCell(string Text, int ColSpan = 1, int RowSpan = 1);
+
+/// <summary>A body cell: text as printed; a figure when <see cref="Value"/> is set (right-aligned, compared on read-back).</summary>
+public sealed record PrintedCell(string Text, decimal? Value = null, int Indent = 0, bool Bold = false)
+{
+    public static PrintedCell Empty { get; } = new(string.Empty);
+}
+
+/// <summary>
+/// A grid: header rows (with spans) and body rows, and each column's relative width.
+/// Invariant: every header row and body row covers <see cref="Widths"/>.Count columns.
+/// </summary>
+public sealed record Grid(IReadOnlyList<IReadOnlyList<HeaderCell>> Header, IReadOnlyList<IReadOnlyList<PrintedCell>> Rows, IReadOnlyList<double> Widths);
+
+/// <summary>One block of a printed table: a grid, or a line of text (T12's goals).</summary>
+public abstract record Block;
+
+public sealed record GridBlock(Grid Grid) : Block;
+
+public sealed record TextBlock(string Text, bool Heading = false) : Block;
+
+/// <summary>One of the twelve tables as printed: 表 N, its title, department, unit, blocks and note.</summary>
+public sealed record PrintedTable(string Id, int Number, string Title, string Department, string Unit, IReadOnlyList<Block> Blocks, string? Note, bool Landscape, int Decimals);
+
+/// <summary>One of the nine text parts: its heading and paragraphs.</summary>
+public sealed record PrintedPart(int Number, string Title, IReadOnlyList<string> Paragraphs);
+
+/// <summary>A bar chart: categories with one or two series (this year, last year).</summary>
+public sealed record Chart(string Title, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<(string Name, IReadOnlyList<decimal> Values)> Series);
+
+/// <summary>The whole document as it is printed, shared by the HTML, PDF, XLSX and DOCX writers so all four say the same.</summary>
+public sealed record PrintedDocument(
+    string Title,
+    string Department,
+    int Year,
+    IReadOnlyList<PrintedPart> Parts,
+    IReadOnlyList<PrintedTable> Tables,
+    IReadOnlyList<Chart> Charts,
+    string RoundingNote);

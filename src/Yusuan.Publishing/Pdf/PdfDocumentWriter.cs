@@ -1,0 +1,496 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Yusuan.Publishing.Layout;
+
+namespace Yusuan.Publishing.Pdf;
+
+/// <summary>What rendering the PDF left to check: the pages each table occupies, and characters the font could not show.</summary>
+public sealed record PdfRendering(IReadOnlyDictionary<string, IReadOnlyList<int>> TablePages, IReadOnlyList<(string Character, string Where)> MissingGlyphs, int PageCount);
+
+/// <summary>
+/// The document as an A4 PDF with PDFsharp: cover, table of contents with page numbers and links, the nine parts, the charts,
+/// then each table on its own page (landscape where wide), its header repeated and the page marked 续表 when it runs over,
+/// long text wrapped inside cells; PDF bookmarks for every part and table; page numbers; the CJK font embedded.
+/// </summary>
+public sealed class PdfDocumentWriter
+{
+    private const double Margin = 42;
+    private const double Padding = 3;
+    private static readonly XColor Rule = XColor.FromArgb(140, 149, 159);
+    private static readonly XColor Band = XColor.FromArgb(238, 242, 246);
+    private static readonly XColor Accent = XColor.FromArgb(47, 111, 159);
+
+    private readonly PdfDocument pdf = new();
+    private readonly XFont body = Font(10.5);
+    private readonly XFont bodyBold = Font(10.5, bold: true);
+    private readonly XFont cell = Font(8.5);
+    private readonly XFont cellBold = Font(8.5, bold: true);
+    private readonly XFont heading = Font(14, bold: true);
+    private readonly List<(string Title, int Page, int Level)> contents = [];
+    private readonly Dictionary<string, List<int>> tablePages = [];
+    private readonly List<(string Character, string Where)> missing = [];
+    private PdfPage page = null!;
+    private XGraphics gfx = null!;
+    private double y;
+    private string where = string.Empty;
+
+    private PdfDocumentWriter()
+    {
+    }
+
+    private double Width => page.Width.Point;
+
+    private double Height => page.Height.Point;
+
+    private double Bottom => Height - Margin - 14;
+
+    public static PdfRendering Write(PrintedDocument document, Stream output)
+    {
+        CjkFont.Register();
+        var writer = new PdfDocumentWriter();
+        return writer.Render(document, output);
+    }
+
+    private static XFont Font(double size, bool bold = false) =>
+        new(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
+
+    private PdfRendering Render(PrintedDocument document, Stream output)
+    {
+        pdf.Info.Title = document.Title;
+        pdf.Info.Author = document.Department;
+        pdf.Info.Creator = "Yusuan";
+        Cover(document);
+
+        // The contents page is filled in last, when the page numbers are known; no graphics are opened on it until then,
+        // since an empty content stream would be written as a broken flate stream.
+        pdf.AddPage().Size = PageSize.A4;
+        var tocPage = pdf.PageCount - 1;
+        where = "正文";
+        NewPage(false);
+        contents.Add(("一、文字部分", pdf.PageCount, 0));
+        Heading("一、文字部分", 16);
+        foreach (var part in document.Parts)
+        {
+            where = part.Title;
+            if (y > Bottom - 80)
+            {
+                NewPage(false);
+            }
+
+            contents.Add((part.Title, pdf.PageCount, 1));
+            Heading(part.Title, 13);
+            foreach (var paragraph in part.Paragraphs)
+            {
+                Paragraph(paragraph, IsSubheading(paragraph) ? bodyBold : body, indent: !IsSubheading(paragraph));
+            }
+        }
+
+        if (document.Charts.Count > 0)
+        {
+            NewPage(false);
+            contents.Add(("图表", pdf.PageCount, 1));
+            Heading("图表", 13);
+            foreach (var chart in document.Charts)
+            {
+                Chart(chart);
+            }
+        }
+
+        contents.Add(("二、表格部分", pdf.PageCount + 1, 0));
+        foreach (var table in document.Tables)
+        {
+            Table(table);
+        }
+
+        Paragraph(document.RoundingNote, Font(8.5), indent: false);
+        gfx.Dispose();
+        Contents(tocPage);
+        Bookmarks();
+        PageNumbers();
+        var pageCount = pdf.PageCount;
+        pdf.Save(output, closeStream: false);
+        return new PdfRendering(tablePages.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value), missing, pageCount);
+    }
+
+    private static bool IsSubheading(string text) => text.Length < 30 && (text.Length > 1 && text[1] == '、' || text.StartsWith("（", StringComparison.Ordinal) && text.Length < 16);
+
+    private void NewPage(bool landscape)
+    {
+        gfx?.Dispose();
+        page = pdf.AddPage();
+        page.Size = PageSize.A4;
+        page.Orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
+        gfx = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    private void Text(string text, XFont font, double x, double top, XBrush? brush = null)
+    {
+        foreach (var c in CjkFont.Missing(text))
+        {
+            missing.Add((c, where));
+        }
+
+        gfx.DrawString(text, font, brush ?? XBrushes.Black, new XPoint(x, top + font.Size), XStringFormats.BaseLineLeft);
+    }
+
+    private void Cover(PrintedDocument document)
+    {
+        NewPage(false);
+        var title = Font(24, bold: true);
+        var lines = Wrap(document.Title, title, Width - 2 * Margin);
+        var top = Height * 0.32;
+        foreach (var line in lines)
+        {
+            Text(line, title, (Width - gfx.MeasureString(line, title).Width) / 2, top);
+            top += 40;
+        }
+
+        var sub = Font(14);
+        var department = document.Department;
+        Text(department, sub, (Width - gfx.MeasureString(department, sub).Width) / 2, top + 30);
+        gfx.DrawLine(new XPen(Accent, 2), Margin * 2, top + 80, Width - Margin * 2, top + 80);
+    }
+
+    private void Heading(string text, double size)
+    {
+        var font = Font(size, bold: true);
+        if (y + size * 2.5 > Bottom)
+        {
+            NewPage(page.Orientation == PageOrientation.Landscape);
+        }
+
+        y += size * 0.6;
+        Text(text, font, Margin, y);
+        y += size * 1.9;
+    }
+
+    private void Paragraph(string text, XFont font, bool indent)
+    {
+        var width = Width - 2 * Margin;
+        var first = indent ? gfx.MeasureString("国国", font).Width : 0;
+        var lines = Wrap(text, font, width, first);
+        var lineHeight = font.Size * 1.75;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (y + lineHeight > Bottom)
+            {
+                NewPage(page.Orientation == PageOrientation.Landscape);
+            }
+
+            Text(lines[i], font, Margin + (i == 0 ? first : 0), y);
+            y += lineHeight;
+        }
+
+        y += font.Size * 0.4;
+    }
+
+    /// <summary>Breaks text into lines that fit: Chinese may break between any two characters; explicit line breaks are kept.</summary>
+    private List<string> Wrap(string text, XFont font, double width, double firstIndent = 0)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
+        {
+            var line = new System.Text.StringBuilder();
+            var available = (lines.Count == 0 ? width - firstIndent : width);
+            foreach (var element in System.Globalization.StringInfo.GetTextElementEnumerator(paragraph).AsEnumerable())
+            {
+                if (line.Length > 0 && gfx.MeasureString(line + element, font).Width > available)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                    available = width;
+                }
+
+                line.Append(element);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
+
+    private void Contents(int tocPageIndex)
+    {
+        var tocPage = pdf.Pages[tocPageIndex];
+        using var g = XGraphics.FromPdfPage(tocPage);
+        var title = Font(18, bold: true);
+        g.DrawString("目 录", title, XBrushes.Black, new XPoint((tocPage.Width.Point - g.MeasureString("目 录", title).Width) / 2, Margin + 24), XStringFormats.BaseLineLeft);
+        var top = Margin + 56;
+        foreach (var (text, pageNumber, level) in contents)
+        {
+            var font = level == 0 ? bodyBold : body;
+            var x = Margin + level * 24;
+            g.DrawString(text, font, XBrushes.Black, new XPoint(x, top + font.Size), XStringFormats.BaseLineLeft);
+            var number = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var right = tocPage.Width.Point - Margin;
+            g.DrawString(number, font, XBrushes.Black, new XPoint(right - g.MeasureString(number, font).Width, top + font.Size), XStringFormats.BaseLineLeft);
+            var dotsFrom = x + g.MeasureString(text, font).Width + 6;
+            var dotsTo = right - g.MeasureString(number, font).Width - 6;
+            if (dotsTo > dotsFrom)
+            {
+                g.DrawLine(new XPen(Rule, 0.5) { DashStyle = XDashStyle.Dot }, dotsFrom, top + font.Size, dotsTo, top + font.Size);
+            }
+
+            var height = tocPage.Height.Point;
+            tocPage.AddDocumentLink(new PdfRectangle(new XPoint(x, height - (top + font.Size * 1.6)), new XPoint(right, height - top)), pageNumber, null);
+            top += font.Size * 2.1;
+        }
+    }
+
+    private static string Wording(int n) => Yusuan.Core.Narrative.Wording.ChineseCount(n);
+
+    private void Bookmarks()
+    {
+        pdf.Outlines.Add("目录", pdf.Pages[1], true);
+        PdfOutline? group = null;
+        foreach (var (title, pageNumber, level) in contents)
+        {
+            var target = pdf.Pages[Math.Min(pageNumber, pdf.PageCount) - 1];
+            if (level == 0)
+            {
+                group = pdf.Outlines.Add(title, target, true);
+            }
+            else
+            {
+                (group?.Outlines ?? pdf.Outlines).Add(title, target, false);
+            }
+        }
+    }
+
+    private void PageNumbers()
+    {
+        var font = Font(9);
+        for (var i = 1; i < pdf.PageCount; i++)
+        {
+            var p = pdf.Pages[i];
+            using var g = XGraphics.FromPdfPage(p, XGraphicsPdfPageOptions.Append);
+            var text = $"— {i + 1} —";
+            g.DrawString(text, font, XBrushes.Gray, new XPoint((p.Width.Point - g.MeasureString(text, font).Width) / 2, p.Height.Point - Margin + 16), XStringFormats.BaseLineLeft);
+        }
+    }
+
+    private void Chart(Chart chart)
+    {
+        const double labelWidth = 150, rowHeight = 16;
+        var series = chart.Series.Count;
+        var needed = 30 + chart.Categories.Count * (rowHeight * series + 6) + (series > 1 ? 24 : 0);
+        if (y + needed > Bottom)
+        {
+            NewPage(false);
+        }
+
+        Text($"{chart.Title}（单位：{chart.Unit}）", bodyBold, Margin, y);
+        y += 24;
+        var barWidth = Width - 2 * Margin - labelWidth - 60;
+        var max = chart.Series.SelectMany(s => s.Values).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        XColor[] colours = [Accent, XColor.FromArgb(199, 162, 80)];
+        for (var c = 0; c < chart.Categories.Count; c++)
+        {
+            var label = chart.Categories[c];
+            Text(label, cell, Margin + labelWidth - 8 - gfx.MeasureString(label, cell).Width, y + (rowHeight * series - cell.Size) / 2 - 2);
+            for (var s = 0; s < series; s++)
+            {
+                var value = chart.Series[s].Values[c];
+                var width = max == 0 ? 0 : (double)(Math.Abs(value) / max) * barWidth;
+                gfx.DrawRectangle(new XSolidBrush(colours[s % colours.Length]), Margin + labelWidth, y + s * rowHeight + 2, Math.Max(width, 0.5), rowHeight - 4);
+                Text(Figures.Format(value, 0), cell, Margin + labelWidth + width + 4, y + s * rowHeight + 1);
+            }
+
+            y += rowHeight * series + 6;
+        }
+
+        if (series > 1)
+        {
+            for (var s = 0; s < series; s++)
+            {
+                var x = Margin + labelWidth + s * 90;
+                gfx.DrawRectangle(new XSolidBrush(colours[s % colours.Length]), x, y + 4, 10, 9);
+                Text(chart.Series[s].Name, cell, x + 14, y + 2);
+            }
+
+            y += 20;
+        }
+
+        y += 16;
+    }
+
+    private void Table(PrintedTable table)
+    {
+        where = $"表 {table.Number} {table.Title}";
+        NewPage(table.Landscape);
+        tablePages[table.Id] = [pdf.PageCount - 1];
+        contents.Add(($"（{Wording(table.Number)}）{table.Title}", pdf.PageCount, 1));
+        TableTitle(table, continued: false);
+        foreach (var block in table.Blocks)
+        {
+            switch (block)
+            {
+                case GridBlock grid:
+                    Grid(table, grid.Grid);
+                    break;
+                case TextBlock text:
+                    EnsureRoom(table, body.Size * 2);
+                    Paragraph(text.Text, text.Heading ? bodyBold : body, indent: !text.Heading);
+                    break;
+            }
+        }
+
+        if (table.Note is not null)
+        {
+            EnsureRoom(table, 20);
+            Paragraph("注：" + table.Note, body, indent: false);
+        }
+    }
+
+    private void TableTitle(PrintedTable table, bool continued)
+    {
+        Text($"表 {table.Number}{(continued ? "（续表）" : string.Empty)}", bodyBold, Margin, y);
+        y += 18;
+        var title = Font(14, bold: true);
+        var text = table.Title + (continued ? "（续表）" : string.Empty);
+        Text(text, title, (Width - gfx.MeasureString(text, title).Width) / 2, y);
+        y += 26;
+        Text($"部门名称：{table.Department}", body, Margin, y);
+        var unit = $"单位：{table.Unit}";
+        Text(unit, body, Width - Margin - gfx.MeasureString(unit, body).Width, y);
+        y += 20;
+    }
+
+    private void EnsureRoom(PrintedTable table, double height)
+    {
+        if (y + height > Bottom)
+        {
+            NewPage(table.Landscape);
+            tablePages[table.Id].Add(pdf.PageCount - 1);
+            TableTitle(table, continued: true);
+        }
+    }
+
+    private double[] ColumnWidths(Grid grid)
+    {
+        var total = grid.Widths.Sum();
+        return grid.Widths.Select(w => w / total * (Width - 2 * Margin)).ToArray();
+    }
+
+    private void Grid(PrintedTable table, Grid grid)
+    {
+        var widths = ColumnWidths(grid);
+        DrawHeader(grid, widths);
+        foreach (var row in grid.Rows)
+        {
+            var lines = row.Select((c, i) => Wrap(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList();
+            var height = Math.Max(1, lines.Max(l => l.Count)) * cell.Size * 1.45 + 2 * Padding;
+            if (y + height > Bottom)
+            {
+                NewPage(table.Landscape);
+                tablePages[table.Id].Add(pdf.PageCount - 1);
+                TableTitle(table, continued: true);
+                DrawHeader(grid, widths);
+            }
+
+            var x = Margin;
+            for (var i = 0; i < row.Count; i++)
+            {
+                var c = row[i];
+                var font = c.Bold ? cellBold : cell;
+                gfx.DrawRectangle(new XPen(Rule, 0.5), x, y, widths[i], height);
+                var lineTop = y + Padding;
+                foreach (var line in lines[i])
+                {
+                    var left = c.Value is not null
+                        ? x + widths[i] - Padding - gfx.MeasureString(line, font).Width
+                        : x + Padding + c.Indent * 10;
+                    Text(line, font, left, lineTop - 1);
+                    lineTop += cell.Size * 1.45;
+                }
+
+                x += widths[i];
+            }
+
+            y += height;
+        }
+
+        y += 10;
+    }
+
+    /// <summary>The height of one header row: enough for the longest wrapped header text (at least two lines).</summary>
+    private double HeaderRowHeight(Grid grid, double[] widths)
+    {
+        var lineHeight = cell.Size * 1.45;
+        var lines = 2;
+        foreach (var row in grid.Header)
+        {
+            var column = 0;
+            foreach (var h in row)
+            {
+                var w = widths.Skip(Math.Min(column, widths.Length - 1)).Take(h.ColSpan).Sum();
+                lines = Math.Max(lines, (Wrap(h.Text, cellBold, w - 2 * Padding).Count + h.RowSpan - 1) / h.RowSpan);
+                column += h.ColSpan;
+            }
+        }
+
+        return lines * lineHeight + 2 * Padding;
+    }
+
+    /// <summary>Draws the header rows with their merged cells: a cell spanning rows or columns is one box, its text centred.</summary>
+    private void DrawHeader(Grid grid, double[] widths)
+    {
+        var rowHeight = HeaderRowHeight(grid, widths);
+        var occupied = new bool[grid.Header.Count, widths.Length];
+        for (var r = 0; r < grid.Header.Count; r++)
+        {
+            var column = 0;
+            foreach (var h in grid.Header[r])
+            {
+                while (column < widths.Length && occupied[r, column])
+                {
+                    column++;
+                }
+
+                if (column >= widths.Length)
+                {
+                    break;
+                }
+
+                var x = Margin + widths.Take(column).Sum();
+                var w = widths.Skip(column).Take(h.ColSpan).Sum();
+                var height = rowHeight * h.RowSpan;
+                var top = y + r * rowHeight;
+                gfx.DrawRectangle(new XPen(Rule, 0.5), new XSolidBrush(Band), x, top, w, height);
+                var lines = Wrap(h.Text, cellBold, w - 2 * Padding);
+                var textTop = top + (height - lines.Count * cell.Size * 1.45) / 2;
+                foreach (var line in lines)
+                {
+                    Text(line, cellBold, x + (w - gfx.MeasureString(line, cellBold).Width) / 2, textTop - 1);
+                    textTop += cell.Size * 1.45;
+                }
+
+                for (var rr = r; rr < r + h.RowSpan && rr < grid.Header.Count; rr++)
+                {
+                    for (var cc = column; cc < column + h.ColSpan && cc < widths.Length; cc++)
+                    {
+                        occupied[rr, cc] = true;
+                    }
+                }
+
+                column += h.ColSpan;
+            }
+        }
+
+        y += grid.Header.Count * rowHeight;
+    }
+}
+
+internal static class TextElementExtensions
+{
+    public static IEnumerable<string> AsEnumerable(this System.Globalization.TextElementEnumerator enumerator)
+    {
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.GetTextElement();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+using Yusuan.Publishing.Html;
+using Yusuan.Publishing.Layout;
+using Yusuan.Publishing.Office;
+using Yusuan.Publishing.Pdf;
+
+namespace Yusuan.Publishing;
+
+/// <summary>The files of a published document, in memory, with what the read-back check found.</summary>
+public sealed record Publication(string Html, byte[] Pdf, byte[] Xlsx, byte[] Docx, IReadOnlyList<Finding> Findings, PdfRendering Rendering);
+
+/// <summary>Renders a disclosure in all four formats and reads the PDF and workbook back against it.</summary>
+public static class Publisher
+{
+    public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines)
+    {
+        var document = DocumentLayout.From(disclosure);
+        var html = HtmlDocumentWriter.Write(document);
+        using var pdf = new MemoryStream();
+        var rendering = PdfDocumentWriter.Write(document, pdf);
+        using var xlsx = new MemoryStream();
+        XlsxDocumentWriter.Write(document, lines, xlsx);
+        using var docx = new MemoryStream();
+        DocxDocumentWriter.Write(document, docx);
+
+        var findings = new List<Finding>(ReadBack.MissingGlyphs(rendering));
+        pdf.Position = 0;
+        findings.AddRange(ReadBack.CheckPdf(pdf, document, rendering));
+        xlsx.Position = 0;
+        findings.AddRange(ReadBack.CheckXlsx(xlsx, document));
+        return new Publication(html, pdf.ToArray(), xlsx.ToArray(), docx.ToArray(), findings, rendering);
+    }
+
+    public static void Save(Publication publication, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "disclosure.html"), publication.Html, new UTF8Encoding(false));
+        File.WriteAllBytes(Path.Combine(directory, "disclosure.pdf"), publication.Pdf);
+        File.WriteAllBytes(Path.Combine(directory, "disclosure.xlsx"), publication.Xlsx);
+        File.WriteAllBytes(Path.Combine(directory, "disclosure.docx"), publication.Docx);
+    }
+}
