@@ -13,6 +13,7 @@ public class CommandTests
         var result = Yusuan.Run("build", Repository.Sample, "--out", output);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         Assert.Contains("51 条预算明细，12 张表（controlled）", result.Out, StringComparison.Ordinal);
+        Assert.Contains("disclosure.html、.pdf、.xlsx、.docx", result.Out, StringComparison.Ordinal);
 
         using var disclosure = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "disclosure.json")));
         Assert.Equal("yusuan.disclosure/1", disclosure.RootElement.GetProperty("schema").GetString());
@@ -27,6 +28,13 @@ public class CommandTests
         var html = File.ReadAllText(Path.Combine(output, "disclosure.html"));
         Assert.Contains("<caption>支出总表", html, StringComparison.Ordinal);
         Assert.Contains("7,656", html, StringComparison.Ordinal);
+        foreach (var file in new[] { "disclosure.pdf", "disclosure.xlsx", "disclosure.docx" })
+        {
+            Assert.True(new FileInfo(Path.Combine(output, file)).Length > 10_000, file);
+        }
+
+        Assert.StartsWith("%PDF-", File.ReadAllText(Path.Combine(output, "disclosure.pdf"), System.Text.Encoding.Latin1), StringComparison.Ordinal);
+        Assert.DoesNotContain("render.", File.ReadAllText(Path.Combine(output, "findings.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -147,11 +147,9 @@ public static class DocxDocumentWriter
         }
 
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        var run = new Run(new RunProperties(new FontSize { Val = "16" }), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        if (bold)
-        {
-            run.RunProperties!.Append(new Bold());
-        }
+        // Schema order inside w:rPr: b before sz.
+        var properties2 = bold ? new RunProperties(new Bold(), new FontSize { Val = "16" }) : new RunProperties(new FontSize { Val = "16" });
+        var run = new Run(properties2, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
         var justification = center ? JustificationValues.Center : right ? JustificationValues.Right : JustificationValues.Left;
         return new TableCell(properties, new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }, new Justification { Val = justification }), run));
@@ -177,11 +175,13 @@ public static class DocxDocumentWriter
                 paragraph.Append(new OutlineLevel { Val = outline });
             }
 
-            var run = new StyleRunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font }, new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var run = new StyleRunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font });
             if (bold)
             {
                 run.Append(new Bold());
             }
+
+            run.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
             return new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraph, run) { Type = StyleValues.Paragraph, StyleId = id };
         }

@@ -1,0 +1,34 @@
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Rounding;
+using Yusuan.Formats.Datasets;
+using Yusuan.Publishing;
+using Yusuan.Publishing.Layout;
+
+namespace Yusuan.Publishing.Tests;
+
+/// <summary>The sample rendered once in all four formats, shared by the tests.</summary>
+internal static class SamplePublication
+{
+    private static readonly Lazy<(Disclosure Disclosure, Publication Publication, int Lines)> Built = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Yusuan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        var (dataset, problems) = Dataset.Load(Path.Combine(dir.FullName, "samples", "sz-eeimc-2023"));
+        Assert.Empty(problems);
+        var disclosure = dataset!.Compile(ClassificationCatalogue.BuiltIn(), RoundingMode.Controlled).Disclosure;
+        return (disclosure, Publisher.Render(disclosure, dataset.Ledger.Lines()), dataset.Ledger.Lines().Count());
+    });
+
+    public static Disclosure Disclosure => Built.Value.Disclosure;
+
+    public static Publication Publication => Built.Value.Publication;
+
+    public static int LineCount => Built.Value.Lines;
+
+    public static PrintedDocument Document => DocumentLayout.From(Disclosure);
+}
