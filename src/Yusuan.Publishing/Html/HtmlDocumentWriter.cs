@@ -63,7 +63,7 @@ public static class HtmlDocumentWriter
             html.Append("<section id=\"part").Append(part.Number).Append("\"><h3>").Append(E(part.Title)).Append("</h3>\n");
             foreach (var paragraph in part.Paragraphs)
             {
-                html.Append("<p>").Append(E(paragraph)).Append("</p>\n");
+                html.Append(PrintedPart.IsSubheading(paragraph) ? "<h4>" : "<p>").Append(E(paragraph)).Append(PrintedPart.IsSubheading(paragraph) ? "</h4>\n" : "</p>\n");
             }
 
             html.Append("</section>\n");

@@ -26,7 +26,12 @@ public sealed record TextBlock(string Text, bool Heading = false) : Block;
 public sealed record PrintedTable(string Id, int Number, string Title, string Department, string Unit, IReadOnlyList<Block> Blocks, string? Note, bool Landscape, int Decimals);
 
 /// <summary>One of the nine text parts: its heading and paragraphs.</summary>
-public sealed record PrintedPart(int Number, string Title, IReadOnlyList<string> Paragraphs);
+public sealed record PrintedPart(int Number, string Title, IReadOnlyList<string> Paragraphs)
+{
+    /// <summary>A short numbered line such as 一、部门职责 or （一）…: printed as a sub-heading, not an indented paragraph.</summary>
+    public static bool IsSubheading(string text) =>
+        text.Length < 30 && ((text.Length > 1 && text[1] == '、') || (text.StartsWith('（') && text.Length < 16));
+}
 
 /// <summary>A bar chart: categories with one or two series (this year, last year).</summary>
 public sealed record Chart(string Title, string Unit, IReadOnlyList<string> Categories, IReadOnlyList<(string Name, IReadOnlyList<decimal> Values)> Series);

@@ -23,7 +23,7 @@ public static class DocxDocumentWriter
             body.Append(Paragraph(part.Title, "Heading2"));
             foreach (var paragraph in part.Paragraphs)
             {
-                body.Append(Paragraph(paragraph, "BodyText"));
+                body.Append(Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? "Heading3" : "BodyText"));
             }
         }
 

@@ -82,7 +82,7 @@ public sealed class PdfDocumentWriter
             Heading(part.Title, 13);
             foreach (var paragraph in part.Paragraphs)
             {
-                Paragraph(paragraph, IsSubheading(paragraph) ? bodyBold : body, indent: !IsSubheading(paragraph));
+                Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? bodyBold : body, indent: !PrintedPart.IsSubheading(paragraph));
             }
         }
 
@@ -112,8 +112,6 @@ public sealed class PdfDocumentWriter
         pdf.Save(output, closeStream: false);
         return new PdfRendering(tablePages.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value), missing, pageCount);
     }
-
-    private static bool IsSubheading(string text) => text.Length < 30 && (text.Length > 1 && text[1] == '、' || text.StartsWith("（", StringComparison.Ordinal) && text.Length < 16);
 
     private void NewPage(bool landscape)
     {

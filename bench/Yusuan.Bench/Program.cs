@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Yusuan.Bench.RenderBenchmarks).Assembly).Run(args);
