@@ -9,6 +9,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     BuildCommand.Create(),
     CheckCommand.Create(),
     RulesCommand.Create(),
+    AuditCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -143,7 +143,7 @@ public class GoldenSeedTests
         return compiled.Disclosure;
     }
 
-    private static List<Dictionary<string, string>> ReadGolden(string file)
+    internal static List<Dictionary<string, string>> ReadGolden(string file)
     {
         using var reader = new StreamReader(Repository.Golden(file));
         var records = new CsvRecordReader(reader).Read().ToList();

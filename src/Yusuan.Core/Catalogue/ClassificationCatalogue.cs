@@ -55,6 +55,9 @@ public sealed class ClassificationCatalogue
     public ClassificationEntry? Find(ClassificationKind kind, string code) =>
         lists[kind].GetValueOrDefault(code);
 
+    /// <summary>Every code of a list (e.g. to find a code by its printed name when a document prints no codes).</summary>
+    public IEnumerable<ClassificationEntry> Entries(ClassificationKind kind) => lists[kind].Values;
+
     public string NameOf(ClassificationKind kind, string code) =>
         Find(kind, code)?.Name ?? Messages.UnknownCodeName;
 

@@ -20,6 +20,7 @@ internal static class PassThroughRules
         yield return Line("ledger.agency.unknown", Severity.Error, "input", "预算明细的单位属于本部门", "部门预算汇总其所属单位的预算");
         yield return Line("ledger.column.ignored", Severity.Warning, "input", "预算明细中无法识别的列被忽略", "预算管理一体化数据元素");
         yield return Line("performance.task.project-unknown", Severity.Warning, "performance", "绩效目标任务引用的项目有预算", "整体支出绩效目标与预算明细一致");
+        yield return Line("audit.document.unreadable", Severity.Error, "input", "被审计的文件可以读取", "损坏、加密、无文字层（扫描件）或不支持格式的文件逐个报告，不中断批量审计");
         yield return Line("render.pdf.readback", Severity.Error, "render", "PDF 读回的每个数字与 disclosure.json 一致", "公开文件中的数字必须与数据一致：渲染后用 PdfPig 读回核对");
         yield return Line("render.xlsx.readback", Severity.Error, "render", "XLSX 读回的每个数字与 disclosure.json 一致", "公开文件中的数字必须与数据一致：渲染后读回工作簿核对");
         yield return Line("render.font.missing-glyph", Severity.Warning, "render", "PDF 字体包含文中的每个字符", "缺字会显示为空框，须提示而不能悄悄漏掉");

@@ -94,7 +94,7 @@ public static class DocumentLayout
             cells.AddRange(r.Values.Select(v => Figure(v, table.Decimals, bold)));
             return (IReadOnlyList<PrintedCell>)cells;
         }).ToList();
-        var widths = isProjects ? new List<double> { 2.2, 1.2, 3.2, 1.1 } : [2.2, 1.1, 3.0];
+        var widths = isProjects ? new List<double> { 2.0, 1.7, 3.6, 1.1 } : [2.2, 1.1, 3.0];
 
         widths.AddRange(table.Columns.Select(_ => 1.0));
         return new Grid(header, rows, widths);

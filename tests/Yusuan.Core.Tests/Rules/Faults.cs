@@ -224,6 +224,12 @@ internal static class Faults
         Add("ledger.agency.unknown", () => Line(l => l with { AgencyCode = "999" }));
         Add("ledger.column.ignored", ExtraLedgerColumn);
         Add("performance.task.project-unknown", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = [.. p.Tasks, new PerformanceTask("新任务", "", ["P404"], false)], Goals = p.Goals, Indicators = p.Indicators }));
+        Add("audit.document.unreadable", () =>
+        {
+            var damaged = Path.Combine(Path.GetTempPath(), "yusuan-damaged-" + Guid.NewGuid().ToString("N") + ".pdf");
+            File.WriteAllText(damaged, "%PDF-1.7\nnot a pdf body\n%%EOF");
+            return Sample.Clean with { InputFindings = Formats.Audit.Auditor.Audit(damaged, Core.Catalogue.ClassificationCatalogue.BuiltIn()).Findings };
+        });
         Add("render.pdf.readback", () => Sample.Clean with { InputFindings = Rendering.TamperedReadBack("render.pdf.readback") });
         Add("render.xlsx.readback", () => Sample.Clean with { InputFindings = Rendering.TamperedReadBack("render.xlsx.readback") });
         Add("render.font.missing-glyph", () => Sample.Clean with { InputFindings = Rendering.MissingGlyphFindings() });

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Yusuan.Core.Findings;
+using Yusuan.Formats.Audit;
+using Yusuan.Formats.Json;
+using Yusuan.Formats.Preview;
+
+namespace Yusuan.Cli.Commands;
+
+/// <summary>yusuan audit FILE…: extract published budgets and run the rule catalogue on them; one bad file never stops the batch.</summary>
+internal static class AuditCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "已公开的部门预算文件（PDF 或 TXT），可多个", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--out") { Description = "输出目录：每个文件的 JSON 和汇总 summary.csv" };
+        var common = new CommonOptions();
+        var command = new Command("audit", "审计已公开的部门预算：提取目录、文字和表格，运行全部规则") { files, format, output };
+        command.Options.Add(common.Region);
+        command.SetAction(parse =>
+        {
+            var formatText = parse.GetValue(format);
+            if (formatText is not ("text" or "json"))
+            {
+                Console.Error.WriteLine($"命令行错误：--format 只能是 text 或 json，而不是“{formatText}”");
+                return ExitCodes.InputUnusable;
+            }
+
+            var (catalogue, region, problems) = common.LoadSettings(parse);
+            if (problems.Count > 0)
+            {
+                CommonOptions.ReportUnusable(problems, "未作审计");
+                return ExitCodes.InputUnusable;
+            }
+
+            var results = parse.GetValue(files)!.Select(f => Auditor.Audit(f, catalogue, region)).ToList();
+            if (parse.GetValue(output) is { } dir)
+            {
+                WriteOutput(dir, results);
+            }
+
+            if (formatText == "json")
+            {
+                var documents = results.Select(r => new AuditDocument(r.Disclosure, r.Findings)).ToList();
+                Console.WriteLine(documents.Count == 1
+                    ? JsonSerializer.Serialize(documents[0], YusuanJson.Options)
+                    : JsonSerializer.Serialize(documents, YusuanJson.Options));
+            }
+            else
+            {
+                foreach (var result in results)
+                {
+                    Console.WriteLine($"== {result.File}：{result.Disclosure?.Kind} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张");
+                    CommonOptions.PrintFindings(result.Findings);
+                }
+            }
+
+            return results.Any(r => r.Findings.Any(f => f.Severity == Severity.Error)) ? ExitCodes.ErrorFindings : ExitCodes.Done;
+        });
+        return command;
+    }
+
+    private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
+
+    private static void WriteOutput(string dir, List<AuditResult> results)
+    {
+        Directory.CreateDirectory(dir);
+        var summary = new StringBuilder("file,kind,department,year,tables,errors,warnings\n");
+        foreach (var result in results)
+        {
+            var name = Path.GetFileNameWithoutExtension(result.File);
+            File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new AuditDocument(result.Disclosure, result.Findings), YusuanJson.Options), new UTF8Encoding(false));
+            summary.Append(string.Join(",", new[]
+            {
+                result.File, result.Disclosure?.Kind ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
+                result.Disclosure?.FiscalYear.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                string.Join(" ", result.Disclosure?.Tables.Select(t => t.Id) ?? []),
+                result.Findings.Count(f => f.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
+                result.Findings.Count(f => f.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture),
+            }.Select(TableCsvWriter.Field))).Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(dir, "summary.csv"), summary.ToString(), new UTF8Encoding(true));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Compile;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Rules;
+
+namespace Yusuan.Formats.Audit;
+
+/// <summary>
+/// Rebuilds a Disclosure from a published document's lines: kind, department and year from the title; the 目录; the text parts
+/// with the figures they state; and the tables, recognised by title and read by content (codes, names, figures), so the same
+/// code reads the seed's text export and a PDF's text layer. Figures are kept in 万元 as printed (元 tables are converted).
+/// </summary>
+public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
+{
+    [GeneratedRegex(@"^第([一二三四五六七八九十]+)部分\s*(.*)$")]
+    private static partial Regex PartHeading();
+
+    [GeneratedRegex(@"(\d{4})\s*年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"^-?[\d,]+(\.\d+)?$")]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"单位[：:]\s*(万元|元)")]
+    private static partial Regex UnitLine();
+
+    public Disclosure Extract(SourceDocument document)
+    {
+        var lines = document.Lines;
+        var titleLine = lines.FirstOrDefault(l => !l.IsBlank);
+        var title = titleLine?.Text ?? string.Empty;
+        var kind = title.Contains("决算", StringComparison.Ordinal) ? "部门决算" : title.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
+        var year = Year().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var department = DepartmentName(title, kind, lines);
+
+        var contentsEnd = 0;
+        var contents = Contents(lines, ref contentsEnd);
+        var firstTable = FindTables(lines, contentsEnd);
+        var tableStart = firstTable.Count > 0 ? firstTable[0].Index : lines.Count;
+        var tables = ReadTables(lines, firstTable, year);
+
+        // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
+        var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
+            .GroupBy(r => r.Name).Where(g => g.Select(r => r.Code).Distinct().Count() == 1).ToDictionary(g => g.Key, g => g.First().Code!);
+        tables = tables.Select(t => t.Id is "T01" or "T06" ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
+        var narrative = new NarrativeReader(tables).Read(lines, contentsEnd, tableStart);
+        return new Disclosure
+        {
+            Kind = kind,
+            Department = new DisclosureEntity(string.Empty, department),
+            FiscalYear = year,
+            Rounding = "independent",
+            Contents = contents,
+            Tables = tables,
+            Narrative = narrative,
+        };
+    }
+
+    private static string DepartmentName(string title, string kind, IReadOnlyList<SourceLine> lines)
+    {
+        var named = lines.Select(l => Regex.Match(l.Text, @"部门名称[：:]\s*(\S+)")).FirstOrDefault(m => m.Success);
+        if (named is not null)
+        {
+            return named.Groups[1].Value;
+        }
+
+        var name = Regex.Replace(title, @"^\s*\d{4}\s*年", string.Empty);
+        var at = name.IndexOf(kind, StringComparison.Ordinal);
+        return (at > 0 ? name[..at] : name).Trim();
+    }
+
+    /// <summary>The 目录: from its heading to the first part heading that is not a list entry.</summary>
+    private static List<ContentsEntry> Contents(IReadOnlyList<SourceLine> lines, ref int end)
+    {
+        var entries = new List<ContentsEntry>();
+        var start = lines.ToList().FindIndex(l => TableTitleMatcher.Normalise(l.Text) == "目录");
+        if (start < 0)
+        {
+            return entries;
+        }
+
+        for (var i = start + 1; i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+
+            // An entry is a list item (- …) or ends with its page number (… 9); the body's first part heading ends the 目录.
+            var numbered = Regex.IsMatch(text, @"[\s\.…·]\d+$");
+            var listed = text.StartsWith('-') || text.StartsWith('·') || text.StartsWith('•') || numbered;
+            var entry = Regex.Replace(text.TrimStart('-', '·', '•', ' '), @"[\s\.…·]*\d+$", string.Empty);
+            if (PartHeading().Match(entry) is { Success: true } part)
+            {
+                if (!listed && entries.Any(e => e.Part is not null))
+                {
+                    end = i;
+                    return entries;
+                }
+
+                entries.Add(new ContentsEntry(part.Groups[2].Value.Trim(), Part: Core.Compile.TableTitles.Parts.ToList().IndexOf(part.Groups[2].Value.Trim()) + 1 is var n and > 0 ? n : entries.Count(e => e.Part is not null) + 1));
+                continue;
+            }
+
+            var bare = Regex.Replace(entry, @"^[\(（][一二三四五六七八九十\d]+[\)）]\s*", string.Empty);
+            if (TableTitleMatcher.Match(bare) is { } id && bare.Length > 0)
+            {
+                entries.Add(new ContentsEntry(bare, Table: id));
+            }
+        }
+
+        end = lines.Count;
+        return entries;
+    }
+
+    /// <summary>Title lines of tables after the text: each with its standard id.</summary>
+    private static List<(int Index, string Id, string Title)> FindTables(IReadOnlyList<SourceLine> lines, int from)
+    {
+        var found = new List<(int, string, string)>();
+        for (var i = from; i < lines.Count; i++)
+        {
+            var cells = lines[i].Cells.Where(c => c.Length > 0).ToList();
+            if (cells.Count == 1 && TableTitleMatcher.Match(cells[0]) is { } id)
+            {
+                found.Add((i, id, cells[0].Replace("（续表）", string.Empty, StringComparison.Ordinal).Replace("(续表)", string.Empty, StringComparison.Ordinal)));
+            }
+        }
+
+        return found;
+    }
+
+    private List<DisclosureTable> ReadTables(IReadOnlyList<SourceLine> lines, List<(int Index, string Id, string Title)> titles, int year)
+    {
+        var tables = new List<DisclosureTable>();
+        foreach (var group in titles.GroupBy(t => t.Id))
+        {
+            var body = new List<SourceLine>();
+            var unit = "万元";
+            string? note = null;
+            foreach (var (index, _, _) in group)
+            {
+                var end = titles.Select(t => t.Index).Where(i => i > index).DefaultIfEmpty(lines.Count).Min();
+                for (var i = index + 1; i < end; i++)
+                {
+                    var text = lines[i].Text;
+                    if (UnitLine().Match(text) is { Success: true } u)
+                    {
+                        unit = u.Groups[1].Value;
+                    }
+
+                    if (text.StartsWith("注：", StringComparison.Ordinal) || text.StartsWith("注:", StringComparison.Ordinal))
+                    {
+                        note = text[2..].Trim();
+                    }
+
+                    body.Add(lines[i]);
+                }
+            }
+
+            var first = group.First();
+            var pages = group.Select(g => lines[g.Index].Page).Distinct().ToList();
+            var scale = unit == "元" ? 10_000m : 1m;
+            var table = first.Id switch
+            {
+                "T01" or "T06" => TableReaders.TwoSided(first.Id, body, scale),
+                "T09" => TableReaders.Official(body, year, scale),
+                "T12" => TableReaders.Performance(body, scale),
+                _ => TableReaders.Coded(first.Id, body, scale, catalogue),
+            };
+            tables.Add(table with
+            {
+                Title = TableTitleMatcher.Normalise(first.Title).Contains("整体支出绩效目标表", StringComparison.Ordinal) ? Core.Compile.TableTitles.Title("T12") : first.Title,
+                Unit = "万元",
+                Decimals = scale == 1 ? table.Decimals : 4,
+                Note = note,
+                Source = new TableSource(pages),
+            });
+        }
+
+        return tables.OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+    }
+
+    internal static bool IsNumber(string cell) => NumberCell().IsMatch(cell.Trim());
+
+    internal static decimal Number(string cell, decimal scale) =>
+        cell.Trim().Length == 0 ? 0 : decimal.Parse(cell.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) / scale;
+}

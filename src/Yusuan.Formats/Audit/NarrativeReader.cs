@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Narrative;
+
+namespace Yusuan.Formats.Audit;
+
+/// <summary>
+/// Reads the text parts of a published document and the figures they state, each with its subject and — where a table prints
+/// the same figure — a reference to it, so the text-against-table rules can check what others wrote exactly as they check
+/// Yusuan's own text. Lines broken at page ends are joined back; sentences end at 。.
+/// </summary>
+internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tables)
+{
+    private const string Num = @"(-?[\d,]+(?:\.\d+)?)";
+
+    [GeneratedRegex(@"^第([一二三四五六七八九十]+)部分\s*(.*)$")]
+    private static partial Regex PartHeading();
+
+    [GeneratedRegex("(部门预算收入|部门预算支出|“三公”经费预算|\"三公\"经费预算|运行经费财政拨款预算)\\s*" + Num + @"\s*万元(?:[，,]\s*比\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元[，,]\s*(增长|下降)\s*" + Num + "%)?")]
+    private static partial Regex Headline();
+
+    [GeneratedRegex(@"预算\s*" + Num + @"\s*万元[，,]\s*包括人员支出\s*" + Num + @"\s*万元、公用支出\s*" + Num + @"\s*万元、对个人和家庭的补助支出\s*" + Num + @"\s*万元、项目支出\s*" + Num + @"\s*万元")]
+    private static partial Regex Breakdown();
+
+    [GeneratedRegex(@"^\s*\d+\s*[\.．、]\s*(\S+?)预算\s*" + Num + @"\s*万元")]
+    private static partial Regex Category();
+
+    [GeneratedRegex(@"(?:：|；)\s*([^；：，。]{2,40}?)\s*" + Num + @"\s*万元")]
+    private static partial Regex Item();
+
+    [GeneratedRegex(@"较\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元[，,]\s*(增长|下降)\s*" + Num + "%")]
+    private static partial Regex CategoryChange();
+
+    [GeneratedRegex(@"共计\s*" + Num + @"\s*万元[，,]\s*其中货物采购\s*" + Num + @"\s*万元、工程采购\s*" + Num + @"\s*万元、服务采购\s*" + Num + @"\s*万元")]
+    private static partial Regex Procurement();
+
+    [GeneratedRegex(@"涉及预算资金\s*" + Num + @"\s*万元[，,]\s*设置并编报\s*(\d+)\s*个项目绩效目标")]
+    private static partial Regex Performance();
+
+    [GeneratedRegex(@"共有车辆\s*(\d+)\s*辆")]
+    private static partial Regex Vehicles();
+
+    [GeneratedRegex(@"([一二三四五六七八九十]+)是([^；。]*?)" + Num + @"\s*万元")]
+    private static partial Regex Reason();
+
+    [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*\d{4}\s*年预算数\s*" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元)?)?")]
+    private static partial Regex OfficialItem();
+
+    public List<NarrativeSentence> Read(IReadOnlyList<SourceLine> lines, int from, int to)
+    {
+        var sentences = new List<NarrativeSentence>();
+        var part = 0;
+        var buffer = new StringBuilder();
+        var origins = new List<(int Offset, SourceLine Line)>();
+        void Flush()
+        {
+            if (part > 0)
+            {
+                sentences.AddRange(Sentences(part, buffer.ToString(), origins));
+            }
+
+            buffer.Clear();
+            origins.Clear();
+        }
+
+        for (var i = from; i < to && i < lines.Count; i++)
+        {
+            var text = lines[i].Text.Trim();
+            if (PartHeading().Match(text) is { Success: true } heading)
+            {
+                Flush();
+                part = Wording(heading.Groups[1].Value);
+                continue;
+            }
+
+            if (text == "二、表格部分")
+            {
+                break;
+            }
+
+            if (part == 0 || text.Length == 0)
+            {
+                continue;
+            }
+
+            if (part == 7 && lines[i].Cells.Count(c => c.Length > 0) >= 2 && DocumentExtractor.IsNumber(lines[i].Cells.Where(c => c.Length > 0).ElementAt(1)))
+            {
+                var cells = lines[i].Cells.Where(c => c.Length > 0).ToList();
+                sentences.Add(new NarrativeSentence(7, string.Join(" ", cells.Take(2)), [new NarrativeFigure(Subjects.CategoryPrefix + cells[0], Number(cells[1]), "万元")], new NarrativeSource(lines[i].Page, lines[i].Line)));
+                continue;
+            }
+
+            origins.Add((buffer.Length, lines[i]));
+            buffer.Append(string.Join(string.Empty, lines[i].Cells));
+        }
+
+        Flush();
+        return sentences;
+    }
+
+    private static int Wording(string chinese) => Enumerable.Range(1, 20).First(n => Core.Narrative.Wording.ChineseCount(n) == chinese);
+
+    private static decimal Number(string text) =>
+        decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    private IEnumerable<NarrativeSentence> Sentences(int part, string text, List<(int Offset, SourceLine Line)> origins)
+    {
+        var result = new List<NarrativeSentence>();
+        var start = 0;
+        // Sentences end at 。; a numbered category (1. 信息化类预算 …) also starts a new one after a colon.
+        foreach (var sentence in Regex.Split(text, @"(?<=。)|(?<=：)(?=\s*\d+\s*[\.．、]\s*\S+?预算\s*[\d,])"))
+        {
+            if (sentence.Trim().Length == 0)
+            {
+                start += sentence.Length;
+                continue;
+            }
+
+            var origin = origins.LastOrDefault(o => o.Offset <= start).Line ?? origins.FirstOrDefault().Line;
+            var figures = Figures(part, sentence);
+
+            // A category's comparison with last year follows in the next sentence (较 2022 年预算减少 179 万元): keep it with the category.
+            if (part == 3 && figures.Count > 0 && figures[0].Subject == Subjects.Change && result.Count > 0 && result[^1].Figures.Any(f => Subjects.IsCategory(f.Subject)))
+            {
+                var previous = result[^1];
+                result[^1] = previous with { Sentence = previous.Sentence + sentence, Figures = [.. previous.Figures, .. figures] };
+            }
+            else
+            {
+                result.Add(new NarrativeSentence(part, sentence.Trim(), figures, origin is null ? null : new NarrativeSource(origin.Page, origin.Line)));
+            }
+
+            start += sentence.Length;
+        }
+
+        return result;
+    }
+
+    private bool Has(string table) => tables.Any(t => t.Id == table);
+
+    private List<NarrativeFigure> Figures(int part, string sentence)
+    {
+        var figures = new List<NarrativeFigure>();
+        foreach (Match m in Headline().Matches(sentence))
+        {
+            var (subject, refers, changeRefers) = m.Groups[1].Value switch
+            {
+                "部门预算收入" => (Subjects.Income, "T01.income.total", (string?)null),
+                "部门预算支出" => (Subjects.Expenditure, "T01.expenditure.total", null),
+                "运行经费财政拨款预算" => (Subjects.OperatingExpense, (string?)null, null),
+                _ => (Subjects.OfficialTotal, "T09.current.total", "T09.change.total"),
+            };
+            figures.Add(new NarrativeFigure(subject, Number(m.Groups[2].Value), "万元", refers));
+            if (m.Groups[3].Success)
+            {
+                var sign = m.Groups[3].Value == "减少" ? -1 : 1;
+                figures.Add(new NarrativeFigure(Subjects.Change, sign * Number(m.Groups[4].Value), "万元", changeRefers));
+                figures.Add(new NarrativeFigure(Subjects.ChangePercent, (m.Groups[5].Value == "下降" ? -1 : 1) * Number(m.Groups[6].Value), "%"));
+            }
+        }
+
+        if (part == 2 && sentence.Contains("原因", StringComparison.Ordinal))
+        {
+            foreach (Match m in Reason().Matches(sentence))
+            {
+                var sign = m.Groups[2].Value.Contains("减少", StringComparison.Ordinal) ? -1 : 1;
+                figures.Add(new NarrativeFigure(Subjects.Reason, sign * Number(m.Groups[3].Value), "万元"));
+            }
+        }
+
+        if (Breakdown().Match(sentence) is { Success: true } b)
+        {
+            var basic = Has("T04") ? "T04.{0}.total" : "T08.{0}.basic";
+            figures.Add(new NarrativeFigure(Subjects.BudgetTotal, Number(b.Groups[1].Value), "万元", "T03.department.total"));
+            figures.Add(new NarrativeFigure(Subjects.Personnel, Number(b.Groups[2].Value), "万元", string.Format(CultureInfo.InvariantCulture, basic, "301")));
+            figures.Add(new NarrativeFigure(Subjects.Operating, Number(b.Groups[3].Value), "万元", string.Format(CultureInfo.InvariantCulture, basic, "302")));
+            figures.Add(new NarrativeFigure(Subjects.Households, Number(b.Groups[4].Value), "万元", string.Format(CultureInfo.InvariantCulture, basic, "303")));
+            figures.Add(new NarrativeFigure(Subjects.Project, Number(b.Groups[5].Value), "万元", "T03.department.project"));
+        }
+
+        if (part == 3 && Category().Match(sentence) is { Success: true } c)
+        {
+            figures.Add(new NarrativeFigure(Subjects.CategoryPrefix + c.Groups[1].Value, Number(c.Groups[2].Value), "万元"));
+            var items = sentence.IndexOf("主要包括", StringComparison.Ordinal) is var at and >= 0 ? sentence[at..] : string.Empty;
+            foreach (Match item in Item().Matches(items))
+            {
+                figures.Add(new NarrativeFigure(Subjects.ProjectPrefix + item.Groups[1].Value.Trim(), Number(item.Groups[2].Value), "万元"));
+            }
+        }
+
+        if (part == 3 && CategoryChange().Match(sentence) is { Success: true } cc)
+        {
+            figures.Add(new NarrativeFigure(Subjects.Change, (cc.Groups[1].Value == "减少" ? -1 : 1) * Number(cc.Groups[2].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.ChangePercent, (cc.Groups[3].Value == "下降" ? -1 : 1) * Number(cc.Groups[4].Value), "%"));
+        }
+
+        if (Procurement().Match(sentence) is { Success: true } p)
+        {
+            figures.Add(new NarrativeFigure(Subjects.Procurement, Number(p.Groups[1].Value), "万元", "T03.department.procurement"));
+            figures.Add(new NarrativeFigure(Subjects.Goods, Number(p.Groups[2].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.Works, Number(p.Groups[3].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.Services, Number(p.Groups[4].Value), "万元"));
+        }
+
+        if (Performance().Match(sentence) is { Success: true } g)
+        {
+            figures.Add(new NarrativeFigure(Subjects.PerformanceAmount, Number(g.Groups[1].Value), "万元", "T03.department.project"));
+            figures.Add(new NarrativeFigure(Subjects.PerformanceGoals, Number(g.Groups[2].Value), "个"));
+        }
+
+        if (part == 5)
+        {
+            foreach (Match m in OfficialItem().Matches(sentence))
+            {
+                var (subject, column) = m.Groups[1].Value switch
+                {
+                    var s when s.StartsWith("因公出国", StringComparison.Ordinal) => (Subjects.OfficialAbroad, "abroad"),
+                    "公务接待费" => (Subjects.OfficialReception, "reception"),
+                    "公务用车购置和运行维护费" => (Subjects.OfficialVehicle, "vehicle"),
+                    "公务用车购置费" => (Subjects.OfficialVehiclePurchase, "vehicle_purchase"),
+                    _ => (Subjects.OfficialVehicleOperation, "vehicle_operation"),
+                };
+                figures.Add(new NarrativeFigure(subject, Number(m.Groups[2].Value), "万元", $"T09.current.{column}"));
+                if (m.Groups[3].Success)
+                {
+                    figures.Add(new NarrativeFigure(Subjects.Change, (m.Groups[3].Value == "减少" ? -1 : 1) * Number(m.Groups[4].Value), "万元", $"T09.change.{column}"));
+                }
+            }
+        }
+
+        if (Vehicles().Match(sentence) is { Success: true } v)
+        {
+            figures.Add(new NarrativeFigure(Subjects.Vehicles, Number(v.Groups[1].Value), "辆"));
+        }
+
+        return figures;
+    }
+}

@@ -1,0 +1,100 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Yusuan.Formats.Audit;
+
+/// <summary>
+/// Reads a published PDF through its text layer (PdfPig): words with positions are clustered into rows by their vertical
+/// position (a tolerance of half the text height), and a row into cells where the gap between words is wider than a space.
+/// Damaged, encrypted and image-only files are reported, never thrown.
+/// </summary>
+public static class PdfDocumentReader
+{
+    public static SourceDocument Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            using var pdf = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
+            var lines = new List<SourceLine>();
+            var anyText = false;
+            foreach (var page in pdf.GetPages())
+            {
+                var words = page.GetWords().Where(w => w.Text.Trim().Length > 0).ToList();
+                anyText |= words.Count > 0;
+                var number = 0;
+                foreach (var row in Rows(words))
+                {
+                    lines.Add(new SourceLine(page.Number, ++number, Cells(row)));
+                }
+            }
+
+            if (!anyText)
+            {
+                return new SourceDocument(name, [], pdf.NumberOfPages == 0 ? "PDF 没有页面" : "PDF 没有文字层（可能是扫描件），无法提取");
+            }
+
+            return new SourceDocument(name, lines, null);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return new SourceDocument(name, [], "PDF 已加密，无法读取");
+        }
+        catch (Exception e) when (e is UglyToad.PdfPig.Core.PdfDocumentFormatException or UglyToad.PdfPig.Fonts.InvalidFontFormatException or UglyToad.PdfPig.Fonts.CorruptCompressedDataException or IOException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or EndOfStreamException or InvalidCastException or FormatException or OverflowException or KeyNotFoundException)
+        {
+            return new SourceDocument(name, [], $"PDF 已损坏或不是 PDF：{e.Message}");
+        }
+    }
+
+    /// <summary>Words in reading order, grouped into rows: a word joins a row when its baseline is within half a text height.</summary>
+    private static IEnumerable<List<Word>> Rows(List<Word> words)
+    {
+        var rows = new List<(double Y, double Height, List<Word> Words)>();
+        foreach (var word in words.OrderByDescending(w => w.BoundingBox.Bottom).ThenBy(w => w.BoundingBox.Left))
+        {
+            var height = Math.Max(word.BoundingBox.Height, 1);
+            var row = rows.FindIndex(r => Math.Abs(r.Y - word.BoundingBox.Bottom) <= Math.Max(r.Height, height) * 0.5);
+            if (row < 0)
+            {
+                rows.Add((word.BoundingBox.Bottom, height, [word]));
+            }
+            else
+            {
+                rows[row].Words.Add(word);
+            }
+        }
+
+        return rows.OrderByDescending(r => r.Y).Select(r => r.Words.OrderBy(w => w.BoundingBox.Left).ToList());
+    }
+
+    private static List<string> Cells(List<Word> row)
+    {
+        var cells = new List<string>();
+        var current = new System.Text.StringBuilder();
+        Word? previous = null;
+        foreach (var word in row)
+        {
+            if (previous is not null)
+            {
+                var gap = word.BoundingBox.Left - previous.BoundingBox.Right;
+                var charWidth = previous.BoundingBox.Width / Math.Max(previous.Text.Length, 1);
+                if (gap > Math.Max(charWidth * 1.2, 4))
+                {
+                    cells.Add(current.ToString());
+                    current.Clear();
+                }
+                else if (gap > charWidth * 0.25)
+                {
+                    current.Append(' ');
+                }
+            }
+
+            current.Append(word.Text);
+            previous = word;
+        }
+
+        cells.Add(current.ToString());
+        return cells;
+    }
+}

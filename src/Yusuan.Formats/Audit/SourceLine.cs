@@ -1,0 +1,15 @@
+namespace Yusuan.Formats.Audit;
+
+/// <summary>
+/// One line of a published document as read: its page and line (for finding locations) and its cells — tab-separated in a
+/// text export, gaps between words in a PDF. A line of prose is one cell.
+/// </summary>
+public sealed record SourceLine(int Page, int Line, IReadOnlyList<string> Cells)
+{
+    public string Text => string.Join(" ", Cells.Where(c => c.Length > 0));
+
+    public bool IsBlank => Cells.All(c => c.Trim().Length == 0);
+}
+
+/// <summary>The lines of a document, or why it cannot be read (damaged, encrypted, no text layer …).</summary>
+public sealed record SourceDocument(string File, IReadOnlyList<SourceLine> Lines, string? Problem);

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Formats.Audit;
+
+namespace Yusuan.Cli.Tests;
+
+/// <summary>Auditing published documents: the seed's text export, a PDF Yusuan rendered, and files that cannot be read.</summary>
+public class AuditTests
+{
+    private static readonly Lazy<AuditResult> SeedAudit = new(() => Auditor.Audit(SeedPath(), ClassificationCatalogue.BuiltIn()));
+
+    /// <summary>The seed's text export, as the tests carry it (tests/fixtures).</summary>
+    private static string SeedPath() => Path.Combine(Repository.Root, "tests", "fixtures", "seed-2023-sz-eeimc.txt");
+
+    private static decimal D(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("T01")]
+    [InlineData("T06")]
+    public void Seed_two_sided_tables_are_extracted_cell_by_cell(string id)
+    {
+        var table = SeedAudit.Value.Disclosure!.Table(id)!;
+        var golden = GoldenSeedTests.ReadGolden(id + ".csv");
+        Assert.Equal(golden.Select(g => (g["section"], g["name"], D(g["value"]))), table.Rows.Select(r => (r.Section!, r.Name, r.Values[0])));
+    }
+
+    [Theory]
+    [InlineData("T03", 2, new[] { "total", "basic", "project", "procurement", "sme", "micro" })]
+    [InlineData("T07", 2, new[] { "total", "basic", "project" })]
+    [InlineData("T08", 3, new[] { "total", "basic", "project" })]
+    public void Seed_coded_tables_are_extracted_cell_by_cell(string id, int pages, string[] columns)
+    {
+        var table = SeedAudit.Value.Disclosure!.Table(id)!;
+        var golden = GoldenSeedTests.ReadGolden(id + ".csv");
+        Assert.Equal(
+            golden.Select(g => (g["unit"], g["code"], g["name"].Length > 0 ? g["name"] : g["unit"], string.Join(",", columns.Select(c => D(g[c]))))),
+            table.Rows.Select(r => (r.Unit ?? string.Empty, r.Code ?? string.Empty, r.Name, string.Join(",", r.Values))));
+        Assert.Equal(pages, table.Source!.Pages.Count);
+    }
+
+    [Fact]
+    public void Seed_official_expense_table_is_extracted_cell_by_cell()
+    {
+        var table = SeedAudit.Value.Disclosure!.Table("T09")!;
+        var golden = GoldenSeedTests.ReadGolden("T09.csv");
+        string[] columns = ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"];
+        Assert.Equal(golden.Select(g => (g["year"], string.Join(",", columns.Select(c => D(g[c]))))), table.Rows.Select(r => (r.Name, string.Join(",", r.Values))));
+    }
+
+    [Fact]
+    public void Seed_audit_finds_missing_tables_text_that_disagrees_and_reasons_that_do_not_add_up()
+    {
+        var audit = SeedAudit.Value;
+        Assert.Equal("部门预算", audit.Disclosure!.Kind);
+        Assert.Equal("深圳市生态环境智能管控中心", audit.Disclosure.Department.Name);
+        Assert.Equal(2023, audit.Disclosure.FiscalYear);
+        Assert.Equal(21, audit.Disclosure.Contents.Count);
+
+        // (a) listed in the 目录, absent from the body.
+        Assert.Equal(["T02", "T04", "T05"], audit.Findings.Where(f => f.Rule == "contents.tables.present").Select(f => f.Location.Table!));
+
+        // (b) the text's 公用支出 126 and 对个人和家庭补助 68 against 表8's 123 and 71.
+        var operating = Assert.Single(audit.Findings, f => f.Rule == "text.operating");
+        Assert.Equal((Severity.Error, 123m, 126m, 3, 1), (operating.Severity, operating.Expected!.Value, operating.Actual!.Value, operating.Location.Part!.Value, operating.Location.Sentence!.Value));
+        Assert.NotNull(operating.Location.Line);
+        var households = Assert.Single(audit.Findings, f => f.Rule == "text.households");
+        Assert.Equal((71m, 68m), (households.Expected!.Value, households.Actual!.Value));
+
+        // (c) the reasons: 1,072 + 270 + 114 + 164 − 2,000 = −380 against a change of −343.
+        var reasons = Assert.Single(audit.Findings, f => f.Rule == "text.reasons.sum");
+        Assert.Equal((Severity.Warning, 2, -343m, -380m), (reasons.Severity, reasons.Location.Part!.Value, reasons.Actual!.Value, reasons.Expected!.Value));
+
+        // Rounding differences are info, never errors: every error is one of the faults above.
+        Assert.All(audit.Findings.Where(f => f.Category is "arithmetic" or "consistency"), f => Assert.NotEqual(Severity.Error, f.Severity));
+        Assert.Contains(audit.Findings, f => f.Rule == "T03.sum.columns" && f.Severity == Severity.Info && f.Location.TableRow == "211");
+        Assert.Equal(
+            ["T02.present", "T04.present", "T05.present", "contents.tables.present", "text.households", "text.operating"],
+            audit.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Audit_prints_the_disclosure_and_findings_as_json()
+    {
+        var result = Yusuan.Run("audit", SeedPath(), "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal("yusuan.disclosure/1", json.RootElement.GetProperty("disclosure").GetProperty("schema").GetString());
+        Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "text.operating");
+    }
+
+    [Fact]
+    public void Pdf_rendered_by_yusuan_is_audited_back_to_the_same_figures()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
+        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var audit = Auditor.Audit(Path.Combine(output, "disclosure.pdf"), ClassificationCatalogue.BuiltIn());
+        Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
+        foreach (var table in built.Tables)
+        {
+            var extracted = audit.Disclosure.Table(table.Id)!;
+            Assert.Equal(table.Rows.Select(r => string.Join(",", r.Values)), extracted.Rows.Select(r => string.Join(",", r.Values)));
+            Assert.Equal(table.Rows.Select(r => r.Code ?? string.Empty), extracted.Rows.Select(r => r.Code ?? string.Empty));
+        }
+
+        Assert.Equal(["X.T12-supervisor", "performance.target.measurable", "text.reasons.sum"], audit.Findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string, string> Unreadable() => new()
+    {
+        { "damaged", "已损坏" },
+        { "encrypted", "已加密" },
+        { "empty", "已损坏" },
+        { "image-only", "没有文字层" },
+        { "not-a-pdf.docx", "不支持的文件格式" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public void Unreadable_files_are_a_finding_each_and_never_an_exception(string kind, string reason)
+    {
+        var path = Fixture(kind);
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        var finding = Assert.Single(audit.Findings);
+        Assert.Equal(("audit.document.unreadable", Severity.Error), (finding.Rule, finding.Severity));
+        Assert.Contains(reason, finding.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.GetFileName(path), finding.Location.File);
+    }
+
+    [Fact]
+    public void One_bad_file_does_not_stop_a_batch()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-batch-" + Guid.NewGuid().ToString("N"));
+        var result = Yusuan.Run("audit", Fixture("damaged"), SeedPath(), "--out", output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("audit.document.unreadable", result.Out, StringComparison.Ordinal);
+        Assert.Contains("text.operating", result.Out, StringComparison.Ordinal);
+        var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
+        Assert.Equal(3, summary.Length);
+        Assert.Contains(summary, l => l.Contains("深圳市生态环境智能管控中心,2023", StringComparison.Ordinal));
+    }
+
+    private static string Fixture(string kind)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "yusuan-pdf-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, kind.Contains('.', StringComparison.Ordinal) ? kind : kind + ".pdf");
+        switch (kind)
+        {
+            case "damaged":
+                File.WriteAllText(path, "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nthis is not a pdf body\n%%EOF");
+                break;
+            case "empty":
+                File.WriteAllBytes(path, []);
+                break;
+            case "encrypted":
+            {
+                using var document = new PdfDocument();
+                using (var g = XGraphics.FromPdfPage(document.AddPage()))
+                {
+                    g.DrawRectangle(XBrushes.Gray, 50, 50, 100, 100);
+                }
+
+                document.SecuritySettings.UserPassword = "secret";
+                document.SecuritySettings.OwnerPassword = "owner";
+                document.Save(path);
+                break;
+            }
+
+            case "image-only":
+            {
+                using var document = new PdfDocument();
+                using (var g = XGraphics.FromPdfPage(document.AddPage()))
+                {
+                    g.DrawRectangle(XBrushes.Gray, 50, 50, 300, 400);
+                }
+
+                document.Save(path);
+                break;
+            }
+
+            default:
+                File.WriteAllText(path, "not a document");
+                break;
+        }
+
+        return path;
+    }
+}
