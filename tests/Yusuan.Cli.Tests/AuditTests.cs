@@ -192,3 +192,43 @@ public class AuditTests
         return path;
     }
 }
+
+/// <summary>Another city's layout: nine-table titles, split 类/款/项 codes, amounts in 元, a PDF made by LibreOffice.</summary>
+public class OtherLayoutAuditTests
+{
+    private static string N(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Nine_table_layout_in_yuan_is_extracted_to_the_exact_amounts()
+    {
+        var (dataset, problems) = Formats.Datasets.Dataset.Load(Repository.Sample);
+        Assert.Empty(problems);
+        var budget = dataset!.Compile(ClassificationCatalogue.BuiltIn(), Core.Rounding.RoundingMode.Controlled);
+        var dir = Path.Combine(Path.GetTempPath(), "yusuan-other-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var pdf = NineTableLayout.WritePdf(budget, dir);
+
+        var audit = Auditor.Audit(pdf, ClassificationCatalogue.BuiltIn());
+        Assert.NotNull(audit.Disclosure);
+        Assert.Equal(["T01", "T03", "T07", "T09"], audit.Disclosure!.Tables.Select(t => t.Id));
+
+        // 元 with two decimals becomes 万元 exactly: every extracted figure × 10,000 is the exact amount of the lines.
+        foreach (var id in new[] { "T03", "T07" })
+        {
+            var truth = budget.Drafts.Single(d => d.Id == id).Rows.Where(r => r.Template.Key is null or "department")
+                .Select(r => (r.Template.Code ?? string.Empty, string.Join(",", r.Cells.Take(3).Select(c => N(c.Truth)))));
+            var extracted = audit.Disclosure.Table(id)!.Rows.Select(r => (r.Code ?? string.Empty, string.Join(",", r.Values.Select(v => N(v * 10_000m)))));
+            Assert.Equal(truth, extracted);
+        }
+
+        var t01 = audit.Disclosure.Table("T01")!;
+        Assert.Equal(76_559_000m, t01.Rows.Single(r => r.Key == "income.total").Values[0] * 10_000m);
+        Assert.Equal("2080505", t01.Rows.Single(r => r.Name == "机关事业单位基本养老保险缴费支出").Code);
+        Assert.Equal(8.47m, audit.Disclosure.Table("T09")!.Rows.Single(r => r.Key == "prior").Values[0]);
+        Assert.Equal((2023, "部门预算"), (audit.Disclosure.FiscalYear, audit.Disclosure.Kind));
+
+        // Exact figures in 元 add up exactly: no arithmetic error, no rounding difference.
+        Assert.DoesNotContain(audit.Findings, f => f.Category is "arithmetic" && f.Severity != Severity.Info);
+        Assert.Contains(audit.Findings, f => f.Rule == "T02.present");
+    }
+}

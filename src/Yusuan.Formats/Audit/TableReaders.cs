@@ -77,6 +77,17 @@ internal static partial class TableReaders
                 continue;
             }
 
+            // Codes split into 类 | 款 | 项 columns (208 | 05 | 05) are joined back into one code (2080505).
+            if (filled.Count >= 3 && Regex.IsMatch(filled[0].c, @"^\d{3}$") && Regex.IsMatch(filled[1].c, @"^\d{2}$"))
+            {
+                var parts = 2 + (filled.Count > 3 && Regex.IsMatch(filled[2].c, @"^\d{2}$") && !IsNumber(filled[3].c) ? 1 : 0);
+                if (!IsNumber(filled[parts].c))
+                {
+                    var joined = string.Concat(filled.Take(parts).Select(f => f.c));
+                    filled = [(joined, filled[parts - 1].i), .. filled.Skip(parts)];
+                }
+            }
+
             var (first, firstAt) = filled[0];
             TableRow row;
             int valuesFrom;
