@@ -84,6 +84,14 @@ public class AuditTests
     }
 
     [Fact]
+    public void Html_report_marks_the_printed_figure_a_finding_points_at()
+    {
+        var html = AuditReportWriter.Write([SeedAudit.Value]);
+        var number = SeedAudit.Value.Findings.ToList().FindIndex(f => f.Rule == "T03.sum.columns" && f.Location.TableRow == "211") + 1;
+        Assert.Matches($"<td class=\"n info\" title=\"[^\"]*7,074[^\"]*\">7,074<sup>{number}</sup></td>", html);
+    }
+
+    [Fact]
     public void Audit_prints_the_disclosure_and_findings_as_json()
     {
         var result = Yusuan.Run("audit", SeedPath(), "--format", "json");
@@ -140,6 +148,9 @@ public class AuditTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("audit.document.unreadable", result.Out, StringComparison.Ordinal);
         Assert.Contains("text.operating", result.Out, StringComparison.Ordinal);
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("预算公开审计报告", report, StringComparison.Ordinal);
+        Assert.Contains("class=\"n error\"", report, StringComparison.Ordinal);
         var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
         Assert.Equal(3, summary.Length);
         Assert.Contains(summary, l => l.Contains("深圳市生态环境智能管控中心,2023", StringComparison.Ordinal));

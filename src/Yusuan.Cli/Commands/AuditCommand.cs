@@ -15,17 +15,17 @@ internal static class AuditCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "已公开的部门预算文件（PDF 或 TXT），可多个", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
-        var output = new Option<string?>("--out") { Description = "输出目录：每个文件的 JSON 和汇总 summary.csv" };
+        var format = new Option<string>("--format") { Description = "输出格式：text、json 或 html（审计报告，问题标注在所列数字旁）", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--out") { Description = "输出目录：每个文件的 JSON、汇总 summary.csv 和 report.html" };
         var common = new CommonOptions();
         var command = new Command("audit", "审计已公开的部门预算：提取目录、文字和表格，运行全部规则") { files, format, output };
         command.Options.Add(common.Region);
         command.SetAction(parse =>
         {
             var formatText = parse.GetValue(format);
-            if (formatText is not ("text" or "json"))
+            if (formatText is not ("text" or "json" or "html"))
             {
-                Console.Error.WriteLine($"命令行错误：--format 只能是 text 或 json，而不是“{formatText}”");
+                Console.Error.WriteLine($"命令行错误：--format 只能是 text、json 或 html，而不是“{formatText}”");
                 return ExitCodes.InputUnusable;
             }
 
@@ -42,7 +42,11 @@ internal static class AuditCommand
                 WriteOutput(dir, results);
             }
 
-            if (formatText == "json")
+            if (formatText == "html")
+            {
+                Console.Write(AuditReportWriter.Write(results));
+            }
+            else if (formatText == "json")
             {
                 var documents = results.Select(r => new AuditDocument(r.Disclosure, r.Findings)).ToList();
                 Console.WriteLine(documents.Count == 1
@@ -84,5 +88,6 @@ internal static class AuditCommand
         }
 
         File.WriteAllText(Path.Combine(dir, "summary.csv"), summary.ToString(), new UTF8Encoding(true));
+        File.WriteAllText(Path.Combine(dir, "report.html"), AuditReportWriter.Write(results), new UTF8Encoding(false));
     }
 }
