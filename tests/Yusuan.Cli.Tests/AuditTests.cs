@@ -19,6 +19,10 @@ public class AuditTests
 
     private static decimal D(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
 
+    /// <summary>Figures compared by value: 8.00 and 8 are the same figure.</summary>
+    private static string Figures(IEnumerable<decimal> values) =>
+        string.Join(",", values.Select(v => (v / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)));
+
     [Theory]
     [InlineData("T01")]
     [InlineData("T06")]
@@ -117,6 +121,22 @@ public class AuditTests
         }
 
         Assert.Equal(["X.T12-supervisor", "performance.target.measurable", "text.reasons.sum"], audit.Findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Workbook_published_by_yusuan_is_audited_back_to_the_same_figures()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-xlsx-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
+        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var audit = Auditor.Audit(Path.Combine(output, "disclosure.xlsx"), ClassificationCatalogue.BuiltIn());
+        Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
+        foreach (var id in new[] { "T01", "T03", "T04", "T06", "T07", "T08", "T09", "T10", "T11" })
+        {
+            Assert.Equal(built.Table(id)!.Rows.Select(r => Figures(r.Values)), audit.Disclosure.Table(id)!.Rows.Select(r => Figures(r.Values)));
+        }
+
+        Assert.DoesNotContain(audit.Findings, f => f.Category == "arithmetic" && f.Severity == Severity.Error);
     }
 
     public static TheoryData<string, string> Unreadable() => new()
