@@ -139,6 +139,23 @@ public class AuditTests
         Assert.DoesNotContain(audit.Findings, f => f.Category == "arithmetic" && f.Severity == Severity.Error);
     }
 
+    [Fact]
+    public void Html_page_published_by_yusuan_is_audited_back_to_the_same_figures()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-html-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
+        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var audit = Auditor.Audit(Path.Combine(output, "disclosure.html"), ClassificationCatalogue.BuiltIn());
+        Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
+        foreach (var id in new[] { "T01", "T03", "T07", "T08", "T09" })
+        {
+            Assert.Equal(built.Table(id)!.Rows.Select(r => Figures(r.Values)), audit.Disclosure.Table(id)!.Rows.Select(r => Figures(r.Values)));
+        }
+
+        Assert.Contains(audit.Findings, f => f.Rule == "text.reasons.sum");
+        Assert.DoesNotContain(audit.Findings, f => f.Severity == Severity.Error);
+    }
+
     public static TheoryData<string, string> Unreadable() => new()
     {
         { "damaged", "已损坏" },
