@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Spectre.Console;
 using Yusuan.Core.Findings;
 using Yusuan.Formats.Audit;
 using Yusuan.Formats.Json;
@@ -36,7 +37,8 @@ internal static class AuditCommand
                 return ExitCodes.InputUnusable;
             }
 
-            var results = parse.GetValue(files)!.Select(f => Auditor.Audit(f, catalogue, region)).ToList();
+            var paths = parse.GetValue(files)!;
+            var results = Audit(paths, path => Auditor.Audit(path, catalogue, region));
             if (parse.GetValue(output) is { } dir)
             {
                 WriteOutput(dir, results);
@@ -65,6 +67,29 @@ internal static class AuditCommand
             return results.Any(r => r.Findings.Any(f => f.Severity == Severity.Error)) ? ExitCodes.ErrorFindings : ExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>Audits each file in turn; a batch on a terminal shows a progress bar on standard error, never mixed into the output.</summary>
+    private static List<AuditResult> Audit(string[] paths, Func<string, AuditResult> audit)
+    {
+        if (paths.Length < 2 || Console.IsErrorRedirected)
+        {
+            return paths.Select(audit).ToList();
+        }
+
+        var results = new List<AuditResult>();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask("审计", maxValue: paths.Length);
+            foreach (var path in paths)
+            {
+                task.Description = Spectre.Console.Markup.Escape(Path.GetFileName(path));
+                results.Add(audit(path));
+                task.Increment(1);
+            }
+        });
+        return results;
     }
 
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
