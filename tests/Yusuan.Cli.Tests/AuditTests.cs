@@ -14,6 +14,14 @@ public class AuditTests
 {
     private static readonly Lazy<AuditResult> SeedAudit = new(() => Auditor.Audit(SeedPath(), ClassificationCatalogue.BuiltIn()));
 
+    /// <summary>The sample built once by the real command; the PDF, XLSX and HTML audits read its files back.</summary>
+    private static readonly Lazy<(string Folder, Disclosure Built)> Build = new(() =>
+    {
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
+        return (output, Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!);
+    });
+
     /// <summary>The seed's text export, as the tests carry it (tests/fixtures).</summary>
     private static string SeedPath() => Path.Combine(Repository.Root, "tests", "fixtures", "seed-2023-sz-eeimc.txt");
 
@@ -108,9 +116,7 @@ public class AuditTests
     [Fact]
     public void Pdf_rendered_by_yusuan_is_audited_back_to_the_same_figures()
     {
-        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-" + Guid.NewGuid().ToString("N"));
-        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
-        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var (output, built) = Build.Value;
         var audit = Auditor.Audit(Path.Combine(output, "disclosure.pdf"), ClassificationCatalogue.BuiltIn());
         Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
         foreach (var table in built.Tables)
@@ -126,9 +132,7 @@ public class AuditTests
     [Fact]
     public void Workbook_published_by_yusuan_is_audited_back_to_the_same_figures()
     {
-        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-xlsx-" + Guid.NewGuid().ToString("N"));
-        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
-        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var (output, built) = Build.Value;
         var audit = Auditor.Audit(Path.Combine(output, "disclosure.xlsx"), ClassificationCatalogue.BuiltIn());
         Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
         foreach (var id in new[] { "T01", "T03", "T04", "T06", "T07", "T08", "T09", "T10", "T11" })
@@ -142,9 +146,7 @@ public class AuditTests
     [Fact]
     public void Html_page_published_by_yusuan_is_audited_back_to_the_same_figures()
     {
-        var output = Path.Combine(Path.GetTempPath(), "yusuan-audit-html-" + Guid.NewGuid().ToString("N"));
-        Assert.Equal(0, Yusuan.Run("build", Repository.Sample, "--out", output).ExitCode);
-        var built = Formats.Json.YusuanJson.DeserializeDisclosure(File.ReadAllText(Path.Combine(output, "disclosure.json")))!;
+        var (output, built) = Build.Value;
         var audit = Auditor.Audit(Path.Combine(output, "disclosure.html"), ClassificationCatalogue.BuiltIn());
         Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
         foreach (var id in new[] { "T01", "T03", "T07", "T08", "T09" })

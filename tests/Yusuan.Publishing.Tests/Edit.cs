@@ -5,13 +5,8 @@ namespace Yusuan.Publishing.Tests;
 internal static class Edit
 {
     /// <summary>The disclosure with T03's total for one code set to a value.</summary>
-    public static Disclosure SetT03(Disclosure d, string code, decimal total) => new()
+    public static Disclosure SetT03(Disclosure d, string code, decimal total) => d with
     {
-        Department = d.Department,
-        FiscalYear = d.FiscalYear,
-        Rounding = d.Rounding,
-        Contents = d.Contents,
-        Narrative = d.Narrative,
         Tables = d.Tables.Select(t => t.Id != "T03" ? t : t with
         {
             Rows = t.Rows.Select(r => r.Code != code ? r : r with { Values = [total, .. r.Values.Skip(1)] }).ToList(),

@@ -4,7 +4,7 @@ namespace Yusuan.Core.Disclosures;
 /// What a reader sees: the tables in their display unit, the narrative and the table of contents (schema yusuan.disclosure/1).
 /// Authoring compiles one from a budget; auditing extracts one from a published document.
 /// </summary>
-public sealed class Disclosure
+public sealed record Disclosure
 {
     public const string SchemaId = "yusuan.disclosure/1";
 

@@ -7,7 +7,7 @@ public sealed record Entity(string Code, string Name);
 /// The facts about a department that are not budget lines: who it is, its agencies, staffing, the prose only people can write,
 /// last year's figures and its assets. Read from profile.yaml. Amounts are in 元.
 /// </summary>
-public sealed class Profile
+public sealed record Profile
 {
     public required int FiscalYear { get; init; }
 

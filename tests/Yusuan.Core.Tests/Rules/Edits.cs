@@ -5,17 +5,8 @@ namespace Yusuan.Core.Tests.Rules;
 /// <summary>Deliberate faults in a disclosure: a cell changed, a row or table removed, a text figure or sentence edited.</summary>
 internal static class Edits
 {
-    public static Disclosure With(this Disclosure d, IReadOnlyList<DisclosureTable>? tables = null, IReadOnlyList<NarrativeSentence>? narrative = null, IReadOnlyList<ContentsEntry>? contents = null) => new()
-    {
-        Schema = d.Schema,
-        Kind = d.Kind,
-        Department = d.Department,
-        FiscalYear = d.FiscalYear,
-        Rounding = d.Rounding,
-        Contents = contents ?? d.Contents,
-        Tables = tables ?? d.Tables,
-        Narrative = narrative ?? d.Narrative,
-    };
+    public static Disclosure With(this Disclosure d, IReadOnlyList<DisclosureTable>? tables = null, IReadOnlyList<NarrativeSentence>? narrative = null, IReadOnlyList<ContentsEntry>? contents = null) =>
+        d with { Contents = contents ?? d.Contents, Tables = tables ?? d.Tables, Narrative = narrative ?? d.Narrative };
 
     public static Disclosure EditTable(this Disclosure d, string id, Func<DisclosureTable, DisclosureTable> edit) =>
         d.With(tables: d.Tables.Select(t => t.Id == id ? edit(t) : t).ToList());

@@ -27,7 +27,7 @@ internal static class Faults
         var clean = Sample.Clean;
         var reasons = clean.Profile.Text.ChangeReasons.ToList();
         reasons[^1] = reasons[^1] with { Amount = -19_630_000m };
-        var profile = Copy(clean.Profile, text: clean.Profile.Text with { ChangeReasons = reasons });
+        var profile = clean.Profile with { Text = clean.Profile.Text with { ChangeReasons = reasons } };
         var plan = new PerformancePlan
         {
             Supervisor = "深圳市生态环境局",
@@ -40,24 +40,10 @@ internal static class Faults
 
     private static Variant WithProfile(Func<Profile, Profile> edit) => Sample.Clean with { Profile = edit(Sample.Clean.Profile) };
 
-    private static Profile Dates(Profile p, string approved, string published) =>
-        Copy(p, approved: DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture), published: DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
-
-    private static Profile Copy(Profile p, TextParts? text = null, DateOnly? approved = null, DateOnly? published = null) => new()
+    private static Profile Dates(Profile p, string approved, string published) => p with
     {
-        FiscalYear = p.FiscalYear,
-        RegionCode = p.RegionCode,
-        Department = p.Department,
-        UnitKind = p.UnitKind,
-        Supervisor = p.Supervisor,
-        Agencies = p.Agencies,
-        Staffing = p.Staffing,
-        InternalDivisions = p.InternalDivisions,
-        Text = text ?? p.Text,
-        PriorYear = p.PriorYear,
-        Assets = p.Assets,
-        ApprovedOn = approved ?? p.ApprovedOn,
-        PublishedOn = published ?? p.PublishedOn,
+        ApprovedOn = DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture),
+        PublishedOn = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static Variant WithPlan(Func<PerformancePlan, PerformancePlan> edit) => Sample.Clean with { Plan = edit(Sample.Clean.Plan) };
@@ -94,7 +80,7 @@ internal static class Faults
         Add("contents.tables.listed", () => D(d => d.RemoveContents("T03")));
         Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = null })));
         Add("text.parts.present", () => D(d => d.RemoveSentences(s => s.Part == 9)));
-        Add("text.prose.provided", () => WithProfile(p => Copy(p, text: p.Text with { Duties = string.Empty })));
+        Add("text.prose.provided", () => WithProfile(p => p with { Text = p.Text with { Duties = string.Empty } }));
         Add("text.official.explained", () => D(d => d.EditSentences(s => s.Part == 5, s => s with { Sentence = s.Sentence.Replace("主要", string.Empty, StringComparison.Ordinal).Replace("原因", string.Empty, StringComparison.Ordinal) })));
         Add("text.operating.stated", () => D(d => d.RemoveSentences(s => s.Figures.Any(f => f.Subject == Subjects.OperatingExpense))));
         Add("text.procurement.stated", () => D(d => d.RemoveSentences(s => s.Part == 4)));
