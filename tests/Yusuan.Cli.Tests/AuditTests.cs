@@ -158,6 +158,36 @@ public class AuditTests
         Assert.DoesNotContain(audit.Findings, f => f.Severity == Severity.Error);
     }
 
+    [Fact]
+    public void Final_accounts_tables_are_extracted_under_their_own_titles()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "yusuan-final-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(path, string.Join("\n",
+        [
+            "2022 年深圳市某某局部门决算",
+            "表 1",
+            "收入支出决算总表",
+            "单位：元",
+            "项目\t决算数\t项目\t决算数",
+            "一、一般公共预算财政拨款收入\t1,234,500.00\t一、社会保障和就业支出\t1,234,500.00",
+            "表 2",
+            "一般公共预算财政拨款支出决算表",
+            "单位：万元",
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+            "208\t社会保障和就业支出\t123.45\t100.00\t23.45",
+            "20805\t行政事业单位养老支出\t123.45\t100.00\t23.45",
+        ]));
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        Assert.Equal("部门决算", audit.Disclosure!.Kind);
+        Assert.Equal(2022, audit.Disclosure.FiscalYear);
+        Assert.Equal([("X01", "收入支出决算总表"), ("X02", "一般公共预算财政拨款支出决算表")], audit.Disclosure.Tables.Select(t => (t.Id, t.Title)));
+        var x02 = audit.Disclosure.Table("X02")!;
+        Assert.Equal(["208", "20805"], x02.Rows.Select(r => r.Code));
+        Assert.Equal([123.45m, 100m, 23.45m], x02.Rows[0].Values);
+        Assert.Equal(123.45m, audit.Disclosure.Table("X01")!.Rows.SelectMany(r => r.Values).Max());
+        Assert.DoesNotContain(audit.Findings, f => f.Rule.EndsWith(".present", StringComparison.Ordinal) || f.Severity == Severity.Error);
+    }
+
     public static TheoryData<string, string> Unreadable() => new()
     {
         { "damaged", "已损坏" },

@@ -39,7 +39,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
 
         var contentsEnd = 0;
         var contents = Contents(lines, ref contentsEnd);
-        var firstTable = FindTables(lines, contentsEnd);
+        var firstTable = FindTables(lines, contentsEnd, finalAccounts: kind == "部门决算");
         var tableStart = firstTable.Count > 0 ? firstTable[0].Index : lines.Count;
         var tables = ReadTables(lines, firstTable, year);
 
@@ -114,20 +114,54 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         return entries;
     }
 
-    /// <summary>Title lines of tables after the text: each with its standard id.</summary>
-    private static List<(int Index, string Id, string Title)> FindTables(IReadOnlyList<SourceLine> lines, int from)
+    /// <summary>
+    /// Title lines of tables after the text, each with its standard id. A table no budget id carries — a 决算 document's
+    /// 收入支出决算总表, say — is kept under its own id (X01, X02, …) with its printed title: extracted faithfully, mapped to nothing.
+    /// </summary>
+    private static List<(int Index, string Id, string Title)> FindTables(IReadOnlyList<SourceLine> lines, int from, bool finalAccounts)
     {
         var found = new List<(int, string, string)>();
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = from; i < lines.Count; i++)
         {
             var cells = lines[i].Cells.Where(c => c.Length > 0).ToList();
-            if (cells.Count == 1 && TableTitleMatcher.Match(cells[0]) is { } id)
+            if (cells.Count != 1)
             {
-                found.Add((i, id, cells[0].Replace("（续表）", string.Empty, StringComparison.Ordinal).Replace("(续表)", string.Empty, StringComparison.Ordinal)));
+                continue;
+            }
+
+            var title = cells[0].Replace("（续表）", string.Empty, StringComparison.Ordinal).Replace("(续表)", string.Empty, StringComparison.Ordinal);
+            var id = finalAccounts ? null : TableTitleMatcher.Match(title);
+            if (id is null && IsOtherTableTitle(title, lines, i))
+            {
+                var key = TableTitleMatcher.Normalise(title);
+                if (!others.TryGetValue(key, out id))
+                {
+                    id = $"X{others.Count + 1:00}";
+                    others.Add(key, id);
+                }
+            }
+
+            if (id is not null)
+            {
+                found.Add((i, id, title));
             }
         }
 
         return found;
+    }
+
+    /// <summary>A title the budget ids do not know: a short line ending in 表, printed under its 表 N number or in a 决算 document.</summary>
+    private static bool IsOtherTableTitle(string title, IReadOnlyList<SourceLine> lines, int index)
+    {
+        var text = TableTitleMatcher.Normalise(title);
+        if (text.Length is < 4 or > 40 || !text.EndsWith('表') || text.Contains('，', StringComparison.Ordinal) || text.Contains('。', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var numbered = Enumerable.Range(1, 3).Any(k => index - k >= 0 && Regex.IsMatch(lines[index - k].Text.Trim(), @"^(公开)?表\s*\d+$"));
+        return numbered || text.Contains("决算", StringComparison.Ordinal);
     }
 
     private List<DisclosureTable> ReadTables(IReadOnlyList<SourceLine> lines, List<(int Index, string Id, string Title)> titles, int year)
@@ -163,6 +197,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             var scale = unit == "元" ? 10_000m : 1m;
             var table = first.Id switch
             {
+                _ when first.Id.StartsWith('X') => TableReaders.Coded(first.Id, body, scale, catalogue),
                 "T01" or "T06" => TableReaders.TwoSided(first.Id, body, scale),
                 "T09" => TableReaders.Official(body, year, scale),
                 "T12" => TableReaders.Performance(body, scale),
