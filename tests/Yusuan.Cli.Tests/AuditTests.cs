@@ -65,6 +65,15 @@ public class AuditTests
     }
 
     [Fact]
+    public void Seed_performance_indicators_are_extracted_as_transcribed()
+    {
+        var indicators = SeedAudit.Value.Disclosure!.Table("T12")!.Performance!.Indicators;
+        var golden = GoldenSeedTests.ReadGolden("T12-indicators.csv").Where(g => g["level3"].Length > 0).ToList();
+        Assert.Equal(golden.Select(g => (g["level2"], g["level3"], g["target"])), indicators.Select(i => (i.Level2, i.Name, i.Target)));
+        Assert.Equal(29, indicators.Count);
+    }
+
+    [Fact]
     public void Seed_audit_finds_missing_tables_text_that_disagrees_and_reasons_that_do_not_add_up()
     {
         var audit = SeedAudit.Value;

@@ -13,12 +13,15 @@ public static partial class TextDocumentReader
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")]
+    private static partial Regex CjkWrap();
+
     [GeneratedRegex(@"^表\s*\d+\s*$")]
     private static partial Regex TableNumber();
 
     /// <summary>Conversions to text sometimes leave LaTeX for symbols (the seed prints ≥ 90% as $\geq 90\%$).</summary>
     private static string Latex(string text) => text.Contains('$', StringComparison.Ordinal)
-        ? text.Replace(@"\geq", "≥", StringComparison.Ordinal).Replace(@"\leq", "≤", StringComparison.Ordinal).Replace(@"\%", "%", StringComparison.Ordinal).Replace("$", string.Empty, StringComparison.Ordinal)
+        ? text.Replace(@"\geq ", "≥", StringComparison.Ordinal).Replace(@"\leq ", "≤", StringComparison.Ordinal).Replace(@"\geq", "≥", StringComparison.Ordinal).Replace(@"\leq", "≤", StringComparison.Ordinal).Replace(@"\%", "%", StringComparison.Ordinal).Replace("$", string.Empty, StringComparison.Ordinal)
         : text;
 
     public static SourceDocument Read(string path)
@@ -42,7 +45,8 @@ public static partial class TextDocumentReader
                 page++;
             }
 
-            lines.Add(new SourceLine(page, number, text.Split('\t').Select(c => Regex.Replace(c, @"\s+", " ").Trim()).ToList()));
+            // A space between two Chinese characters is a line wrapped inside a cell ("资助项目 立项"): joined back.
+            lines.Add(new SourceLine(page, number, text.Split('\t').Select(c => CjkWrap().Replace(Regex.Replace(c, @"\s+", " ").Trim(), string.Empty)).ToList()));
         }
 
         return lines.All(l => l.IsBlank) ? new SourceDocument(name, [], "文件没有文字内容") : new SourceDocument(name, lines, null);
