@@ -40,16 +40,16 @@ public static class Monitoring
             return new IndicatorStatus(indicator, "目标值无法识别", null, true, target.Error!);
         }
 
-        if (actual is null)
+        var t = target.Value;
+        if (actual is null && t.Kind != TargetKind.Deadline)
         {
             return new IndicatorStatus(indicator, "无数据", null, true, "未填报实际值");
         }
 
-        var t = target.Value;
         switch (t.Kind)
         {
             case TargetKind.Deadline:
-                if (actual.CompletedOn is { } done)
+                if (actual?.CompletedOn is { } done)
                 {
                     return done <= t.Deadline!.Value
                         ? new IndicatorStatus(indicator, "已完成", 1, false, $"{done:yyyy-MM-dd} 完成，期限 {t.Deadline:yyyy-MM-dd}")
@@ -63,12 +63,12 @@ public static class Monitoring
                         ? new IndicatorStatus(indicator, "期限临近", 0, true, $"距期限 {t.Deadline:yyyy-MM-dd} 仅 {left} 天，尚未完成")
                         : new IndicatorStatus(indicator, "进行中", 0, false, $"距期限 {left} 天");
             case TargetKind.Qualitative:
-                return actual.Judgement is { } j
+                return actual!.Judgement is { } j
                     ? new IndicatorStatus(indicator, j.Band, j.Share, j.Band != "达成", $"评价为“{j.Band}”")
                     : new IndicatorStatus(indicator, "无评价", null, true, $"实际值“{actual.Text}”不是 达成/部分达成/未达成");
         }
 
-        if (actual.Number is not { } value)
+        if (actual!.Number is not { } value)
         {
             return new IndicatorStatus(indicator, "无数据", null, true, $"实际值“{actual.Text}”不是数字");
         }
@@ -79,7 +79,9 @@ public static class Monitoring
         }
 
         // A count to reach over the year (≥1000 次) is judged against the share of the year elapsed; rates, limits and times as they stand.
-        var cumulative = t.Comparator is Comparator.AtLeast or Comparator.Greater && !t.IsPercent && !t.Unit.Contains("分", StringComparison.Ordinal);
+        // A completion rate (完成率) accumulates like a count; other rates (故障排除率, 满意度) are judged as they stand.
+        var rising = t.Comparator is Comparator.AtLeast or Comparator.Greater || (t.Comparator == Comparator.Equal && t.ComparatorText.Length == 0);
+        var cumulative = rising && ((!t.IsPercent && !t.Unit.Contains("分", StringComparison.Ordinal)) || indicator.Name.Contains("完成率", StringComparison.Ordinal));
         if (cumulative)
         {
             var completion = t.Value == 0 ? 1 : value / t.Value;
