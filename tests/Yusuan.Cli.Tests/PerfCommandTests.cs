@@ -24,6 +24,22 @@ public class PerfCommandTests
     }
 
     [Fact]
+    public void A_region_scoring_scheme_changes_the_weights()
+    {
+        var scoring = Path.Combine(Path.GetTempPath(), "scoring-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(scoring, "schema: yusuan.scoring/1\nexecution: 20\noutput: 40\neffect: 30\nsatisfaction: 10\nweights:\n  完成评审并出具评审意见的项目数量: 12\n");
+        var result = Yusuan.Run("perf", "evaluate", Repository.Sample, "--actuals", Actuals("actuals-yearend.csv"), "--scoring", scoring);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("20 × 95.48% = 19.1 分", result.Out, StringComparison.Ordinal);
+        Assert.Contains("8/12  产出指标·完成评审并出具评审意见的项目数量", result.Out, StringComparison.Ordinal);
+
+        File.WriteAllText(scoring, "execution: 20\noutput: 50\neffect: 30\nsatisfaction: 10\n");
+        var bad = Yusuan.Run("perf", "evaluate", Repository.Sample, "--actuals", Actuals("actuals-yearend.csv"), "--scoring", scoring);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("合计应为 100 分，现为 110", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Monitor_lists_the_indicators_behind_schedule()
     {
         var result = Yusuan.Run("perf", "monitor", Repository.Sample, "--actuals", Actuals("actuals-midyear.csv"));

@@ -156,7 +156,8 @@ internal static class PerfCommand
         var dataset = DatasetArgument();
         var actuals = Actuals(required: true);
         var format = Format();
-        var command = new Command("evaluate", "绩效自评：按评分规则打分，给出等级和每个指标的计分说明") { dataset, actuals, format };
+        var scoring = new Option<FileInfo?>("--scoring") { Description = "评分规则（YAML，schema yusuan.scoring/1）：各部分分值、指标权重、逾期完成得分比例" };
+        var command = new Command("evaluate", "绩效自评：按评分规则打分，给出等级和每个指标的计分说明") { dataset, actuals, format, scoring };
         command.SetAction(parse =>
         {
             var (data, budget, exit) = Load(parse.GetValue(dataset)!);
@@ -171,7 +172,20 @@ internal static class PerfCommand
                 return readExit;
             }
 
-            var evaluation = SelfEvaluation.Evaluate(data.Plan, budget, sheet);
+            var scheme = ScoringScheme.Default;
+            if (parse.GetValue(scoring) is { } file)
+            {
+                var read = Formats.Yaml.YamlReader.ReadScoring(file.FullName, data.Plan);
+                if (read.Value is null)
+                {
+                    CommonOptions.ReportUnusable(read.Problems, "未作绩效自评");
+                    return ExitCodes.InputUnusable;
+                }
+
+                scheme = read.Value;
+            }
+
+            var evaluation = SelfEvaluation.Evaluate(data.Plan, budget, sheet, scheme);
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(evaluation, YusuanJson.Options));

@@ -186,3 +186,21 @@ public sealed class IndicatorDocument
 
     public string? Target { get; set; }
 }
+
+/// <summary>The shape of a scoring scheme for self-evaluation (schema yusuan.scoring/1).</summary>
+public sealed class ScoringDocument
+{
+    public string? Schema { get; set; }
+
+    public decimal? Execution { get; set; }
+
+    public decimal? Output { get; set; }
+
+    public decimal? Effect { get; set; }
+
+    public decimal? Satisfaction { get; set; }
+
+    public decimal? LateDeadlineShare { get; set; }
+
+    public Dictionary<string, decimal>? Weights { get; set; }
+}

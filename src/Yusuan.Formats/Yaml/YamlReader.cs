@@ -226,6 +226,45 @@ public static class YamlReader
             : new YamlRead<RegionalProfile>(new RegionalProfile { Name = document.Name ?? name, Off = off, Severities = severities }, problems);
     }
 
+    /// <summary>Reads a region's scoring scheme; the four parts must add up to 100 and every weighted indicator must exist.</summary>
+    public static YamlRead<Core.Performance.ScoringScheme> ReadScoring(string path, PerformancePlan plan)
+    {
+        var name = Path.GetFileName(path);
+        var (document, problems) = Deserialize<ScoringDocument>(path);
+        if (document is null)
+        {
+            return new YamlRead<Core.Performance.ScoringScheme>(null, problems);
+        }
+
+        var d = Core.Performance.ScoringScheme.Default;
+        var scheme = new Core.Performance.ScoringScheme
+        {
+            Execution = document.Execution ?? d.Execution,
+            Output = document.Output ?? d.Output,
+            Effect = document.Effect ?? d.Effect,
+            Satisfaction = document.Satisfaction ?? d.Satisfaction,
+            LateDeadlineShare = document.LateDeadlineShare ?? d.LateDeadlineShare,
+            Weights = document.Weights ?? [],
+        };
+        var total = scheme.Execution + scheme.Output + scheme.Effect + scheme.Satisfaction;
+        if (total != 100)
+        {
+            problems.Add(new InputProblem(name, null, "execution/output/effect/satisfaction", Messages.YamlFieldInvalid("execution + output + effect + satisfaction", $"合计应为 100 分，现为 {total}")));
+        }
+
+        if (scheme.LateDeadlineShare is < 0 or > 1)
+        {
+            problems.Add(new InputProblem(name, null, "lateDeadlineShare", Messages.YamlFieldInvalid("lateDeadlineShare", "应在 0 与 1 之间")));
+        }
+
+        foreach (var indicator in scheme.Weights.Keys.Where(k => plan.Indicators.All(i => i.Name != k)))
+        {
+            problems.Add(new InputProblem(name, null, $"weights.{indicator}", Messages.YamlFieldInvalid($"weights.{indicator}", "绩效目标中没有这个指标")));
+        }
+
+        return problems.Count > 0 ? new YamlRead<Core.Performance.ScoringScheme>(null, problems) : new YamlRead<Core.Performance.ScoringScheme>(scheme, problems);
+    }
+
     private static DateOnly? Date(string? text, string field, string file, List<InputProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
