@@ -16,7 +16,13 @@ public sealed class PerformancePlan
     public IReadOnlyList<string> Goals { get; init; } = [];
 
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+
+    /// <summary>项目绩效目标 (第七部分): goals set for projects, each naming the projects whose lines make up its amount.</summary>
+    public IReadOnlyList<ProjectGoal> ProjectGoals { get; init; } = [];
 }
+
+/// <summary>A project goal: a name as printed (a project or a group of them), the projects it covers, its goal texts and indicators.</summary>
+public sealed record ProjectGoal(string Name, IReadOnlyList<string> Projects, IReadOnlyList<string> Goals, IReadOnlyList<Indicator> Indicators);
 
 /// <summary>年度主要任务: a name, its content, and which lines make up its amount.</summary>
 public sealed record PerformanceTask(string Name, string Content, IReadOnlyList<string> Projects, bool Basic);

@@ -273,7 +273,7 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         Say(6, $"{Name}预算绩效管理的单位范围包括：{units}家下属单位，均已编制整体支出绩效目标，按要求开展部门整体绩效自评，经主管部门审核后形成绩效报告报送市财政部门备案。");
         Say(6, "二、实施部门预算绩效管理的项目情况及工作要求");
         var project = Printed("T03.department.project");
-        var goals = Categories().Count();
+        var goals = plan.ProjectGoals.Count > 0 ? plan.ProjectGoals.Count : Categories().Count();
         Say(6, $"{Year} 年{Name}所有项目支出预算纳入部门预算绩效管理，涉及预算资金 {Wan(project)} 万元，设置并编报 {goals} 个项目绩效目标。{Prose(profile.Text.PerformanceScope)}",
             Figure(Subjects.PerformanceAmount, project, "T03.department.project"),
             Figure(Subjects.PerformanceGoals, goals, unit: "个"));
@@ -282,6 +282,21 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     private void Part7()
     {
         Say(7, $"{Year} 年，本部门重点项目绩效目标情况如下：");
+        if (plan.ProjectGoals.Count > 0)
+        {
+            // The project goals the department set (第七部分), each with the amount of the projects it covers.
+            foreach (var goal in plan.ProjectGoals)
+            {
+                var amount = rounding == RoundingMode.Controlled
+                    ? goal.Projects.Sum(ProjectAmount)
+                    : FromYuan(goal.Projects.Sum(code => facts.Projects.GetValueOrDefault(code)));
+                var texts = goal.Goals.Count > 0 ? string.Join(" ", goal.Goals) : NotProvided;
+                Say(7, $"{goal.Name}：预算数 {Wan(amount)} 万元。绩效目标：{texts}", Figure(Subjects.CategoryPrefix + goal.Name, amount));
+            }
+
+            return;
+        }
+
         foreach (var category in Categories())
         {
             var amount = CategoryAmount(category, ProjectsOf(category).ToList());

@@ -35,16 +35,17 @@ internal static partial class PerformanceRules
 
     private static IEnumerable<Finding> CheckCoverage(Rule rule, RuleContext context)
     {
-        if (context.Plan is not { } plan || context.Budget is not { } budget || plan.Tasks.Count == 0)
+        if (context.Plan is not { } plan || context.Budget is not { } budget || (plan.Tasks.Count == 0 && plan.ProjectGoals.Count == 0))
         {
             yield break;
         }
 
-        var covered = plan.Tasks.SelectMany(t => t.Projects).ToHashSet(StringComparer.Ordinal);
+        // Project goals (第七部分) when the department set them; otherwise the tasks of 表12.
+        var covered = (plan.ProjectGoals.Count > 0 ? plan.ProjectGoals.SelectMany(g => g.Projects) : plan.Tasks.SelectMany(t => t.Projects)).ToHashSet(StringComparer.Ordinal);
         foreach (var (code, amount) in budget.Facts.Projects.Where(p => p.Value != 0 && !covered.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var name = budget.Projects.GetValueOrDefault(code)?.Name ?? code;
-            yield return rule.Finding($"项目“{name}”（{code}）预算 {RuleMessages.N(amount / 10_000m)} 万元，没有列入任何绩效目标任务", new Location { Table = "T12", TableRow = code }, null, amount / 10_000m);
+            yield return rule.Finding($"项目“{name}”（{code}）预算 {RuleMessages.N(amount / 10_000m)} 万元，没有设定绩效目标", new Location { Table = "T12", TableRow = code }, null, amount / 10_000m);
         }
     }
 

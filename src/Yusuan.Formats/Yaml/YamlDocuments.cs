@@ -163,6 +163,19 @@ public sealed class PerformanceDocument
     public List<string>? Goals { get; set; }
 
     public List<IndicatorDocument>? Indicators { get; set; }
+
+    public List<ProjectGoalDocument>? ProjectGoals { get; set; }
+}
+
+public sealed class ProjectGoalDocument
+{
+    public string? Name { get; set; }
+
+    public List<string>? Projects { get; set; }
+
+    public List<string>? Goals { get; set; }
+
+    public List<IndicatorDocument>? Indicators { get; set; }
 }
 
 public sealed class TaskDocument

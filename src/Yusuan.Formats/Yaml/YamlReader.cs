@@ -156,6 +156,15 @@ public static class YamlReader
             }
         }
 
+        var projectGoals = document.ProjectGoals ?? [];
+        for (var i = 0; i < projectGoals.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(projectGoals[i].Name) || projectGoals[i].Projects is not { Count: > 0 })
+            {
+                problems.Add(new InputProblem(name, null, $"projectGoals[{i}]", Messages.YamlFieldInvalid($"projectGoals[{i}]", "须填写名称（name）和项目编码（projects）")));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return new YamlRead<PerformancePlan>(null, problems);
@@ -166,9 +175,12 @@ public static class YamlReader
             Supervisor = document.Supervisor ?? string.Empty,
             Tasks = tasks.Select(t => new PerformanceTask(t.Name!.Trim(), t.Content?.Trim() ?? string.Empty, t.Projects ?? [], t.Basic)).ToList(),
             Goals = document.Goals ?? [],
-            Indicators = indicators.Select(i => new Indicator(i.Level1!.Trim(), i.Level2!.Trim(), i.Name!.Trim(), i.Target?.Trim() ?? string.Empty)).ToList(),
+            Indicators = indicators.Select(Indicator).ToList(),
+            ProjectGoals = projectGoals.Select(g => new ProjectGoal(g.Name!.Trim(), g.Projects!, g.Goals ?? [], (g.Indicators ?? []).Select(Indicator).ToList())).ToList(),
         };
         return new YamlRead<PerformancePlan>(plan, problems);
+
+        static Indicator Indicator(IndicatorDocument i) => new(i.Level1?.Trim() ?? string.Empty, i.Level2?.Trim() ?? string.Empty, i.Name?.Trim() ?? string.Empty, i.Target?.Trim() ?? string.Empty);
     }
 
     /// <summary>Reads a regional profile: which tables the region publishes and how each rule is graded.</summary>

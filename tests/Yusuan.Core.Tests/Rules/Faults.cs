@@ -195,7 +195,14 @@ internal static class Faults
         Add("policy.operating.administrative", () => Sample.Clean.EditLine(l => l.Economic.Value == "30201", l => l with { IsOperatingExpense = true }));
         Add("policy.publication.deadline", () => WithProfile(p => Dates(p, "2023-02-01", "2023-03-15")), () => WithProfile(p => Dates(p, "2023-02-01", "2023-02-20")));
 
-        Add("performance.task.coverage", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = p.Tasks.Where(t => t.Name != "综合管理").ToList(), Goals = p.Goals, Indicators = p.Indicators }));
+        Add("performance.task.coverage", () => WithPlan(p => new PerformancePlan
+        {
+            Supervisor = p.Supervisor,
+            Tasks = p.Tasks,
+            Goals = p.Goals,
+            Indicators = p.Indicators,
+            ProjectGoals = p.ProjectGoals.Select(g => g with { Projects = g.Projects.Where(code => code != "13900123003").ToList() }).ToList(),
+        }));
         Add("performance.indicators.levels", () => D(d => d.EditPerformance(p => p with { Indicators = p.Indicators.Where(i => !i.Level1.Contains("满意度", StringComparison.Ordinal)).ToList() })));
         Add("performance.target.measurable", () => Sample.Clean, FixedSeed);
         Add("performance.cost.limit", () => D(d => d.EditPerformance(p => p with { Indicators = p.Indicators.Select(i => i.Level2.Contains("成本", StringComparison.Ordinal) ? i with { Target = "≤9,000 万元" } : i).ToList() })));
@@ -209,7 +216,7 @@ internal static class Faults
         Add("catalogue.crosswalk.mismatch", () => Line(l => l with { GovernmentEconomic = GovernmentEconomicCode.Parse("50201").Value }));
         Add("ledger.agency.unknown", () => Line(l => l with { AgencyCode = "999" }));
         Add("ledger.column.ignored", ExtraLedgerColumn);
-        Add("performance.task.project-unknown", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = [.. p.Tasks, new PerformanceTask("新任务", "", ["P404"], false)], Goals = p.Goals, Indicators = p.Indicators }));
+        Add("performance.task.project-unknown", () => WithPlan(p => new PerformancePlan { Supervisor = p.Supervisor, Tasks = [.. p.Tasks, new PerformanceTask("新任务", "", ["P404"], false)], Goals = p.Goals, Indicators = p.Indicators, ProjectGoals = p.ProjectGoals }));
         Add("audit.document.unreadable", () =>
         {
             var damaged = Path.Combine(Path.GetTempPath(), "yusuan-damaged-" + Guid.NewGuid().ToString("N") + ".pdf");

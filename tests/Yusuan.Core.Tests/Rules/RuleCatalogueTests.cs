@@ -87,6 +87,16 @@ public class RuleCatalogueTests
     }
 
     [Fact]
+    public void Part_seven_states_each_project_goal_with_the_amount_of_its_projects()
+    {
+        var clean = Sample.Clean;
+        var disclosure = new Yusuan.Core.Compile.BudgetCompiler(Yusuan.Core.Catalogue.ClassificationCatalogue.BuiltIn()).Compile(clean.Profile, clean.Plan, clean.Lines, RoundingMode.Independent).Disclosure;
+        var part7 = disclosure.Narrative.Where(s => s.Part == 7).Skip(1).ToList();
+        Assert.Equal(["信息化类：预算数 3,491 万元", "生态环境管理：预算数 2,249 万元", "生态环境专项资金：预算数 114 万元"], part7.Select(s => s.Sentence[..s.Sentence.IndexOf('。', StringComparison.Ordinal)]));
+        Assert.Contains("设置并编报 3 个项目绩效目标", disclosure.Narrative.Single(s => s.Part == 6 && s.Figures.Count > 0).Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changed_cell_is_an_error_naming_table_row_column_and_figures()
     {
         var findings = Sample.Check(Sample.Clean.EditDisclosure(d => d.SetCell("T03", "2080505", "total", v => v + 2)));

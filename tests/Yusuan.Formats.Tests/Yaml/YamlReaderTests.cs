@@ -37,6 +37,9 @@ public class YamlReaderTests
         Assert.Equal(["13900123004", "13900123005"], plan.Tasks.Single(t => t.Name == "信息化建设与维护").Projects);
         Assert.Equal(7, plan.Goals.Count);
         Assert.Contains(plan.Indicators, i => i.Name == "宣传报道次数" && i.Target == "≥1000 次" && i.Level1 == "产出指标" && i.Level2 == "数量指标");
+        Assert.Equal(["信息化类", "生态环境管理", "生态环境专项资金"], plan.ProjectGoals.Select(g => g.Name));
+        Assert.Equal([3, 3, 1], plan.ProjectGoals.Select(g => g.Goals.Count));
+        Assert.StartsWith("目标 1：完成公益宣传活动次数不少于 13 次", plan.ProjectGoals[1].Goals[0], StringComparison.Ordinal);
     }
 
     [Fact]
