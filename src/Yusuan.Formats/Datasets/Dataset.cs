@@ -57,6 +57,18 @@ public sealed class Dataset
             plan = performance.Value ?? plan;
         }
 
+        // Indicators may come from a 绩效目标申报表 workbook beside performance.yaml; they replace the YAML's indicators.
+        var indicatorSheet = Path.Combine(folder, "performance.xlsx");
+        if (File.Exists(indicatorSheet))
+        {
+            var (indicators, sheetProblems) = Performance.IndicatorSheetReader.Read(indicatorSheet);
+            problems.AddRange(sheetProblems);
+            if (indicators is not null)
+            {
+                plan = new PerformancePlan { Supervisor = plan.Supervisor, Tasks = plan.Tasks, Goals = plan.Goals, ProjectGoals = plan.ProjectGoals, Indicators = indicators };
+            }
+        }
+
         var ledgerPath = new[] { "ledger.csv", "ledger.xlsx" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
         if (ledgerPath is null)
         {
