@@ -19,8 +19,17 @@ public class PerfCommandTests
         Assert.Equal(29, indicators.Count);
         Assert.All(indicators, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("reasoning").GetString())));
 
-        var text = Yusuan.Run("perf", "evaluate", Repository.Sample, "--actuals", Actuals("actuals-yearend.csv"));
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-perf-" + Guid.NewGuid().ToString("N"));
+        var text = Yusuan.Run("perf", "evaluate", Repository.Sample, "--actuals", Actuals("actuals-yearend.csv"), "--out", output);
         Assert.Contains($"绩效自评：总分 {total:0.##}，等级 优", text.Out, StringComparison.Ordinal);
+
+        // The report in the publishing formats: its PDF states the total and the grade.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(output, "report.pdf"));
+        var pdfText = string.Concat(pdf.GetPages().Select(p => p.Text));
+        Assert.Contains($"自评总分{total:0.##}分，等级：优", pdfText.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("绩效自评评分表", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(output, "report.xlsx")).Length > 5_000);
+        Assert.Equal(total, JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json"))).RootElement.GetProperty("total").GetDecimal());
     }
 
     [Fact]
@@ -47,6 +56,11 @@ public class PerfCommandTests
         Assert.Contains("截至 2023-08-31", result.Out, StringComparison.Ordinal);
         Assert.Contains("【预警】进度滞后  公益宣传活动次数", result.Out, StringComparison.Ordinal);
         Assert.Contains("落后时间进度超过 10 个百分点【预警】", result.Out, StringComparison.Ordinal);
+
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-monitor-" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, Yusuan.Run("perf", "monitor", Repository.Sample, "--actuals", Actuals("actuals-midyear.csv"), "--out", output).ExitCode);
+        Assert.Contains("进度滞后", File.ReadAllText(Path.Combine(output, "report.html")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "report.pdf")));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Yusuan.Core.Rounding;
 using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Json;
 using Yusuan.Formats.Performance;
+using Yusuan.Publishing;
 
 namespace Yusuan.Cli.Commands;
 
@@ -26,6 +27,8 @@ internal static class PerfCommand
     private static Argument<string> DatasetArgument() => new("DATASET") { Description = "数据集目录（含 performance.yaml）" };
 
     private static Option<string> Format() => new("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+
+    private static Option<string?> Out() => new("--out") { Description = "输出目录：report.html、report.pdf、report.xlsx 和 report.json" };
 
     private static Option<string> Actuals(bool required) => new("--actuals") { Description = "实际值文件（CSV：indicator, actual, as_of）", Required = required };
 
@@ -105,7 +108,8 @@ internal static class PerfCommand
         var actuals = Actuals(required: true);
         var asOf = new Option<string?>("--as-of") { Description = "检查日期（yyyy-MM-dd），默认为预算年度 8 月 31 日" };
         var format = Format();
-        var command = new Command("monitor", "绩效监控：各指标进度、预算执行与时间进度，滞后和期限风险预警") { dataset, actuals, asOf, format };
+        var output = Out();
+        var command = new Command("monitor", "绩效监控：各指标进度、预算执行与时间进度，滞后和期限风险预警") { dataset, actuals, asOf, format, output };
         command.SetAction(parse =>
         {
             var (data, budget, exit) = Load(parse.GetValue(dataset)!);
@@ -128,6 +132,12 @@ internal static class PerfCommand
             }
 
             var report = Monitoring.Check(data.Plan, budget, sheet, data.Profile.FiscalYear);
+            if (parse.GetValue(output) is { } dir)
+            {
+                PerformanceReports.Save(PerformanceReports.Monitoring(report, data.Profile.Department.Name, data.Profile.FiscalYear), dir);
+                File.WriteAllText(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(report, YusuanJson.Options));
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, YusuanJson.Options));
@@ -156,8 +166,9 @@ internal static class PerfCommand
         var dataset = DatasetArgument();
         var actuals = Actuals(required: true);
         var format = Format();
+        var output = Out();
         var scoring = new Option<FileInfo?>("--scoring") { Description = "评分规则（YAML，schema yusuan.scoring/1）：各部分分值、指标权重、逾期完成得分比例" };
-        var command = new Command("evaluate", "绩效自评：按评分规则打分，给出等级和每个指标的计分说明") { dataset, actuals, format, scoring };
+        var command = new Command("evaluate", "绩效自评：按评分规则打分，给出等级和每个指标的计分说明") { dataset, actuals, format, scoring, output };
         command.SetAction(parse =>
         {
             var (data, budget, exit) = Load(parse.GetValue(dataset)!);
@@ -186,6 +197,12 @@ internal static class PerfCommand
             }
 
             var evaluation = SelfEvaluation.Evaluate(data.Plan, budget, sheet, scheme);
+            if (parse.GetValue(output) is { } dir)
+            {
+                PerformanceReports.Save(PerformanceReports.Evaluation(evaluation, data.Profile.Department.Name, data.Profile.FiscalYear), dir);
+                File.WriteAllText(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(evaluation, YusuanJson.Options));
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 Console.WriteLine(JsonSerializer.Serialize(evaluation, YusuanJson.Options));
