@@ -8,7 +8,7 @@ using Yusuan.Formats.Text;
 namespace Yusuan.Formats.Performance;
 
 /// <summary>
-/// Reads actual values recorded at a date (CSV: indicator, actual, as_of; '#' lines first are comments, such as the note that
+/// Reads actual values recorded at a date (CSV or XLSX: indicator, actual, as_of; '#' lines first are comments, such as the note that
 /// the sample's actuals are invented). The row 预算执行 holds the budget spent so far in 万元. Every problem is reported with
 /// its row and column; indicators the plan does not have are refused.
 /// </summary>
@@ -25,14 +25,30 @@ public static class ActualsReader
             return (null, [new InputProblem(name, null, null, Core.Messages.FileMissing)]);
         }
 
-        var (encoding, badLine) = TextDecoding.DetectWithLine(path);
-        if (!encoding.Success)
+        List<CsvRecord> records;
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, [new InputProblem(name, badLine, null, encoding.Error!)]);
+            // A workbook: the first sheet, rows as records; a first row starting with # is the note, as in the CSV.
+            var rows = new Ledger.XlsxRowSource(path, name).Rows(problems).ToList();
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
+            records = rows.SkipWhile(r => r.Fields.Count > 0 && r.Fields[0].TrimStart().StartsWith('#')).Select(r => new CsvRecord(r.Number, r.Fields)).ToList();
+        }
+        else
+        {
+            var (encoding, badLine) = TextDecoding.DetectWithLine(path);
+            if (!encoding.Success)
+            {
+                return (null, [new InputProblem(name, badLine, null, encoding.Error!)]);
+            }
+
+            using var reader = new StreamReader(path, encoding.Value);
+            records = new CsvRecordReader(reader).Read(skipLeadingComments: true).ToList();
         }
 
-        using var reader = new StreamReader(path, encoding.Value);
-        var records = new CsvRecordReader(reader).Read(skipLeadingComments: true).ToList();
         if (records.Count == 0)
         {
             return (null, [new InputProblem(name, null, null, Core.Messages.FileEmpty)]);
