@@ -28,6 +28,27 @@ internal static class PerfCommand
 
     private static Option<string> Format() => new("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
 
+    /// <summary>Writes a report: with --out as HTML, PDF, XLSX and JSON files; on the console as JSON or text.</summary>
+    private static int Publish<T>(ParseResult parse, Option<string?> output, Option<string> format, T result, Func<Publishing.Layout.PrintedDocument> document, Action printText)
+    {
+        if (parse.GetValue(output) is { } dir)
+        {
+            PerformanceReports.Save(document(), dir);
+            File.WriteAllText(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(result, YusuanJson.Options));
+        }
+
+        if (parse.GetValue(format) == "json")
+        {
+            Console.WriteLine(JsonSerializer.Serialize(result, YusuanJson.Options));
+        }
+        else
+        {
+            printText();
+        }
+
+        return ExitCodes.Done;
+    }
+
     private static Option<string?> Out() => new("--out") { Description = "输出目录：report.html、report.pdf、report.xlsx 和 report.json" };
 
     private static Option<string> Actuals(bool required) => new("--actuals") { Description = "实际值文件（CSV：indicator, actual, as_of）", Required = required };
@@ -132,17 +153,7 @@ internal static class PerfCommand
             }
 
             var report = Monitoring.Check(data.Plan, budget, sheet, data.Profile.FiscalYear);
-            if (parse.GetValue(output) is { } dir)
-            {
-                PerformanceReports.Save(PerformanceReports.Monitoring(report, data.Profile.Department.Name, data.Profile.FiscalYear), dir);
-                File.WriteAllText(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(report, YusuanJson.Options));
-            }
-
-            if (parse.GetValue(format) == "json")
-            {
-                Console.WriteLine(JsonSerializer.Serialize(report, YusuanJson.Options));
-            }
-            else
+            return Publish(parse, output, format, report, () => PerformanceReports.Monitoring(report, data.Profile.Department.Name, data.Profile.FiscalYear), () =>
             {
                 Console.WriteLine($"绩效监控：截至 {report.AsOf:yyyy-MM-dd}，时间进度 {report.Elapsed:P1}。");
                 Console.WriteLine(report.ExecutionRate is { } rate
@@ -154,9 +165,7 @@ internal static class PerfCommand
                 }
 
                 Console.WriteLine($"预警 {report.Indicators.Count(s => s.Warning) + (report.ExecutionBehind ? 1 : 0)} 项，其中进度滞后 {report.Indicators.Count(s => s.Status == "进度滞后")} 项。");
-            }
-
-            return ExitCodes.Done;
+            });
         });
         return command;
     }
@@ -197,17 +206,7 @@ internal static class PerfCommand
             }
 
             var evaluation = SelfEvaluation.Evaluate(data.Plan, budget, sheet, scheme);
-            if (parse.GetValue(output) is { } dir)
-            {
-                PerformanceReports.Save(PerformanceReports.Evaluation(evaluation, data.Profile.Department.Name, data.Profile.FiscalYear), dir);
-                File.WriteAllText(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(evaluation, YusuanJson.Options));
-            }
-
-            if (parse.GetValue(format) == "json")
-            {
-                Console.WriteLine(JsonSerializer.Serialize(evaluation, YusuanJson.Options));
-            }
-            else
+            return Publish(parse, output, format, evaluation, () => PerformanceReports.Evaluation(evaluation, data.Profile.Department.Name, data.Profile.FiscalYear), () =>
             {
                 Console.WriteLine($"绩效自评：总分 {evaluation.Total:0.##}，等级 {evaluation.Grade}");
                 Console.WriteLine($"  预算执行 {evaluation.ExecutionScore:0.##} 分：{evaluation.ExecutionReasoning}");
@@ -215,9 +214,7 @@ internal static class PerfCommand
                 {
                     Console.WriteLine($"  {s.Score:0.##}/{s.Weight:0.##}  {s.Indicator.Level1}·{s.Indicator.Name}：{s.Reasoning}");
                 }
-            }
-
-            return ExitCodes.Done;
+            });
         });
         return command;
     }
