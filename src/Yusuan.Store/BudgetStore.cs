@@ -1,0 +1,281 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
+
+namespace Yusuan.Store;
+
+/// <summary>One stored budget version.</summary>
+public sealed record BudgetVersion(long Id, string DepartmentCode, int FiscalYear, int Number, BudgetState State, string DisclosureJson, string? Sha256, DateTime CreatedAt, DateTime? PublishedAt);
+
+/// <summary>One entry of the audit log: who did what, when, to which version.</summary>
+public sealed record AuditEntry(DateTime At, string Actor, string Action, long? VersionId, string Detail);
+
+/// <summary>
+/// The budget store over SQLite (embedded default) or PostgreSQL (server): the same SQL, migrations per provider. Every state
+/// change runs in one transaction with its audit-log entry, so it happens whole or not at all. A published version never
+/// changes; a correction is a new version.
+/// </summary>
+public sealed class BudgetStore : IDisposable
+{
+    private readonly DbConnection connection;
+    private readonly string provider;
+
+    private BudgetStore(DbConnection connection, string provider)
+    {
+        this.connection = connection;
+        this.provider = provider;
+    }
+
+    /// <summary>Opens "sqlite:PATH" or "postgres:CONNECTION STRING".</summary>
+    public static BudgetStore Open(string spec)
+    {
+        var at = spec.IndexOf(':', StringComparison.Ordinal);
+        var (kind, target) = at < 0 ? ("sqlite", spec) : (spec[..at], spec[(at + 1)..]);
+        DbConnection connection = kind switch
+        {
+            "sqlite" => new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, ForeignKeys = true }.ToString()),
+            "postgres" => new NpgsqlConnection(target),
+            _ => throw new StoreException($"不支持的数据库“{kind}”（可用 sqlite:路径 或 postgres:连接串）"),
+        };
+        if (kind == "sqlite" && Path.GetDirectoryName(Path.GetFullPath(target)) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        connection.Open();
+        return new BudgetStore(connection, kind);
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    /// <summary>Applies the migrations this database has not had yet, each in its own transaction; returns how many ran.</summary>
+    public int Migrate()
+    {
+        Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        var applied = Query("SELECT version FROM schema_migrations", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)).ToHashSet();
+        var assembly = Assembly.GetExecutingAssembly();
+        var prefix = $"Yusuan.Store.Migrations.{provider}";
+        var ran = 0;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.Length > prefix.Length && n[prefix.Length] is '/' or '\\' or '.').Order(StringComparer.Ordinal))
+        {
+            var version = int.Parse(name[(prefix.Length + 1)..].Split('_')[0], CultureInfo.InvariantCulture);
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var sql = new StreamReader(stream).ReadToEnd();
+            InTransaction(transaction =>
+            {
+                foreach (var statement in sql.Split(';').Select(s => string.Join('\n', s.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)))).Where(s => s.Trim().Length > 0))
+                {
+                    Execute(statement, transaction);
+                }
+
+                Execute("INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)", transaction, ("v", version), ("at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            });
+            ran++;
+        }
+
+        return ran;
+    }
+
+    public void SaveDepartment(string code, string name) =>
+        InTransaction(t =>
+        {
+            var exists = Query("SELECT COUNT(*) FROM departments WHERE code = @c", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("c", code)).Single() > 0;
+            Execute(exists ? "UPDATE departments SET name = @n WHERE code = @c" : "INSERT INTO departments (code, name) VALUES (@c, @n)", t, ("c", code), ("n", name));
+        });
+
+    /// <summary>Stores a new draft version (the next number for the department and year) with its lines, disclosure and findings.</summary>
+    public long CreateDraft(string department, int year, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor)
+    {
+        long id = 0;
+        InTransaction(t =>
+        {
+            var number = Query("SELECT COALESCE(MAX(number), 0) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year)).Single() + 1;
+            id = Query(
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at) VALUES (@d, @y, @n, @s, @j, @at) RETURNING id",
+                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year), ("n", number), ("s", BudgetState.Draft.Key()), ("j", disclosureJson), ("at", DateTime.UtcNow)).Single();
+            WriteContent(t, id, lines, findings);
+            Log(t, actor, "create", id, $"新建 {year} 年第 {number} 版草稿");
+        });
+        return id;
+    }
+
+    /// <summary>Replaces the lines, disclosure and findings of a version the unit still holds (draft or returned).</summary>
+    public void ReplaceContent(long versionId, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor) =>
+        InTransaction(t =>
+        {
+            var version = Get(versionId, t);
+            if (!version.State.IsEditable())
+            {
+                throw new StoreException($"第 {version.Number} 版处于“{version.State.Title()}”状态，不能修改{(version.State == BudgetState.Published ? "；已公开的版本只能通过更正生成新版本" : string.Empty)}");
+            }
+
+            Execute("DELETE FROM budget_lines WHERE version_id = @id", t, ("id", versionId));
+            Execute("DELETE FROM findings WHERE version_id = @id", t, ("id", versionId));
+            Execute("UPDATE budget_versions SET disclosure_json = @j WHERE id = @id", t, ("j", disclosureJson), ("id", versionId));
+            WriteContent(t, versionId, lines, findings);
+            Log(t, actor, "edit", versionId, "修改预算明细");
+        });
+
+    /// <summary>Moves a version to its next state (with a comment for returns); publishing fixes its SHA-256 for good.</summary>
+    public void Move(long versionId, BudgetState to, string actor, string? comment = null) =>
+        InTransaction(t =>
+        {
+            var version = Get(versionId, t);
+            if (!BudgetStates.CanMove(version.State, to))
+            {
+                throw new StoreException($"第 {version.Number} 版不能从“{version.State.Title()}”改为“{to.Title()}”");
+            }
+
+            if (to == BudgetState.Published)
+            {
+                var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.DisclosureJson)));
+                Execute("UPDATE budget_versions SET state = @s, sha256 = @h, published_at = @at WHERE id = @id", t, ("s", to.Key()), ("h", sha), ("at", DateTime.UtcNow), ("id", versionId));
+            }
+            else
+            {
+                Execute("UPDATE budget_versions SET state = @s WHERE id = @id", t, ("s", to.Key()), ("id", versionId));
+            }
+
+            if (comment is not null)
+            {
+                Execute("INSERT INTO comments (version_id, author, text, created_at) VALUES (@id, @a, @c, @at)", t, ("id", versionId), ("a", actor), ("c", comment), ("at", DateTime.UtcNow));
+            }
+
+            Log(t, actor, to.Key(), versionId, $"{version.State.Title()} → {to.Title()}{(comment is null ? string.Empty : "：" + comment)}");
+        });
+
+    /// <summary>A correction of a published version: a new draft with the same lines and disclosure; the published one stays as it is.</summary>
+    public long Correct(long publishedId, string actor)
+    {
+        var version = Get(publishedId, null);
+        if (version.State != BudgetState.Published)
+        {
+            throw new StoreException($"只有已公开的版本需要更正；第 {version.Number} 版处于“{version.State.Title()}”状态，可直接修改");
+        }
+
+        long id = 0;
+        InTransaction(t =>
+        {
+            var number = Query("SELECT MAX(number) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", version.DepartmentCode), ("y", version.FiscalYear)).Single() + 1;
+            id = Query(
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at) VALUES (@d, @y, @n, @s, @j, @at) RETURNING id",
+                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", version.DepartmentCode), ("y", version.FiscalYear), ("n", number), ("s", BudgetState.Draft.Key()), ("j", version.DisclosureJson), ("at", DateTime.UtcNow)).Single();
+            Execute(
+                "INSERT INTO budget_lines (version_id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount) " +
+                "SELECT @id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount FROM budget_lines WHERE version_id = @old",
+                t, ("id", id), ("old", publishedId));
+            Log(t, actor, "correct", id, $"更正第 {version.Number} 版，生成第 {number} 版草稿");
+        });
+        return id;
+    }
+
+    public BudgetVersion Get(long id) => Get(id, null);
+
+    public IReadOnlyList<BudgetVersion> Versions(string department, int year) =>
+        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE department_code = @d AND fiscal_year = @y ORDER BY number", ReadVersion, null, ("d", department), ("y", year));
+
+    public IReadOnlyList<(string Agency, string Function, string Economic, decimal Amount)> Lines(long versionId) =>
+        Query("SELECT agency_code, exp_func_code, dep_bgt_eco_code, amount FROM budget_lines WHERE version_id = @id ORDER BY line_number",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2), Convert.ToDecimal(r.GetValue(3), CultureInfo.InvariantCulture)), null, ("id", versionId));
+
+    public IReadOnlyList<AuditEntry> AuditLog(long versionId) =>
+        Query("SELECT at, actor, action, version_id, detail FROM audit_log WHERE version_id = @id ORDER BY id",
+            r => new AuditEntry(Time(r.GetValue(0)), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4)), null, ("id", versionId));
+
+    private BudgetVersion Get(long id, DbTransaction? transaction) =>
+        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE id = @id", ReadVersion, transaction, ("id", id)).SingleOrDefault()
+        ?? throw new StoreException($"没有编号为 {id} 的预算版本");
+
+    private static BudgetVersion ReadVersion(DbDataReader r) => new(
+        Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+        BudgetStates.Parse(r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Time(r.GetValue(7)), r.IsDBNull(8) ? null : Time(r.GetValue(8)));
+
+    private static DateTime Time(object value) => value switch
+    {
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        DateTimeOffset o => o.UtcDateTime,
+        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+        _ => throw new InvalidOperationException("Unexpected time value " + value.GetType()),
+    };
+
+    private void WriteContent(DbTransaction t, long versionId, IEnumerable<BudgetLine> lines, IEnumerable<Finding> findings)
+    {
+        var number = 0;
+        foreach (var line in lines)
+        {
+            Execute(
+                "INSERT INTO budget_lines (version_id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount) VALUES (@v, @n, @a, @f, @e, @k, @p, @fund, @amount)",
+                t, ("v", versionId), ("n", line.Source.Row > 0 ? line.Source.Row : ++number), ("a", line.AgencyCode), ("f", line.Function.Value), ("e", line.Economic.Value),
+                ("k", line.Kind.Title()), ("p", (object?)line.ProjectCode ?? DBNull.Value), ("fund", line.Fund.Title()), ("amount", line.Amount));
+        }
+
+        foreach (var finding in findings)
+        {
+            Execute("INSERT INTO findings (version_id, rule, severity, message) VALUES (@v, @r, @s, @m)", t, ("v", versionId), ("r", finding.Rule), ("s", finding.Severity.ToString().ToLowerInvariant()), ("m", finding.Message));
+        }
+    }
+
+    private void Log(DbTransaction t, string actor, string action, long? versionId, string detail) =>
+        Execute("INSERT INTO audit_log (at, actor, action, version_id, detail) VALUES (@at, @a, @x, @v, @d)", t, ("at", DateTime.UtcNow), ("a", actor), ("x", action), ("v", (object?)versionId ?? DBNull.Value), ("d", detail));
+
+    private void InTransaction(Action<DbTransaction> work)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            work(transaction);
+            transaction.Commit();
+        }
+        catch
+        {
+            transaction.Rollback();
+            throw;
+        }
+    }
+
+    private DbCommand Command(string sql, DbTransaction? transaction, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value is DateTime time && provider == "sqlite" ? time.ToString("O", CultureInfo.InvariantCulture) : value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private void Execute(string sql, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, transaction, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private List<T> Query<T>(string sql, Func<DbDataReader, T> read, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, transaction, parameters);
+        using var reader = command.ExecuteReader();
+        var result = new List<T>();
+        while (reader.Read())
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+}
