@@ -2,6 +2,7 @@
 # Runs every test of Yusuan, after installing and starting what the tests need (on CI this runs as root on a fresh machine):
 #   - LibreOffice (Writer, headless): the DOCX must open and convert without repair;
 #   - poppler-utils: pdftoppm/pdftotext for the screenshot script;
+#   - Debian's chromium: the web pages are tested in a real browser (Playwright drives /usr/bin/chromium);
 #   - a PostgreSQL server on loopback, in a temporary folder, for the store's tests (YUSUAN_TEST_POSTGRES names it;
 #     set that variable yourself to use a server of your own).
 set -euo pipefail
@@ -15,6 +16,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ -z "${YUSUAN_TEST_POSTGRES:-}" ] && [ -z "$(pg_bin)" ]; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -11,6 +11,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     RulesCommand.Create(),
     AuditCommand.Create(),
     PerfCommand.Create(),
+    ServeCommand.Create(),
 };
 
 var parse = root.Parse(args);

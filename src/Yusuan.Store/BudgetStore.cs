@@ -182,6 +182,20 @@ public sealed class BudgetStore : IDisposable
 
     public BudgetVersion Get(long id) => Get(id, null);
 
+    /// <summary>The latest published version of each department and year, with the department's name.</summary>
+    public IReadOnlyList<(string Code, string Name, int Year, BudgetVersion Version)> Published() =>
+        Query(
+            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, d.name " +
+            "FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.state = 'published' " +
+            "AND v.number = (SELECT MAX(w.number) FROM budget_versions w WHERE w.department_code = v.department_code AND w.fiscal_year = v.fiscal_year AND w.state = 'published') " +
+            "ORDER BY v.department_code, v.fiscal_year",
+            r => (r.GetString(1), r.GetString(9), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), ReadVersion(r)));
+
+    public IReadOnlyList<(string Rule, string Severity, string Message)> Findings(long versionId) =>
+        Query("SELECT rule, severity, message FROM findings WHERE version_id = @id", r => (r.GetString(0), r.GetString(1), r.GetString(2)), null, ("id", versionId));
+
+    public bool HasDepartments() => Query("SELECT COUNT(*) FROM departments", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)).Single() > 0;
+
     public IReadOnlyList<BudgetVersion> Versions(string department, int year) =>
         Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE department_code = @d AND fiscal_year = @y ORDER BY number", ReadVersion, null, ("d", department), ("y", year));
 

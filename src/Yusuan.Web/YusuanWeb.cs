@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Rounding;
+using Yusuan.Formats.Datasets;
+using Yusuan.Formats.Json;
+using Yusuan.Publishing.Html;
+using Yusuan.Publishing.Layout;
+using Yusuan.Publishing.Office;
+using Yusuan.Publishing.Pdf;
+using Yusuan.Store;
+
+namespace Yusuan.Web;
+
+/// <summary>Where the application keeps its data and listens, and which dataset it loads, published, on first start.</summary>
+public sealed record WebSettings(string Database, string Urls, string? SampleFolder);
+
+/// <summary>
+/// The web application: the public portal (departments and years, a department's published budget with its downloads and the
+/// SHA-256 of its disclosure.json) and the JSON API. The database is created and migrated on first start and loaded with the
+/// sample department, published, so a newcomer sees a real budget at once.
+/// </summary>
+public static class YusuanWeb
+{
+    public static WebApplication Build(WebSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        using (var store = BudgetStore.Open(settings.Database))
+        {
+            store.Migrate();
+            if (!store.HasDepartments() && settings.SampleFolder is { } sample && Directory.Exists(sample))
+            {
+                Seed(store, sample);
+            }
+        }
+
+        BudgetStore Store() => BudgetStore.Open(settings.Database);
+
+        app.MapGet("/", (string? q) =>
+        {
+            using var store = Store();
+            var budgets = store.Published()
+                .Where(b => string.IsNullOrWhiteSpace(q) || b.Name.Contains(q.Trim(), StringComparison.Ordinal) || b.Code.Contains(q.Trim(), StringComparison.Ordinal))
+                .ToList();
+            var body = new StringBuilder();
+            body.Append("<h1>部门预算公开</h1><form method=\"get\" action=\"/\" role=\"search\"><label for=\"q\">按部门名称或编码查找</label> ")
+                .Append("<input id=\"q\" name=\"q\" value=\"").Append(E(q ?? string.Empty)).Append("\"> <button type=\"submit\">查找</button></form>");
+            body.Append("<table><caption>已公开的部门预算（").Append(budgets.Count).Append("）</caption><thead><tr><th scope=\"col\">部门</th><th scope=\"col\">编码</th><th scope=\"col\">年度</th></tr></thead><tbody>");
+            foreach (var (code, name, year, _) in budgets)
+            {
+                body.Append("<tr><td><a href=\"/budgets/").Append(E(code)).Append('/').Append(year).Append("\">").Append(E(name)).Append("</a></td><td>")
+                    .Append(E(code)).Append("</td><td>").Append(year).Append("</td></tr>");
+            }
+
+            body.Append("</tbody></table>");
+            if (budgets.Count == 0)
+            {
+                body.Append("<p>没有找到符合条件的部门预算。</p>");
+            }
+
+            return Results.Content(Page("部门预算公开", body.ToString()), "text/html; charset=utf-8");
+        });
+
+        app.MapGet("/budgets/{code}/{year:int}", (string code, int year) =>
+        {
+            using var store = Store();
+            if (Find(store, code, year) is not { } found)
+            {
+                return Results.Content(Page("没有找到", $"<h1>没有找到</h1><p>{E(code)} {year} 年的部门预算尚未公开。</p><p><a href=\"/\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, 404);
+            }
+
+            var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
+            var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {found.Version.PublishedAt:yyyy-MM-dd HH:mm} UTC。"
+                + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
+                + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";
+            return Results.Content(html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal), "text/html; charset=utf-8");
+        });
+
+        app.MapGet("/budgets/{code}/{year:int}/disclosure.{format}", (string code, int year, string format) =>
+        {
+            using var store = Store();
+            if (Find(store, code, year) is not { } found)
+            {
+                return Results.NotFound();
+            }
+
+            var document = DocumentLayout.From(found.Disclosure);
+            using var stream = new MemoryStream();
+            switch (format)
+            {
+                case "json":
+                    return Results.Text(found.Version.DisclosureJson, "application/json; charset=utf-8");
+                case "pdf":
+                    PdfDocumentWriter.Write(document, stream);
+                    return Results.File(stream.ToArray(), "application/pdf", $"{code}-{year}.pdf");
+                case "xlsx":
+                    XlsxDocumentWriter.Write(document, null, stream);
+                    return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}-{year}.xlsx");
+                case "docx":
+                    DocxDocumentWriter.Write(document, stream);
+                    return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{code}-{year}.docx");
+                default:
+                    return Results.NotFound();
+            }
+        });
+
+        var api = app.MapGroup("/api");
+        api.MapGet("/departments", () =>
+        {
+            using var store = Store();
+            return Results.Json(store.Published().Select(b => new { code = b.Code, name = b.Name, fiscalYear = b.Year, version = b.Version.Number, sha256 = b.Version.Sha256 }), YusuanJson.Options);
+        });
+        api.MapGet("/budgets/{code}/{year:int}/tables", (string code, int year) =>
+        {
+            using var store = Store();
+            return Find(store, code, year) is { } found
+                ? Results.Text(found.Version.DisclosureJson, "application/json; charset=utf-8")
+                : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
+        });
+        api.MapGet("/budgets/{code}/{year:int}/findings", (string code, int year) =>
+        {
+            using var store = Store();
+            return Find(store, code, year) is { } found
+                ? Results.Json(new { schema = YusuanJson.FindingsSchema, findings = store.Findings(found.Version.Id).Select(f => new { rule = f.Rule, severity = f.Severity, message = f.Message }) }, YusuanJson.Options)
+                : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
+        });
+        return app;
+    }
+
+    private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)
+    {
+        var published = store.Published().Where(b => b.Code == code && b.Year == year).Select(b => b.Version).FirstOrDefault();
+        return published is null ? null : (published, YusuanJson.DeserializeDisclosure(published.DisclosureJson)!);
+    }
+
+    /// <summary>Compiles, checks and publishes the sample dataset, so the portal shows a real budget on first start.</summary>
+    private static void Seed(BudgetStore store, string folder)
+    {
+        var (dataset, problems) = Dataset.Load(folder);
+        if (dataset is null)
+        {
+            throw new InvalidOperationException("Sample dataset unusable: " + problems[0]);
+        }
+
+        var catalogue = ClassificationCatalogue.BuiltIn();
+        var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
+        var findings = dataset.Check(compiled, catalogue);
+        store.SaveDepartment(compiled.Disclosure.Department.Code, compiled.Disclosure.Department.Name);
+        var id = store.CreateDraft(compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, "系统（示例数据）");
+        foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+        {
+            store.Move(id, state, "系统（示例数据）");
+        }
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Page(string title, string body) =>
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        + E(title) + " · Yusuan</title>\n<style>body{font-family:\"Noto Sans SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#1f2328}"
+        + "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #8c959f;padding:4px 8px;text-align:left}a{color:#2f6f9f}</style>\n</head>\n<body>\n"
+        + body + "\n</body>\n</html>\n";
+}

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Yusuan.Web.Tests;
+
+/// <summary>The public portal in a real Chromium (Debian's, installed by test.sh), driven by Playwright.</summary>
+public class PortalBrowserTests
+{
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> Chromium()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    [Fact]
+    public async Task A_reader_finds_the_department_and_reads_its_published_budget()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var (playwright, browser) = await Chromium();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(app.Url + "/");
+            await page.FillAsync("#q", "管控中心");
+            await page.ClickAsync("button[type=submit]");
+            Assert.Contains("q=", page.Url, StringComparison.Ordinal);
+            await page.ClickAsync("text=深圳市生态环境智能管控中心");
+            await page.WaitForURLAsync("**/budgets/139001/2023");
+
+            Assert.Equal("2023 年深圳市生态环境智能管控中心部门预算", await page.TitleAsync());
+            Assert.Equal(12, await page.Locator("caption").CountAsync());
+            Assert.Contains("7,656", await page.Locator("#T01").InnerTextAsync(), StringComparison.Ordinal);
+            var sha = await page.Locator("#sha256").InnerTextAsync();
+            Assert.Matches("^[0-9a-f]{64}$", sha);
+
+            // The contents link jumps to the table.
+            await page.ClickAsync("nav a[href='#T03']");
+            Assert.EndsWith("#T03", page.Url, StringComparison.Ordinal);
+
+            // A search with no result says so.
+            await page.GotoAsync(app.Url + "/?q=不存在的部门");
+            Assert.Contains("没有找到符合条件的部门预算", await page.ContentAsync(), StringComparison.Ordinal);
+        }
+    }
+}
