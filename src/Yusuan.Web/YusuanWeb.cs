@@ -55,7 +55,7 @@ public static class YusuanWeb
                 .Where(b => string.IsNullOrWhiteSpace(q) || b.Name.Contains(q.Trim(), StringComparison.Ordinal) || b.Code.Contains(q.Trim(), StringComparison.Ordinal))
                 .ToList();
             var body = new StringBuilder();
-            body.Append("<h1>部门预算公开</h1><form method=\"get\" action=\"/\" role=\"search\"><label for=\"q\">按部门名称或编码查找</label> ")
+            body.Append("<nav><a href=\"/audit\">审计一份已公开的预算</a></nav><h1>部门预算公开</h1><form method=\"get\" action=\"/\" role=\"search\"><label for=\"q\">按部门名称或编码查找</label> ")
                 .Append("<input id=\"q\" name=\"q\" value=\"").Append(E(q ?? string.Empty)).Append("\"> <button type=\"submit\">查找</button></form>");
             body.Append("<table><caption>已公开的部门预算（").Append(budgets.Count).Append("）</caption><thead><tr><th scope=\"col\">部门</th><th scope=\"col\">编码</th><th scope=\"col\">年度</th></tr></thead><tbody>");
             foreach (var (code, name, year, _) in budgets)
@@ -116,7 +116,30 @@ public static class YusuanWeb
             }
         });
 
+        app.MapGet("/audit", () => Results.Content(Page("审计已公开的预算", """
+            <h1>审计已公开的部门预算</h1>
+            <p>上传一份已公开的部门预算（PDF、XLSX、HTML 或 TXT，不超过 20 MB），Yusuan 提取其目录、文字和表格，按全部规则检查并列出问题。文件只用于本次检查，不会保存。</p>
+            <form method="post" action="/audit" enctype="multipart/form-data">
+            <label for="file">文件</label> <input id="file" name="file" type="file" accept=".pdf,.xlsx,.html,.htm,.txt" required>
+            <button type="submit">开始审计</button>
+            </form>
+            """), "text/html; charset=utf-8"));
+        app.MapPost("/audit", async (HttpRequest request) =>
+        {
+            var (result, problem) = await AuditUpload(request);
+            return result is null
+                ? Results.Content(Page("无法审计", $"<h1>无法审计</h1><p>{E(problem!.Value.Message)}</p><p><a href=\"/audit\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, problem.Value.Status)
+                : Results.Content(Formats.Audit.AuditReportWriter.Write([result]), "text/html; charset=utf-8");
+        }).DisableAntiforgery();
+
         var api = app.MapGroup("/api");
+        api.MapPost("/audit", async (HttpRequest request) =>
+        {
+            var (result, problem) = await AuditUpload(request);
+            return result is null
+                ? Results.Problem(problem!.Value.Message, statusCode: problem.Value.Status)
+                : Results.Json(new { disclosure = result.Disclosure, findings = result.Findings }, YusuanJson.Options);
+        }).DisableAntiforgery();
         api.MapGet("/departments", () =>
         {
             using var store = Store();
@@ -137,6 +160,52 @@ public static class YusuanWeb
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
         return app;
+    }
+
+    /// <summary>Uploads larger than this are refused before they are read.</summary>
+    public const long MaxUpload = 20 * 1024 * 1024;
+
+    /// <summary>Audits one uploaded file in a temporary folder that is removed afterwards: nothing is kept.</summary>
+    private static async Task<(Formats.Audit.AuditResult? Result, (string Message, int Status)? Problem)> AuditUpload(HttpRequest request)
+    {
+        if (request.ContentLength > MaxUpload)
+        {
+            return (null, ($"文件超过 {MaxUpload / 1024 / 1024} MB", 413));
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, ("请以 multipart/form-data 上传文件（字段名 file）", 400));
+        }
+
+        var form = await request.ReadFormAsync();
+        if (form.Files.GetFile("file") is not { } file || file.Length == 0)
+        {
+            return (null, ("没有收到文件（字段名 file）", 400));
+        }
+
+        if (file.Length > MaxUpload)
+        {
+            return (null, ($"文件超过 {MaxUpload / 1024 / 1024} MB", 413));
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "yusuan-upload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var name = Path.GetFileName(file.FileName);
+            var path = Path.Combine(folder, string.IsNullOrWhiteSpace(name) ? "upload" : name);
+            await using (var stream = File.Create(path))
+            {
+                await file.CopyToAsync(stream);
+            }
+
+            return (Formats.Audit.Auditor.Audit(path, ClassificationCatalogue.BuiltIn()), null);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)
