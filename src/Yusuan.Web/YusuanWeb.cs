@@ -33,9 +33,11 @@ public static class YusuanWeb
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapOpenApi();
 
         using (var store = BudgetStore.Open(settings.Database))
         {

@@ -29,6 +29,17 @@ public class ApiTests
         Assert.Equal(3, findings.RootElement.GetProperty("findings").GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_api_is_described_by_an_openapi_document()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        using var document = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/departments", paths);
+        Assert.Contains("/api/budgets/{code}/{year}/tables", paths);
+        Assert.Contains("/api/audit", paths);
+    }
+
     [Theory]
     [InlineData("pdf", "application/pdf")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
