@@ -12,6 +12,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     AuditCommand.Create(),
     PerfCommand.Create(),
     ServeCommand.Create(),
+    UserCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -87,6 +87,45 @@ public sealed class BudgetStore : IDisposable
         return ran;
     }
 
+    /// <summary>Keeps the department's profile and performance goals (YAML), which compiling an uploaded ledger needs.</summary>
+    public void SaveDepartmentFiles(string code, string profileYaml, string? performanceYaml) =>
+        InTransaction(t => Execute("UPDATE departments SET profile_yaml = @p, performance_yaml = @g WHERE code = @c", t, ("p", profileYaml), ("g", (object?)performanceYaml ?? DBNull.Value), ("c", code)));
+
+    public (string? Profile, string? Performance) DepartmentFiles(string code) =>
+        Query("SELECT profile_yaml, performance_yaml FROM departments WHERE code = @c", r => (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)), null, ("c", code)).SingleOrDefault();
+
+    /// <summary>Adds a user with a role and the agencies they act for; returns their API token, which is shown once and stored only as a digest.</summary>
+    public string AddUser(string name, string role, IEnumerable<string> agencies, string actor)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        InTransaction(t =>
+        {
+            Execute("INSERT INTO users (name, role, token_sha256) VALUES (@n, @r, @h)", t, ("n", name), ("r", role), ("h", Digest(token)));
+            foreach (var agency in agencies)
+            {
+                Execute("INSERT INTO user_agencies (user_name, agency_code) VALUES (@n, @a)", t, ("n", name), ("a", agency));
+            }
+
+            Log(t, actor, "user", null, $"新增用户 {name}（{role}）");
+        });
+        return token;
+    }
+
+    /// <summary>The user a token belongs to, with their role and agencies; null for an unknown token.</summary>
+    public (string Name, string Role, IReadOnlyList<string> Agencies)? UserByToken(string token)
+    {
+        var user = Query("SELECT name, role FROM users WHERE token_sha256 = @h", r => (r.GetString(0), r.GetString(1)), null, ("h", Digest(token))).SingleOrDefault();
+        if (user == default)
+        {
+            return null;
+        }
+
+        var agencies = Query("SELECT agency_code FROM user_agencies WHERE user_name = @n", r => r.GetString(0), null, ("n", user.Item1));
+        return (user.Item1, user.Item2, agencies);
+    }
+
+    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     public void SaveDepartment(string code, string name) =>
         InTransaction(t =>
         {
@@ -139,7 +178,7 @@ public sealed class BudgetStore : IDisposable
 
             if (to == BudgetState.Published)
             {
-                var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version.DisclosureJson)));
+                var sha = Digest(version.DisclosureJson);
                 Execute("UPDATE budget_versions SET state = @s, sha256 = @h, published_at = @at WHERE id = @id", t, ("s", to.Key()), ("h", sha), ("at", DateTime.UtcNow), ("id", versionId));
             }
             else

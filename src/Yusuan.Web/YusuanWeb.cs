@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yusuan.Core.Catalogue;
@@ -161,7 +162,153 @@ public static class YusuanWeb
                 ? Results.Json(new { schema = YusuanJson.FindingsSchema, findings = store.Findings(found.Version.Id).Select(f => new { rule = f.Rule, severity = f.Severity, message = f.Message }) }, YusuanJson.Options)
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
+        MapWorkspace(api, Store);
         return app;
+    }
+
+    /// <summary>
+    /// The write API of the workspace and the review: a token (Authorization: Bearer …) names the user, their role decides what
+    /// they may do — an officer uploads a ledger for an agency they act for and submits; a reviewer returns or approves; the
+    /// finance bureau publishes. Input problems are 400 with every row and column; a state the budget cannot take is 409.
+    /// </summary>
+    private static void MapWorkspace(RouteGroupBuilder api, Func<BudgetStore> open)
+    {
+        api.MapPost("/budgets/{code}/{year:int}/drafts", async (string code, int year, HttpRequest request) =>
+        {
+            using var store = open();
+            if (Authorize(store, request, code, "officer", "admin") is { } denied)
+            {
+                return denied;
+            }
+
+            if (!request.HasFormContentType || (await request.ReadFormAsync()).Files.GetFile("ledger") is not { } file)
+            {
+                return Results.Problem("请以 multipart/form-data 上传预算明细（字段名 ledger，CSV 或 XLSX）", statusCode: 400);
+            }
+
+            var (profile, performance) = store.DepartmentFiles(code);
+            if (profile is null)
+            {
+                return Results.Problem($"部门 {code} 没有 profile，不能编制", statusCode: 404);
+            }
+
+            var folder = Path.Combine(Path.GetTempPath(), "yusuan-draft-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                File.WriteAllText(Path.Combine(folder, "profile.yaml"), profile);
+                if (performance is not null)
+                {
+                    File.WriteAllText(Path.Combine(folder, "performance.yaml"), performance);
+                }
+
+                var ledger = Path.Combine(folder, file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "ledger.xlsx" : "ledger.csv");
+                await using (var stream = File.Create(ledger))
+                {
+                    await file.CopyToAsync(stream);
+                }
+
+                var (dataset, problems) = Dataset.Load(folder);
+                if (dataset is null)
+                {
+                    return Results.Problem(
+                        $"预算明细无法使用（{problems.Count} 处问题），未编制",
+                        statusCode: 400,
+                        extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
+                }
+
+                if (dataset.Profile.FiscalYear != year)
+                {
+                    return Results.Problem($"profile 的年度为 {dataset.Profile.FiscalYear}，不是 {year}", statusCode: 400);
+                }
+
+                var catalogue = ClassificationCatalogue.BuiltIn();
+                var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
+                var findings = dataset.Check(compiled, catalogue);
+                var user = store.UserByToken(Token(request)!)!.Value;
+                var id = store.CreateDraft(code, year, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, user.Name);
+                var version = store.Get(id);
+                return Results.Created($"/api/versions/{id}", new
+                {
+                    id,
+                    number = version.Number,
+                    state = version.State.Key(),
+                    errors = findings.Count(f => f.Severity == Core.Findings.Severity.Error),
+                    warnings = findings.Count(f => f.Severity == Core.Findings.Severity.Warning),
+                });
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }).DisableAntiforgery();
+
+        api.MapPost("/versions/{id:long}/{action}", (long id, string action, string? comment, HttpRequest request) =>
+        {
+            using var store = open();
+            var (to, roles) = action switch
+            {
+                "submit" => (BudgetState.Submitted, new[] { "officer", "admin" }),
+                "return" => (BudgetState.Returned, ["reviewer", "finance", "admin"]),
+                "approve" => (BudgetState.Approved, ["reviewer", "finance", "admin"]),
+                "publish" => (BudgetState.Published, ["finance", "admin"]),
+                _ => (BudgetState.Draft, []),
+            };
+            if (roles.Length == 0)
+            {
+                return Results.Problem($"没有操作“{action}”（可用 submit、return、approve、publish）", statusCode: 404);
+            }
+
+            BudgetVersion version;
+            try
+            {
+                version = store.Get(id);
+            }
+            catch (StoreException e)
+            {
+                return Results.Problem(e.Message, statusCode: 404);
+            }
+
+            if (Authorize(store, request, version.DepartmentCode, roles) is { } denied)
+            {
+                return denied;
+            }
+
+            try
+            {
+                store.Move(id, to, store.UserByToken(Token(request)!)!.Value.Name, comment);
+                var moved = store.Get(id);
+                return Results.Ok(new { id, number = moved.Number, state = moved.State.Key(), sha256 = moved.Sha256 });
+            }
+            catch (StoreException e)
+            {
+                return Results.Problem(e.Message, statusCode: 409);
+            }
+        });
+    }
+
+    private static string? Token(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;
+
+    /// <summary>401 without a valid token; 403 when the user's role may not act, or an officer does not act for the department.</summary>
+    private static IResult? Authorize(BudgetStore store, HttpRequest request, string department, params string[] roles)
+    {
+        if (Token(request) is not { Length: > 0 } token || store.UserByToken(token) is not { } user)
+        {
+            return Results.Problem("需要有效的令牌（Authorization: Bearer …）", statusCode: 401);
+        }
+
+        if (!roles.Contains(user.Role))
+        {
+            return Results.Problem($"{user.Name}（{user.Role}）无权执行此操作", statusCode: 403);
+        }
+
+        if (user.Role == "officer" && !user.Agencies.Contains(department))
+        {
+            return Results.Problem($"{user.Name} 不代表单位 {department}", statusCode: 403);
+        }
+
+        return null;
     }
 
     /// <summary>Uploads larger than this are refused before they are read.</summary>
@@ -229,6 +376,8 @@ public static class YusuanWeb
         var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
         var findings = dataset.Check(compiled, catalogue);
         store.SaveDepartment(compiled.Disclosure.Department.Code, compiled.Disclosure.Department.Name);
+        var performance = Path.Combine(folder, "performance.yaml");
+        store.SaveDepartmentFiles(compiled.Disclosure.Department.Code, File.ReadAllText(Path.Combine(folder, "profile.yaml")), File.Exists(performance) ? File.ReadAllText(performance) : null);
         var id = store.CreateDraft(compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, "系统（示例数据）");
         foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
         {

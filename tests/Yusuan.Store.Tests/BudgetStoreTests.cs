@@ -24,7 +24,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(1, store.Migrate());
+        Assert.Equal(2, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -81,6 +81,20 @@ public class BudgetStoreTests
         Assert.Equal(1_259_000.10m, store.Lines(id)[0].Amount);
         Assert.Equal(1_300_000m, store.Lines(correction)[0].Amount);
         Assert.Equal([1, 2], store.Versions("139001", 2023).Select(v => v.Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Tokens_are_stored_only_as_digests_and_find_their_user(string provider)
+    {
+        using var store = Open(provider);
+        var token = store.AddUser("张三", "officer", ["139001"], "管理员");
+        Assert.Matches("^[0-9a-f]{64}$", token);
+        var user = store.UserByToken(token);
+        Assert.NotNull(user);
+        Assert.Equal(("张三", "officer", "139001"), (user.Value.Name, user.Value.Role, string.Join(",", user.Value.Agencies)));
+        Assert.Null(store.UserByToken("0" + token[1..]));
+        Assert.ThrowsAny<Exception>(() => store.AddUser("张三", "officer", [], "管理员"));
     }
 
     [Theory]

@@ -10,14 +10,18 @@ public sealed class RunningApp : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private RunningApp(WebApplication app, string url)
+    private RunningApp(WebApplication app, string url, string database)
     {
         this.app = app;
         Url = url;
+        Database = database;
         Client = new HttpClient { BaseAddress = new Uri(url) };
     }
 
     public string Url { get; }
+
+    /// <summary>The database the application runs on, for a test to add users to it.</summary>
+    public string Database { get; }
 
     public HttpClient Client { get; }
 
@@ -34,9 +38,10 @@ public sealed class RunningApp : IAsyncDisposable
             root = root.Parent;
         }
 
-        var app = YusuanWeb.Build(new WebSettings(Store.Tests.Databases.Fresh(provider), url, Path.Combine(root.FullName, "samples", "sz-eeimc-2023")));
+        var database = Store.Tests.Databases.Fresh(provider);
+        var app = YusuanWeb.Build(new WebSettings(database, url, Path.Combine(root.FullName, "samples", "sz-eeimc-2023")));
         await app.StartAsync();
-        return new RunningApp(app, url);
+        return new RunningApp(app, url, database);
     }
 
     public async ValueTask DisposeAsync()
