@@ -233,6 +233,18 @@ public sealed class BudgetStore : IDisposable
     public IReadOnlyList<(string Rule, string Severity, string Message)> Findings(long versionId) =>
         Query("SELECT rule, severity, message FROM findings WHERE version_id = @id", r => (r.GetString(0), r.GetString(1), r.GetString(2)), null, ("id", versionId));
 
+    /// <summary>Versions in the given states, across departments, oldest first — the review queue.</summary>
+    public IReadOnlyList<(string Name, BudgetVersion Version, int Errors, int Warnings)> Queue(params BudgetState[] states) =>
+        Query(
+            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, d.name, " +
+            "(SELECT COUNT(*) FROM findings f WHERE f.version_id = v.id AND f.severity = 'error'), (SELECT COUNT(*) FROM findings f WHERE f.version_id = v.id AND f.severity = 'warning') " +
+            "FROM budget_versions v JOIN departments d ON d.code = v.department_code ORDER BY v.id",
+            r => (r.GetString(9), ReadVersion(r), Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture)))
+        .Where(q => states.Contains(q.Item2.State)).ToList();
+
+    public IReadOnlyList<BudgetVersion> Versions(string department) =>
+        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE department_code = @d ORDER BY fiscal_year, number", ReadVersion, null, ("d", department));
+
     public bool HasDepartments() => Query("SELECT COUNT(*) FROM departments", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)).Single() > 0;
 
     public IReadOnlyList<BudgetVersion> Versions(string department, int year) =>

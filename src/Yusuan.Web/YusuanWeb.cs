@@ -163,6 +163,7 @@ public static class YusuanWeb
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
         MapWorkspace(api, Store);
+        WorkspacePages.Map(app, Store);
         return app;
     }
 
@@ -186,61 +187,25 @@ public static class YusuanWeb
                 return Results.Problem("请以 multipart/form-data 上传预算明细（字段名 ledger，CSV 或 XLSX）", statusCode: 400);
             }
 
-            var (profile, performance) = store.DepartmentFiles(code);
-            if (profile is null)
+            var user = store.UserByToken(Token(request)!)!.Value;
+            var draft = await CreateDraft(store, code, year, file, user.Name);
+            if (draft.Problem is { } problem)
             {
-                return Results.Problem($"部门 {code} 没有 profile，不能编制", statusCode: 404);
+                return Results.Problem(
+                    problem,
+                    statusCode: draft.Status,
+                    extensions: new Dictionary<string, object?> { ["errors"] = draft.Errors.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
             }
 
-            var folder = Path.Combine(Path.GetTempPath(), "yusuan-draft-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
+            var version = store.Get(draft.Id);
+            return Results.Created($"/api/versions/{draft.Id}", new
             {
-                File.WriteAllText(Path.Combine(folder, "profile.yaml"), profile);
-                if (performance is not null)
-                {
-                    File.WriteAllText(Path.Combine(folder, "performance.yaml"), performance);
-                }
-
-                var ledger = Path.Combine(folder, file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "ledger.xlsx" : "ledger.csv");
-                await using (var stream = File.Create(ledger))
-                {
-                    await file.CopyToAsync(stream);
-                }
-
-                var (dataset, problems) = Dataset.Load(folder);
-                if (dataset is null)
-                {
-                    return Results.Problem(
-                        $"预算明细无法使用（{problems.Count} 处问题），未编制",
-                        statusCode: 400,
-                        extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
-                }
-
-                if (dataset.Profile.FiscalYear != year)
-                {
-                    return Results.Problem($"profile 的年度为 {dataset.Profile.FiscalYear}，不是 {year}", statusCode: 400);
-                }
-
-                var catalogue = ClassificationCatalogue.BuiltIn();
-                var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
-                var findings = dataset.Check(compiled, catalogue);
-                var user = store.UserByToken(Token(request)!)!.Value;
-                var id = store.CreateDraft(code, year, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, user.Name);
-                var version = store.Get(id);
-                return Results.Created($"/api/versions/{id}", new
-                {
-                    id,
-                    number = version.Number,
-                    state = version.State.Key(),
-                    errors = findings.Count(f => f.Severity == Core.Findings.Severity.Error),
-                    warnings = findings.Count(f => f.Severity == Core.Findings.Severity.Warning),
-                });
-            }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+                id = draft.Id,
+                number = version.Number,
+                state = version.State.Key(),
+                errors = draft.Findings.Count(f => f.Severity == Core.Findings.Severity.Error),
+                warnings = draft.Findings.Count(f => f.Severity == Core.Findings.Severity.Warning),
+            });
         }).DisableAntiforgery();
 
         api.MapPost("/versions/{id:long}/{action}", (long id, string action, string? comment, HttpRequest request) =>
@@ -287,11 +252,13 @@ public static class YusuanWeb
         });
     }
 
-    private static string? Token(HttpRequest request) =>
-        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;
+    /// <summary>The caller's token: the Authorization header for the API, the sign-in cookie for the pages.</summary>
+    internal static string? Token(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim()
+        : request.Cookies.TryGetValue(WorkspacePages.Cookie, out var cookie) ? cookie : null;
 
     /// <summary>401 without a valid token; 403 when the user's role may not act, or an officer does not act for the department.</summary>
-    private static IResult? Authorize(BudgetStore store, HttpRequest request, string department, params string[] roles)
+    internal static IResult? Authorize(BudgetStore store, HttpRequest request, string department, params string[] roles)
     {
         if (Token(request) is not { Length: > 0 } token || store.UserByToken(token) is not { } user)
         {
@@ -309,6 +276,57 @@ public static class YusuanWeb
         }
 
         return null;
+    }
+
+    /// <summary>What uploading a ledger gave: a new draft with its findings, or why nothing was compiled (with every problem).</summary>
+    internal sealed record DraftResult(long Id, IReadOnlyList<Core.Findings.Finding> Findings, string? Problem, int Status, IReadOnlyList<Core.Findings.InputProblem> Errors);
+
+    /// <summary>Compiles an uploaded ledger with the department's stored profile and goals, checks it and stores it as a new draft.</summary>
+    internal static async Task<DraftResult> CreateDraft(BudgetStore store, string code, int year, IFormFile file, string actor)
+    {
+        var (profile, performance) = store.DepartmentFiles(code);
+        if (profile is null)
+        {
+            return new DraftResult(0, [], $"部门 {code} 没有 profile，不能编制", 404, []);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "yusuan-draft-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "profile.yaml"), profile);
+            if (performance is not null)
+            {
+                File.WriteAllText(Path.Combine(folder, "performance.yaml"), performance);
+            }
+
+            var ledger = Path.Combine(folder, file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "ledger.xlsx" : "ledger.csv");
+            await using (var stream = File.Create(ledger))
+            {
+                await file.CopyToAsync(stream);
+            }
+
+            var (dataset, problems) = Dataset.Load(folder);
+            if (dataset is null)
+            {
+                return new DraftResult(0, [], $"预算明细无法使用（{problems.Count} 处问题），未编制", 400, problems);
+            }
+
+            if (dataset.Profile.FiscalYear != year)
+            {
+                return new DraftResult(0, [], $"profile 的年度为 {dataset.Profile.FiscalYear}，不是 {year}", 400, []);
+            }
+
+            var catalogue = ClassificationCatalogue.BuiltIn();
+            var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
+            var findings = dataset.Check(compiled, catalogue);
+            var id = store.CreateDraft(code, year, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, actor);
+            return new DraftResult(id, findings, null, 201, []);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Uploads larger than this are refused before they are read.</summary>
@@ -385,9 +403,9 @@ public static class YusuanWeb
         }
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Page(string title, string body) =>
+    internal static string Page(string title, string body) =>
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
         + E(title) + " · Yusuan</title>\n<style>body{font-family:\"Noto Sans SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#1f2328}"
         + "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #8c959f;padding:4px 8px;text-align:left}a{color:#2f6f9f}</style>\n</head>\n<body>\n"
