@@ -124,6 +124,13 @@ public sealed class BudgetStore : IDisposable
         return (user.Item1, user.Item2, agencies);
     }
 
+    public IReadOnlyList<(string Name, string Role, IReadOnlyList<string> Agencies)> Users()
+    {
+        var agencies = Query("SELECT user_name, agency_code FROM user_agencies", r => (r.GetString(0), r.GetString(1)));
+        return Query("SELECT name, role FROM users ORDER BY id", r => (r.GetString(0), r.GetString(1)))
+            .Select(u => (u.Item1, u.Item2, (IReadOnlyList<string>)agencies.Where(a => a.Item1 == u.Item1).Select(a => a.Item2).ToList())).ToList();
+    }
+
     private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public void SaveDepartment(string code, string name) =>

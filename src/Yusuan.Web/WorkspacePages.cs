@@ -179,6 +179,56 @@ internal static class WorkspacePages
             return Results.Redirect("/workspace");
         }).DisableAntiforgery();
 
+        app.MapGet("/admin", (HttpRequest request) =>
+        {
+            using var store = open();
+            if (Token(request) is not { } token || store.UserByToken(token) is not { } user)
+            {
+                return Results.Redirect("/signin");
+            }
+
+            if (user.Role != "admin")
+            {
+                return Html("无权访问", "<h1>无权访问</h1><p>只有管理员可以管理用户。</p>", 403);
+            }
+
+            var body = new StringBuilder("<h1>用户管理</h1><table><caption>用户</caption><thead><tr><th scope=\"col\">用户</th><th scope=\"col\">角色</th><th scope=\"col\">代表的单位</th></tr></thead><tbody>");
+            foreach (var (name, role, agencies) in store.Users())
+            {
+                body.Append($"<tr><td>{E(name)}</td><td>{E(role)}</td><td>{E(string.Join("、", agencies))}</td></tr>");
+            }
+
+            body.Append("</tbody></table><form method=\"post\" action=\"/admin/users\"><label for=\"name\">用户名</label> <input id=\"name\" name=\"name\" required> ")
+                .Append("<label for=\"role\">角色</label> <select id=\"role\" name=\"role\"><option>officer</option><option>reviewer</option><option>finance</option><option>admin</option></select> ")
+                .Append("<label for=\"agencies\">单位编码（逗号分隔）</label> <input id=\"agencies\" name=\"agencies\"> <button type=\"submit\">新增用户</button></form>");
+            return Html("用户管理", body.ToString());
+        });
+        app.MapPost("/admin/users", async (HttpRequest request) =>
+        {
+            using var store = open();
+            if (Token(request) is not { } token || store.UserByToken(token) is not { Role: "admin" } admin)
+            {
+                return Html("无权访问", "<h1>无权访问</h1>", 403);
+            }
+
+            var form = await request.ReadFormAsync();
+            var name = form["name"].ToString().Trim();
+            var role = form["role"].ToString();
+            if (name.Length == 0 || role is not ("officer" or "reviewer" or "finance" or "admin"))
+            {
+                return Html("无法新增", "<h1>无法新增</h1><p>请填写用户名并选择角色。</p>", 400);
+            }
+
+            if (store.Users().Any(u => u.Name == name))
+            {
+                return Html("无法新增", $"<h1>无法新增</h1><p>用户“{E(name)}”已存在。</p>", 409);
+            }
+
+            var agencies = form["agencies"].ToString().Split([',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var created = store.AddUser(name, role, agencies, admin.Name);
+            return Html("已新增用户", $"<h1>已新增用户 {E(name)}</h1><p>API 令牌（只显示这一次）：<code id=\"new-token\">{created}</code></p><p><a href=\"/admin\">返回</a></p>");
+        }).DisableAntiforgery();
+
         app.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
         {
             using var store = open();
@@ -205,7 +255,28 @@ internal static class WorkspacePages
                 body.Append($"<tr><td>{E(severity)}</td><td>{E(rule)}</td><td>{E(message)}</td></tr>");
             }
 
-            body.Append("</tbody></table><table><caption>操作记录</caption><thead><tr><th scope=\"col\">时间（UTC）</th><th scope=\"col\">人员</th><th scope=\"col\">操作</th></tr></thead><tbody>");
+            body.Append("</tbody></table>");
+
+            // What changed since the previous version: amounts by function code, for the reviewer.
+            var previous = store.Versions(version.DepartmentCode).Where(v => v.FiscalYear == version.FiscalYear && v.Number < version.Number).OrderBy(v => v.Number).LastOrDefault();
+            if (previous is not null)
+            {
+                static Dictionary<string, decimal> ByFunction(IEnumerable<(string Agency, string Function, string Economic, decimal Amount)> lines) =>
+                    lines.GroupBy(l => l.Function).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
+                var before = ByFunction(store.Lines(previous.Id));
+                var after = ByFunction(store.Lines(id));
+                var changed = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+                    .Select(code => (code, Before: before.GetValueOrDefault(code), After: after.GetValueOrDefault(code))).Where(c => c.Before != c.After).ToList();
+                body.Append($"<table id=\"diff\"><caption>与第 {previous.Number} 版相比（按功能分类，元）</caption><thead><tr><th scope=\"col\">科目</th><th scope=\"col\">第 {previous.Number} 版</th><th scope=\"col\">本版</th><th scope=\"col\">增减</th></tr></thead><tbody>");
+                foreach (var (code, was, now) in changed)
+                {
+                    body.Append($"<tr><td>{E(code)}</td><td>{was:#,##0.00}</td><td>{now:#,##0.00}</td><td>{now - was:+#,##0.00;-#,##0.00}</td></tr>");
+                }
+
+                body.Append(changed.Count == 0 ? "<tr><td colspan=\"4\">预算明细没有变化</td></tr>" : string.Empty).Append("</tbody></table>");
+            }
+
+            body.Append("<table><caption>操作记录</caption><thead><tr><th scope=\"col\">时间（UTC）</th><th scope=\"col\">人员</th><th scope=\"col\">操作</th></tr></thead><tbody>");
             foreach (var entry in store.AuditLog(id))
             {
                 body.Append($"<tr><td>{entry.At:yyyy-MM-dd HH:mm:ss}</td><td>{E(entry.Actor)}</td><td>{E(entry.Detail)}</td></tr>");

@@ -87,6 +87,7 @@ public static class YusuanWeb
             var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
             var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {found.Version.PublishedAt:yyyy-MM-dd HH:mm} UTC。"
                 + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
+                + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
                 + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";
             return Results.Content(html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal), "text/html; charset=utf-8");
         });
@@ -134,6 +135,14 @@ public static class YusuanWeb
                 ? Results.Content(Page("无法审计", $"<h1>无法审计</h1><p>{E(problem!.Value.Message)}</p><p><a href=\"/audit\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, problem.Value.Status)
                 : Results.Content(Formats.Audit.AuditReportWriter.Write([result]), "text/html; charset=utf-8");
         }).DisableAntiforgery();
+
+        app.MapGet("/budgets/{code}/{year:int}/tables/{id}.csv", (string code, int year, string id) =>
+        {
+            using var store = Store();
+            return Find(store, code, year)?.Disclosure.Table(id) is { } table
+                ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Formats.Preview.TableCsvWriter.Write(table))).ToArray(), "text/csv; charset=utf-8", $"{code}-{year}-{id}.csv")
+                : Results.NotFound();
+        });
 
         var api = app.MapGroup("/api");
         api.MapPost("/audit", async (HttpRequest request) =>
