@@ -139,14 +139,7 @@ internal static class WorkspacePages
         {
             var comment = request.HasFormContentType ? (await request.ReadFormAsync())["comment"].ToString() : null;
             using var store = open();
-            var (to, roles) = action switch
-            {
-                "submit" => (BudgetState.Submitted, new[] { "officer", "admin" }),
-                "return" => (BudgetState.Returned, ["reviewer", "finance", "admin"]),
-                "approve" => (BudgetState.Approved, ["reviewer", "finance", "admin"]),
-                "publish" => (BudgetState.Published, ["finance", "admin"]),
-                _ => (BudgetState.Draft, []),
-            };
+            var (to, roles) = Transition(action);
             BudgetVersion version;
             try
             {

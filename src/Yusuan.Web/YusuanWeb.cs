@@ -220,14 +220,7 @@ public static class YusuanWeb
         api.MapPost("/versions/{id:long}/{action}", (long id, string action, string? comment, HttpRequest request) =>
         {
             using var store = open();
-            var (to, roles) = action switch
-            {
-                "submit" => (BudgetState.Submitted, new[] { "officer", "admin" }),
-                "return" => (BudgetState.Returned, ["reviewer", "finance", "admin"]),
-                "approve" => (BudgetState.Approved, ["reviewer", "finance", "admin"]),
-                "publish" => (BudgetState.Published, ["finance", "admin"]),
-                _ => (BudgetState.Draft, []),
-            };
+            var (to, roles) = Transition(action);
             if (roles.Length == 0)
             {
                 return Results.Problem($"没有操作“{action}”（可用 submit、return、approve、publish）", statusCode: 404);
@@ -260,6 +253,16 @@ public static class YusuanWeb
             }
         });
     }
+
+    /// <summary>What an action does and who may take it: a unit submits; 主管部门 and 财政局 return or approve; 财政局 publishes.</summary>
+    internal static (BudgetState To, string[] Roles) Transition(string action) => action switch
+    {
+        "submit" => (BudgetState.Submitted, ["officer", "admin"]),
+        "return" => (BudgetState.Returned, ["reviewer", "finance", "admin"]),
+        "approve" => (BudgetState.Approved, ["reviewer", "finance", "admin"]),
+        "publish" => (BudgetState.Published, ["finance", "admin"]),
+        _ => (BudgetState.Draft, []),
+    };
 
     /// <summary>The caller's token: the Authorization header for the API, the sign-in cookie for the pages.</summary>
     internal static string? Token(HttpRequest request) =>

@@ -50,13 +50,7 @@ public class AdminAndReviewTests
             officer = store.AddUser("经办人", "officer", ["139001"], "命令行");
         }
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Yusuan.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var lines = File.ReadAllLines(Path.Combine(root.FullName, "samples", "sz-eeimc-2023", "ledger.csv"));
+        var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
         lines[1] = lines[1].Replace(",1259000.00,", ",1300000.00,", StringComparison.Ordinal);
         var upload = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))), "ledger", "ledger.csv" }, { new StringContent("2023"), "year" } };
         using var response = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) }.SendAsync(As(officer, HttpMethod.Post, "/workspace/139001/upload", upload));

@@ -8,17 +8,6 @@ namespace Yusuan.Web.Tests;
 /// <summary>Anyone can upload a published budget and read the audit; nothing is kept, oversize files are refused.</summary>
 public class AuditUploadTests
 {
-    private static string Seed()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Yusuan.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root.FullName, "tests", "fixtures", "seed-2023-sz-eeimc.txt");
-    }
-
     private static MultipartFormDataContent Upload(byte[] bytes, string name)
     {
         var content = new ByteArrayContent(bytes);
@@ -30,7 +19,7 @@ public class AuditUploadTests
     public async Task Api_audits_an_uploaded_document()
     {
         await using var app = await RunningApp.Start("sqlite");
-        using var response = await app.Client.PostAsync("/api/audit", Upload(File.ReadAllBytes(Seed()), "seed.txt"));
+        using var response = await app.Client.PostAsync("/api/audit", Upload(File.ReadAllBytes(Repository.Seed), "seed.txt"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("深圳市生态环境智能管控中心", json.RootElement.GetProperty("disclosure").GetProperty("department").GetProperty("name").GetString());
@@ -73,7 +62,7 @@ public class AuditUploadTests
         var page = await browser.NewPageAsync();
         await page.GotoAsync(app.Url + "/");
         await page.ClickAsync("text=审计一份已公开的预算");
-        await page.SetInputFilesAsync("#file", Seed());
+        await page.SetInputFilesAsync("#file", Repository.Seed);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("text=预算公开审计报告");
         var report = await page.ContentAsync();

@@ -32,14 +32,8 @@ public sealed class RunningApp : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var url = $"http://127.0.0.1:{port}";
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Yusuan.slnx")))
-        {
-            root = root.Parent;
-        }
-
         var database = Store.Tests.Databases.Fresh(provider);
-        var app = YusuanWeb.Build(new WebSettings(database, url, Path.Combine(root.FullName, "samples", "sz-eeimc-2023")));
+        var app = YusuanWeb.Build(new WebSettings(database, url, Path.Combine(Repository.Root, "samples", "sz-eeimc-2023")));
         await app.StartAsync();
         return new RunningApp(app, url, database);
     }

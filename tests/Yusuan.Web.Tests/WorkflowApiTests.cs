@@ -8,17 +8,6 @@ namespace Yusuan.Web.Tests;
 /// <summary>The workspace and review API: a unit uploads its ledger, the reviewer approves, the finance bureau publishes.</summary>
 public class WorkflowApiTests
 {
-    private static string SampleLedger()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Yusuan.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root.FullName, "samples", "sz-eeimc-2023", "ledger.csv");
-    }
-
     private static (string Officer, string Reviewer, string Finance, string Stranger) Users(RunningApp app)
     {
         using var store = BudgetStore.Open(app.Database);
@@ -45,7 +34,7 @@ public class WorkflowApiTests
     {
         await using var app = await RunningApp.Start(provider);
         var (officer, reviewer, finance, _) = Users(app);
-        using var created = await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", officer, Ledger(File.ReadAllBytes(SampleLedger()))));
+        using var created = await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", officer, Ledger(File.ReadAllBytes(Repository.Sample("ledger.csv")))));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var draft = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var id = draft.RootElement.GetProperty("id").GetInt64();
@@ -72,7 +61,7 @@ public class WorkflowApiTests
     {
         await using var app = await RunningApp.Start("sqlite");
         var (officer, _, _, _) = Users(app);
-        var lines = File.ReadAllLines(SampleLedger());
+        var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
         lines[2] = lines[2].Replace(",468000.00,", ",12万,", StringComparison.Ordinal);
         using var response = await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", officer, Ledger(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines)))));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -86,7 +75,7 @@ public class WorkflowApiTests
     {
         await using var app = await RunningApp.Start("sqlite");
         var (officer, reviewer, _, stranger) = Users(app);
-        var ledger = File.ReadAllBytes(SampleLedger());
+        var ledger = File.ReadAllBytes(Repository.Sample("ledger.csv"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", null, Ledger(ledger)))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", "not-a-token", Ledger(ledger)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", stranger, Ledger(ledger)))).StatusCode);

@@ -6,17 +6,6 @@ namespace Yusuan.Web.Tests;
 /// <summary>A unit uploads and submits, the reviewer approves, the finance bureau publishes — each in a real Chromium.</summary>
 public class WorkspaceBrowserTests
 {
-    private static string Sample(string file)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Yusuan.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root.FullName, "samples", "sz-eeimc-2023", file);
-    }
-
     private static async Task SignIn(IPage page, string url, string token)
     {
         await page.GotoAsync(url + "/signin");
@@ -49,7 +38,7 @@ public class WorkspaceBrowserTests
         var unit = await (await browser.NewContextAsync()).NewPageAsync();
         await SignIn(unit, app.Url, officer);
         var bad = Path.Combine(Path.GetTempPath(), "ledger-" + Guid.NewGuid().ToString("N") + ".csv");
-        var lines = File.ReadAllLines(Sample("ledger.csv"));
+        var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
         lines[2] = lines[2].Replace(",468000.00,", ",12万,", StringComparison.Ordinal);
         File.WriteAllLines(bad, lines);
         await unit.SetInputFilesAsync("#ledger", bad);
@@ -60,7 +49,7 @@ public class WorkspaceBrowserTests
         Assert.Contains("12万", await problem.Locator("code").InnerTextAsync(), StringComparison.Ordinal);
 
         await unit.GotoAsync(app.Url + "/workspace");
-        await unit.SetInputFilesAsync("#ledger", Sample("ledger.csv"));
+        await unit.SetInputFilesAsync("#ledger", Repository.Sample("ledger.csv"));
         await unit.ClickAsync("text=上传并编制");
         await unit.WaitForURLAsync("**/versions/*");
         Assert.Equal("草稿", await unit.Locator("#state").InnerTextAsync());
