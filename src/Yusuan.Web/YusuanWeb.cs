@@ -89,6 +89,9 @@ public static class YusuanWeb
                 + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
                 + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
                 + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";
+            var previous = Find(store, code, year - 1);
+            var (source, rows) = YearComparison.Compare(found.Disclosure, previous?.Disclosure, previous?.Version.Number);
+            banner += YearComparison.Html(source, rows);
             return Results.Content(html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal), "text/html; charset=utf-8");
         });
 

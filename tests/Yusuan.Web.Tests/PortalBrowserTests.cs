@@ -34,7 +34,10 @@ public class PortalBrowserTests
             await page.WaitForURLAsync("**/budgets/139001/2023");
 
             Assert.Equal("2023 年深圳市生态环境智能管控中心部门预算", await page.TitleAsync());
-            Assert.Equal(12, await page.Locator("caption").CountAsync());
+            // The twelve tables of the document, and above them the comparison with last year.
+            Assert.Equal(1, await page.Locator("#comparison caption").CountAsync());
+            Assert.Equal(13, await page.Locator("caption").CountAsync());
+            Assert.Contains("-343", await page.Locator("#comparison tr", new() { HasText = "收入总计" }).InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("7,656", await page.Locator("#T01").InnerTextAsync(), StringComparison.Ordinal);
             var sha = await page.Locator("#sha256").InnerTextAsync();
             Assert.Matches("^[0-9a-f]{64}$", sha);
