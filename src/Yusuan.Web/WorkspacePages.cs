@@ -1,6 +1,9 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Yusuan.Store;
 using static Yusuan.Web.YusuanWeb;
 
@@ -8,25 +11,56 @@ namespace Yusuan.Web;
 
 /// <summary>
 /// The pages of the people who make and review budgets, signed in with their token (kept in an HttpOnly, SameSite=Strict
-/// cookie): a unit's workspace (its versions, a ledger upload that shows every problem beside its row, submit), the review
+/// cookie; every form carries an antiforgery token): a unit's workspace (its versions, a ledger upload that shows every problem beside its row, submit), the review
 /// queue of 主管部门 and 财政局 (finding counts, return with a comment, approve, publish) and each version's history.
 /// </summary>
-internal static class WorkspacePages
+internal static partial class WorkspacePages
 {
     public const string Cookie = "yusuan_token";
 
     private static IResult Html(string title, string body, int status = 200) =>
         Results.Content(Page(title, "<nav><a href=\"/\">公开门户</a>　<a href=\"/workspace\">工作台</a>　<a href=\"/signout\">退出</a></nav>" + body), "text/html; charset=utf-8", Encoding.UTF8, status);
 
+    /// <summary>Puts the antiforgery token into every form that posts, so a page of another site cannot submit it.</summary>
+    private static string Forms(HttpRequest request, string html)
+    {
+        var tokens = request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(request.HttpContext);
+        var field = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken ?? string.Empty)}\">";
+        return PostForm().Replace(html, m => m.Value + field);
+    }
+
+    /// <summary>
+    /// A form post is genuine when it carries the token of a page we served. Requests with a bearer token come from scripts,
+    /// not from a browser that another site could steer, and need none.
+    /// </summary>
+    private static async Task<IResult?> RefuseForgedForm(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            || await request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(request.HttpContext))
+        {
+            return null;
+        }
+
+        return Html("表单已失效", "<h1>表单已失效</h1><p>这份表单不是从本站页面提交的，或页面已过期。请返回上一页，刷新后重新提交。</p>", 400);
+    }
+
+    [GeneratedRegex("<form method=\"post\"[^>]*>")]
+    private static partial Regex PostForm();
+
     public static void Map(WebApplication app, Func<BudgetStore> open)
     {
-        app.MapGet("/signin", () => Results.Content(Page("登录", """
+        app.MapGet("/signin", (HttpRequest request) => Results.Content(Page("登录", Forms(request, """
             <h1>登录工作台</h1>
             <form method="post" action="/signin"><label for="token">API 令牌</label> <input id="token" name="token" type="password" required> <button type="submit">登录</button></form>
             <p>令牌由管理员用 <code>yusuan user add</code> 生成。</p>
-            """), "text/html; charset=utf-8"));
+            """)), "text/html; charset=utf-8"));
         app.MapPost("/signin", async (HttpContext context) =>
         {
+            if (await RefuseForgedForm(context.Request) is { } forged)
+            {
+                return forged;
+            }
+
             var token = (await context.Request.ReadFormAsync())["token"].ToString().Trim();
             using var store = open();
             if (store.UserByToken(token) is null)
@@ -92,11 +126,16 @@ internal static class WorkspacePages
                 body.Append("</tbody></table></section>");
             }
 
-            return Html("工作台", body.ToString());
+            return Html("工作台", Forms(request, body.ToString()));
         });
 
         app.MapPost("/workspace/{code}/upload", async (string code, HttpRequest request) =>
         {
+            if (await RefuseForgedForm(request) is { } forged)
+            {
+                return forged;
+            }
+
             using var store = open();
             if (Authorize(store, request, code, "officer", "admin") is { } denied)
             {
@@ -137,6 +176,11 @@ internal static class WorkspacePages
 
         app.MapPost("/versions/{id:long}/{action}", async (long id, string action, HttpRequest request) =>
         {
+            if (await RefuseForgedForm(request) is { } forged)
+            {
+                return forged;
+            }
+
             var comment = request.HasFormContentType ? (await request.ReadFormAsync())["comment"].ToString() : null;
             using var store = open();
             var (to, roles) = Transition(action);
@@ -194,10 +238,15 @@ internal static class WorkspacePages
             body.Append("</tbody></table><form method=\"post\" action=\"/admin/users\"><label for=\"name\">用户名</label> <input id=\"name\" name=\"name\" required> ")
                 .Append("<label for=\"role\">角色</label> <select id=\"role\" name=\"role\"><option>officer</option><option>reviewer</option><option>finance</option><option>admin</option></select> ")
                 .Append("<label for=\"agencies\">单位编码（逗号分隔）</label> <input id=\"agencies\" name=\"agencies\"> <button type=\"submit\">新增用户</button></form>");
-            return Html("用户管理", body.ToString());
+            return Html("用户管理", Forms(request, body.ToString()));
         });
         app.MapPost("/admin/users", async (HttpRequest request) =>
         {
+            if (await RefuseForgedForm(request) is { } forged)
+            {
+                return forged;
+            }
+
             using var store = open();
             if (Token(request) is not { } token || store.UserByToken(token) is not { Role: "admin" } admin)
             {
@@ -276,7 +325,7 @@ internal static class WorkspacePages
             }
 
             body.Append("</tbody></table>");
-            return Html($"第 {version.Number} 版", body.ToString());
+            return Html($"第 {version.Number} 版", Forms(request, body.ToString()));
         });
     }
 

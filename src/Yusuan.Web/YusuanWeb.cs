@@ -35,6 +35,11 @@ public static class YusuanWeb
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "yusuan-antiforgery";
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -13,6 +13,22 @@ public class AdminAndReviewTests
         return request;
     }
 
+    /// <summary>Posts a form as a browser does after loading the page it is on: with the antiforgery cookie and field that page gave.</summary>
+    private static async Task<HttpResponseMessage> PostForm(RunningApp app, string token, string page, string action, Func<KeyValuePair<string, string>, HttpContent> content)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        using var loaded = await client.SendAsync(As(token, HttpMethod.Get, page));
+        var cookie = loaded.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
+        var field = Regex.Match(await loaded.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        Assert.True(field.Success, "the page has no antiforgery field");
+        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content(new(field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value))) };
+        request.Headers.Add("Cookie", $"yusuan_token={token}; {cookie}");
+        return await client.SendAsync(request);
+    }
+
+    private static FormUrlEncodedContent Fields(KeyValuePair<string, string> antiforgery, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(antiforgery));
+
     [Fact]
     public async Task Admin_lists_users_and_adds_one_whose_token_is_shown_once()
     {
@@ -28,7 +44,7 @@ public class AdminAndReviewTests
         var page = await (await app.Client.SendAsync(As(admin, HttpMethod.Get, "/admin"))).Content.ReadAsStringAsync();
         Assert.Contains("<td>经办人</td><td>officer</td><td>139001</td>", page, StringComparison.Ordinal);
 
-        using var added = await app.Client.SendAsync(As(admin, HttpMethod.Post, "/admin/users", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "审核员", ["role"] = "reviewer", ["agencies"] = "" })));
+        using var added = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("agencies", "")));
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var token = Regex.Match(await added.Content.ReadAsStringAsync(), "id=\"new-token\">([0-9a-f]{64})<").Groups[1].Value;
         using (var store = BudgetStore.Open(app.Database))
@@ -36,7 +52,7 @@ public class AdminAndReviewTests
             Assert.Equal("reviewer", store.UserByToken(token)!.Value.Role);
         }
 
-        using var duplicate = await app.Client.SendAsync(As(admin, HttpMethod.Post, "/admin/users", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "审核员", ["role"] = "reviewer" })));
+        using var duplicate = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer")));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
@@ -52,12 +68,50 @@ public class AdminAndReviewTests
 
         var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
         lines[1] = lines[1].Replace(",1259000.00,", ",1300000.00,", StringComparison.Ordinal);
-        var upload = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))), "ledger", "ledger.csv" }, { new StringContent("2023"), "year" } };
-        using var response = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) }.SendAsync(As(officer, HttpMethod.Post, "/workspace/139001/upload", upload));
+        using var response = await PostForm(app, officer, "/workspace", "/workspace/139001/upload", af => new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines))), "ledger", "ledger.csv" },
+            { new StringContent("2023"), "year" },
+            { new StringContent(af.Value), af.Key },
+        });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await (await app.Client.SendAsync(As(officer, HttpMethod.Get, response.Headers.Location!.ToString()))).Content.ReadAsStringAsync();
         Assert.Contains("与第 1 版相比", page, StringComparison.Ordinal);
         Assert.Contains("<td>2080505</td><td>1,259,000.00</td><td>1,300,000.00</td><td>+41,000.00</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_posted_from_elsewhere_is_refused_and_changes_nothing()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        string admin, officer;
+        long draft;
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            admin = store.AddUser("管理员", "admin", [], "命令行");
+            officer = store.AddUser("经办人", "officer", ["139001"], "命令行");
+            draft = store.Correct(store.Published().Single().Version.Id, "经办人");
+        }
+
+        // Signed in by cookie, but without the token of a page this site served: what another site's page would send.
+        using var user = await app.Client.SendAsync(As(admin, HttpMethod.Post, "/admin/users", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "外来", ["role"] = "admin" })));
+        using var submit = await app.Client.SendAsync(As(officer, HttpMethod.Post, $"/versions/{draft}/submit"));
+        using var signin = await app.Client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = officer }));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (user.StatusCode, submit.StatusCode, signin.StatusCode));
+        Assert.Contains("表单已失效", await submit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            Assert.DoesNotContain(store.Users(), u => u.Name == "外来");
+            Assert.Equal(BudgetState.Draft, store.Get(draft).State);
+        }
+
+        // The same submit from the workspace page goes through.
+        using var genuine = await PostForm(app, officer, "/workspace", $"/versions/{draft}/submit", af => Fields(af));
+        Assert.Equal(HttpStatusCode.Redirect, genuine.StatusCode);
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            Assert.Equal(BudgetState.Submitted, store.Get(draft).State);
+        }
     }
 
     [Fact]
