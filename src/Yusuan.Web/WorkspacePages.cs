@@ -274,7 +274,7 @@ internal static partial class WorkspacePages
         app.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (Token(request) is not { } token || store.UserByToken(token) is null)
+            if (Token(request) is not { } token || store.UserByToken(token) is not { } user)
             {
                 return Results.Redirect("/signin");
             }
@@ -287,6 +287,12 @@ internal static partial class WorkspacePages
             catch (StoreException e)
             {
                 return Html("没有找到", $"<h1>没有找到</h1><p>{E(e.Message)}</p>", 404);
+            }
+
+            // An officer sees only the budgets of the agencies he acts for; reviewers and the finance bureau see all.
+            if (user.Role == "officer" && !user.Agencies.Contains(version.DepartmentCode))
+            {
+                return Html("无权访问", $"<h1>无权访问</h1><p>{E(user.Name)} 不代表单位 {E(version.DepartmentCode)}。</p>", 403);
             }
 
             var body = new StringBuilder($"<h1>{E(version.DepartmentCode)} {version.FiscalYear} 年第 {version.Number} 版</h1><p>状态：<strong id=\"state\">{version.State.Title()}</strong></p>");

@@ -115,6 +115,27 @@ public class AdminAndReviewTests
     }
 
     [Fact]
+    public async Task An_officer_cannot_read_another_agencys_version()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        string own, stranger, reviewer;
+        long draft;
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            own = store.AddUser("经办人", "officer", ["139001"], "命令行");
+            stranger = store.AddUser("别的单位", "officer", ["999001"], "命令行");
+            reviewer = store.AddUser("审核员", "reviewer", [], "命令行");
+            draft = store.Correct(store.Published().Single().Version.Id, "经办人");
+        }
+
+        using var theirs = await app.Client.SendAsync(As(stranger, HttpMethod.Get, $"/versions/{draft}"));
+        Assert.Equal(HttpStatusCode.Forbidden, theirs.StatusCode);
+        Assert.DoesNotContain("检查结果", await theirs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(As(own, HttpMethod.Get, $"/versions/{draft}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(As(reviewer, HttpMethod.Get, $"/versions/{draft}"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Each_table_downloads_as_csv()
     {
         await using var app = await RunningApp.Start("sqlite");
