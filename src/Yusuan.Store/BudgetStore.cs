@@ -237,6 +237,13 @@ public sealed class BudgetStore : IDisposable
             "ORDER BY v.department_code, v.fiscal_year",
             r => (r.GetString(1), r.GetString(9), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), ReadVersion(r)));
 
+    /// <summary>The latest published version of one department's budget for a year, or null when none is published.</summary>
+    public BudgetVersion? Published(string department, int year) =>
+        Query(
+            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at " +
+            "FROM budget_versions v WHERE v.department_code = @code AND v.fiscal_year = @year AND v.state = 'published' ORDER BY v.number DESC LIMIT 1",
+            ReadVersion, null, ("code", department), ("year", year)).SingleOrDefault();
+
     public IReadOnlyList<(string Rule, string Severity, string Message)> Findings(long versionId) =>
         Query("SELECT rule, severity, message FROM findings WHERE version_id = @id", r => (r.GetString(0), r.GetString(1), r.GetString(2)), null, ("id", versionId));
 

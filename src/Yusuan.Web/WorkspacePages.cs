@@ -80,7 +80,7 @@ internal static partial class WorkspacePages
         app.MapGet("/workspace", (HttpRequest request) =>
         {
             using var store = open();
-            if (Token(request) is not { } token || store.UserByToken(token) is not { } user)
+            if (CurrentUser(store, request) is not { } user)
             {
                 return Results.Redirect("/signin");
             }
@@ -148,7 +148,7 @@ internal static partial class WorkspacePages
                 return Html("无法编制", "<h1>无法编制</h1><p>请选择预算明细文件并填写年度。</p>", 400);
             }
 
-            var user = store.UserByToken(Token(request)!)!.Value;
+            var user = CurrentUser(store, request)!.Value;
             var draft = await CreateDraft(store, code, year, file, user.Name);
             if (draft.Problem is null)
             {
@@ -206,7 +206,7 @@ internal static partial class WorkspacePages
 
             try
             {
-                store.Move(id, to, store.UserByToken(Token(request)!)!.Value.Name, string.IsNullOrWhiteSpace(comment) ? null : comment);
+                store.Move(id, to, CurrentUser(store, request)!.Value.Name, string.IsNullOrWhiteSpace(comment) ? null : comment);
             }
             catch (StoreException e)
             {
@@ -219,7 +219,7 @@ internal static partial class WorkspacePages
         app.MapGet("/admin", (HttpRequest request) =>
         {
             using var store = open();
-            if (Token(request) is not { } token || store.UserByToken(token) is not { } user)
+            if (CurrentUser(store, request) is not { } user)
             {
                 return Results.Redirect("/signin");
             }
@@ -248,7 +248,7 @@ internal static partial class WorkspacePages
             }
 
             using var store = open();
-            if (Token(request) is not { } token || store.UserByToken(token) is not { Role: "admin" } admin)
+            if (CurrentUser(store, request) is not { Role: "admin" } admin)
             {
                 return Html("无权访问", "<h1>无权访问</h1>", 403);
             }
@@ -274,7 +274,7 @@ internal static partial class WorkspacePages
         app.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (Token(request) is not { } token || store.UserByToken(token) is not { } user)
+            if (CurrentUser(store, request) is not { } user)
             {
                 return Results.Redirect("/signin");
             }
@@ -290,7 +290,7 @@ internal static partial class WorkspacePages
             }
 
             // An officer sees only the budgets of the agencies he acts for; reviewers and the finance bureau see all.
-            if (user.Role == "officer" && !user.Agencies.Contains(version.DepartmentCode))
+            if (!ActsFor(user, version.DepartmentCode))
             {
                 return Html("无权访问", $"<h1>无权访问</h1><p>{E(user.Name)} 不代表单位 {E(version.DepartmentCode)}。</p>", 403);
             }

@@ -23,7 +23,7 @@ public static class YearComparison
         if (previous is not null)
         {
             var then = Headlines(previous).ToDictionary(h => h.Item, h => h.Value);
-            var items = now.Select(h => h.Item).Concat(then.Keys.Where(k => now.All(h => h.Item != k))).ToList();
+            var items = now.Select(h => h.Item).Union(then.Keys);
             var thisYear = now.ToDictionary(h => h.Item, h => h.Value);
             return ($"上年数取自本站公开的 {previous.FiscalYear} 年部门预算" + (previousVersion is int v ? $"（第 {v} 版）" : string.Empty),
                 items.Select(i => new ComparisonRow(i, then.GetValueOrDefault(i) ?? 0, thisYear.GetValueOrDefault(i) ?? 0)).ToList());
@@ -74,19 +74,22 @@ public static class YearComparison
     }
 
     private static decimal? Value(Disclosure disclosure, string table, Func<TableRow, bool> row, string column) =>
-        disclosure.Table(table) is { } t ? Value(disclosure, table, row, t.ColumnIndex(column)) : null;
+        disclosure.Table(table) is { } t ? Value(t, row, t.ColumnIndex(column)) : null;
 
     private static decimal? Value(Disclosure disclosure, string table, Func<TableRow, bool> row, int column) =>
-        disclosure.Table(table)?.Rows.FirstOrDefault(row) is { } found && column >= 0 && column < found.Values.Count ? found.Values[column] : null;
+        disclosure.Table(table) is { } t ? Value(t, row, column) : null;
+
+    private static decimal? Value(DisclosureTable table, Func<TableRow, bool> row, int column) =>
+        table.Rows.FirstOrDefault(row) is { } found && column >= 0 && column < found.Values.Count ? found.Values[column] : null;
 
     /// <summary>Last year's figures as this document states them.</summary>
     private static Dictionary<string, decimal> StatedLastYear(Disclosure disclosure)
     {
         var stated = new Dictionary<string, decimal>();
+        var figures = disclosure.Narrative.SelectMany(s => s.Figures).ToList();
         foreach (var (item, refers) in new[] { ("收入总计", "T01.income.total"), ("支出总计", "T01.expenditure.total") })
         {
             // The change is the 比上年增减 stated right after the figure it is about, in the same sentence or the next.
-            var figures = disclosure.Narrative.SelectMany(s => s.Figures).ToList();
             var at = figures.FindIndex(f => f.Refers == refers);
             if (at >= 0 && figures.Skip(at + 1).TakeWhile(f => f.Refers is null).FirstOrDefault(f => f.Subject == "比上年增减") is { } change)
             {

@@ -204,7 +204,7 @@ public static class YusuanWeb
                 return Results.Problem("请以 multipart/form-data 上传预算明细（字段名 ledger，CSV 或 XLSX）", statusCode: 400);
             }
 
-            var user = store.UserByToken(Token(request)!)!.Value;
+            var user = CurrentUser(store, request)!.Value;
             var draft = await CreateDraft(store, code, year, file, user.Name);
             if (draft.Problem is { } problem)
             {
@@ -251,7 +251,7 @@ public static class YusuanWeb
 
             try
             {
-                store.Move(id, to, store.UserByToken(Token(request)!)!.Value.Name, comment);
+                store.Move(id, to, CurrentUser(store, request)!.Value.Name, comment);
                 var moved = store.Get(id);
                 return Results.Ok(new { id, number = moved.Number, state = moved.State.Key(), sha256 = moved.Sha256 });
             }
@@ -277,10 +277,18 @@ public static class YusuanWeb
         request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim()
         : request.Cookies.TryGetValue(WorkspacePages.Cookie, out var cookie) ? cookie : null;
 
+    /// <summary>The signed-in user, by the bearer token or the sign-in cookie.</summary>
+    internal static (string Name, string Role, IReadOnlyList<string> Agencies)? CurrentUser(BudgetStore store, HttpRequest request) =>
+        Token(request) is { Length: > 0 } token ? store.UserByToken(token) : null;
+
+    /// <summary>An officer acts for his own agencies only; reviewers, the finance bureau and admins for every department.</summary>
+    internal static bool ActsFor((string Name, string Role, IReadOnlyList<string> Agencies) user, string department) =>
+        user.Role != "officer" || user.Agencies.Contains(department);
+
     /// <summary>401 without a valid token; 403 when the user's role may not act, or an officer does not act for the department.</summary>
     internal static IResult? Authorize(BudgetStore store, HttpRequest request, string department, params string[] roles)
     {
-        if (Token(request) is not { Length: > 0 } token || store.UserByToken(token) is not { } user)
+        if (CurrentUser(store, request) is not { } user)
         {
             return Results.Problem("需要有效的令牌（Authorization: Bearer …）", statusCode: 401);
         }
@@ -290,7 +298,7 @@ public static class YusuanWeb
             return Results.Problem($"{user.Name}（{user.Role}）无权执行此操作", statusCode: 403);
         }
 
-        if (user.Role == "officer" && !user.Agencies.Contains(department))
+        if (!ActsFor(user, department))
         {
             return Results.Problem($"{user.Name} 不代表单位 {department}", statusCode: 403);
         }
@@ -397,7 +405,7 @@ public static class YusuanWeb
 
     private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)
     {
-        var published = store.Published().Where(b => b.Code == code && b.Year == year).Select(b => b.Version).FirstOrDefault();
+        var published = store.Published(code, year);
         return published is null ? null : (published, YusuanJson.DeserializeDisclosure(published.DisclosureJson)!);
     }
 

@@ -81,6 +81,16 @@ public class BudgetStoreTests
         Assert.Equal(1_259_000.10m, store.Lines(id)[0].Amount);
         Assert.Equal(1_300_000m, store.Lines(correction)[0].Amount);
         Assert.Equal([1, 2], store.Versions("139001", 2023).Select(v => v.Number));
+
+        // The public page shows the latest published version; the draft correction is not it until it is published.
+        Assert.Equal(1, store.Published("139001", 2023)!.Number);
+        foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+        {
+            store.Move(correction, state, "李四");
+        }
+
+        Assert.Equal(2, store.Published("139001", 2023)!.Number);
+        Assert.Null(store.Published("139001", 2022));
     }
 
     [Theory]
