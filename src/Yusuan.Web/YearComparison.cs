@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Yusuan.Core.Disclosures;
+using Yusuan.Core.Narrative;
 
 namespace Yusuan.Web;
 
@@ -91,7 +92,7 @@ public static class YearComparison
         {
             // The change is the 比上年增减 stated right after the figure it is about, in the same sentence or the next.
             var at = figures.FindIndex(f => f.Refers == refers);
-            if (at >= 0 && figures.Skip(at + 1).TakeWhile(f => f.Refers is null).FirstOrDefault(f => f.Subject == "比上年增减") is { } change)
+            if (at >= 0 && figures.Skip(at + 1).TakeWhile(f => f.Refers is null).FirstOrDefault(f => f.Subject == Subjects.Change) is { } change)
             {
                 stated[item] = figures[at].Value - change.Value;
             }

@@ -24,13 +24,9 @@ public static class Auditor
     public static AuditResult Audit(string path, ClassificationCatalogue catalogue, RegionalProfile? region = null)
     {
         var source = Read(path);
-        var context = source.Problem is null ? null : new RuleContext(Empty(source.File), catalogue)
+        if (source.Problem is not null)
         {
-            InputFindings = [new Finding("audit.document.unreadable", Severity.Error, "input", $"{source.File}：{source.Problem}", new Location { File = source.File })],
-        };
-        if (context is not null)
-        {
-            return new AuditResult(source.File, null, context.InputFindings);
+            return new AuditResult(source.File, null, [new Finding("audit.document.unreadable", Severity.Error, "input", $"{source.File}：{source.Problem}", new Location { File = source.File })]);
         }
 
         var disclosure = new DocumentExtractor(catalogue).Extract(source);
@@ -39,6 +35,4 @@ public static class Auditor
             .ToList();
         return new AuditResult(source.File, disclosure, findings);
     }
-
-    private static Disclosure Empty(string file) => new() { Department = new DisclosureEntity(string.Empty, file), FiscalYear = 0, Rounding = "independent" };
 }

@@ -178,20 +178,25 @@ public static class DocumentLayout
         return blocks;
     }
 
+    /// <summary>This year's spending of a table by 类 (summed over the agencies that print the same 类).</summary>
+    private static Chart ClassChart(DisclosureTable table, string title)
+    {
+        var classes = table.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
+        return new Chart(title, "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]);
+    }
+
     /// <summary>Spending by function class (T03), by economic class (T08), and this year against last by project category (the text).</summary>
     private static List<Chart> Charts(Disclosure disclosure)
     {
         var charts = new List<Chart>();
         if (disclosure.Table("T03") is { } t03)
         {
-            var classes = t03.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
-            charts.Add(new Chart("支出按功能分类（类）", "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]));
+            charts.Add(ClassChart(t03, "支出按功能分类（类）"));
         }
 
         if (disclosure.Table("T08") is { } t08)
         {
-            var classes = t08.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
-            charts.Add(new Chart("一般公共预算支出按经济分类（类）", "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]));
+            charts.Add(ClassChart(t08, "一般公共预算支出按经济分类（类）"));
         }
 
         var categories = new List<(string Name, decimal Current, decimal Prior)>();

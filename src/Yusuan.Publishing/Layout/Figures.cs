@@ -9,11 +9,4 @@ public static class Figures
 
     public static string Format(decimal value, int decimals) =>
         decimals == 0 ? decimal.Round(value, 0).ToString("#,##0", Zh) : (value / 1.000000000000000000000000000000000m).ToString("#,##0.##", Zh);
-
-    /// <summary>Reads a printed figure back (for the read-back check): thousands separators and a leading minus.</summary>
-    public static decimal? Parse(string text)
-    {
-        var t = text.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("−", "-", StringComparison.Ordinal);
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
 }
