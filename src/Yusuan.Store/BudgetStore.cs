@@ -10,8 +10,14 @@ using Yusuan.Core.Model;
 
 namespace Yusuan.Store;
 
-/// <summary>One stored budget version.</summary>
-public sealed record BudgetVersion(long Id, string DepartmentCode, int FiscalYear, int Number, BudgetState State, string DisclosureJson, string? Sha256, DateTime CreatedAt, DateTime? PublishedAt);
+/// <summary>One stored budget version; <see cref="Revision"/> counts its saves, so a save made from an older revision is refused.</summary>
+public sealed record BudgetVersion(long Id, string DepartmentCode, int FiscalYear, int Number, BudgetState State, string DisclosureJson, string? Sha256, DateTime CreatedAt, DateTime? PublishedAt, int Revision);
+
+/// <summary>What a version is compiled from: its ledger as CSV text, its profile (with the text parts) and its performance goals as YAML.</summary>
+public sealed record VersionFiles(string LedgerCsv, string Profile, string? Performance);
+
+/// <summary>A user of the web application: their role, and the agencies an officer acts for.</summary>
+public sealed record User(string Name, string Role, IReadOnlyList<string> Agencies);
 
 /// <summary>One entry of the audit log: who did what, when, to which version.</summary>
 public sealed record AuditEntry(DateTime At, string Actor, string Action, long? VersionId, string Detail);
@@ -94,13 +100,16 @@ public sealed class BudgetStore : IDisposable
     public (string? Profile, string? Performance) DepartmentFiles(string code) =>
         Query("SELECT profile_yaml, performance_yaml FROM departments WHERE code = @c", r => (r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)), null, ("c", code)).SingleOrDefault();
 
-    /// <summary>Adds a user with a role and the agencies they act for; returns their API token, which is shown once and stored only as a digest.</summary>
-    public string AddUser(string name, string role, IEnumerable<string> agencies, string actor)
+    /// <summary>
+    /// Adds a user with a role, the agencies they act for and (for signing in to the pages) a password, kept only as a PBKDF2 hash;
+    /// returns their API token, which is shown once and stored only as a digest.
+    /// </summary>
+    public string AddUser(string name, string role, IEnumerable<string> agencies, string actor, string? password = null)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         InTransaction(t =>
         {
-            Execute("INSERT INTO users (name, role, token_sha256) VALUES (@n, @r, @h)", t, ("n", name), ("r", role), ("h", Digest(token)));
+            Execute("INSERT INTO users (name, role, token_sha256, password_hash) VALUES (@n, @r, @h, @p)", t, ("n", name), ("r", role), ("h", Digest(token)), ("p", password is null ? DBNull.Value : Passwords.Hash(password)));
             foreach (var agency in agencies)
             {
                 Execute("INSERT INTO user_agencies (user_name, agency_code) VALUES (@n, @a)", t, ("n", name), ("a", agency));
@@ -111,24 +120,61 @@ public sealed class BudgetStore : IDisposable
         return token;
     }
 
+    /// <summary>Sets a user's password (hashed) and ends their sessions.</summary>
+    public void SetPassword(string name, string password, string actor) =>
+        InTransaction(t =>
+        {
+            Execute("UPDATE users SET password_hash = @p WHERE name = @n", t, ("p", Passwords.Hash(password)), ("n", name));
+            Execute("DELETE FROM sessions WHERE user_name = @n", t, ("n", name));
+            Log(t, actor, "password", null, $"重设用户 {name} 的密码");
+        });
+
     /// <summary>The user a token belongs to, with their role and agencies; null for an unknown token.</summary>
-    public (string Name, string Role, IReadOnlyList<string> Agencies)? UserByToken(string token)
+    public User? UserByToken(string token) =>
+        Query("SELECT name FROM users WHERE token_sha256 = @h", r => r.GetString(0), null, ("h", Digest(token))).SingleOrDefault() is { } name ? UserNamed(name) : null;
+
+    /// <summary>
+    /// Signs a user in with their password: a new session whose id (returned, for the cookie) is stored only as a digest and
+    /// lasts <paramref name="lifetime"/>. Null when the name or password is wrong — the two are not told apart.
+    /// </summary>
+    public string? StartSession(string name, string password, TimeSpan lifetime)
     {
-        var user = Query("SELECT name, role FROM users WHERE token_sha256 = @h", r => (r.GetString(0), r.GetString(1)), null, ("h", Digest(token))).SingleOrDefault();
-        if (user == default)
+        var hash = Query("SELECT password_hash FROM users WHERE name = @n", r => r.IsDBNull(0) ? null : r.GetString(0), null, ("n", name)).SingleOrDefault();
+        if (!Passwords.Verify(password, hash))
         {
             return null;
         }
 
-        var agencies = Query("SELECT agency_code FROM user_agencies WHERE user_name = @n", r => r.GetString(0), null, ("n", user.Item1));
-        return (user.Item1, user.Item2, agencies);
+        var session = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var now = DateTime.UtcNow;
+        InTransaction(t =>
+        {
+            Execute("DELETE FROM sessions WHERE expires_at < @now", t, ("now", now));
+            Execute("INSERT INTO sessions (id_sha256, user_name, created_at, expires_at) VALUES (@h, @n, @at, @until)", t, ("h", Digest(session)), ("n", name), ("at", now), ("until", now + lifetime));
+            Log(t, name, "signin", null, "登录");
+        });
+        return session;
     }
 
-    public IReadOnlyList<(string Name, string Role, IReadOnlyList<string> Agencies)> Users()
+    /// <summary>The user of a session that has not expired or ended; null otherwise.</summary>
+    public User? UserBySession(string session) =>
+        Query("SELECT user_name FROM sessions WHERE id_sha256 = @h AND expires_at > @now", r => r.GetString(0), null, ("h", Digest(session)), ("now", DateTime.UtcNow)).SingleOrDefault() is { } name
+            ? UserNamed(name)
+            : null;
+
+    public void EndSession(string session) => Execute("DELETE FROM sessions WHERE id_sha256 = @h", null, ("h", Digest(session)));
+
+    private User? UserNamed(string name)
     {
-        var agencies = Query("SELECT user_name, agency_code FROM user_agencies", r => (r.GetString(0), r.GetString(1)));
+        var role = Query("SELECT role FROM users WHERE name = @n", r => r.GetString(0), null, ("n", name)).SingleOrDefault();
+        return role is null ? null : new User(name, role, Query("SELECT agency_code FROM user_agencies WHERE user_name = @n ORDER BY agency_code", r => r.GetString(0), null, ("n", name)));
+    }
+
+    public IReadOnlyList<User> Users()
+    {
+        var agencies = Query("SELECT user_name, agency_code FROM user_agencies ORDER BY agency_code", r => (r.GetString(0), r.GetString(1)));
         return Query("SELECT name, role FROM users ORDER BY id", r => (r.GetString(0), r.GetString(1)))
-            .Select(u => (u.Item1, u.Item2, (IReadOnlyList<string>)agencies.Where(a => a.Item1 == u.Item1).Select(a => a.Item2).ToList())).ToList();
+            .Select(u => new User(u.Item1, u.Item2, agencies.Where(a => a.Item1 == u.Item1).Select(a => a.Item2).ToList())).ToList();
     }
 
     private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -140,24 +186,30 @@ public sealed class BudgetStore : IDisposable
             Execute(exists ? "UPDATE departments SET name = @n WHERE code = @c" : "INSERT INTO departments (code, name) VALUES (@c, @n)", t, ("c", code), ("n", name));
         });
 
-    /// <summary>Stores a new draft version (the next number for the department and year) with its lines, disclosure and findings.</summary>
-    public long CreateDraft(string department, int year, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor)
+    /// <summary>Stores a new draft version (the next number for the department and year) with its lines, disclosure, findings and the files it was compiled from.</summary>
+    public long CreateDraft(string department, int year, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor, VersionFiles? files = null)
     {
         long id = 0;
         InTransaction(t =>
         {
             var number = Query("SELECT COALESCE(MAX(number), 0) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year)).Single() + 1;
             id = Query(
-                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at) VALUES (@d, @y, @n, @s, @j, @at) RETURNING id",
-                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year), ("n", number), ("s", BudgetState.Draft.Key()), ("j", disclosureJson), ("at", DateTime.UtcNow)).Single();
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml) VALUES (@d, @y, @n, @s, @j, @at, @l, @p, @g) RETURNING id",
+                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year), ("n", number), ("s", BudgetState.Draft.Key()), ("j", disclosureJson), ("at", DateTime.UtcNow),
+                ("l", (object?)files?.LedgerCsv ?? DBNull.Value), ("p", (object?)files?.Profile ?? DBNull.Value), ("g", (object?)files?.Performance ?? DBNull.Value)).Single();
             WriteContent(t, id, lines, findings);
             Log(t, actor, "create", id, $"新建 {year} 年第 {number} 版草稿");
         });
         return id;
     }
 
-    /// <summary>Replaces the lines, disclosure and findings of a version the unit still holds (draft or returned).</summary>
-    public void ReplaceContent(long versionId, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor) =>
+    /// <summary>
+    /// Replaces the lines, disclosure, findings and files of a version the unit still holds (draft or returned), if nobody saved it
+    /// since <paramref name="revision"/>; returns the new revision. A save from an older revision is refused with
+    /// <see cref="StoreConflictException"/> and changes nothing.
+    /// </summary>
+    public int ReplaceContent(long versionId, int revision, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor, VersionFiles files, string what = "修改预算明细")
+    {
         InTransaction(t =>
         {
             var version = Get(versionId, t);
@@ -166,12 +218,33 @@ public sealed class BudgetStore : IDisposable
                 throw new StoreException($"第 {version.Number} 版处于“{version.State.Title()}”状态，不能修改{(version.State == BudgetState.Published ? "；已公开的版本只能通过更正生成新版本" : string.Empty)}");
             }
 
+            // The guarded update is the lock: of two saves from the same revision exactly one matches.
+            using (var update = Command(
+                "UPDATE budget_versions SET disclosure_json = @j, ledger_csv = @l, profile_yaml = @p, performance_yaml = @g, revision = revision + 1 WHERE id = @id AND revision = @r",
+                t, [("j", disclosureJson), ("l", files.LedgerCsv), ("p", files.Profile), ("g", (object?)files.Performance ?? DBNull.Value), ("id", versionId), ("r", revision)]))
+            {
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    var last = Query("SELECT actor, at FROM audit_log WHERE version_id = @id AND action = 'edit' ORDER BY id DESC LIMIT 1", r => (r.GetString(0), Time(r.GetValue(1))), t, ("id", versionId)).SingleOrDefault();
+                    throw new StoreConflictException(
+                        $"第 {version.Number} 版已被{(last == default ? "他人" : $" {last.Item1} 于 {last.Item2:yyyy-MM-dd HH:mm:ss} UTC ")}保存（现为第 {version.Revision} 次修订，你的修改基于第 {revision} 次），你的修改没有保存",
+                        version.Revision);
+                }
+            }
+
             Execute("DELETE FROM budget_lines WHERE version_id = @id", t, ("id", versionId));
             Execute("DELETE FROM findings WHERE version_id = @id", t, ("id", versionId));
-            Execute("UPDATE budget_versions SET disclosure_json = @j WHERE id = @id", t, ("j", disclosureJson), ("id", versionId));
             WriteContent(t, versionId, lines, findings);
-            Log(t, actor, "edit", versionId, "修改预算明细");
+            Log(t, actor, "edit", versionId, $"{what}（第 {revision + 1} 次修订）");
         });
+        return revision + 1;
+    }
+
+    /// <summary>What a version was compiled from; versions stored before the files were kept fall back to the department's profile and goals.</summary>
+    public VersionFiles? Files(long versionId) =>
+        Query(
+            "SELECT v.ledger_csv, COALESCE(v.profile_yaml, d.profile_yaml), COALESCE(v.performance_yaml, d.performance_yaml) FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.id = @id",
+            r => r.IsDBNull(0) || r.IsDBNull(1) ? null : new VersionFiles(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), null, ("id", versionId)).SingleOrDefault();
 
     /// <summary>Moves a version to its next state (with a comment for returns); publishing fixes its SHA-256 for good.</summary>
     public void Move(long versionId, BudgetState to, string actor, string? comment = null) =>
@@ -215,8 +288,9 @@ public sealed class BudgetStore : IDisposable
         {
             var number = Query("SELECT MAX(number) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", version.DepartmentCode), ("y", version.FiscalYear)).Single() + 1;
             id = Query(
-                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at) VALUES (@d, @y, @n, @s, @j, @at) RETURNING id",
-                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", version.DepartmentCode), ("y", version.FiscalYear), ("n", number), ("s", BudgetState.Draft.Key()), ("j", version.DisclosureJson), ("at", DateTime.UtcNow)).Single();
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml) " +
+                "SELECT department_code, fiscal_year, @n, @s, disclosure_json, @at, ledger_csv, profile_yaml, performance_yaml FROM budget_versions WHERE id = @old RETURNING id",
+                r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("n", number), ("s", BudgetState.Draft.Key()), ("at", DateTime.UtcNow), ("old", publishedId)).Single();
             Execute(
                 "INSERT INTO budget_lines (version_id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount) " +
                 "SELECT @id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount FROM budget_lines WHERE version_id = @old",
@@ -231,16 +305,16 @@ public sealed class BudgetStore : IDisposable
     /// <summary>The latest published version of each department and year, with the department's name.</summary>
     public IReadOnlyList<(string Code, string Name, int Year, BudgetVersion Version)> Published() =>
         Query(
-            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, d.name " +
+            "SELECT " + VersionColumns + ", d.name " +
             "FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.state = 'published' " +
             "AND v.number = (SELECT MAX(w.number) FROM budget_versions w WHERE w.department_code = v.department_code AND w.fiscal_year = v.fiscal_year AND w.state = 'published') " +
             "ORDER BY v.department_code, v.fiscal_year",
-            r => (r.GetString(1), r.GetString(9), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), ReadVersion(r)));
+            r => (r.GetString(1), r.GetString(10), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), ReadVersion(r)));
 
     /// <summary>The latest published version of one department's budget for a year, or null when none is published.</summary>
     public BudgetVersion? Published(string department, int year) =>
         Query(
-            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at " +
+            "SELECT " + VersionColumns + " " +
             "FROM budget_versions v WHERE v.department_code = @code AND v.fiscal_year = @year AND v.state = 'published' ORDER BY v.number DESC LIMIT 1",
             ReadVersion, null, ("code", department), ("year", year)).SingleOrDefault();
 
@@ -250,19 +324,19 @@ public sealed class BudgetStore : IDisposable
     /// <summary>Versions in the given states, across departments, oldest first — the review queue.</summary>
     public IReadOnlyList<(string Name, BudgetVersion Version, int Errors, int Warnings)> Queue(params BudgetState[] states) =>
         Query(
-            "SELECT v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, d.name, " +
+            "SELECT " + VersionColumns + ", d.name, " +
             "(SELECT COUNT(*) FROM findings f WHERE f.version_id = v.id AND f.severity = 'error'), (SELECT COUNT(*) FROM findings f WHERE f.version_id = v.id AND f.severity = 'warning') " +
             "FROM budget_versions v JOIN departments d ON d.code = v.department_code ORDER BY v.id",
-            r => (r.GetString(9), ReadVersion(r), Convert.ToInt32(r.GetValue(10), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture)))
+            r => (r.GetString(10), ReadVersion(r), Convert.ToInt32(r.GetValue(11), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(12), CultureInfo.InvariantCulture)))
         .Where(q => states.Contains(q.Item2.State)).ToList();
 
     public IReadOnlyList<BudgetVersion> Versions(string department) =>
-        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE department_code = @d ORDER BY fiscal_year, number", ReadVersion, null, ("d", department));
+        Query("SELECT " + VersionColumns + " FROM budget_versions v WHERE v.department_code = @d ORDER BY v.fiscal_year, v.number", ReadVersion, null, ("d", department));
 
     public bool HasDepartments() => Query("SELECT COUNT(*) FROM departments", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)).Single() > 0;
 
     public IReadOnlyList<BudgetVersion> Versions(string department, int year) =>
-        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE department_code = @d AND fiscal_year = @y ORDER BY number", ReadVersion, null, ("d", department), ("y", year));
+        Query("SELECT " + VersionColumns + " FROM budget_versions v WHERE v.department_code = @d AND v.fiscal_year = @y ORDER BY v.number", ReadVersion, null, ("d", department), ("y", year));
 
     public IReadOnlyList<(string Agency, string Function, string Economic, decimal Amount)> Lines(long versionId) =>
         Query("SELECT agency_code, exp_func_code, dep_bgt_eco_code, amount FROM budget_lines WHERE version_id = @id ORDER BY line_number",
@@ -273,12 +347,14 @@ public sealed class BudgetStore : IDisposable
             r => new AuditEntry(Time(r.GetValue(0)), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4)), null, ("id", versionId));
 
     private BudgetVersion Get(long id, DbTransaction? transaction) =>
-        Query("SELECT id, department_code, fiscal_year, number, state, disclosure_json, sha256, created_at, published_at FROM budget_versions WHERE id = @id", ReadVersion, transaction, ("id", id)).SingleOrDefault()
+        Query("SELECT " + VersionColumns + " FROM budget_versions v WHERE v.id = @id", ReadVersion, transaction, ("id", id)).SingleOrDefault()
         ?? throw new StoreException($"没有编号为 {id} 的预算版本");
+
+    private const string VersionColumns = "v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, v.revision";
 
     private static BudgetVersion ReadVersion(DbDataReader r) => new(
         Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
-        BudgetStates.Parse(r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Time(r.GetValue(7)), r.IsDBNull(8) ? null : Time(r.GetValue(8)));
+        BudgetStates.Parse(r.GetString(4)), r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), Time(r.GetValue(7)), r.IsDBNull(8) ? null : Time(r.GetValue(8)), Convert.ToInt32(r.GetValue(9), CultureInfo.InvariantCulture));
 
     private static DateTime Time(object value) => value switch
     {

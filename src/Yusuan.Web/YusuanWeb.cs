@@ -19,7 +19,11 @@ using Yusuan.Store;
 namespace Yusuan.Web;
 
 /// <summary>Where the application keeps its data and listens, and which dataset it loads, published, on first start.</summary>
-public sealed record WebSettings(string Database, string Urls, string? SampleFolder);
+/// <remarks>
+/// When <see cref="FirstAccounts"/> is given and the database has no users, accounts to try the application with are created and
+/// handed to it (once) to show their passwords.
+/// </remarks>
+public sealed record WebSettings(string Database, string Urls, string? SampleFolder, Action<IReadOnlyList<(string Name, string Role, string Password)>>? FirstAccounts = null);
 
 /// <summary>
 /// The web application: the public portal (departments and years, a department's published budget with its downloads and the
@@ -33,6 +37,14 @@ public static class YusuanWeb
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxUpload + (1 << 20));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = MaxUpload;
+
+            // The ledger grid posts one field per cell.
+            form.ValueCountLimit = 200_000;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery(options =>
@@ -51,6 +63,11 @@ public static class YusuanWeb
             if (!store.HasDepartments() && settings.SampleFolder is { } sample && Directory.Exists(sample))
             {
                 Seed(store, sample);
+            }
+
+            if (settings.FirstAccounts is { } announce && store.Users().Count == 0)
+            {
+                announce(CreateFirstAccounts(store, store.Published().Select(p => p.Code).Distinct().ToList()));
             }
         }
 
@@ -180,7 +197,10 @@ public static class YusuanWeb
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
         MapWorkspace(api, Store);
+        SignInPages.Map(app, Store);
         WorkspacePages.Map(app, Store);
+        EditorPages.Map(app, Store);
+        AdminPages.Map(app, Store);
         return app;
     }
 
@@ -204,26 +224,68 @@ public static class YusuanWeb
                 return Results.Problem("请以 multipart/form-data 上传预算明细（字段名 ledger，CSV 或 XLSX）", statusCode: 400);
             }
 
-            var user = CurrentUser(store, request)!.Value;
-            var draft = await CreateDraft(store, code, year, file, user.Name);
-            if (draft.Problem is { } problem)
+            var (id, result, _) = await Drafts.Create(store, code, year, file, CurrentUser(store, request)!.Name);
+            if (!result.Compiled)
             {
-                return Results.Problem(
-                    problem,
-                    statusCode: draft.Status,
-                    extensions: new Dictionary<string, object?> { ["errors"] = draft.Errors.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
+                return InputProblems($"预算明细无法使用（{result.Problems.Count} 处问题），未编制", result.Problems);
             }
 
-            var version = store.Get(draft.Id);
-            return Results.Created($"/api/versions/{draft.Id}", new
-            {
-                id = draft.Id,
-                number = version.Number,
-                state = version.State.Key(),
-                errors = draft.Findings.Count(f => f.Severity == Core.Findings.Severity.Error),
-                warnings = draft.Findings.Count(f => f.Severity == Core.Findings.Severity.Warning),
-            });
+            var version = store.Get(id);
+            return Results.Created($"/api/versions/{id}", VersionSummary(version, result.Findings.Select(f => f.Severity)));
         }).DisableAntiforgery();
+
+        api.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
+        {
+            using var store = open();
+            if (Version(store, id) is not { } version)
+            {
+                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
+            }
+
+            return Authorize(store, request, version.DepartmentCode, "officer", "reviewer", "finance", "admin") is { } denied
+                ? denied
+                : Results.Json(VersionSummary(version, store.Findings(id).Select(f => Enum.Parse<Core.Findings.Severity>(f.Severity, ignoreCase: true))), YusuanJson.Options);
+        });
+
+        // Replaces a draft's ledger (the CSV as the request body). If-Match names the revision the change was made from; a save
+        // from an older revision is 409 and changes nothing.
+        api.MapPut("/versions/{id:long}/ledger", async (long id, HttpRequest request) =>
+        {
+            using var store = open();
+            if (Version(store, id) is not { } version)
+            {
+                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
+            }
+
+            if (Authorize(store, request, version.DepartmentCode, "officer", "admin") is { } denied)
+            {
+                return denied;
+            }
+
+            if (!int.TryParse(request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/'), out var revision))
+            {
+                return Results.Problem($"请在 If-Match 中给出修改所依据的修订号（现为 {version.Revision}）", statusCode: 428);
+            }
+
+            if (request.ContentLength > MaxUpload)
+            {
+                return Results.Problem($"预算明细超过 {MaxUpload / 1024 / 1024} MB", statusCode: 413);
+            }
+
+            var csv = await new StreamReader(request.Body).ReadToEndAsync();
+            var files = store.Files(id) ?? new VersionFiles(string.Empty, store.DepartmentFiles(version.DepartmentCode).Profile ?? string.Empty, null);
+            try
+            {
+                var result = Drafts.Save(store, version, revision, files with { LedgerCsv = csv }, CurrentUser(store, request)!.Name, "修改预算明细");
+                return result.Compiled
+                    ? Results.Json(VersionSummary(store.Get(id), result.Findings.Select(f => f.Severity)), YusuanJson.Options)
+                    : InputProblems($"预算明细无法使用（{result.Problems.Count} 处问题），未保存", result.Problems);
+            }
+            catch (StoreException e)
+            {
+                return Results.Problem(e.Message, statusCode: 409, extensions: new Dictionary<string, object?> { ["revision"] = store.Get(id).Revision });
+            }
+        });
 
         api.MapPost("/versions/{id:long}/{action}", (long id, string action, string? comment, HttpRequest request) =>
         {
@@ -251,7 +313,7 @@ public static class YusuanWeb
 
             try
             {
-                store.Move(id, to, CurrentUser(store, request)!.Value.Name, comment);
+                store.Move(id, to, CurrentUser(store, request)!.Name, comment);
                 var moved = store.Get(id);
                 return Results.Ok(new { id, number = moved.Number, state = moved.State.Key(), sha256 = moved.Sha256 });
             }
@@ -272,17 +334,14 @@ public static class YusuanWeb
         _ => (BudgetState.Draft, []),
     };
 
-    /// <summary>The caller's token: the Authorization header for the API, the sign-in cookie for the pages.</summary>
-    internal static string? Token(HttpRequest request) =>
-        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim()
-        : request.Cookies.TryGetValue(WorkspacePages.Cookie, out var cookie) ? cookie : null;
-
-    /// <summary>The signed-in user, by the bearer token or the sign-in cookie.</summary>
-    internal static (string Name, string Role, IReadOnlyList<string> Agencies)? CurrentUser(BudgetStore store, HttpRequest request) =>
-        Token(request) is { Length: > 0 } token ? store.UserByToken(token) : null;
+    /// <summary>The caller: by the API token (Authorization: Bearer …) for scripts, by the session cookie for people signed in to the pages.</summary>
+    internal static User? CurrentUser(BudgetStore store, HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? store.UserByToken(header[7..].Trim())
+            : request.Cookies.TryGetValue(SignInPages.Cookie, out var session) && session.Length > 0 ? store.UserBySession(session) : null;
 
     /// <summary>An officer acts for his own agencies only; reviewers, the finance bureau and admins for every department.</summary>
-    internal static bool ActsFor((string Name, string Role, IReadOnlyList<string> Agencies) user, string department) =>
+    internal static bool ActsFor(User user, string department) =>
         user.Role != "officer" || user.Agencies.Contains(department);
 
     /// <summary>401 without a valid token; 403 when the user's role may not act, or an officer does not act for the department.</summary>
@@ -290,7 +349,7 @@ public static class YusuanWeb
     {
         if (CurrentUser(store, request) is not { } user)
         {
-            return Results.Problem("需要有效的令牌（Authorization: Bearer …）", statusCode: 401);
+            return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
         }
 
         if (!roles.Contains(user.Role))
@@ -306,54 +365,38 @@ public static class YusuanWeb
         return null;
     }
 
-    /// <summary>What uploading a ledger gave: a new draft with its findings, or why nothing was compiled (with every problem).</summary>
-    internal sealed record DraftResult(long Id, IReadOnlyList<Core.Findings.Finding> Findings, string? Problem, int Status, IReadOnlyList<Core.Findings.InputProblem> Errors);
-
-    /// <summary>Compiles an uploaded ledger with the department's stored profile and goals, checks it and stores it as a new draft.</summary>
-    internal static async Task<DraftResult> CreateDraft(BudgetStore store, string code, int year, IFormFile file, string actor)
+    /// <summary>A version as the API shows it: where it stands, its revision for If-Match, and how many findings of each severity.</summary>
+    private static object VersionSummary(BudgetVersion version, IEnumerable<Core.Findings.Severity> findings)
     {
-        var (profile, performance) = store.DepartmentFiles(code);
-        if (profile is null)
+        var severities = findings.ToList();
+        return new
         {
-            return new DraftResult(0, [], $"部门 {code} 没有 profile，不能编制", 404, []);
-        }
+            id = version.Id,
+            department = version.DepartmentCode,
+            fiscalYear = version.FiscalYear,
+            number = version.Number,
+            state = version.State.Key(),
+            revision = version.Revision,
+            sha256 = version.Sha256,
+            errors = severities.Count(s => s == Core.Findings.Severity.Error),
+            warnings = severities.Count(s => s == Core.Findings.Severity.Warning),
+        };
+    }
 
-        var folder = Path.Combine(Path.GetTempPath(), "yusuan-draft-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+    /// <summary>400 with every problem, each with its file, row, column and reason.</summary>
+    private static IResult InputProblems(string title, IEnumerable<Core.Findings.InputProblem> problems) =>
+        Results.Problem(title, statusCode: 400, extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
+
+    /// <summary>The version with this id, or null.</summary>
+    internal static BudgetVersion? Version(BudgetStore store, long id)
+    {
         try
         {
-            File.WriteAllText(Path.Combine(folder, "profile.yaml"), profile);
-            if (performance is not null)
-            {
-                File.WriteAllText(Path.Combine(folder, "performance.yaml"), performance);
-            }
-
-            var ledger = Path.Combine(folder, file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "ledger.xlsx" : "ledger.csv");
-            await using (var stream = File.Create(ledger))
-            {
-                await file.CopyToAsync(stream);
-            }
-
-            var (dataset, problems) = Dataset.Load(folder);
-            if (dataset is null)
-            {
-                return new DraftResult(0, [], $"预算明细无法使用（{problems.Count} 处问题），未编制", 400, problems);
-            }
-
-            if (dataset.Profile.FiscalYear != year)
-            {
-                return new DraftResult(0, [], $"profile 的年度为 {dataset.Profile.FiscalYear}，不是 {year}", 400, []);
-            }
-
-            var catalogue = ClassificationCatalogue.BuiltIn();
-            var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
-            var findings = dataset.Check(compiled, catalogue);
-            var id = store.CreateDraft(code, year, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, actor);
-            return new DraftResult(id, findings, null, 201, []);
+            return store.Get(id);
         }
-        finally
+        catch (StoreException)
         {
-            Directory.Delete(folder, recursive: true);
+            return null;
         }
     }
 
@@ -384,23 +427,15 @@ public static class YusuanWeb
             return (null, ($"文件超过 {MaxUpload / 1024 / 1024} MB", 413));
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "yusuan-upload-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        using var folder = new TemporaryFolder();
+        var name = Path.GetFileName(file.FileName);
+        var path = Path.Combine(folder.Path, string.IsNullOrWhiteSpace(name) ? "upload" : name);
+        await using (var stream = File.Create(path))
         {
-            var name = Path.GetFileName(file.FileName);
-            var path = Path.Combine(folder, string.IsNullOrWhiteSpace(name) ? "upload" : name);
-            await using (var stream = File.Create(path))
-            {
-                await file.CopyToAsync(stream);
-            }
+            await file.CopyToAsync(stream);
+        }
 
-            return (Formats.Audit.Auditor.Audit(path, ClassificationCatalogue.BuiltIn()), null);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        return (Formats.Audit.Auditor.Audit(path, ClassificationCatalogue.BuiltIn()), null);
     }
 
     private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)
@@ -412,23 +447,42 @@ public static class YusuanWeb
     /// <summary>Compiles, checks and publishes the sample dataset, so the portal shows a real budget on first start.</summary>
     private static void Seed(BudgetStore store, string folder)
     {
-        var (dataset, problems) = Dataset.Load(folder);
-        if (dataset is null)
+        var profile = File.ReadAllText(Path.Combine(folder, "profile.yaml"));
+        var performancePath = Path.Combine(folder, "performance.yaml");
+        var performance = File.Exists(performancePath) ? File.ReadAllText(performancePath) : null;
+        var files = new VersionFiles(File.ReadAllText(Path.Combine(folder, "ledger.csv")), profile, performance);
+        var department = Formats.Yaml.YamlReader.ReadProfile(Path.Combine(folder, "profile.yaml")).Value
+            ?? throw new InvalidOperationException("Sample profile unusable: " + folder);
+        var result = Drafts.Compile(files, department.FiscalYear);
+        if (!result.Compiled)
         {
-            throw new InvalidOperationException("Sample dataset unusable: " + problems[0]);
+            throw new InvalidOperationException("Sample dataset unusable: " + result.Problems[0]);
         }
 
-        var catalogue = ClassificationCatalogue.BuiltIn();
-        var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
-        var findings = dataset.Check(compiled, catalogue);
-        store.SaveDepartment(compiled.Disclosure.Department.Code, compiled.Disclosure.Department.Name);
-        var performance = Path.Combine(folder, "performance.yaml");
-        store.SaveDepartmentFiles(compiled.Disclosure.Department.Code, File.ReadAllText(Path.Combine(folder, "profile.yaml")), File.Exists(performance) ? File.ReadAllText(performance) : null);
-        var id = store.CreateDraft(compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear, dataset.Ledger.Lines(), YusuanJson.Serialize(compiled.Disclosure), findings, "系统（示例数据）");
+        store.SaveDepartment(department.Department.Code, department.Department.Name);
+        store.SaveDepartmentFiles(department.Department.Code, profile, performance);
+        var id = store.CreateDraft(department.Department.Code, department.FiscalYear, result.Lines, result.DisclosureJson!, result.Findings, "系统（示例数据）", files);
         foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
         {
             store.Move(id, state, "系统（示例数据）");
         }
+    }
+
+    /// <summary>
+    /// On first start, accounts to try the whole path with: an admin, an officer of the sample agency, a reviewer (主管部门) and the
+    /// finance bureau, each with a random password that is printed once.
+    /// </summary>
+    private static IReadOnlyList<(string Name, string Role, string Password)> CreateFirstAccounts(BudgetStore store, IReadOnlyList<string> agencies)
+    {
+        var accounts = new List<(string, string, string)>();
+        foreach (var (name, role) in new[] { ("admin", "admin"), ("officer", "officer"), ("reviewer", "reviewer"), ("finance", "finance") })
+        {
+            var password = Passwords.Generate();
+            store.AddUser(name, role, role == "officer" ? agencies : [], "系统（首次启动）", password);
+            accounts.Add((name, role, password));
+        }
+
+        return accounts;
     }
 
     internal static string E(string text) => WebUtility.HtmlEncode(text);

@@ -21,10 +21,12 @@ public class BudgetStoreTests
 
     private static readonly BudgetLine[] Lines = [Line(2, "2080505", 1_259_000.10m), Line(3, "2101102", 429_000m)];
 
+    private static readonly VersionFiles Files = new("agency_code,amount\n139001,1\n", "schema: yusuan.profile/1\n", null);
+
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(2, store.Migrate());
+        Assert.Equal(3, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -71,13 +73,13 @@ public class BudgetStoreTests
             store.Move(id, state, "李四");
         }
 
-        var refused = Assert.Throws<StoreException>(() => store.ReplaceContent(id, [Line(2, "2080505", 1m)], "{}", [], "张三"));
+        var refused = Assert.Throws<StoreException>(() => store.ReplaceContent(id, 1, [Line(2, "2080505", 1m)], "{}", [], "张三", Files));
         Assert.Contains("只能通过更正生成新版本", refused.Message, StringComparison.Ordinal);
         Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Submitted, "张三"));
 
         var correction = store.Correct(id, "张三");
         Assert.Equal((2, BudgetState.Draft), (store.Get(correction).Number, store.Get(correction).State));
-        store.ReplaceContent(correction, [Line(2, "2080505", 1_300_000m)], "{\"v\":2}", [], "张三");
+        Assert.Equal(2, store.ReplaceContent(correction, 1, [Line(2, "2080505", 1_300_000m)], "{\"v\":2}", [], "张三", Files));
         Assert.Equal(1_259_000.10m, store.Lines(id)[0].Amount);
         Assert.Equal(1_300_000m, store.Lines(correction)[0].Amount);
         Assert.Equal([1, 2], store.Versions("139001", 2023).Select(v => v.Number));
@@ -102,7 +104,7 @@ public class BudgetStoreTests
         Assert.Matches("^[0-9a-f]{64}$", token);
         var user = store.UserByToken(token);
         Assert.NotNull(user);
-        Assert.Equal(("张三", "officer", "139001"), (user.Value.Name, user.Value.Role, string.Join(",", user.Value.Agencies)));
+        Assert.Equal(("张三", "officer", "139001"), (user.Name, user.Role, string.Join(",", user.Agencies)));
         Assert.Null(store.UserByToken("0" + token[1..]));
         Assert.ThrowsAny<Exception>(() => store.AddUser("张三", "officer", [], "管理员"));
     }
@@ -126,9 +128,67 @@ public class BudgetStoreTests
         var id = store.CreateDraft("139001", 2023, Lines, "{\"v\":1}", [], "张三");
 
         // Two lines with the same row number break the key halfway through: nothing of the change may remain.
-        Assert.ThrowsAny<Exception>(() => store.ReplaceContent(id, [Line(7, "2080505", 1m), Line(7, "2101102", 2m)], "{\"v\":2}", [], "张三"));
+        Assert.ThrowsAny<Exception>(() => store.ReplaceContent(id, 1, [Line(7, "2080505", 1m), Line(7, "2101102", 2m)], "{\"v\":2}", [], "张三", Files));
         Assert.Equal(Lines.Select(l => l.Amount), store.Lines(id).Select(l => l.Amount));
         Assert.Equal("{\"v\":1}", store.Get(id).DisclosureJson);
         Assert.Equal(["create"], store.AuditLog(id).Select(e => e.Action));
+        Assert.Equal(1, store.Get(id).Revision);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Of_two_saves_from_the_same_revision_the_second_is_refused_and_changes_nothing(string provider)
+    {
+        using var store = Open(provider);
+        var id = store.CreateDraft("139001", 2023, Lines, "{\"v\":1}", [], "张三", Files);
+        Assert.Equal(Files, store.Files(id));
+
+        // Both opened revision 1; 张三 saves first.
+        Assert.Equal(2, store.ReplaceContent(id, 1, [Line(2, "2080505", 5m)], "{\"v\":2}", [], "张三", Files with { LedgerCsv = "张三的明细" }));
+        var conflict = Assert.Throws<StoreConflictException>(() => store.ReplaceContent(id, 1, [Line(2, "2080505", 9m)], "{\"v\":3}", [], "李四", Files with { LedgerCsv = "李四的明细" }));
+        Assert.Contains("已被 张三 于", conflict.Message, StringComparison.Ordinal);
+        Assert.Contains("你的修改没有保存", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(2, conflict.Revision);
+        Assert.Equal(("{\"v\":2}", 2, "张三的明细", 5m), (store.Get(id).DisclosureJson, store.Get(id).Revision, store.Files(id)!.LedgerCsv, store.Lines(id).Single().Amount));
+
+        // Saving from the revision now stored goes through.
+        Assert.Equal(3, store.ReplaceContent(id, 2, [Line(2, "2080505", 9m)], "{\"v\":3}", [], "李四", Files with { LedgerCsv = "李四的明细" }));
+        Assert.Equal(["create", "edit", "edit"], store.AuditLog(id).Select(e => e.Action));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Passwords_are_hashed_and_sessions_end(string provider)
+    {
+        using var store = Open(provider);
+        store.AddUser("张三", "officer", ["139001"], "管理员", "张三的密码-2023");
+        Assert.Null(store.StartSession("张三", "张三的密码-2024", TimeSpan.FromHours(1)));
+        Assert.Null(store.StartSession("李四", "张三的密码-2023", TimeSpan.FromHours(1)));
+        var session = store.StartSession("张三", "张三的密码-2023", TimeSpan.FromHours(1))!;
+        Assert.Equal(new[] { "139001" }, store.UserBySession(session)!.Agencies);
+        Assert.Null(store.UserBySession("0" + session[1..]));
+
+        // An expired session finds nobody; signing out and a new password end the others.
+        Assert.Null(store.UserBySession(store.StartSession("张三", "张三的密码-2023", TimeSpan.FromSeconds(-1))!));
+        store.EndSession(session);
+        Assert.Null(store.UserBySession(session));
+        var again = store.StartSession("张三", "张三的密码-2023", TimeSpan.FromHours(1))!;
+        store.SetPassword("张三", "新的密码-2025", "管理员");
+        Assert.Null(store.UserBySession(again));
+        Assert.NotNull(store.StartSession("张三", "新的密码-2025", TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void A_password_hash_is_salted_and_verified_only_by_its_password()
+    {
+        var first = Passwords.Hash("同一个密码");
+        Assert.StartsWith($"pbkdf2-sha256${Passwords.Iterations}$", first, StringComparison.Ordinal);
+        Assert.NotEqual(first, Passwords.Hash("同一个密码"));
+        Assert.DoesNotContain("同一个密码", first, StringComparison.Ordinal);
+        Assert.True(Passwords.Verify("同一个密码", first));
+        Assert.False(Passwords.Verify("同一个密码 ", first));
+        Assert.False(Passwords.Verify("同一个密码", null));
+        Assert.False(Passwords.Verify("同一个密码", "pbkdf2-sha256$1$not-base64$x"));
+        Assert.Matches("^[A-Za-z0-9]{12}$", Passwords.Generate());
     }
 }

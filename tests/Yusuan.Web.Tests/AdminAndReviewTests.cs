@@ -9,7 +9,7 @@ public class AdminAndReviewTests
     private static HttpRequestMessage As(string token, HttpMethod method, string path, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
-        request.Headers.Add("Cookie", $"yusuan_token={token}");
+        request.Headers.Add("Cookie", $"yusuan_session={token}");
         return request;
     }
 
@@ -22,7 +22,7 @@ public class AdminAndReviewTests
         var field = Regex.Match(await loaded.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
         Assert.True(field.Success, "the page has no antiforgery field");
         var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content(new(field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value))) };
-        request.Headers.Add("Cookie", $"yusuan_token={token}; {cookie}");
+        request.Headers.Add("Cookie", $"yusuan_session={token}; {cookie}");
         return await client.SendAsync(request);
     }
 
@@ -36,23 +36,30 @@ public class AdminAndReviewTests
         string admin, officer;
         using (var store = BudgetStore.Open(app.Database))
         {
-            admin = store.AddUser("管理员", "admin", [], "命令行");
-            officer = store.AddUser("经办人", "officer", ["139001"], "命令行");
+            admin = (await app.Account("管理员", "admin")).Session;
+            officer = (await app.Account("经办人", "officer", "139001")).Session;
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Client.SendAsync(As(officer, HttpMethod.Get, "/admin"))).StatusCode);
         var page = await (await app.Client.SendAsync(As(admin, HttpMethod.Get, "/admin"))).Content.ReadAsStringAsync();
         Assert.Contains("<td>经办人</td><td>officer</td><td>139001</td>", page, StringComparison.Ordinal);
 
-        using var added = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("agencies", "")));
+        using var weak = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("agencies", ""), ("password", "short")));
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Contains("密码至少 8 个字符", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var added = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("agencies", ""), ("password", "审核员的密码123")));
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var token = Regex.Match(await added.Content.ReadAsStringAsync(), "id=\"new-token\">([0-9a-f]{64})<").Groups[1].Value;
         using (var store = BudgetStore.Open(app.Database))
         {
-            Assert.Equal("reviewer", store.UserByToken(token)!.Value.Role);
+            Assert.Equal("reviewer", store.UserByToken(token)!.Role);
         }
 
-        using var duplicate = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer")));
+        // The new user signs in with the password the admin set, and only with it.
+        Assert.Null(await app.SignIn("审核员", "审核员的密码124"));
+        Assert.NotNull(await app.SignIn("审核员", "审核员的密码123"));
+
+        using var duplicate = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("password", "another-password")));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
     }
 
@@ -63,7 +70,7 @@ public class AdminAndReviewTests
         string officer;
         using (var store = BudgetStore.Open(app.Database))
         {
-            officer = store.AddUser("经办人", "officer", ["139001"], "命令行");
+            officer = (await app.Account("经办人", "officer", "139001")).Session;
         }
 
         var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
@@ -88,15 +95,15 @@ public class AdminAndReviewTests
         long draft;
         using (var store = BudgetStore.Open(app.Database))
         {
-            admin = store.AddUser("管理员", "admin", [], "命令行");
-            officer = store.AddUser("经办人", "officer", ["139001"], "命令行");
+            admin = (await app.Account("管理员", "admin")).Session;
+            officer = (await app.Account("经办人", "officer", "139001")).Session;
             draft = store.Correct(store.Published().Single().Version.Id, "经办人");
         }
 
         // Signed in by cookie, but without the token of a page this site served: what another site's page would send.
-        using var user = await app.Client.SendAsync(As(admin, HttpMethod.Post, "/admin/users", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "外来", ["role"] = "admin" })));
+        using var user = await app.Client.SendAsync(As(admin, HttpMethod.Post, "/admin/users", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "外来", ["role"] = "admin", ["password"] = "outsider-password" })));
         using var submit = await app.Client.SendAsync(As(officer, HttpMethod.Post, $"/versions/{draft}/submit"));
-        using var signin = await app.Client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = officer }));
+        using var signin = await app.Client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "经办人", ["password"] = RunningApp.Password }));
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (user.StatusCode, submit.StatusCode, signin.StatusCode));
         Assert.Contains("表单已失效", await submit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using (var store = BudgetStore.Open(app.Database))
@@ -122,9 +129,9 @@ public class AdminAndReviewTests
         long draft;
         using (var store = BudgetStore.Open(app.Database))
         {
-            own = store.AddUser("经办人", "officer", ["139001"], "命令行");
-            stranger = store.AddUser("别的单位", "officer", ["999001"], "命令行");
-            reviewer = store.AddUser("审核员", "reviewer", [], "命令行");
+            own = (await app.Account("经办人", "officer", "139001")).Session;
+            stranger = (await app.Account("别的单位", "officer", "999001")).Session;
+            reviewer = (await app.Account("审核员", "reviewer")).Session;
             draft = store.Correct(store.Published().Single().Version.Id, "经办人");
         }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Yusuan.Store;
 using Yusuan.Web;
 
 namespace Yusuan.Web.Tests;
@@ -38,6 +40,39 @@ public sealed class RunningApp : IAsyncDisposable
         return new RunningApp(app, url, database);
     }
 
+    /// <summary>The password every test account gets.</summary>
+    public const string Password = "correct-horse-42";
+
+    /// <summary>Adds a user and signs them in through the sign-in page, as a browser would: their API token and session cookie value.</summary>
+    public async Task<Account> Account(string name, string role, params string[] agencies)
+    {
+        string token;
+        using (var store = BudgetStore.Open(Database))
+        {
+            token = store.AddUser(name, role, agencies, "测试", Password);
+        }
+
+        return new Account(name, token, await SignIn(name, Password) ?? throw new InvalidOperationException("sign-in failed for " + name));
+    }
+
+    /// <summary>Posts the sign-in form with the antiforgery token the sign-in page gave; the session cookie, or null when refused.</summary>
+    public async Task<string?> SignIn(string name, string password)
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Url) };
+        using var page = await client.GetAsync("/signin");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
+        var field = Regex.Match(await page.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["password"] = password, [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value) }),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        using var response = await client.SendAsync(request);
+        return response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith("yusuan_session=", StringComparison.Ordinal)).Select(c => c["yusuan_session=".Length..]).SingleOrDefault()
+            : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -45,3 +80,6 @@ public sealed class RunningApp : IAsyncDisposable
         await app.DisposeAsync();
     }
 }
+
+/// <summary>A test user: name, API token and the value of their sign-in cookie.</summary>
+public sealed record Account(string Name, string Token, string Session);

@@ -6,10 +6,11 @@ namespace Yusuan.Web.Tests;
 /// <summary>A unit uploads and submits, the reviewer approves, the finance bureau publishes — each in a real Chromium.</summary>
 public class WorkspaceBrowserTests
 {
-    private static async Task SignIn(IPage page, string url, string token)
+    private static async Task SignIn(IPage page, string url, string name)
     {
         await page.GotoAsync(url + "/signin");
-        await page.FillAsync("#token", token);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", RunningApp.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/workspace");
     }
@@ -21,9 +22,12 @@ public class WorkspaceBrowserTests
         string officer, reviewer, finance;
         using (var store = BudgetStore.Open(app.Database))
         {
-            officer = store.AddUser("经办人", "officer", ["139001"], "管理员");
-            reviewer = store.AddUser("主管部门审核", "reviewer", [], "管理员");
-            finance = store.AddUser("财政局", "finance", [], "管理员");
+            officer = "经办人";
+            reviewer = "主管部门审核";
+            finance = "财政局";
+            store.AddUser(officer, "officer", ["139001"], "管理员", RunningApp.Password);
+            store.AddUser(reviewer, "reviewer", [], "管理员", RunningApp.Password);
+            store.AddUser(finance, "finance", [], "管理员", RunningApp.Password);
         }
 
         using var playwright = await Playwright.CreateAsync();

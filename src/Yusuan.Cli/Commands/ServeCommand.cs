@@ -14,7 +14,14 @@ internal static class ServeCommand
         command.SetAction(parse =>
         {
             var sample = Path.Combine(Directory.GetCurrentDirectory(), "samples", "sz-eeimc-2023");
-            var app = YusuanWeb.Build(new WebSettings(parse.GetValue(database)!, parse.GetValue(urls)!, sample));
+            var app = YusuanWeb.Build(new WebSettings(parse.GetValue(database)!, parse.GetValue(urls)!, sample, accounts =>
+            {
+                Console.WriteLine("首次启动，已建立以下账号（密码只显示这一次，请妥善保存；管理员可在“用户管理”中重设）：");
+                foreach (var (name, role, password) in accounts)
+                {
+                    Console.WriteLine($"  {name,-9} {role,-9} 密码 {password}");
+                }
+            }));
             Console.WriteLine($"Yusuan 已启动：{parse.GetValue(urls)}（数据库 {parse.GetValue(database)}），按 Ctrl+C 停止。");
             app.Run();
             return ExitCodes.Done;

@@ -58,6 +58,12 @@ public sealed class LedgerFile
         return new LedgerCheck(problems, warnings, lines);
     }
 
+    /// <summary>
+    /// The rows as text, header first, with their row numbers — for showing a ledger as the unit wrote it (a grid to edit, a
+    /// problem beside its row). Structural faults (bad encoding, not a workbook) are added to <paramref name="problems"/>.
+    /// </summary>
+    public IReadOnlyList<RawRow> Rows(List<InputProblem> problems) => source.Rows(problems).ToList();
+
     /// <summary>Streams the lines of a file that passed <see cref="Check"/>.</summary>
     public IEnumerable<BudgetLine> Lines()
     {
