@@ -256,6 +256,15 @@ public sealed class BudgetStore : IDisposable
                 throw new StoreException($"第 {version.Number} 版不能从“{version.State.Title()}”改为“{to.Title()}”");
             }
 
+            // A budget with errors goes back to the unit, not up to the reviewer.
+            var errors = to == BudgetState.Submitted
+                ? Query("SELECT COUNT(*) FROM findings WHERE version_id = @id AND severity = 'error'", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("id", versionId)).Single()
+                : 0;
+            if (errors > 0)
+            {
+                throw new StoreException($"第 {version.Number} 版的检查结果有 {errors} 条错误，改正后才能提交");
+            }
+
             if (to == BudgetState.Published)
             {
                 var sha = Digest(version.DisclosureJson);

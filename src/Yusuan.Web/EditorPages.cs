@@ -136,14 +136,15 @@ internal static class EditorPages
         AppendMessage(body, message, problems.Where(p => p.Row is null));
         body.Append($"<form method=\"post\" action=\"/versions/{version.Id}/ledger\"><input type=\"hidden\" name=\"revision\" value=\"{revision}\">")
             .Append(string.Concat(header.Select(h => $"<input type=\"hidden\" name=\"h\" value=\"{E(h)}\">")))
-            .Append("<div style=\"overflow-x:auto\"><table id=\"grid\"><caption>预算明细（").Append(rows.Count).Append(" 行）</caption><thead><tr><th scope=\"col\">行</th>")
-            .Append(string.Concat(labels.Select(l => $"<th scope=\"col\">{E(l)}</th>"))).Append("<th scope=\"col\">删除</th><th scope=\"col\">问题</th></tr></thead><tbody>");
+            .Append("<div style=\"overflow-x:auto\"><table id=\"grid\"><caption>预算明细（").Append(rows.Count).Append(" 行）</caption><thead><tr><th scope=\"col\">行</th><th scope=\"col\">问题</th>")
+            .Append(string.Concat(labels.Select(l => $"<th scope=\"col\">{E(l)}</th>"))).Append("<th scope=\"col\">删除</th></tr></thead><tbody>");
         for (var index = 0; index < rows.Count + BlankRows; index++)
         {
             var row = index < rows.Count ? rows[index] : [];
             var number = index + 2;
             var here = index < rows.Count ? problems.Where(p => p.Row == number).ToList() : [];
-            body.Append(here.Count > 0 ? "<tr class=\"problem\">" : "<tr>").Append($"<th scope=\"row\">{(index < rows.Count ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "新增")}</th>");
+            body.Append(here.Count > 0 ? "<tr class=\"problem\" style=\"background:#fff1f0\">" : "<tr>").Append($"<th scope=\"row\">{(index < rows.Count ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : "新增")}</th><td class=\"problems\" style=\"color:#cf222e\">")
+                .Append(string.Join("<br>", here.Select(p => E((p.Column is null ? string.Empty : $"列“{p.Column}”：") + p.Reason)))).Append("</td>");
             for (var column = 0; column < header.Count; column++)
             {
                 var invalid = here.Any(p => p.Column is { } c && string.Equals(c, header[column], StringComparison.OrdinalIgnoreCase));
@@ -151,8 +152,7 @@ internal static class EditorPages
                 body.Append($"<td><input name=\"c\" value=\"{E(value)}\" size=\"{Math.Clamp(value.Length + 1, 6, 24)}\" aria-label=\"第 {number} 行 {E(labels[column])}\"{(invalid ? " aria-invalid=\"true\" style=\"outline:2px solid #cf222e\"" : string.Empty)}></td>");
             }
 
-            body.Append("<td>").Append(index < rows.Count ? $"<input type=\"checkbox\" name=\"delete\" value=\"{index}\" aria-label=\"删除第 {number} 行\">" : string.Empty).Append("</td><td class=\"problems\">")
-                .Append(string.Join("<br>", here.Select(p => E((p.Column is null ? string.Empty : $"列“{p.Column}”：") + p.Reason)))).Append("</td></tr>");
+            body.Append("<td>").Append(index < rows.Count ? $"<input type=\"checkbox\" name=\"delete\" value=\"{index}\" aria-label=\"删除第 {number} 行\">" : string.Empty).Append("</td></tr>");
         }
 
         body.Append("</tbody></table></div><button type=\"submit\" id=\"save\">保存并重新编制</button></form>")

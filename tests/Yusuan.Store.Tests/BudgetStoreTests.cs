@@ -111,6 +111,20 @@ public class BudgetStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void A_budget_with_errors_cannot_be_submitted(string provider)
+    {
+        using var store = Open(provider);
+        var id = store.CreateDraft("139001", 2023, Lines, "{}", [new Finding("T01.balance", Severity.Error, "arithmetic", "收支不平衡", new Location())], "张三");
+        var error = Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Submitted, "张三"));
+        Assert.Equal("第 1 版的检查结果有 1 条错误，改正后才能提交", error.Message);
+        Assert.Equal(BudgetState.Draft, store.Get(id).State);
+        store.ReplaceContent(id, 1, Lines, "{}", [new Finding("text.reasons.sum", Severity.Warning, "text", "原因不相符", new Location())], "张三", Files);
+        store.Move(id, BudgetState.Submitted, "张三");
+        Assert.Equal(BudgetState.Submitted, store.Get(id).State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public void A_state_cannot_be_skipped(string provider)
     {
         using var store = Open(provider);

@@ -52,13 +52,9 @@ public class AuditUploadTests
     public async Task A_reader_uploads_a_document_in_the_browser_and_reads_the_report()
     {
         await using var app = await RunningApp.Start("sqlite");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        var (playwright, browser) = await Browser.Chromium();
+        using var _ = playwright;
+        await using var __ = browser;
         var page = await browser.NewPageAsync();
         await page.GotoAsync(app.Url + "/");
         await page.ClickAsync("text=审计一份已公开的预算");

@@ -5,23 +5,11 @@ namespace Yusuan.Web.Tests;
 /// <summary>The public portal in a real Chromium (Debian's, installed by test.sh), driven by Playwright.</summary>
 public class PortalBrowserTests
 {
-    private static async Task<(IPlaywright Playwright, IBrowser Browser)> Chromium()
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
-        return (playwright, browser);
-    }
-
     [Fact]
     public async Task A_reader_finds_the_department_and_reads_its_published_budget()
     {
         await using var app = await RunningApp.Start("sqlite");
-        var (playwright, browser) = await Chromium();
+        var (playwright, browser) = await Browser.Chromium();
         using (playwright)
         await using (browser)
         {
