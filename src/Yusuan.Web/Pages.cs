@@ -35,16 +35,9 @@ internal static partial class Pages
             return null;
         }
 
-        try
+        if (await request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(request.HttpContext))
         {
-            if (await request.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(request.HttpContext))
-            {
-                return null;
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return Html("无法读取表单", "<h1>无法读取表单</h1><p>提交的内容不是有效的表单，或超过了大小限制。</p>", 400);
+            return null;
         }
 
         return Html("表单已失效", "<h1>表单已失效</h1><p>这份表单不是从本站页面提交的，或页面已过期。请返回上一页，刷新后重新提交。</p>", 400);

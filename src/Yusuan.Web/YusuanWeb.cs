@@ -45,7 +45,8 @@ public static class YusuanWeb
             // The ledger grid posts one field per cell.
             form.ValueCountLimit = 200_000;
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
+        builder.Services.AddExceptionHandler<Problems>();
         builder.Services.AddOpenApi();
         builder.Services.AddAntiforgery(options =>
         {

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Yusuan.Store;
+
+namespace Yusuan.Web.Tests;
+
+/// <summary>One application, with a user of each role, for the whole authorisation matrix.</summary>
+public sealed class MatrixApp : IAsyncLifetime
+{
+    public RunningApp App { get; private set; } = null!;
+
+    public Dictionary<string, Account> Accounts { get; } = [];
+
+    /// <summary>The antiforgery cookie and form field a page of this site hands out, for posting forms as a browser would.</summary>
+    public (string Cookie, string Field, string Value) Antiforgery { get; private set; }
+
+    public long PublishedId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        App = await RunningApp.Start("sqlite");
+        Accounts["officer"] = await App.Account("本单位经办人", "officer", "139001");
+        Accounts["stranger"] = await App.Account("别的单位经办人", "officer", "999001");
+        Accounts["reviewer"] = await App.Account("主管部门", "reviewer");
+        Accounts["finance"] = await App.Account("财政局", "finance");
+        Accounts["admin"] = await App.Account("管理员", "admin");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(App.Url) };
+        using var page = await client.GetAsync("/signin");
+        var field = Regex.Match(await page.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        Antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)), field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+        using var store = BudgetStore.Open(App.Database);
+
+        // Whose password the admin case resets: not one of the accounts above, whose sessions that would end.
+        store.AddUser("待重设密码", "officer", ["139001"], "测试", RunningApp.Password);
+        PublishedId = store.Published().Single().Version.Id;
+    }
+
+    /// <summary>A new version of the sample department in the given state, so each case acts on a version of its own.</summary>
+    public long Version(BudgetState state)
+    {
+        using var store = BudgetStore.Open(App.Database);
+        var id = store.Correct(PublishedId, "测试");
+        var path = state switch
+        {
+            BudgetState.Submitted => [BudgetState.Submitted],
+            BudgetState.Approved => [BudgetState.Submitted, BudgetState.Approved],
+            _ => Array.Empty<BudgetState>(),
+        };
+        foreach (var next in path)
+        {
+            store.Move(id, next, "测试");
+        }
+
+        return id;
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>
+/// Every role against every page and endpoint: what each may do is done (or at least not refused for who they are), what
+/// they may not is refused — 401 or the sign-in page for nobody, 403 for the wrong role or agency — and changes nothing.
+/// </summary>
+public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
+{
+    public static readonly string[] Roles = ["anonymous", "officer", "stranger", "reviewer", "finance", "admin"];
+
+    private const string Everyone = "anonymous officer stranger reviewer finance admin";
+    private const string SignedIn = "officer stranger reviewer finance admin";
+    private const string ReadsTheDraft = "officer reviewer finance admin";
+    private const string EditsTheDraft = "officer admin";
+    private const string Reviews = "reviewer finance admin";
+    private const string Publishes = "finance admin";
+    private const string Administers = "admin";
+
+    /// <summary>Method, path ({id} is a version of the sample department in <c>State</c>), body kind, who may.</summary>
+    private static readonly (string Method, string Path, BudgetState State, string Body, string Allowed)[] Endpoints =
+    [
+        ("GET", "/", BudgetState.Draft, "", Everyone),
+        ("GET", "/budgets/139001/2023", BudgetState.Draft, "", Everyone),
+        ("GET", "/budgets/139001/2023/disclosure.json", BudgetState.Draft, "", Everyone),
+        ("GET", "/budgets/139001/2023/tables/T01.csv", BudgetState.Draft, "", Everyone),
+        ("GET", "/audit", BudgetState.Draft, "", Everyone),
+        ("GET", "/signin", BudgetState.Draft, "", Everyone),
+        ("GET", "/api/departments", BudgetState.Draft, "", Everyone),
+        ("GET", "/api/budgets/139001/2023/tables", BudgetState.Draft, "", Everyone),
+        ("GET", "/api/budgets/139001/2023/findings", BudgetState.Draft, "", Everyone),
+        ("GET", "/openapi/v1.json", BudgetState.Draft, "", Everyone),
+        ("GET", "/workspace", BudgetState.Draft, "", SignedIn),
+        ("GET", "/versions/{id}", BudgetState.Draft, "", ReadsTheDraft),
+        ("GET", "/versions/{id}/ledger", BudgetState.Draft, "", EditsTheDraft),
+        ("GET", "/versions/{id}/text", BudgetState.Draft, "", EditsTheDraft),
+        ("POST", "/versions/{id}/ledger", BudgetState.Draft, "grid", EditsTheDraft),
+        ("POST", "/versions/{id}/text", BudgetState.Draft, "text", EditsTheDraft),
+        ("POST", "/workspace/139001/upload", BudgetState.Draft, "upload", EditsTheDraft),
+        ("POST", "/versions/{id}/submit", BudgetState.Draft, "form", EditsTheDraft),
+        ("POST", "/versions/{id}/return", BudgetState.Submitted, "form", Reviews),
+        ("POST", "/versions/{id}/approve", BudgetState.Submitted, "form", Reviews),
+        ("POST", "/versions/{id}/publish", BudgetState.Approved, "form", Publishes),
+        ("GET", "/admin", BudgetState.Draft, "", Administers),
+        ("POST", "/admin/users", BudgetState.Draft, "user", Administers),
+        ("POST", "/admin/users/待重设密码/password", BudgetState.Draft, "password", Administers),
+        ("GET", "/api/versions/{id}", BudgetState.Draft, "", ReadsTheDraft),
+        ("POST", "/api/budgets/139001/2023/drafts", BudgetState.Draft, "api-upload", EditsTheDraft),
+        ("PUT", "/api/versions/{id}/ledger", BudgetState.Draft, "csv", EditsTheDraft),
+        ("POST", "/api/versions/{id}/submit", BudgetState.Draft, "", EditsTheDraft),
+        ("POST", "/api/versions/{id}/return", BudgetState.Submitted, "", Reviews),
+        ("POST", "/api/versions/{id}/approve", BudgetState.Submitted, "", Reviews),
+        ("POST", "/api/versions/{id}/publish", BudgetState.Approved, "", Publishes),
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var cases = new TheoryData<string, string, string>();
+        foreach (var (method, path, _, _, _) in Endpoints)
+        {
+            foreach (var role in Roles)
+            {
+                cases.Add(role, method, path);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_may_do_exactly_what_its_role_and_agencies_allow(string role, string method, string path)
+    {
+        var endpoint = Endpoints.Single(e => e.Method == method && e.Path == path);
+        var allowed = endpoint.Allowed.Split(' ').Contains(role);
+        var id = fixture.Version(endpoint.State);
+        var account = role == "anonymous" ? null : fixture.Accounts[role];
+        var api = path.StartsWith("/api/", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            Content = Body(endpoint.Body),
+        };
+        var cookies = new List<string>();
+        if (account is not null && api)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.Token);
+        }
+        else if (account is not null)
+        {
+            cookies.Add("yusuan_session=" + account.Session);
+        }
+
+        if (!api && method == "POST")
+        {
+            cookies.Add(fixture.Antiforgery.Cookie);
+        }
+
+        if (cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", cookies));
+        }
+
+        if (endpoint.Body == "csv")
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        }
+
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.Url) };
+        using var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var toSignIn = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().StartsWith("/signin", StringComparison.Ordinal);
+        Assert.True(status < 500, $"{role} {method} {path}: {status}");
+        if (allowed)
+        {
+            Assert.False(status is 401 or 403 || toSignIn, $"{role} may {method} {path} but got {status}");
+        }
+        else
+        {
+            Assert.True(role == "anonymous" ? status == 401 || toSignIn : status == 403, $"{role} may not {method} {path} but got {status}");
+            using var store = BudgetStore.Open(fixture.App.Database);
+            Assert.Equal((endpoint.State, 1), (store.Get(id).State, store.Get(id).Revision));
+        }
+    }
+
+    private HttpContent? Body(string kind)
+    {
+        var (_, field, value) = fixture.Antiforgery;
+        var ledger = File.ReadAllBytes(Repository.Sample("ledger.csv"));
+        FormUrlEncodedContent Form(params (string, string)[] fields) => new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new(field, value)));
+        return kind switch
+        {
+            "form" => Form(("comment", "请补充说明")),
+            "grid" => Form(("revision", "1"), ("h", "agency_code"), ("c", "139001")),
+            "text" => Form(("revision", "1"), ("profile", "schema: yusuan.profile/1\n"), ("performance", "")),
+            "user" => Form(("name", "新用户" + Guid.NewGuid().ToString("N")[..6]), ("role", "reviewer"), ("password", "a-long-password")),
+            "password" => Form(("password", RunningApp.Password)),
+            "upload" => new MultipartFormDataContent { { new ByteArrayContent(ledger), "ledger", "ledger.csv" }, { new StringContent("2023"), "year" }, { new StringContent(value), field } },
+            "api-upload" => new MultipartFormDataContent { { new ByteArrayContent(ledger), "ledger", "ledger.csv" } },
+            "csv" => new ByteArrayContent(ledger) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } },
+            _ => null,
+        };
+    }
+}
