@@ -327,6 +327,12 @@ public sealed class BudgetStore : IDisposable
             "FROM budget_versions v WHERE v.department_code = @code AND v.fiscal_year = @year AND v.state = 'published' ORDER BY v.number DESC LIMIT 1",
             ReadVersion, null, ("code", department), ("year", year)).SingleOrDefault();
 
+    /// <summary>The id of the latest published version of one department's budget for a year, without its content; null when none is published.</summary>
+    public long? PublishedId(string department, int year) =>
+        Query(
+            "SELECT id FROM budget_versions WHERE department_code = @code AND fiscal_year = @year AND state = 'published' ORDER BY number DESC LIMIT 1",
+            r => (long?)Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), null, ("code", department), ("year", year)).SingleOrDefault();
+
     public IReadOnlyList<(string Rule, string Severity, string Message)> Findings(long versionId) =>
         Query("SELECT rule, severity, message FROM findings WHERE version_id = @id", r => (r.GetString(0), r.GetString(1), r.GetString(2)), null, ("id", versionId));
 

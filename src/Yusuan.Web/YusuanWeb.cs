@@ -99,23 +99,23 @@ public static class YusuanWeb
             return Results.Content(Page("部门预算公开", body.ToString()), "text/html; charset=utf-8");
         });
 
-        app.MapGet("/budgets/{code}/{year:int}", (string code, int year) =>
+        // A published version never changes, so its page is rendered once per (version, last year's version) and then served
+        // from memory; only the lookup of which version is the latest goes to the database.
+        var rendered = new RenderedPages(capacity: 512);
+        app.MapGet("/budgets/{code}/{year:int}", (string code, int year, HttpContext context) =>
         {
             using var store = Store();
-            if (Find(store, code, year) is not { } found)
+            if (store.PublishedId(code, year) is not { } id)
             {
                 return Results.Content(Page("没有找到", $"<h1>没有找到</h1><p>{E(code)} {year} 年的部门预算尚未公开。</p><p><a href=\"/\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, 404);
             }
 
-            var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
-            var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {found.Version.PublishedAt:yyyy-MM-dd HH:mm} UTC。"
-                + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
-                + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
-                + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";
-            var previous = Find(store, code, year - 1);
-            var (source, rows) = YearComparison.Compare(found.Disclosure, previous?.Disclosure, previous?.Version.Number);
-            banner += YearComparison.Html(source, rows);
-            return Results.Content(html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal), "text/html; charset=utf-8");
+            var previousId = store.PublishedId(code, year - 1);
+            var page = rendered.Get(id, previousId, () => PublicPage(store, code, year));
+            context.Response.Headers.ETag = page.ETag;
+            return context.Request.Headers.IfNoneMatch == page.ETag
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Bytes(page.Body, "text/html; charset=utf-8");
         });
 
         app.MapGet("/budgets/{code}/{year:int}/disclosure.{format}", (string code, int year, string format) =>
@@ -364,6 +364,21 @@ public static class YusuanWeb
         }
 
         return null;
+    }
+
+    /// <summary>The public page of a published budget: the document under a banner with its version, downloads and digest, and last year's comparison.</summary>
+    private static string PublicPage(BudgetStore store, string code, int year)
+    {
+        var found = Find(store, code, year) ?? throw new InvalidOperationException($"{code} {year} is not published");
+        var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
+        var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {found.Version.PublishedAt:yyyy-MM-dd HH:mm} UTC。"
+            + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
+            + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
+            + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";
+        var previous = Find(store, code, year - 1);
+        var (source, rows) = YearComparison.Compare(found.Disclosure, previous?.Disclosure, previous?.Version.Number);
+        banner += YearComparison.Html(source, rows);
+        return html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal);
     }
 
     /// <summary>A version as the API shows it: where it stands, its revision for If-Match, and how many findings of each severity.</summary>

@@ -1,0 +1,38 @@
+using System.Net;
+using Yusuan.Store;
+
+namespace Yusuan.Web.Tests;
+
+public class PublicPageCacheTests
+{
+    [Fact]
+    public async Task The_public_page_is_served_from_memory_until_a_new_version_is_published()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        using var first = await app.Client.GetAsync("/budgets/139001/2023");
+        var etag = first.Headers.ETag!.Tag;
+        var body = await first.Content.ReadAsStringAsync();
+        Assert.Equal(body, await app.Client.GetStringAsync("/budgets/139001/2023"));
+
+        // A reader who has the page is told it has not changed.
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/budgets/139001/2023");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var notModified = await app.Client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        // A correction, once published, is what the page shows.
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            var correction = store.Correct(store.Published().Single().Version.Id, "测试");
+            foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+            {
+                store.Move(correction, state, "测试");
+            }
+        }
+
+        using var after = await app.Client.GetAsync("/budgets/139001/2023");
+        Assert.NotEqual(etag, after.Headers.ETag!.Tag);
+        Assert.Contains("第 2 版", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("第 1 版", body, StringComparison.Ordinal);
+    }
+}
