@@ -15,6 +15,8 @@ using Yusuan.Publishing.Layout;
 using Yusuan.Publishing.Office;
 using Yusuan.Publishing.Pdf;
 using Yusuan.Store;
+using Yusuan.Web.Pages;
+using static Yusuan.Web.PageFrame;
 
 namespace Yusuan.Web;
 
@@ -34,7 +36,8 @@ public static class YusuanWeb
 {
     public static WebApplication Build(WebSettings settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The pages are compiled into this assembly, whichever program hosts it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(YusuanWeb).Assembly.GetName().Name });
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxUpload + (1 << 20));
@@ -48,6 +51,12 @@ public static class YusuanWeb
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddExceptionHandler<Problems>();
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(new StoreFactory(settings.Database));
+
+        // Chinese text stays readable in the page source; the characters HTML needs escaped still are.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.Add(new ForgedFormPage()));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "yusuan-antiforgery";
@@ -74,31 +83,6 @@ public static class YusuanWeb
 
         BudgetStore Store() => BudgetStore.Open(settings.Database);
 
-        app.MapGet("/", (string? q) =>
-        {
-            using var store = Store();
-            var budgets = store.Published()
-                .Where(b => string.IsNullOrWhiteSpace(q) || b.Name.Contains(q.Trim(), StringComparison.Ordinal) || b.Code.Contains(q.Trim(), StringComparison.Ordinal))
-                .ToList();
-            var body = new StringBuilder();
-            body.Append("<nav><a href=\"/audit\">审计一份已公开的预算</a></nav><h1>部门预算公开</h1><form method=\"get\" action=\"/\" role=\"search\"><label for=\"q\">按部门名称或编码查找</label> ")
-                .Append("<input id=\"q\" name=\"q\" value=\"").Append(E(q ?? string.Empty)).Append("\"> <button type=\"submit\">查找</button></form>");
-            body.Append("<table><caption>已公开的部门预算（").Append(budgets.Count).Append("）</caption><thead><tr><th scope=\"col\">部门</th><th scope=\"col\">编码</th><th scope=\"col\">年度</th></tr></thead><tbody>");
-            foreach (var (code, name, year, _) in budgets)
-            {
-                body.Append("<tr><td><a href=\"/budgets/").Append(E(code)).Append('/').Append(year).Append("\">").Append(E(name)).Append("</a></td><td>")
-                    .Append(E(code)).Append("</td><td>").Append(year).Append("</td></tr>");
-            }
-
-            body.Append("</tbody></table>");
-            if (budgets.Count == 0)
-            {
-                body.Append("<p>没有找到符合条件的部门预算。</p>");
-            }
-
-            return Results.Content(Page("部门预算公开", body.ToString()), "text/html; charset=utf-8");
-        });
-
         // A published version never changes, so its page is rendered once per (version, last year's version) and then served
         // from memory; only the lookup of which version is the latest goes to the database.
         var rendered = new RenderedPages(capacity: 512);
@@ -107,7 +91,7 @@ public static class YusuanWeb
             using var store = Store();
             if (store.PublishedId(code, year) is not { } id)
             {
-                return Results.Content(Page("没有找到", $"<h1>没有找到</h1><p>{E(code)} {year} 年的部门预算尚未公开。</p><p><a href=\"/\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, 404);
+                return Results.Content(PageFrame.Page("没有找到", $"<h1>没有找到</h1><p>{E(code)} {year} 年的部门预算尚未公开。</p><p><a href=\"/\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, 404);
             }
 
             var previousId = store.PublishedId(code, year - 1);
@@ -146,22 +130,6 @@ public static class YusuanWeb
             }
         });
 
-        app.MapGet("/audit", () => Results.Content(Page("审计已公开的预算", """
-            <h1>审计已公开的部门预算</h1>
-            <p>上传一份已公开的部门预算（PDF、XLSX、HTML 或 TXT，不超过 20 MB），Yusuan 提取其目录、文字和表格，按全部规则检查并列出问题。文件只用于本次检查，不会保存。</p>
-            <form method="post" action="/audit" enctype="multipart/form-data">
-            <label for="file">文件</label> <input id="file" name="file" type="file" accept=".pdf,.xlsx,.html,.htm,.txt" required>
-            <button type="submit">开始审计</button>
-            </form>
-            """), "text/html; charset=utf-8"));
-        app.MapPost("/audit", async (HttpRequest request) =>
-        {
-            var (result, problem) = await AuditUpload(request);
-            return result is null
-                ? Results.Content(Page("无法审计", $"<h1>无法审计</h1><p>{E(problem!.Value.Message)}</p><p><a href=\"/audit\">返回</a></p>"), "text/html; charset=utf-8", Encoding.UTF8, problem.Value.Status)
-                : Results.Content(Formats.Audit.AuditReportWriter.Write([result]), "text/html; charset=utf-8");
-        }).DisableAntiforgery();
-
         app.MapGet("/budgets/{code}/{year:int}/tables/{id}.csv", (string code, int year, string id) =>
         {
             using var store = Store();
@@ -198,10 +166,7 @@ public static class YusuanWeb
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
         MapWorkspace(api, Store);
-        SignInPages.Map(app, Store);
-        WorkspacePages.Map(app, Store);
-        EditorPages.Map(app, Store);
-        AdminPages.Map(app, Store);
+        app.MapRazorPages();
         return app;
     }
 
@@ -339,7 +304,7 @@ public static class YusuanWeb
     internal static User? CurrentUser(BudgetStore store, HttpRequest request) =>
         request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
             ? store.UserByToken(header[7..].Trim())
-            : request.Cookies.TryGetValue(SignInPages.Cookie, out var session) && session.Length > 0 ? store.UserBySession(session) : null;
+            : request.Cookies.TryGetValue(SignInModel.Cookie, out var session) && session.Length > 0 ? store.UserBySession(session) : null;
 
     /// <summary>An officer acts for his own agencies only; reviewers, the finance bureau and admins for every department.</summary>
     internal static bool ActsFor(User user, string department) =>
@@ -420,7 +385,7 @@ public static class YusuanWeb
     public const long MaxUpload = 20 * 1024 * 1024;
 
     /// <summary>Audits one uploaded file in a temporary folder that is removed afterwards: nothing is kept.</summary>
-    private static async Task<(Formats.Audit.AuditResult? Result, (string Message, int Status)? Problem)> AuditUpload(HttpRequest request)
+    internal static async Task<(Formats.Audit.AuditResult? Result, (string Message, int Status)? Problem)> AuditUpload(HttpRequest request)
     {
         if (request.ContentLength > MaxUpload)
         {
@@ -500,12 +465,4 @@ public static class YusuanWeb
 
         return accounts;
     }
-
-    internal static string E(string text) => WebUtility.HtmlEncode(text);
-
-    internal static string Page(string title, string body) =>
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        + E(title) + " · Yusuan</title>\n<style>body{font-family:\"Noto Sans SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#1f2328}"
-        + "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #8c959f;padding:4px 8px;text-align:left}a{color:#2f6f9f}</style>\n</head>\n<body>\n"
-        + body + "\n</body>\n</html>\n";
 }

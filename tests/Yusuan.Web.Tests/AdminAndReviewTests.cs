@@ -19,7 +19,7 @@ public class AdminAndReviewTests
         var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
         using var loaded = await client.SendAsync(As(token, HttpMethod.Get, page));
         var cookie = loaded.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
-        var field = Regex.Match(await loaded.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var field = RunningApp.AntiforgeryField(await loaded.Content.ReadAsStringAsync());
         Assert.True(field.Success, "the page has no antiforgery field");
         var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content(new(field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value))) };
         request.Headers.Add("Cookie", $"yusuan_session={token}; {cookie}");
@@ -82,7 +82,7 @@ public class AdminAndReviewTests
             { new StringContent(af.Value), af.Key },
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await (await app.Client.SendAsync(As(officer, HttpMethod.Get, response.Headers.Location!.ToString()))).Content.ReadAsStringAsync();
+        var page = WebUtility.HtmlDecode(await (await app.Client.SendAsync(As(officer, HttpMethod.Get, response.Headers.Location!.ToString()))).Content.ReadAsStringAsync());
         Assert.Contains("与第 1 版相比", page, StringComparison.Ordinal);
         Assert.Contains("<td>2080505</td><td>1,259,000.00</td><td>1,300,000.00</td><td>+41,000.00</td>", page, StringComparison.Ordinal);
     }

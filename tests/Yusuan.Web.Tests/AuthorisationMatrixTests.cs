@@ -28,7 +28,7 @@ public sealed class MatrixApp : IAsyncLifetime
         Accounts["admin"] = await App.Account("管理员", "admin");
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(App.Url) };
         using var page = await client.GetAsync("/signin");
-        var field = Regex.Match(await page.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
         Antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)), field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
         using var store = BudgetStore.Open(App.Database);
 

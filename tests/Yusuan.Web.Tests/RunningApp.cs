@@ -55,13 +55,16 @@ public sealed class RunningApp : IAsyncDisposable
         return new Account(name, token, await SignIn(name, Password) ?? throw new InvalidOperationException("sign-in failed for " + name));
     }
 
+    /// <summary>The antiforgery field of a page's form: its name in group 1, its value in group 2.</summary>
+    public static Match AntiforgeryField(string html) => Regex.Match(html, "<input name=\"(__RequestVerificationToken)\" type=\"hidden\" value=\"([^\"]+)\"");
+
     /// <summary>Posts the sign-in form with the antiforgery token the sign-in page gave; the session cookie, or null when refused.</summary>
     public async Task<string?> SignIn(string name, string password)
     {
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(Url) };
         using var page = await client.GetAsync("/signin");
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
-        var field = Regex.Match(await page.Content.ReadAsStringAsync(), "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/signin")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["password"] = password, [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value) }),

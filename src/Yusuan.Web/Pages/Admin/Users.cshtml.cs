@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Yusuan.Store;
+
+namespace Yusuan.Web.Pages.Admin;
+
+/// <summary>An admin adds a user with a role, the agencies they act for and a first password; their API token is shown once.</summary>
+public sealed class UsersModel(StoreFactory stores) : YusuanPage(stores)
+{
+    public static readonly string[] Roles = ["officer", "reviewer", "finance", "admin"];
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string Token { get; private set; } = string.Empty;
+
+    public IActionResult OnPost(string? name, string? role, string? password, string? agencies)
+    {
+        using var store = Stores.Open();
+        if (Gate(store, "admin") is { } refusal)
+        {
+            return refusal;
+        }
+
+        Name = name?.Trim() ?? string.Empty;
+        var problem = Name.Length == 0 || Name.Length > 64 ? "请填写用户名（不超过 64 个字符）。"
+            : !Roles.Contains(role) ? "请选择角色。"
+            : (password?.Length ?? 0) < Passwords.MinimumLength ? $"密码至少 {Passwords.MinimumLength} 个字符。"
+            : null;
+        if (problem is not null)
+        {
+            return Message(400, "无法新增", problem, "/admin");
+        }
+
+        if (store.Users().Any(u => u.Name == Name))
+        {
+            return Message(409, "无法新增", $"用户“{Name}”已存在。", "/admin");
+        }
+
+        Token = store.AddUser(Name, role!, (agencies ?? string.Empty).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Account.Name, password);
+        return Page();
+    }
+}

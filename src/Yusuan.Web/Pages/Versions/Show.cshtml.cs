@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Yusuan.Formats.Json;
+using Yusuan.Publishing.Html;
+using Yusuan.Publishing.Layout;
+using Yusuan.Store;
+
+namespace Yusuan.Web.Pages.Versions;
+
+/// <summary>
+/// One version as it would be published, under a panel with its state, what may be done with it, its findings, what changed
+/// since the previous version (for the reviewer) and who did what. Officers see only their agencies' versions.
+/// </summary>
+public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
+{
+    public BudgetVersion Version { get; private set; } = null!;
+
+    public bool Saved { get; private set; }
+
+    public IReadOnlyList<(string Rule, string Severity, string Message)> Findings { get; private set; } = [];
+
+    public BudgetVersion? Previous { get; private set; }
+
+    public IReadOnlyList<(string Code, decimal Before, decimal After)> Changes { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>The rendered document up to and including its opening body tag, and the rest.</summary>
+    public string DocumentHead { get; private set; } = string.Empty;
+
+    public string DocumentBody { get; private set; } = string.Empty;
+
+    public int Count(string severity) => Findings.Count(f => f.Severity == severity);
+
+    public IActionResult OnGet(long id, int? saved)
+    {
+        using var store = Stores.Open();
+        if (Gate(store) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (version, missing) = OpenVersion(store, id);
+        if (version is null)
+        {
+            return missing!;
+        }
+
+        (Version, Saved) = (version, saved is not null);
+        Findings = store.Findings(id).OrderBy(f => f.Severity switch { "error" => 0, "warning" => 1, _ => 2 }).ToList();
+        Previous = store.Versions(version.DepartmentCode, version.FiscalYear).Where(v => v.Number < version.Number).OrderBy(v => v.Number).LastOrDefault();
+        if (Previous is not null)
+        {
+            static Dictionary<string, decimal> ByFunction(IEnumerable<(string Agency, string Function, string Economic, decimal Amount)> lines) =>
+                lines.GroupBy(l => l.Function).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
+            var before = ByFunction(store.Lines(Previous.Id));
+            var after = ByFunction(store.Lines(id));
+            Changes = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+                .Select(code => (code, before.GetValueOrDefault(code), after.GetValueOrDefault(code))).Where(c => c.Item2 != c.Item3).ToList();
+        }
+
+        History = store.AuditLog(id);
+        var disclosure = YusuanJson.DeserializeDisclosure(version.DisclosureJson);
+        var document = disclosure is null ? PageFrame.Page("预算版本", string.Empty) : HtmlDocumentWriter.Write(DocumentLayout.From(disclosure));
+        var body = document.IndexOf("<body>\n", StringComparison.Ordinal) + "<body>\n".Length;
+        (DocumentHead, DocumentBody) = (document[..body], document[body..]);
+        return Page();
+    }
+}
