@@ -87,4 +87,53 @@ public class WorkflowApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.SendAsync(Post($"/api/versions/{id}/delete", officer))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.SendAsync(Post("/api/versions/999999/submit", officer))).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(ApiTests.Providers), MemberType = typeof(ApiTests))]
+    public async Task A_ledger_saved_from_an_old_revision_is_refused_and_the_stored_one_stays(string provider)
+    {
+        await using var app = await RunningApp.Start(provider);
+        var (officer, _, _, stranger) = Users(app);
+        var csv = File.ReadAllText(Repository.Sample("ledger.csv"));
+        using var created = await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", officer, Ledger(System.Text.Encoding.UTF8.GetBytes(csv))));
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+
+        HttpRequestMessage Put(string body, string? revision, string token = "")
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/versions/{id}/ledger") { Content = new StringContent(body, System.Text.Encoding.UTF8, "text/csv") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Length > 0 ? token : officer);
+            if (revision is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", revision);
+            }
+
+            return request;
+        }
+
+        var changed = csv.Replace(",1259000.00,", ",1300000.00,", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await app.Client.SendAsync(Put(changed, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.Client.SendAsync(Put(changed, "1", stranger))).StatusCode);
+        using var saved = await app.Client.SendAsync(Put(changed, "\"1\""));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("revision").GetInt32());
+
+        using var stale = await app.Client.SendAsync(Put(csv.Replace(",1259000.00,", ",1.00,", StringComparison.Ordinal), "1"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var conflict = JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(2, conflict.RootElement.GetProperty("revision").GetInt32());
+        Assert.Contains("你的修改没有保存", conflict.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var bad = await app.Client.SendAsync(Put(csv.Replace(",1259000.00,", ",12万,", StringComparison.Ordinal), "2"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0].GetProperty("row").GetInt32());
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/versions/{id}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officer);
+        using var version = JsonDocument.Parse(await (await app.Client.SendAsync(read)).Content.ReadAsStringAsync());
+        Assert.Equal((2, "draft"), (version.RootElement.GetProperty("revision").GetInt32(), version.RootElement.GetProperty("state").GetString()));
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            Assert.Equal(1_300_000m, store.Lines(id)[0].Amount);
+        }
+    }
 }
