@@ -13,6 +13,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     PerfCommand.Create(),
     ServeCommand.Create(),
     UserCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -91,4 +91,12 @@ public static class Messages
     public static string UnknownCodeName => "（未知科目）";
 
     public static string EmptyTableNote => "本表本年无发生额。";
+
+    public static string AgencyOfNoDepartment(string agency) => $"单位编码“{agency}”不属于 departments/ 中任何部门的 agencies";
+
+    public static string AgencyInTwoDepartments(string agency, string first, string second) => $"单位编码“{agency}”同时列在部门 {first} 和 {second} 中";
+
+    public static string NoDepartments => "departments/ 中没有部门 profile（*.yaml）";
+
+    public static string YearDiffers(int year, int first) => $"年度为 {year}，与其他部门的 {first} 不同";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Yusuan.Core.Findings;
 using Yusuan.Core.Rules;
+using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Json;
 
 namespace Yusuan.Cli.Commands;
@@ -39,6 +40,10 @@ internal static class CheckCommand
 
                 findings = RuleEngine.Run(new RuleContext(read.Disclosure, catalogue), region);
             }
+            else if (Directory.Exists(path) && DepartmentSet.IsOne(path))
+            {
+                return CheckMany(parse, common, path, formatText == "json");
+            }
             else
             {
                 var (compiled, found, exit) = common.Compile(parse, path);
@@ -62,5 +67,55 @@ internal static class CheckCommand
             return CommonOptions.ExitCodeFor(findings);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A folder of many departments: each department's findings under its heading (text), or a JSON array of departments with
+    /// their findings, written as each department is done; then the totals. Exit 1 when any department has an error.
+    /// </summary>
+    private static int CheckMany(ParseResult parse, CommonOptions common, string folder, bool json)
+    {
+        if (common.RoundingMode(parse) is not { } rounding)
+        {
+            return ExitCodes.InputUnusable;
+        }
+
+        var (catalogue, region, problems) = common.LoadSettings(parse);
+        var (set, setProblems) = problems.Count > 0 ? (null, []) : DepartmentSet.Load(folder);
+        problems.AddRange(setProblems);
+        if (problems.Count > 0 || set is null)
+        {
+            CommonOptions.ReportUnusable(problems, "未编制任何表格");
+            return ExitCodes.InputUnusable;
+        }
+
+        var counts = new int[3];
+        var departments = 0;
+        Console.Write(json ? "[" : string.Empty);
+        foreach (var result in set.CompileEach(catalogue, rounding, region))
+        {
+            foreach (var finding in result.Findings)
+            {
+                counts[(int)finding.Severity]++;
+            }
+
+            var department = result.Profile.Department;
+            if (json)
+            {
+                Console.Write((departments > 0 ? ",\n" : "\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
+            }
+            else if (result.Findings.Count > 0)
+            {
+                Console.WriteLine($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）");
+                CommonOptions.PrintFindings(result.Findings);
+            }
+
+            departments++;
+        }
+
+        Console.WriteLine(json ? "\n]" : string.Empty);
+        var summary = $"{departments} 个部门，{set.LineCount} 条预算明细：错误 {counts[(int)Severity.Error]} 条，警告 {counts[(int)Severity.Warning]} 条，提示 {counts[(int)Severity.Info]} 条。";
+        (json ? Console.Error : Console.Out).WriteLine(summary);
+        return counts[(int)Severity.Error] > 0 ? ExitCodes.ErrorFindings : ExitCodes.Done;
     }
 }

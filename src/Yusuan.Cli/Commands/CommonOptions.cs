@@ -41,21 +41,27 @@ internal sealed class CommonOptions
 
     /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
     /// <param name="produce">Runs between compiling and checking (a build renders its documents there) and returns its own findings.</param>
-    public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder, Func<Dataset, CompiledBudget, IReadOnlyList<Finding>>? produce = null)
+    /// <summary>The rounding mode asked for, or null (after saying why) when --rounding names none.</summary>
+    public RoundingMode? RoundingMode(ParseResult parse)
     {
         var roundingText = parse.GetValue(Rounding);
-        RoundingMode rounding;
         switch (roundingText)
         {
             case "controlled":
-                rounding = RoundingMode.Controlled;
-                break;
+                return Core.Rounding.RoundingMode.Controlled;
             case "independent":
-                rounding = RoundingMode.Independent;
-                break;
+                return Core.Rounding.RoundingMode.Independent;
             default:
                 Console.Error.WriteLine($"命令行错误：--rounding 只能是 controlled 或 independent，而不是“{roundingText}”");
-                return (null, [], ExitCodes.InputUnusable);
+                return null;
+        }
+    }
+
+    public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder, Func<Dataset, CompiledBudget, IReadOnlyList<Finding>>? produce = null)
+    {
+        if (RoundingMode(parse) is not { } rounding)
+        {
+            return (null, [], ExitCodes.InputUnusable);
         }
 
         var (catalogue, region, problems) = LoadSettings(parse);

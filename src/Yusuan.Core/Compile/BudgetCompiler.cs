@@ -14,15 +14,25 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
 {
     public CompiledBudget Compile(Profile profile, PerformancePlan plan, IEnumerable<BudgetLine> lines, RoundingMode rounding)
     {
-        var findings = new List<Finding>();
-        var checker = new LineChecker(catalogue, profile);
-        var atoms = new AtomAccumulator();
+        var department = Start(profile);
         foreach (var line in lines)
         {
-            checker.Check(line, findings);
-            atoms.Add(line);
+            department.Add(line);
         }
 
+        return Finish(department, plan, rounding);
+    }
+
+    /// <summary>
+    /// Starts one department's compilation, for callers that route the lines of many departments from one ledger: lines are
+    /// added one at a time and only their atoms are kept, so memory grows with distinct atoms, not with lines.
+    /// </summary>
+    public DepartmentLines Start(Profile profile) => new(new LineChecker(catalogue, profile), profile);
+
+    /// <summary>Builds and rounds the twelve tables and composes the text from the lines added to <paramref name="department"/>.</summary>
+    public CompiledBudget Finish(DepartmentLines department, PerformancePlan plan, RoundingMode rounding)
+    {
+        var (profile, atoms, findings) = (department.Profile, department.Atoms, department.Findings);
         atoms.Seal();
         var facts = atoms.Facts();
         var tableSet = new TableSet(catalogue, profile, plan, atoms);
@@ -57,5 +67,31 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             LineCount = atoms.LineCount,
             Facts = facts,
         };
+    }
+}
+
+/// <summary>The lines of one department as they are added: checked against the catalogue and folded into atoms.</summary>
+public sealed class DepartmentLines
+{
+    private readonly LineChecker checker;
+
+    internal DepartmentLines(LineChecker checker, Profile profile)
+    {
+        this.checker = checker;
+        Profile = profile;
+    }
+
+    public Profile Profile { get; }
+
+    public long LineCount => Atoms.LineCount;
+
+    internal AtomAccumulator Atoms { get; } = new();
+
+    internal List<Finding> Findings { get; } = [];
+
+    public void Add(BudgetLine line)
+    {
+        checker.Check(line, Findings);
+        Atoms.Add(line);
     }
 }

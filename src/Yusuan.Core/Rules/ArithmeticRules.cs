@@ -106,18 +106,22 @@ internal static class ArithmeticRules
             yield break;
         }
 
+        // A part and its whole are different measures, each rounded on its own: the part may print up to one unit (two under
+        // controlled rounding, whose cells are within one unit each) above the whole without being above it. That is 尾数误差.
+        var tolerance = RuleContext.Unit(table.Decimals) * (context.Exact ? 2 : 1);
         foreach (var row in table.Rows.Where(r => r.Values.Count > Math.Max(sme, micro)))
         {
-            if (row.Values[sme] > row.Values[procurement])
+            foreach (var (part, whole, what) in new[] { (sme, procurement, "政府采购小计"), (micro, sme, "面向中小企业部分") })
             {
-                yield return rule.Finding($"{view.Describe(row, sme)} {RuleMessages.N(row.Values[sme])} 大于政府采购小计 {RuleMessages.N(row.Values[procurement])}",
-                    view.At(row, sme), row.Values[procurement], row.Values[sme]);
-            }
+                if (part < 0 || row.Values[part] <= row.Values[whole])
+                {
+                    continue;
+                }
 
-            if (micro >= 0 && row.Values[micro] > row.Values[sme])
-            {
-                yield return rule.Finding($"{view.Describe(row, micro)} {RuleMessages.N(row.Values[micro])} 大于面向中小企业部分 {RuleMessages.N(row.Values[sme])}",
-                    view.At(row, micro), row.Values[sme], row.Values[micro]);
+                var within = row.Values[part] - row.Values[whole] <= tolerance;
+                yield return rule.Finding(
+                    $"{view.Describe(row, part)} {RuleMessages.N(row.Values[part])} 大于{what} {RuleMessages.N(row.Values[whole])}{(within ? "，相差在四舍五入允许范围内（尾数误差）" : string.Empty)}",
+                    view.At(row, part), row.Values[whole], row.Values[part], tolerance, within ? Severity.Info : null);
             }
         }
     }

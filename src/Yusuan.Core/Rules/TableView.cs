@@ -112,7 +112,10 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
                 j++;
             }
 
-            if (coded.Count == 0 && blocks.Count == 0)
+            // Yusuan's own tables name their agency rows: an agency without rows here (nothing of this kind of money) still
+            // heads a block. Published tables do not, so a unit row before the first classified rows is a header.
+            var agency = rows[i].Key?.StartsWith("agency:", StringComparison.Ordinal) == true;
+            if (!agency && coded.Count == 0 && blocks.Count == 0)
             {
                 headers.Add(rows[i]);
             }

@@ -93,15 +93,19 @@ public sealed class Dataset
     /// <summary>Runs the rule catalogue on a compiled budget of this dataset: its disclosure, lines, profile and plan.</summary>
     /// <param name="produced">Findings of what was made from the budget (the rendered documents' read-back), reported through the catalogue.</param>
     public IReadOnlyList<Finding> Check(CompiledBudget compiled, ClassificationCatalogue catalogue, RegionalProfile? region = null, IReadOnlyList<Finding>? produced = null) =>
+        Check(Profile, Plan, compiled, catalogue, region, [.. Warnings, .. produced ?? []]);
+
+    /// <summary>Runs the rule catalogue on one department's compiled budget with its profile and plan; <paramref name="inputFindings"/> are reported through the catalogue.</summary>
+    internal static IReadOnlyList<Finding> Check(Profile profile, PerformancePlan plan, CompiledBudget compiled, ClassificationCatalogue catalogue, RegionalProfile? region, IReadOnlyList<Finding> inputFindings) =>
         RuleEngine.Run(
             new RuleContext(compiled.Disclosure, catalogue)
             {
-                Profile = Profile,
-                Plan = Plan,
+                Profile = profile,
+                Plan = plan,
                 Budget = compiled,
-                InputFindings = [.. Warnings, .. produced ?? []],
-                ApprovedOn = Profile.ApprovedOn,
-                PublishedOn = Profile.PublishedOn,
+                InputFindings = inputFindings,
+                ApprovedOn = profile.ApprovedOn,
+                PublishedOn = profile.PublishedOn,
             },
             region);
 }

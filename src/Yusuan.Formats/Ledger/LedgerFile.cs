@@ -35,7 +35,9 @@ public sealed class LedgerFile
         return new LedgerFile(path, source);
     }
 
-    public LedgerCheck Check(int? fiscalYear = null)
+    /// <param name="fiscalYear">The year every line must have, when known.</param>
+    /// <param name="knownAgency">For a ledger of many departments: whether an agency belongs to one of them.</param>
+    public LedgerCheck Check(int? fiscalYear = null, Func<string, bool>? knownAgency = null)
     {
         var problems = new List<InputProblem>();
         var warnings = new List<Finding>();
@@ -45,6 +47,11 @@ public sealed class LedgerFile
             if (result is null)
             {
                 continue;
+            }
+
+            if (knownAgency is not null && !knownAgency(result.AgencyCode))
+            {
+                problems.Add(new InputProblem(DisplayName, result.Source.Row, LedgerColumn.AgencyCode.Element, Messages.AgencyOfNoDepartment(result.AgencyCode)));
             }
 
             lines++;
