@@ -16,14 +16,25 @@ namespace Yusuan.Core.Rounding;
 /// </summary>
 public sealed class ControlledRounder
 {
-    private readonly decimal[] values;
+    // The search runs in exact integers: every value times 10^k (k = the most decimal places any value has), so one display
+    // unit is `one` and comparisons with the bound are exact — and many times faster than decimal arithmetic.
+    private readonly Int128[] values;
+    private readonly Int128 one;
     private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
 
     /// <param name="values">Atom values in display units (e.g. 万元).</param>
     /// <param name="figures">Each figure's terms; atoms not named by any figure are still rounded.</param>
     public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures)
     {
-        this.values = values;
+        var places = values.Length == 0 ? 0 : values.Max(v => (int)(v / 1.0000000000000000000000000000m).Scale);
+        var factor = 1m;
+        for (var i = 0; i < places; i++)
+        {
+            factor *= 10;
+        }
+
+        one = (Int128)factor;
+        this.values = values.Select(v => (Int128)(v * factor)).ToArray();
         this.figures = figures;
     }
 
@@ -31,16 +42,16 @@ public sealed class ControlledRounder
     public (decimal[] Atoms, IReadOnlyList<int> Unaligned) Solve(int maxIterations = 0)
     {
         var n = values.Length;
-        var floor = new decimal[n];
+        var floor = new Int128[n];
         var up = new bool[n];
         var flexible = new bool[n];
-        decimal cumulative = 0, previous = 0;
+        Int128 cumulative = 0, previous = 0;
         for (var a = 0; a < n; a++)
         {
-            floor[a] = decimal.Floor(values[a]);
+            floor[a] = Floor(values[a]);
             flexible[a] = floor[a] != values[a];
             cumulative += values[a];
-            var rounded = decimal.Round(cumulative, MidpointRounding.AwayFromZero);
+            var rounded = Round(cumulative);
             up[a] = flexible[a] && rounded - previous > floor[a];
             previous = rounded;
         }
@@ -51,13 +62,13 @@ public sealed class ControlledRounder
             memberships[a] = [];
         }
 
-        var error = new decimal[figures.Count];
+        var error = new Int128[figures.Count];
         for (var f = 0; f < figures.Count; f++)
         {
             foreach (var t in figures[f])
             {
                 memberships[t.Atom].Add((f, t.Sign));
-                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? 1 : 0) - values[t.Atom]);
+                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? one : 0) - values[t.Atom]);
             }
         }
 
@@ -69,10 +80,10 @@ public sealed class ControlledRounder
             var nearest = new bool[n];
             for (var a = 0; a < n; a++)
             {
-                nearest[a] = flexible[a] && values[a] - floor[a] >= 0.5m;
+                nearest[a] = flexible[a] && 2 * (values[a] - floor[a]) >= one;
             }
 
-            var nearestError = new decimal[figures.Count];
+            var nearestError = new Int128[figures.Count];
             RecomputeErrors(nearest, floor, nearestError);
             var second = Search(nearest, floor, flexible, memberships, nearestError, limit, seed: 2);
             if (second.Violations < best.Violations)
@@ -88,21 +99,14 @@ public sealed class ControlledRounder
         var result = new decimal[n];
         for (var a = 0; a < n; a++)
         {
-            result[a] = floor[a] + (up[a] ? 1 : 0);
+            result[a] = (decimal)((floor[a] + (up[a] ? one : 0)) / one);
         }
 
         var unaligned = new List<int>();
+        RecomputeErrors(up, floor, error);
         for (var f = 0; f < figures.Count; f++)
         {
-            var printed = 0m;
-            var truth = 0m;
-            foreach (var t in figures[f])
-            {
-                printed += t.Sign * result[t.Atom];
-                truth += t.Sign * values[t.Atom];
-            }
-
-            if (Violates(printed - truth))
+            if (Violates(error[f]))
             {
                 unaligned.Add(f);
             }
@@ -116,7 +120,7 @@ public sealed class ControlledRounder
     /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
     /// with a short tabu list against undoing the last moves. Returns the best assignment seen.
     /// </summary>
-    private (bool[] Up, int Violations) Search(bool[] up, decimal[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, decimal[] error, int limit, int seed)
+    private (bool[] Up, int Violations) Search(bool[] up, Int128[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, Int128[] error, int limit, int seed)
     {
         var random = new Random(seed);
         var lastFlipped = new int[up.Length];
@@ -133,14 +137,14 @@ public sealed class ControlledRounder
 
         var bestCount = violated.Count;
         var best = (bool[])up.Clone();
-        var candidates = new List<(int Atom, decimal Delta)>();
+        var candidates = new List<(int Atom, Int128 Delta)>();
         var stuck = new HashSet<int>();
         for (var iteration = 0; iteration < limit && violated.Count > stuck.Count; iteration++)
         {
             var open = violated.Where(f => !stuck.Contains(f)).ToList();
             var target = random.Next(4) == 0
                 ? open[random.Next(open.Count)]
-                : open.OrderByDescending(f => Math.Abs(error[f])).ThenBy(f => f).First();
+                : open.OrderByDescending(f => Int128.Abs(error[f])).ThenBy(f => f).First();
             var wantDown = error[target] > 0;
             candidates.Clear();
             foreach (var t in figures[target])
@@ -152,10 +156,10 @@ public sealed class ControlledRounder
                     continue;
                 }
 
-                var delta = 0m;
+                Int128 delta = 0;
                 foreach (var (g, sign) in memberships[a])
                 {
-                    delta += Cost(error[g] + sign * step) - Cost(error[g]);
+                    delta += Cost(error[g] + sign * step * one) - Cost(error[g]);
                 }
 
                 candidates.Add((a, delta));
@@ -181,7 +185,7 @@ public sealed class ControlledRounder
                 chosen = ties[random.Next(ties.Count)].Atom;
             }
 
-            var change = up[chosen] ? -1 : 1;
+            var change = up[chosen] ? -one : one;
             up[chosen] = !up[chosen];
             lastFlipped[chosen] = iteration;
             foreach (var (g, sign) in memberships[chosen])
@@ -205,7 +209,7 @@ public sealed class ControlledRounder
         }
 
         var remaining = 0;
-        var check = new decimal[figures.Count];
+        var check = new Int128[figures.Count];
         RecomputeErrors(best, floor, check);
         for (var f = 0; f < figures.Count; f++)
         {
@@ -220,9 +224,9 @@ public sealed class ControlledRounder
     /// printed as its conventional (四舍五入) rounding wherever the constraints allow. Greedy: flip an atom when that makes more
     /// figures print conventionally and puts none out of bounds.
     /// </summary>
-    private void PreferConventional(bool[] up, decimal[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, decimal[] error)
+    private void PreferConventional(bool[] up, Int128[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, Int128[] error)
     {
-        var truth = new decimal[figures.Count];
+        var truth = new Int128[figures.Count];
         for (var f = 0; f < figures.Count; f++)
         {
             foreach (var t in figures[f])
@@ -231,7 +235,8 @@ public sealed class ControlledRounder
             }
         }
 
-        bool Conventional(int f, decimal e) => truth[f] + e == decimal.Round(truth[f], MidpointRounding.AwayFromZero);
+        var conventional = truth.Select(Round).ToArray();
+        bool Conventional(int f, Int128 e) => truth[f] + e == conventional[f];
 
         for (var pass = 0; pass < 20; pass++)
         {
@@ -243,13 +248,13 @@ public sealed class ControlledRounder
                     continue;
                 }
 
-                var step = up[a] ? -1 : 1;
+                var step = up[a] ? -one : one;
                 var gain = 0;
                 var safe = true;
                 foreach (var (g, sign) in memberships[a])
                 {
                     var after = error[g] + sign * step;
-                    if (Violates(after) && Math.Abs(after) >= Math.Abs(error[g]))
+                    if (Violates(after) && Int128.Abs(after) >= Int128.Abs(error[g]))
                     {
                         safe = false;
                         break;
@@ -279,20 +284,34 @@ public sealed class ControlledRounder
         }
     }
 
-    private void RecomputeErrors(bool[] up, decimal[] floor, decimal[] error)
+    private void RecomputeErrors(bool[] up, Int128[] floor, Int128[] error)
     {
         for (var f = 0; f < figures.Count; f++)
         {
             error[f] = 0;
             foreach (var t in figures[f])
             {
-                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? 1 : 0) - values[t.Atom]);
+                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? one : 0) - values[t.Atom]);
             }
         }
     }
 
-    private static bool Violates(decimal error) => Math.Abs(error) >= 1;
+    /// <summary>The largest whole number of units not above the value (in scaled integers).</summary>
+    private Int128 Floor(Int128 value)
+    {
+        var whole = Int128.DivRem(value, one);
+        return (whole.Remainder < 0 ? whole.Quotient - 1 : whole.Quotient) * one;
+    }
+
+    /// <summary>四舍五入 to whole units: halves away from zero (in scaled integers).</summary>
+    private Int128 Round(Int128 value)
+    {
+        var rounded = (2 * Int128.Abs(value) + one) / (2 * one) * one;
+        return value < 0 ? -rounded : rounded;
+    }
+
+    private bool Violates(Int128 error) => Int128.Abs(error) >= one;
 
     /// <summary>Zero inside the bound; outside it, growing with the distance, so repairs prefer moves that keep others in bounds.</summary>
-    private static decimal Cost(decimal error) => Math.Abs(error) >= 1 ? Math.Abs(error) : 0;
+    private Int128 Cost(Int128 error) => Int128.Abs(error) >= one ? Int128.Abs(error) : 0;
 }
