@@ -99,4 +99,16 @@ public static class Messages
     public static string NoDepartments => "departments/ 中没有部门 profile（*.yaml）";
 
     public static string YearDiffers(int year, int first) => $"年度为 {year}，与其他部门的 {first} 不同";
+
+    public static string RecordTooLarge(int maxField, int maxFields) => $"这一行的单元格超过 {maxField} 个字符或多于 {maxFields} 列，文件已损坏或不是预算明细，停止读取";
+
+    public static string ZipTooLarge(string reason) => $"工作簿解压后过大或压缩比异常（{reason}），可能是“压缩炸弹”，未读取";
+
+    public static string XmlRefused(string reason) => $"工作簿中的 XML 无法安全读取（{reason}），未读取";
+
+    public static string YamlTooDeep(int depth) => $"嵌套超过 {depth} 层，文件已损坏或不是 Yusuan 的配置，未读取";
+
+    public static string YamlTooManyAliases(int aliases) => $"别名（*引用）多于 {aliases} 个，可能是“引用炸弹”，未读取";
+
+    public static string FileTooLarge(long bytes) => $"文件超过 {bytes / 1024 / 1024} MB，不是 Yusuan 的配置文件，未读取";
 }

@@ -157,6 +157,11 @@ public sealed class ClassificationCatalogue
             problems.Add(new InputProblem(fileName, line, null, Messages.UnclosedQuote));
         }
 
+        if (reader.OversizedLine is int oversized)
+        {
+            problems.Add(new InputProblem(fileName, oversized, null, Messages.RecordTooLarge(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields)));
+        }
+
         if (problems.Count > 0)
         {
             return problems;

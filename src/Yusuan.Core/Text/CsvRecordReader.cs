@@ -14,8 +14,17 @@ public sealed class CsvRecordReader(TextReader reader)
 {
     private int line = 1;
 
+    /// <summary>No ledger, catalogue or actuals file has a cell this long; a longer one is a broken or hostile file.</summary>
+    public const int MaxFieldLength = 65_536;
+
+    /// <summary>No file Yusuan reads has this many columns.</summary>
+    public const int MaxFields = 1_024;
+
     /// <summary>The line of an unclosed quote, when reading stopped because of one.</summary>
     public int? UnclosedQuoteLine { get; private set; }
+
+    /// <summary>The line of a record with a cell over <see cref="MaxFieldLength"/> or more than <see cref="MaxFields"/> cells, when reading stopped because of one.</summary>
+    public int? OversizedLine { get; private set; }
 
     public IEnumerable<CsvRecord> Read(bool skipLeadingComments = false)
     {
@@ -38,6 +47,11 @@ public sealed class CsvRecordReader(TextReader reader)
             if (record.Count == 1 && record[0].Length == 0)
             {
                 continue; // blank line
+            }
+
+            if (OversizedLine is not null)
+            {
+                yield break;
             }
 
             yield return new CsvRecord(startLine, record);
@@ -75,6 +89,13 @@ public sealed class CsvRecordReader(TextReader reader)
             }
 
             any = true;
+            if (field.Length >= MaxFieldLength || fields.Count >= MaxFields)
+            {
+                // Stop before memory follows the file: what was read so far is dropped with the record.
+                OversizedLine = startLine;
+                return fields;
+            }
+
             var ch = (char)c;
             if (inQuotes)
             {

@@ -13,6 +13,11 @@ public static class XlsxDocumentReader
     public static SourceDocument Read(string path)
     {
         var name = Path.GetFileName(path);
+        if (Formats.Text.ZipLimits.Refuse(path) is { } bomb)
+        {
+            return new SourceDocument(name, [], Core.Messages.ZipTooLarge(bomb));
+        }
+
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
@@ -60,7 +65,7 @@ public static class XlsxDocumentReader
 
             return lines.All(l => l.IsBlank) ? new SourceDocument(name, [], "工作簿没有内容") : new SourceDocument(name, lines, null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
         {
             return new SourceDocument(name, [], "不是有效的 XLSX 工作簿：" + e.Message);
         }

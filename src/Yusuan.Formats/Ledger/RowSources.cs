@@ -76,6 +76,11 @@ internal sealed class CsvRowSource(string path, string displayName) : IRowSource
         {
             problems.Add(new InputProblem(displayName, line, null, Messages.UnclosedQuote));
         }
+
+        if (csv.OversizedLine is int oversized)
+        {
+            problems.Add(new InputProblem(displayName, oversized, null, Messages.RecordTooLarge(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields)));
+        }
     }
 }
 
@@ -84,48 +89,79 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
 {
     public IEnumerable<RawRow> Rows(List<InputProblem> problems)
     {
+        if (Text.ZipLimits.Refuse(path) is { } bomb)
+        {
+            problems.Add(new InputProblem(displayName, null, null, Messages.ZipTooLarge(bomb)));
+            yield break;
+        }
+
         SpreadsheetDocument document;
+        WorksheetPart? part;
+        string[] shared;
         try
         {
             document = SpreadsheetDocument.Open(path, false);
+            var workbook = document.WorkbookPart;
+            var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+            part = workbook is not null && sheet?.Id?.Value is string id ? workbook.GetPartById(id) as WorksheetPart : null;
+            shared = workbook?.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException)
         {
             problems.Add(new InputProblem(displayName, null, null, Messages.NotAWorkbook(e.Message)));
             yield break;
         }
+        catch (System.Xml.XmlException e)
+        {
+            problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
+            yield break;
+        }
 
         using (document)
         {
-            var workbook = document.WorkbookPart;
-            var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
-            if (workbook is null || sheet?.Id?.Value is not string id || workbook.GetPartById(id) is not WorksheetPart part)
+            if (part is null)
             {
                 problems.Add(new InputProblem(displayName, null, null, Messages.WorkbookHasNoSheet));
                 yield break;
             }
 
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
             using var reader = OpenXmlReader.Create(part);
-            while (reader.Read())
+            while (true)
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                Row? row;
+                try
                 {
-                    continue;
+                    row = NextRow(reader);
+                }
+                catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException or InvalidDataException or IOException)
+                {
+                    problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
+                    yield break;
                 }
 
-                var row = (Row)reader.LoadCurrentElement()!;
+                if (row is null)
+                {
+                    break;
+                }
+
                 var number = (int)(row.RowIndex?.Value ?? 0);
                 var fields = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
+                    var text = CellText(cell, shared);
+                    if (column >= MaxColumns || text.Length > Core.Text.CsvRecordReader.MaxFieldLength)
+                    {
+                        problems.Add(new InputProblem(displayName, number, null, Messages.RecordTooLarge(Core.Text.CsvRecordReader.MaxFieldLength, MaxColumns)));
+                        yield break;
+                    }
+
                     while (fields.Count < column)
                     {
                         fields.Add(string.Empty);
                     }
 
-                    fields.Add(CellText(cell, shared));
+                    fields.Add(text);
                 }
 
                 while (fields.Count > 0 && fields[^1].Length == 0)
@@ -139,6 +175,22 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
                 }
             }
         }
+    }
+
+    /// <summary>Columns beyond this (the last column of Excel is XFD, 16,384) do not belong to a ledger.</summary>
+    private const int MaxColumns = 16_384;
+
+    private static Row? NextRow(OpenXmlReader reader)
+    {
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            {
+                return (Row)reader.LoadCurrentElement()!;
+            }
+        }
+
+        return null;
     }
 
     private static string CellText(Cell cell, string[] shared)
@@ -167,7 +219,7 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
         var index = 0;
         foreach (var c in reference)
         {
-            if (c is < 'A' or > 'Z')
+            if (c is < 'A' or > 'Z' || index > MaxColumns)
             {
                 break;
             }

@@ -14,6 +14,13 @@ public sealed record YamlRead<T>(T? Value, IReadOnlyList<InputProblem> Problems)
 /// <summary>Reads profile.yaml and performance.yaml. Unknown fields, wrong types and missing facts are problems with their line; never exceptions.</summary>
 public static class YamlReader
 {
+    /// <summary>No profile, goals or regional profile comes near these; a file beyond them is broken or hostile.</summary>
+    private const long MaxBytes = 8L << 20;
+
+    private const int MaxDepth = 64;
+
+    private const int MaxAliases = 256;
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
@@ -310,8 +317,37 @@ public static class YamlReader
             return (null, problems);
         }
 
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            problems.Add(new InputProblem(name, null, null, Messages.FileTooLarge(MaxBytes)));
+            return (null, problems);
+        }
+
         try
         {
+            // A first pass over the events, which the parser yields without recursion, refuses what would make building the
+            // document recurse too deep or expand aliases without end.
+            using (var scan = new StreamReader(path, encoding.Value))
+            {
+                var parser = new YamlDotNet.Core.Parser(scan);
+                var (depth, aliases) = (0, 0);
+                while (parser.MoveNext())
+                {
+                    switch (parser.Current)
+                    {
+                        case YamlDotNet.Core.Events.NodeEvent { } node and (YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart) when ++depth > MaxDepth:
+                            problems.Add(new InputProblem(name, (int)node.Start.Line, null, Messages.YamlTooDeep(MaxDepth)));
+                            return (null, problems);
+                        case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                            depth--;
+                            break;
+                        case YamlDotNet.Core.Events.AnchorAlias alias when ++aliases > MaxAliases:
+                            problems.Add(new InputProblem(name, (int)alias.Start.Line, null, Messages.YamlTooManyAliases(MaxAliases)));
+                            return (null, problems);
+                    }
+                }
+            }
+
             using var reader = new StreamReader(path, encoding.Value);
             var document = Deserializer.Deserialize<T>(reader);
             if (document is null)

@@ -1,0 +1,53 @@
+using System.IO.Compression;
+
+namespace Yusuan.Formats.Text;
+
+/// <summary>
+/// Limits a workbook must keep before any of it is parsed: a "zip bomb" — a small file that unpacks to gigabytes — is refused
+/// from its directory, which lists each entry's sizes, without unpacking anything.
+/// </summary>
+public static class ZipLimits
+{
+    /// <summary>All entries together, unpacked: a million-row ledger sheet is a few hundred megabytes.</summary>
+    public const long MaxTotal = 1L << 30;
+
+    /// <summary>No spreadsheet has more parts than this.</summary>
+    public const int MaxEntries = 10_000;
+
+    /// <summary>XML compresses well, but not this well: above this ratio (for entries over 1 MB) the content is padding.</summary>
+    public const int MaxRatio = 200;
+
+    /// <summary>Why the file at <paramref name="path"/> must not be unpacked, or null when it is within the limits (or not a zip at all, which the reader reports).</summary>
+    public static string? Refuse(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (zip.Entries.Count > MaxEntries)
+            {
+                return $"{zip.Entries.Count} 个部件，多于 {MaxEntries} 个";
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > MaxTotal)
+                {
+                    return $"解压后超过 {MaxTotal >> 20} MB";
+                }
+
+                if (entry.Length > 1 << 20 && entry.Length > (long)MaxRatio * Math.Max(1, entry.CompressedLength))
+                {
+                    return $"{entry.FullName} 压缩比 {entry.Length / Math.Max(1, entry.CompressedLength)}:1，高于 {MaxRatio}:1";
+                }
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using System.Text;
+using Yusuan.Formats.Audit;
+using Yusuan.Formats.Ledger;
+using Yusuan.Formats.Tests.Ledger;
+using Yusuan.Formats.Yaml;
+
+namespace Yusuan.Formats.Tests.Hostile;
+
+/// <summary>Files made to hurt a reader — bombs, entity expansion, endless nesting, enormous cells — are refused with a clear problem, quickly.</summary>
+public class HostileFileTests
+{
+    private static readonly object[][] Ledger =
+    [
+        ["单位编码", "功能科目编码", "经济科目编码", "支出类型", "资金性质", "金额"],
+        ["139001", "2080505", "30108", "人员经费", "一般公共预算拨款", 1259000.1m],
+    ];
+
+    private static IReadOnlyList<Core.Findings.InputProblem> Problems(string path) => LedgerFile.Open(path).Check().Problems;
+
+    /// <summary>Replaces (or adds) one entry of a workbook.</summary>
+    private static void Put(string path, string entry, byte[] content)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        zip.GetEntry(entry)?.Delete();
+        using var stream = zip.CreateEntry(entry, CompressionLevel.SmallestSize).Open();
+        stream.Write(content);
+    }
+
+    [Fact]
+    public void A_workbook_that_unpacks_to_far_more_than_it_weighs_is_refused_unread()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "ledger.xlsx");
+        LedgerFileTests.WriteWorkbook(path, Ledger);
+        Put(path, "xl/media/padding.bin", new byte[8 << 20]);
+        Assert.True(new FileInfo(path).Length < 100_000);
+
+        var problem = Assert.Single(Problems(path));
+        Assert.Contains("压缩炸弹", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("压缩比", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("压缩炸弹", AuditFileReader(path), StringComparison.Ordinal);
+    }
+
+    private static string AuditFileReader(string path) => XlsxDocumentReader.Read(path).Problem ?? string.Empty;
+
+    [Fact]
+    public void Entities_in_a_worksheet_are_not_expanded()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "ledger.xlsx");
+        LedgerFileTests.WriteWorkbook(path, Ledger);
+        var laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">");
+        for (var i = 1; i < 10; i++)
+        {
+            laughs.Append($"<!ENTITY {(char)('a' + i)} \"{string.Concat(Enumerable.Repeat($"&{(char)('a' + i - 1)};", 10))}\">");
+        }
+
+        laughs.Append("]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&j;</t></is></c></row></sheetData></worksheet>");
+        Put(path, "xl/worksheets/sheet1.xml", Encoding.UTF8.GetBytes(laughs.ToString()));
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "xl/worksheets/sheet1.xml");
+        }
+
+        var problems = Problems(path);
+        Assert.NotEmpty(problems);
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("aaaaaaaaaa", StringComparison.Ordinal));
+        Assert.NotNull(XlsxDocumentReader.Read(path).Problem);
+    }
+
+    [Fact]
+    public void A_cell_far_beyond_any_ledger_stops_reading_at_its_row()
+    {
+        using var folder = new TempFolder();
+        var csv = "agency_code,exp_func_code,dep_bgt_eco_code,exp_kind,fund_type_code,amount\n139001,2080505,30108,人员经费,一般公共预算拨款,1\n139001,\"" + new string('x', 5_000_000) + "\n";
+        var problem = Assert.Single(Problems(folder.Write("ledger.csv", csv)));
+        Assert.Equal(3, problem.Row);
+        Assert.Contains("65536", problem.Reason, StringComparison.Ordinal);
+
+        var wide = "agency_code" + string.Concat(Enumerable.Repeat(",x", 5_000)) + "\n";
+        Assert.Contains("1024", Assert.Single(Problems(folder.Write("wide.csv", wide))).Reason, StringComparison.Ordinal);
+
+        var path = Path.Combine(folder.Path, "far.xlsx");
+        LedgerFileTests.WriteWorkbook(path, Ledger);
+        Put(path, "xl/worksheets/sheet1.xml", Encoding.UTF8.GetBytes("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"ZZZZZZZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>"));
+        Assert.Contains("16384", Assert.Single(Problems(path)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_nested_without_end_or_full_of_aliases_is_refused_before_it_is_built()
+    {
+        using var folder = new TempFolder();
+        var deep = folder.Write("profile.yaml", "schema: yusuan.profile/1\ntext: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+        var problem = Assert.Single(YamlReader.ReadProfile(deep).Problems);
+        Assert.Equal((2, true), (problem.Row, problem.Reason.Contains("嵌套超过 64 层", StringComparison.Ordinal)));
+
+        var laughs = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 30; i++)
+        {
+            laughs.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(i == 1 ? "*a" : $"*a{i - 1}", 10))}]\n");
+        }
+
+        var aliases = Assert.Single(YamlReader.ReadProfile(folder.Write("aliases.yaml", laughs.ToString())).Problems);
+        Assert.Contains("别名", aliases.Reason, StringComparison.Ordinal);
+
+        var big = folder.Write("big.yaml", "schema: yusuan.profile/1\n# " + new string('x', 9 << 20) + "\n");
+        Assert.Contains("超过 8 MB", Assert.Single(YamlReader.ReadProfile(big).Problems).Reason, StringComparison.Ordinal);
+    }
+}
