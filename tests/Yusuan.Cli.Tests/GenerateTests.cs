@@ -36,6 +36,13 @@ public class GenerateTests
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("6 个部门，2000 条预算明细：错误 0 条", check.Out, StringComparison.Ordinal);
         Assert.Contains("== 000001 ", check.Out, StringComparison.Ordinal);
+
+        // The same lines in another order (departments interleaved, so none can be finished early) give the same findings.
+        var ledger = Path.Combine(folder, "ledger.csv");
+        var lines = File.ReadAllLines(ledger);
+        File.WriteAllLines(ledger, lines.Take(1).Concat(lines.Skip(1).Select((l, i) => (l, i)).OrderBy(x => x.i % 7).ThenBy(x => x.i).Select(x => x.l)));
+        var shuffled = Yusuan.Run("check", folder);
+        Assert.Equal(check.Out.Split('\n').Order(StringComparer.Ordinal), shuffled.Out.Split('\n').Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -17,8 +17,10 @@ public sealed record DepartmentResult(Profile Profile, CompiledBudget Compiled, 
 /// A folder of many departments — a city's or a province's budget: one <c>ledger.csv</c> (or .xlsx) with the lines of every
 /// agency, and a profile per department in <c>departments/*.yaml</c> naming its agencies. <see cref="Load"/> checks every file
 /// completely first (and that each line's agency belongs to exactly one department); <see cref="CompileEach"/> then reads the
-/// ledger once, routing each line to its department, and compiles and checks the departments one after another, so memory
-/// grows with the distinct atoms of the departments, not with the lines.
+/// ledger once and compiles and checks the departments one after another. When each department's lines stand together in the
+/// ledger (as budget systems export them), a department is finished as soon as the next one starts, so memory holds one
+/// department's atoms at a time and stays flat however many lines there are. Otherwise every department's atoms are held until
+/// the end of the ledger.
 /// </summary>
 public sealed class DepartmentSet
 {
@@ -26,8 +28,9 @@ public sealed class DepartmentSet
     private readonly Dictionary<string, int> departmentOf;
     private readonly IReadOnlyList<Finding> warnings;
 
-    private DepartmentSet(IReadOnlyList<Profile> profiles, Dictionary<string, int> departmentOf, LedgerFile ledger, long lines, IReadOnlyList<Finding> warnings)
+    private DepartmentSet(IReadOnlyList<Profile> profiles, Dictionary<string, int> departmentOf, LedgerFile ledger, long lines, IReadOnlyList<Finding> warnings, bool grouped)
     {
+        Grouped = grouped;
         this.profiles = profiles;
         this.departmentOf = departmentOf;
         this.warnings = warnings;
@@ -40,6 +43,9 @@ public sealed class DepartmentSet
     public long LineCount { get; }
 
     public int DepartmentCount => profiles.Count;
+
+    /// <summary>Whether each department's lines stand together in the ledger, so departments can be compiled one at a time.</summary>
+    public bool Grouped { get; }
 
     /// <summary>Whether a folder holds many departments rather than one (a <c>departments/</c> folder beside the ledger).</summary>
     public static bool IsOne(string folder) => Directory.Exists(Path.Combine(folder, "departments"));
@@ -96,32 +102,70 @@ public sealed class DepartmentSet
             return (null, problems);
         }
 
+        // While checking, note whether a department's lines ever resume after another department's.
+        var (current, grouped) = (-1, true);
+        var finished = new HashSet<int>();
+        bool Known(string agency)
+        {
+            if (!departmentOf.TryGetValue(agency, out var department))
+            {
+                return false;
+            }
+
+            if (department != current)
+            {
+                grouped &= !finished.Contains(department);
+                finished.Add(current);
+                current = department;
+            }
+
+            return true;
+        }
+
         var ledger = LedgerFile.Open(ledgerPath);
-        var check = ledger.Check(profiles[0].FiscalYear, departmentOf.ContainsKey);
+        var check = ledger.Check(profiles[0].FiscalYear, Known);
         return check.Problems.Count > 0
             ? (null, check.Problems)
-            : (new DepartmentSet(profiles, departmentOf, ledger, check.Lines, check.Warnings), []);
+            : (new DepartmentSet(profiles, departmentOf, ledger, check.Lines, check.Warnings, grouped), []);
     }
 
     /// <summary>
-    /// Reads the ledger once and compiles and checks each department in turn, in the order of their profiles' file names. Each
-    /// result is handed over as soon as it is made and not kept.
+    /// Reads the ledger once and compiles and checks each department in turn — in ledger order when the ledger is grouped by
+    /// department, otherwise in the order of the profiles' file names — then the departments that have no lines. Each result
+    /// is handed over as soon as it is made and not kept.
     /// </summary>
     public IEnumerable<DepartmentResult> CompileEach(ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null)
     {
         var compiler = new BudgetCompiler(catalogue);
-        var departments = profiles.Select(compiler.Start).ToArray();
+        var departments = new DepartmentLines?[profiles.Count];
+        var done = new bool[profiles.Count];
+        var current = -1;
         foreach (var line in Ledger.Lines())
         {
-            departments[departmentOf[line.AgencyCode]].Add(line);
+            var index = departmentOf[line.AgencyCode];
+            if (Grouped && index != current && current >= 0)
+            {
+                yield return Finish(current);
+            }
+
+            current = index;
+            (departments[index] ??= compiler.Start(profiles[index])).Add(line);
         }
 
-        for (var i = 0; i < departments.Length; i++)
+        for (var i = 0; i < profiles.Count; i++)
         {
-            var profile = departments[i].Profile;
-            var compiled = compiler.Finish(departments[i], PerformancePlan.Empty, rounding);
-            departments[i] = null!;
-            yield return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
+            if (!done[i])
+            {
+                departments[i] ??= compiler.Start(profiles[i]);
+                yield return Finish(i);
+            }
+        }
+
+        DepartmentResult Finish(int i)
+        {
+            var compiled = compiler.Finish(departments[i]!, PerformancePlan.Empty, rounding);
+            (departments[i], done[i]) = (null, true);
+            return new DepartmentResult(profiles[i], compiled, Dataset.Check(profiles[i], PerformancePlan.Empty, compiled, catalogue, region, warnings));
         }
     }
 }
