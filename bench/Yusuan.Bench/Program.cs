@@ -1,10 +1,29 @@
 using BenchmarkDotNet.Running;
 
-// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; anything else goes to BenchmarkDotNet.
+// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N` fuzzes every importer N times (docs/robustness.md);
+// anything else goes to BenchmarkDotNet.
 if (args is ["static-site", var folder, var url])
 {
     Yusuan.Bench.StaticSite.Run(folder, url);
-    return;
+    return 0;
+}
+
+if (args is ["fuzz", var count])
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "Yusuan.slnx")))
+    {
+        root = Path.GetDirectoryName(root)!;
+    }
+
+    return Yusuan.Bench.FuzzRun.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), root);
+}
+
+if (args is ["fuzz-case", var importer, var caseSeed])
+{
+    // Replays one case (the importer and seed a failing run names) and leaves its input beside the current directory.
+    return Yusuan.Bench.FuzzRun.Replay(importer, int.Parse(caseSeed, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Yusuan.Bench.RenderBenchmarks).Assembly).Run(args);
+return 0;

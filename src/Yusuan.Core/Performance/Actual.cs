@@ -9,10 +9,10 @@ namespace Yusuan.Core.Performance;
 /// </summary>
 public sealed partial record Actual(string Indicator, string Text, DateOnly AsOf)
 {
-    [GeneratedRegex(@"^\s*(-?\d+(?:\.\d+)?)")]
+    [GeneratedRegex(@"^\s*(-?\d{1,20}(?:\.\d{1,8})?)(?!\d)")]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"^\s*(达成|部分达成|未达成)\s*(\d+(?:\.\d+)?)?")]
+    [GeneratedRegex(@"^\s*(达成|部分达成|未达成)\s*(\d{1,20}(?:\.\d{1,8})?)?")]
     private static partial Regex Band();
 
     public decimal? Number => LeadingNumber().Match(Text.Replace(",", string.Empty, StringComparison.Ordinal)) is { Success: true } m

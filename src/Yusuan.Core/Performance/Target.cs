@@ -62,7 +62,7 @@ public sealed partial record Target
 
     public bool IsPercent => Unit.Contains('%', StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(?<cmp>≥|≤|=|＝|>|<|≧|≦)?(?<sp1>\s*)(?<num>\d+(?:\.\d+)?)(?<sp2>\s*)(?<unit>[^\d\s][^\d]*)?$")]
+    [GeneratedRegex(@"^(?<cmp>≥|≤|=|＝|>|<|≧|≦)?(?<sp1>\s*)(?<num>\d{1,20}(?:\.\d{1,8})?)(?<sp2>\s*)(?<unit>[^\d\s][^\d]*)?$")]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"^(?<y>\d{4})(?<s1>\s*)年(?<s2>\s*)(?<m>\d{1,2})(?<s3>\s*)月(?<s4>\s*)(?<d>\d{1,2})(?<s5>\s*)日(?<w>前|之前|以前|止)?$")]

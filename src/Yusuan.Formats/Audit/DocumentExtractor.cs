@@ -20,7 +20,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"^-?[\d,]+(\.\d+)?$")]
+    [GeneratedRegex(@"^-?(?=[\d,]*\d)[\d,]{1,20}(\.\d{1,8})?$")]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"单位[：:]\s*(万元|元)")]

@@ -13,7 +13,9 @@ namespace Yusuan.Formats.Audit;
 /// </summary>
 internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tables)
 {
-    private const string Num = @"(-?[\d,]+(?:\.\d+)?)";
+    // A figure: at least one digit, at most twenty digits and separators before the point and eight after — beyond any budget,
+    // within what a decimal holds.
+    private const string Num = @"(-?(?=[\d,]*\d)[\d,]{1,20}(?:\.\d{1,8})?)";
 
     [GeneratedRegex(@"^第([一二三四五六七八九十]+)部分\s*(.*)$")]
     private static partial Regex PartHeading();

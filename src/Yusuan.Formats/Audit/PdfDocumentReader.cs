@@ -41,8 +41,10 @@ public static class PdfDocumentReader
         {
             return new SourceDocument(name, [], "PDF 已加密，无法读取");
         }
-        catch (Exception e) when (e is UglyToad.PdfPig.Core.PdfDocumentFormatException or UglyToad.PdfPig.Fonts.InvalidFontFormatException or UglyToad.PdfPig.Fonts.CorruptCompressedDataException or IOException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or EndOfStreamException or InvalidCastException or FormatException or OverflowException or KeyNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // PdfPig reads untrusted bytes; whatever it throws on a damaged file (format, font, cast, index …) means the same to
+            // the reader of the report: this document cannot be read.
             return new SourceDocument(name, [], $"PDF 已损坏或不是 PDF：{e.Message}");
         }
     }

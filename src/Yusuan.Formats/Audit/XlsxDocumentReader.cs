@@ -65,7 +65,7 @@ public static class XlsxDocumentReader
 
             return lines.All(l => l.IsBlank) ? new SourceDocument(name, [], "工作簿没有内容") : new SourceDocument(name, lines, null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return new SourceDocument(name, [], "不是有效的 XLSX 工作簿：" + e.Message);
         }

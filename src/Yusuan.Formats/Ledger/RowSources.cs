@@ -106,14 +106,15 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
             part = workbook is not null && sheet?.Id?.Value is string id ? workbook.GetPartById(id) as WorksheetPart : null;
             shared = workbook?.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or ArgumentException)
-        {
-            problems.Add(new InputProblem(displayName, null, null, Messages.NotAWorkbook(e.Message)));
-            yield break;
-        }
         catch (System.Xml.XmlException e)
         {
             problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
+            yield break;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The OpenXML SDK reads untrusted bytes; whatever it throws on a damaged package means: not a usable workbook.
+            problems.Add(new InputProblem(displayName, null, null, Messages.NotAWorkbook(e.Message)));
             yield break;
         }
 
@@ -125,54 +126,62 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
                 yield break;
             }
 
-            using var reader = OpenXmlReader.Create(part);
-            while (true)
+            OpenXmlReader? reader = null;
+            try
             {
-                Row? row;
-                try
+                while (true)
                 {
-                    row = NextRow(reader);
-                }
-                catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or OpenXmlPackageException or InvalidDataException or IOException)
-                {
-                    problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
-                    yield break;
-                }
-
-                if (row is null)
-                {
-                    break;
-                }
-
-                var number = (int)(row.RowIndex?.Value ?? 0);
-                var fields = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
-                    var text = CellText(cell, shared);
-                    if (column >= MaxColumns || text.Length > Core.Text.CsvRecordReader.MaxFieldLength)
+                    Row? row;
+                    try
                     {
-                        problems.Add(new InputProblem(displayName, number, null, Messages.RecordTooLarge(Core.Text.CsvRecordReader.MaxFieldLength, MaxColumns)));
+                        reader ??= OpenXmlReader.Create(part);
+                        row = NextRow(reader);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
                         yield break;
                     }
 
-                    while (fields.Count < column)
+                    if (row is null)
                     {
-                        fields.Add(string.Empty);
+                        break;
                     }
 
-                    fields.Add(text);
-                }
+                    var number = (int)Math.Min(row.RowIndex?.Value ?? 0, int.MaxValue);
+                    var fields = new List<string>();
+                    foreach (var cell in row.Elements<Cell>())
+                    {
+                        var column = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
+                        var text = CellText(cell, shared);
+                        if (column >= MaxColumns || text.Length > Core.Text.CsvRecordReader.MaxFieldLength)
+                        {
+                            problems.Add(new InputProblem(displayName, number, null, Messages.RecordTooLarge(Core.Text.CsvRecordReader.MaxFieldLength, MaxColumns)));
+                            yield break;
+                        }
 
-                while (fields.Count > 0 && fields[^1].Length == 0)
-                {
-                    fields.RemoveAt(fields.Count - 1);
-                }
+                        while (fields.Count < column)
+                        {
+                            fields.Add(string.Empty);
+                        }
 
-                if (fields.Count > 0)
-                {
-                    yield return new RawRow(number, fields);
+                        fields.Add(text);
+                    }
+
+                    while (fields.Count > 0 && fields[^1].Length == 0)
+                    {
+                        fields.RemoveAt(fields.Count - 1);
+                    }
+
+                    if (fields.Count > 0)
+                    {
+                        yield return new RawRow(number, fields);
+                    }
                 }
+            }
+            finally
+            {
+                reader?.Dispose();
             }
         }
     }

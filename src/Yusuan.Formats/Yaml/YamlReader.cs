@@ -350,6 +350,7 @@ public static class YamlReader
 
             using var reader = new StreamReader(path, encoding.Value);
             var document = Deserializer.Deserialize<T>(reader);
+            RemoveEmptyItems(document, 0);
             if (document is null)
             {
                 problems.Add(new InputProblem(name, null, null, Messages.FileEmpty));
@@ -362,6 +363,63 @@ public static class YamlReader
             var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
             problems.Add(new InputProblem(name, (int)e.Start.Line, $"第 {e.Start.Column} 字符", Messages.YamlInvalid(reason)));
             return (null, problems);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // YamlDotNet reads untrusted text; on some damaged input it throws other than YamlException (e.g. from its scanner).
+            problems.Add(new InputProblem(name, null, null, Messages.YamlInvalid(e.Message.Split('\n')[0])));
+            return (null, problems);
+        }
+    }
+
+    /// <summary>
+    /// An empty list item (`- ` or `[~]`) or mapping value deserializes as null; the documents' consumers expect none, so they
+    /// are removed, through every list, dictionary and nested document.
+    /// </summary>
+    private static void RemoveEmptyItems(object? node, int depth)
+    {
+        if (node is null || node is string || node.GetType().IsValueType || depth > MaxDepth)
+        {
+            return;
+        }
+
+        if (node is System.Collections.IList list)
+        {
+            for (var i = list.Count - 1; i >= 0; i--)
+            {
+                if (list[i] is null)
+                {
+                    list.RemoveAt(i);
+                }
+                else
+                {
+                    RemoveEmptyItems(list[i], depth + 1);
+                }
+            }
+
+            return;
+        }
+
+        if (node is System.Collections.IDictionary dictionary)
+        {
+            foreach (var key in dictionary.Keys.Cast<object>().ToList())
+            {
+                if (dictionary[key] is null)
+                {
+                    dictionary.Remove(key);
+                }
+                else
+                {
+                    RemoveEmptyItems(dictionary[key], depth + 1);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var property in node.GetType().GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            RemoveEmptyItems(property.GetValue(node), depth + 1);
         }
     }
 }
