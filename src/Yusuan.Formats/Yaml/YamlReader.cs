@@ -331,7 +331,7 @@ public static class YamlReader
             {
                 var parser = new YamlDotNet.Core.Parser(scan);
                 var (depth, aliases) = (0, 0);
-                while (parser.MoveNext())
+                while (MoveNext(parser))
                 {
                     switch (parser.Current)
                     {
@@ -369,6 +369,19 @@ public static class YamlReader
             // YamlDotNet reads untrusted text; on some damaged input it throws other than YamlException (e.g. from its scanner).
             problems.Add(new InputProblem(name, null, null, Messages.YamlInvalid(e.Message.Split('\n')[0])));
             return (null, problems);
+        }
+    }
+
+    /// <summary>The next event of the first pass; a syntax error ends the pass, and the document is then read (and the error reported where the deserializer places it) by the second.</summary>
+    private static bool MoveNext(YamlDotNet.Core.Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException)
+        {
+            return false;
         }
     }
 
