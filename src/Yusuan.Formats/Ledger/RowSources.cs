@@ -131,51 +131,35 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
             {
                 while (true)
                 {
-                    Row? row;
+                    (RawRow Row, bool TooLarge)? read;
                     try
                     {
                         reader ??= OpenXmlReader.Create(part);
-                        row = NextRow(reader);
+                        read = NextRow(reader) is { } next ? Fields(next, shared) : null;
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
+                        // The OpenXML SDK reads untrusted XML: a DTD, broken markup or an attribute it cannot parse all land here.
                         problems.Add(new InputProblem(displayName, null, null, Messages.XmlRefused(e.Message)));
                         yield break;
                     }
 
-                    if (row is null)
+                    if (read is null)
                     {
                         break;
                     }
 
-                    var number = (int)Math.Min(row.RowIndex?.Value ?? 0, int.MaxValue);
-                    var fields = new List<string>();
-                    foreach (var cell in row.Elements<Cell>())
+                    var (row, tooLarge) = read.Value;
+
+                    if (tooLarge)
                     {
-                        var column = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
-                        var text = CellText(cell, shared);
-                        if (column >= MaxColumns || text.Length > Core.Text.CsvRecordReader.MaxFieldLength)
-                        {
-                            problems.Add(new InputProblem(displayName, number, null, Messages.RecordTooLarge(Core.Text.CsvRecordReader.MaxFieldLength, MaxColumns)));
-                            yield break;
-                        }
-
-                        while (fields.Count < column)
-                        {
-                            fields.Add(string.Empty);
-                        }
-
-                        fields.Add(text);
+                        problems.Add(new InputProblem(displayName, row.Number, null, Messages.RecordTooLarge(Core.Text.CsvRecordReader.MaxFieldLength, MaxColumns)));
+                        yield break;
                     }
 
-                    while (fields.Count > 0 && fields[^1].Length == 0)
+                    if (row.Fields.Count > 0)
                     {
-                        fields.RemoveAt(fields.Count - 1);
-                    }
-
-                    if (fields.Count > 0)
-                    {
-                        yield return new RawRow(number, fields);
+                        yield return row;
                     }
                 }
             }
@@ -184,6 +168,36 @@ internal sealed class XlsxRowSource(string path, string displayName) : IRowSourc
                 reader?.Dispose();
             }
         }
+    }
+
+    /// <summary>A row's cells as text, in their columns; or, for a cell too long or beyond the last column, the row marked too large.</summary>
+    private static (RawRow Row, bool TooLarge) Fields(Row row, string[] shared)
+    {
+        var number = (int)Math.Min(row.RowIndex?.Value ?? 0, int.MaxValue);
+        var fields = new List<string>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = ColumnIndex(cell.CellReference?.Value) ?? fields.Count;
+            var text = CellText(cell, shared);
+            if (column >= MaxColumns || text.Length > Core.Text.CsvRecordReader.MaxFieldLength)
+            {
+                return (new RawRow(number, []), true);
+            }
+
+            while (fields.Count < column)
+            {
+                fields.Add(string.Empty);
+            }
+
+            fields.Add(text);
+        }
+
+        while (fields.Count > 0 && fields[^1].Length == 0)
+        {
+            fields.RemoveAt(fields.Count - 1);
+        }
+
+        return (new RawRow(number, fields), false);
     }
 
     /// <summary>Columns beyond this (the last column of Excel is XFD, 16,384) do not belong to a ledger.</summary>
