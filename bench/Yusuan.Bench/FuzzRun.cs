@@ -32,9 +32,10 @@ internal static class FuzzRun
         }
     }
 
-    public static int Run(int cases, string root)
+    public static int Run(int cases, string root, string[] only)
     {
-        var targets = ImporterFuzz.Targets(Path.Combine(root, "samples", "sz-eeimc-2023"), File.ReadAllText(Path.Combine(root, "tests", "fixtures", "seed-2023-sz-eeimc.txt")));
+        var targets = ImporterFuzz.Targets(Path.Combine(root, "samples", "sz-eeimc-2023"), File.ReadAllText(Path.Combine(root, "tests", "fixtures", "seed-2023-sz-eeimc.txt")))
+            .Where(t => only.Length == 0 || only.Contains(t.Name));
         var folder = Path.Combine(Path.GetTempPath(), "yusuan-fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Console.WriteLine($"| importer | cases | accepted | refused with problems | exceptions | time |");

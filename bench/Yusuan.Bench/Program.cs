@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 
-// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N` fuzzes every importer N times (docs/robustness.md);
+// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N [IMPORTER…]` fuzzes every (or the named)
+// importer N times (docs/robustness.md);
 // anything else goes to BenchmarkDotNet.
 if (args is ["static-site", var folder, var url])
 {
@@ -8,7 +9,7 @@ if (args is ["static-site", var folder, var url])
     return 0;
 }
 
-if (args is ["fuzz", var count])
+if (args is ["fuzz", var count, ..])
 {
     var root = AppContext.BaseDirectory;
     while (!File.Exists(Path.Combine(root, "Yusuan.slnx")))
@@ -16,7 +17,7 @@ if (args is ["fuzz", var count])
         root = Path.GetDirectoryName(root)!;
     }
 
-    return Yusuan.Bench.FuzzRun.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), root);
+    return Yusuan.Bench.FuzzRun.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), root, args[2..]);
 }
 
 if (args is ["fuzz-case", var importer, var caseSeed])

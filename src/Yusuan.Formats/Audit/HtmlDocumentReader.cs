@@ -19,7 +19,7 @@ public static partial class HtmlDocumentReader
     [GeneratedRegex(@"<t[hd]\b([^>]*)>(.*?)</t[hd]\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex TableCell();
 
-    [GeneratedRegex(@"colspan\s*=\s*[""']?(\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"colspan\s*=\s*[""']?(\d{1,3})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex ColSpan();
 
     [GeneratedRegex(@"<(?:/?(?:p|div|h[1-6]|li|br|caption|section|table|tr)\b)[^>]*>", RegexOptions.IgnoreCase)]

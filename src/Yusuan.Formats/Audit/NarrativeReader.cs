@@ -38,10 +38,10 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"共计\s*" + Num + @"\s*万元[，,]\s*其中货物采购\s*" + Num + @"\s*万元、工程采购\s*" + Num + @"\s*万元、服务采购\s*" + Num + @"\s*万元")]
     private static partial Regex Procurement();
 
-    [GeneratedRegex(@"涉及预算资金\s*" + Num + @"\s*万元[，,]\s*设置并编报\s*(\d+)\s*个项目绩效目标")]
+    [GeneratedRegex(@"涉及预算资金\s*" + Num + @"\s*万元[，,]\s*设置并编报\s*(\d{1,9})\s*个项目绩效目标")]
     private static partial Regex Performance();
 
-    [GeneratedRegex(@"共有车辆\s*(\d+)\s*辆")]
+    [GeneratedRegex(@"共有车辆\s*(\d{1,9})\s*辆")]
     private static partial Regex Vehicles();
 
     [GeneratedRegex(@"([一二三四五六七八九十]+)是([^；。]*?)" + Num + @"\s*万元")]
