@@ -23,6 +23,9 @@ public class BudgetStoreTests
 
     private static readonly VersionFiles Files = new("agency_code,amount\n139001,1\n", "schema: yusuan.profile/1\n", null);
 
+    /// <summary>The same hex string with its first digit changed — never the string itself (a "0" prefix would be, one time in sixteen).</summary>
+    private static string Other(string hex) => (hex[0] == '0' ? "1" : "0") + hex[1..];
+
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
@@ -105,7 +108,7 @@ public class BudgetStoreTests
         var user = store.UserByToken(token);
         Assert.NotNull(user);
         Assert.Equal(("张三", "officer", "139001"), (user.Name, user.Role, string.Join(",", user.Agencies)));
-        Assert.Null(store.UserByToken("0" + token[1..]));
+        Assert.Null(store.UserByToken(Other(token)));
         Assert.ThrowsAny<Exception>(() => store.AddUser("张三", "officer", [], "管理员"));
     }
 
@@ -180,7 +183,7 @@ public class BudgetStoreTests
         Assert.Null(store.StartSession("李四", "张三的密码-2023", TimeSpan.FromHours(1)));
         var session = store.StartSession("张三", "张三的密码-2023", TimeSpan.FromHours(1))!;
         Assert.Equal(new[] { "139001" }, store.UserBySession(session)!.Agencies);
-        Assert.Null(store.UserBySession("0" + session[1..]));
+        Assert.Null(store.UserBySession(Other(session)));
 
         // An expired session finds nobody; signing out and a new password end the others.
         Assert.Null(store.UserBySession(store.StartSession("张三", "张三的密码-2023", TimeSpan.FromSeconds(-1))!));

@@ -37,7 +37,8 @@ public static partial class HtmlDocumentReader
             return new SourceDocument(name, [], $"{encoding.Error}（第 {badLine} 行）");
         }
 
-        var html = Hidden().Replace(File.ReadAllText(path, encoding.Value), " ");
+        // \u0001 marks where a table row stands in for its text below; the document's own control characters must not.
+        var html = Hidden().Replace(File.ReadAllText(path, encoding.Value).Replace('\u0001', ' '), " ");
 
         // Table rows become lines of cells; a marker keeps their place among the text blocks.
         var rows = new List<List<string>>();
@@ -64,9 +65,9 @@ public static partial class HtmlDocumentReader
         foreach (var block in Block().Replace(html, "\n").Split('\n'))
         {
             var text = block.Trim();
-            if (text.StartsWith('\u0001'))
+            if (text.StartsWith('\u0001') && int.TryParse(text[1..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < rows.Count)
             {
-                lines.Add(new SourceLine(1, ++number, rows[int.Parse(text[1..], System.Globalization.CultureInfo.InvariantCulture)]));
+                lines.Add(new SourceLine(1, ++number, rows[index]));
                 continue;
             }
 
