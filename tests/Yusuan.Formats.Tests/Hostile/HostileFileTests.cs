@@ -107,4 +107,60 @@ public class HostileFileTests
         var big = folder.Write("big.yaml", "schema: yusuan.profile/1\n# " + new string('x', 9 << 20) + "\n");
         Assert.Contains("超过 8 MB", Assert.Single(YamlReader.ReadProfile(big).Problems).Reason, StringComparison.Ordinal);
     }
+
+    /// <summary>A PDF from its objects, numbered from 1, with a correct cross-reference table.</summary>
+    private static byte[] Pdf(params string[] objects)
+    {
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(pdf.ToString()));
+            pdf.Append(i + 1).Append(" 0 obj ").Append(objects[i]).Append(" endobj\n");
+        }
+
+        var xref = Encoding.ASCII.GetByteCount(pdf.ToString());
+        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        pdf.Append("trailer << /Root 1 0 R /Size ").Append(objects.Length + 1).Append(" >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    [Fact]
+    public async Task Pdfs_whose_object_graph_loops_are_read_or_refused_in_bounded_time()
+    {
+        const string Content = "BT /F1 12 Tf 72 720 Td (Table 1) Tj ET";
+        var stream = $"<< /Length {Content.Length} >> stream\n{Content}\nendstream";
+        var cases = new Dictionary<string, byte[]>
+        {
+            // A page-tree node among its own kids.
+            ["self-kids.pdf"] = Pdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", stream,
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+
+            // Two page-tree nodes, each the other's only kid.
+            ["mutual.pdf"] = Pdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+
+            // A stream whose length is itself, and resources that contain themselves.
+            ["self-ref.pdf"] = Pdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources 5 0 R >>",
+                $"<< /Length 4 0 R >> stream\n{Content}\nendstream", "<< /Font 5 0 R /XObject 5 0 R >>"),
+        };
+        using var folder = new TempFolder();
+        foreach (var (name, bytes) in cases)
+        {
+            var path = folder.Write(name, bytes);
+            var read = Task.Run(() => Auditor.Audit(path, Core.Catalogue.ClassificationCatalogue.BuiltIn()));
+
+            // Not a timing claim: a loop that never ends would hold the test here, so it waits a generous while and says which file.
+            var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(60)));
+            Assert.True(finished == read, $"{name} was still being read after 60 s");
+            var result = await read;
+            Assert.Equal(name, Path.GetFileName(result.File));
+        }
+    }
 }
