@@ -70,26 +70,27 @@ internal static class AuditCommand
     }
 
     /// <summary>Audits each file in turn; a batch on a terminal shows a progress bar on standard error, never mixed into the output.</summary>
+    /// <summary>Audits the files on every core, reporting in the order given; one file's failure is its own finding, never the batch's.</summary>
     private static List<AuditResult> Audit(string[] paths, Func<string, AuditResult> audit)
     {
+        var results = new AuditResult[paths.Length];
         if (paths.Length < 2 || Console.IsErrorRedirected)
         {
-            return paths.Select(audit).ToList();
+            Parallel.For(0, paths.Length, i => results[i] = audit(paths[i]));
+            return [.. results];
         }
 
-        var results = new List<AuditResult>();
         var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
         console.Progress().Start(context =>
         {
             var task = context.AddTask("审计", maxValue: paths.Length);
-            foreach (var path in paths)
+            Parallel.For(0, paths.Length, i =>
             {
-                task.Description = Spectre.Console.Markup.Escape(Path.GetFileName(path));
-                results.Add(audit(path));
+                results[i] = audit(paths[i]);
                 task.Increment(1);
-            }
+            });
         });
-        return results;
+        return [.. results];
     }
 
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
