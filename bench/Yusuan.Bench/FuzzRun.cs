@@ -11,31 +11,28 @@ internal static class FuzzRun
 {
     public static int Replay(string importer, int seed)
     {
-        var target = ImporterFuzz.Targets(Path.Combine(Root, "samples", "sz-eeimc-2023"), File.ReadAllText(Path.Combine(Root, "tests", "fixtures", "seed-2023-sz-eeimc.txt"))).Single(t => t.Name == importer);
+        var target = Targets().Single(t => t.Name == importer);
         var folder = Path.Combine(Directory.GetCurrentDirectory(), "fuzz-case-" + seed);
         Directory.CreateDirectory(folder);
         Console.WriteLine(ImporterFuzz.Case(target, seed, folder) ? "accepted" : "refused with problems");
         return 0;
     }
 
-    private static string Root
+    /// <summary>The importers and their valid inputs, from the repository this benchmark was built in.</summary>
+    private static IReadOnlyList<FuzzTarget> Targets()
     {
-        get
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Yusuan.slnx")))
         {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Yusuan.slnx")))
-            {
-                root = Path.GetDirectoryName(root)!;
-            }
-
-            return root;
+            root = Path.GetDirectoryName(root)!;
         }
+
+        return ImporterFuzz.Targets(Path.Combine(root, "samples", "sz-eeimc-2023"), File.ReadAllText(Path.Combine(root, "tests", "fixtures", "seed-2023-sz-eeimc.txt")));
     }
 
-    public static int Run(int cases, string root, string[] only)
+    public static int Run(int cases, string[] only)
     {
-        var targets = ImporterFuzz.Targets(Path.Combine(root, "samples", "sz-eeimc-2023"), File.ReadAllText(Path.Combine(root, "tests", "fixtures", "seed-2023-sz-eeimc.txt")))
-            .Where(t => only.Length == 0 || only.Contains(t.Name));
+        var targets = Targets().Where(t => only.Length == 0 || only.Contains(t.Name));
         var folder = Path.Combine(Path.GetTempPath(), "yusuan-fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Console.WriteLine($"| importer | cases | accepted | refused with problems | exceptions | time |");

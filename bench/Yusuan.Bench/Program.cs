@@ -11,13 +11,7 @@ if (args is ["static-site", var folder, var url])
 
 if (args is ["fuzz", var count, ..])
 {
-    var root = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(root, "Yusuan.slnx")))
-    {
-        root = Path.GetDirectoryName(root)!;
-    }
-
-    return Yusuan.Bench.FuzzRun.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), root, args[2..]);
+    return Yusuan.Bench.FuzzRun.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), args[2..]);
 }
 
 if (args is ["fuzz-case", var importer, var caseSeed])

@@ -311,6 +311,9 @@ public sealed class BudgetStore : IDisposable
 
     public BudgetVersion Get(long id) => Get(id, null);
 
+    /// <summary>The version with this id, or null when there is none.</summary>
+    public BudgetVersion? Find(long id) => Find(id, null);
+
     /// <summary>The latest published version of each department and year, with the department's name.</summary>
     public IReadOnlyList<(string Code, string Name, int Year, BudgetVersion Version)> Published() =>
         Query(
@@ -362,8 +365,10 @@ public sealed class BudgetStore : IDisposable
             r => new AuditEntry(Time(r.GetValue(0)), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4)), null, ("id", versionId));
 
     private BudgetVersion Get(long id, DbTransaction? transaction) =>
-        Query("SELECT " + VersionColumns + " FROM budget_versions v WHERE v.id = @id", ReadVersion, transaction, ("id", id)).SingleOrDefault()
-        ?? throw new StoreException($"没有编号为 {id} 的预算版本");
+        Find(id, transaction) ?? throw new StoreException($"没有编号为 {id} 的预算版本");
+
+    private BudgetVersion? Find(long id, DbTransaction? transaction) =>
+        Query("SELECT " + VersionColumns + " FROM budget_versions v WHERE v.id = @id", ReadVersion, transaction, ("id", id)).SingleOrDefault();
 
     private const string VersionColumns = "v.id, v.department_code, v.fiscal_year, v.number, v.state, v.disclosure_json, v.sha256, v.created_at, v.published_at, v.revision";
 

@@ -53,8 +53,8 @@ internal static class Drafts
     /// <summary>The rows of a ledger file as text, header first (CSV or XLSX), or the problems that make it unreadable.</summary>
     public static IReadOnlyList<RawRow> Rows(string ledgerPath, List<InputProblem> problems) => LedgerFile.Open(ledgerPath).Rows(problems);
 
-    /// <summary>The rows of a stored ledger (CSV text), header first.</summary>
-    public static IReadOnlyList<RawRow> Rows(string ledgerCsv)
+    /// <summary>The rows of a stored ledger given as its CSV text, header first.</summary>
+    public static IReadOnlyList<RawRow> RowsOfCsv(string ledgerCsv)
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "ledger.csv");

@@ -203,7 +203,7 @@ public static class YusuanWeb
         api.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (Version(store, id) is not { } version)
+            if (store.Find(id) is not { } version)
             {
                 return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
             }
@@ -218,7 +218,7 @@ public static class YusuanWeb
         api.MapPut("/versions/{id:long}/ledger", async (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (Version(store, id) is not { } version)
+            if (store.Find(id) is not { } version)
             {
                 return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
             }
@@ -262,14 +262,9 @@ public static class YusuanWeb
                 return Results.Problem($"没有操作“{action}”（可用 submit、return、approve、publish）", statusCode: 404);
             }
 
-            BudgetVersion version;
-            try
+            if (store.Find(id) is not { } version)
             {
-                version = store.Get(id);
-            }
-            catch (StoreException e)
-            {
-                return Results.Problem(e.Message, statusCode: 404);
+                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
             }
 
             if (Authorize(store, request, version.DepartmentCode, roles) is { } denied)
@@ -367,19 +362,6 @@ public static class YusuanWeb
     /// <summary>400 with every problem, each with its file, row, column and reason.</summary>
     private static IResult InputProblems(string title, IEnumerable<Core.Findings.InputProblem> problems) =>
         Results.Problem(title, statusCode: 400, extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { file = p.File, row = p.Row, column = p.Column, reason = p.Reason }).ToList() });
-
-    /// <summary>The version with this id, or null.</summary>
-    internal static BudgetVersion? Version(BudgetStore store, long id)
-    {
-        try
-        {
-            return store.Get(id);
-        }
-        catch (StoreException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Uploads larger than this are refused before they are read.</summary>
     public const long MaxUpload = 20 * 1024 * 1024;

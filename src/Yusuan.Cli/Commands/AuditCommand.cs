@@ -74,22 +74,26 @@ internal static class AuditCommand
     private static List<AuditResult> Audit(string[] paths, Func<string, AuditResult> audit)
     {
         var results = new AuditResult[paths.Length];
+        void Each(Action done) => Parallel.For(0, paths.Length, i =>
+        {
+            results[i] = audit(paths[i]);
+            done();
+        });
+
         if (paths.Length < 2 || Console.IsErrorRedirected)
         {
-            Parallel.For(0, paths.Length, i => results[i] = audit(paths[i]));
-            return [.. results];
+            Each(() => { });
+        }
+        else
+        {
+            var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+            console.Progress().Start(context =>
+            {
+                var task = context.AddTask("审计", maxValue: paths.Length);
+                Each(() => task.Increment(1));
+            });
         }
 
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
-        console.Progress().Start(context =>
-        {
-            var task = context.AddTask("审计", maxValue: paths.Length);
-            Parallel.For(0, paths.Length, i =>
-            {
-                results[i] = audit(paths[i]);
-                task.Increment(1);
-            });
-        });
         return [.. results];
     }
 

@@ -90,10 +90,10 @@ public sealed class DepartmentSet
             problems.Add(new InputProblem("departments", null, null, Messages.NoDepartments));
         }
 
-        var ledgerPath = new[] { "ledger.csv", "ledger.xlsx" }.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+        var (ledgerPath, missing) = LedgerFile.Find(folder);
         if (ledgerPath is null)
         {
-            problems.Add(new InputProblem(Path.GetFileName(folder.TrimEnd('/', '\\')), null, null, Messages.LedgerMissing));
+            problems.Add(missing!);
             return (null, problems);
         }
 

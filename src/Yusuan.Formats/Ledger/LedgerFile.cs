@@ -26,6 +26,12 @@ public sealed class LedgerFile
 
     public string DisplayName => System.IO.Path.GetFileName(Path);
 
+    /// <summary>The ledger of a dataset folder — ledger.csv, else ledger.xlsx — or the problem that it has none.</summary>
+    public static (string? Path, InputProblem? Problem) Find(string folder) =>
+        new[] { "ledger.csv", "ledger.xlsx" }.Select(n => System.IO.Path.Combine(folder, n)).FirstOrDefault(File.Exists) is { } path
+            ? (path, null)
+            : (null, new InputProblem(System.IO.Path.GetFileName(folder.TrimEnd('/', '\\')), null, null, Messages.LedgerMissing));
+
     public static LedgerFile Open(string path)
     {
         var name = System.IO.Path.GetFileName(path);

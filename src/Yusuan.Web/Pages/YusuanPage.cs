@@ -46,7 +46,7 @@ public abstract class YusuanPage(StoreFactory stores) : PageModel
     /// <summary>The version the signed-in user may open: 404 when there is none, 403 when an officer does not act for its agency.</summary>
     protected (BudgetVersion? Version, IActionResult? Refusal) OpenVersion(BudgetStore store, long id)
     {
-        if (YusuanWeb.Version(store, id) is not { } version)
+        if (store.Find(id) is not { } version)
         {
             return (null, Message(404, "没有找到", $"没有编号为 {id} 的预算版本。"));
         }

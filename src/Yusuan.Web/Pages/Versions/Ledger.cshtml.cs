@@ -18,7 +18,7 @@ public sealed class LedgerModel(StoreFactory stores) : EditorPage(stores)
 
     public IActionResult OnGet(long id) => Editable(id, (store, files) =>
     {
-        var rows = Drafts.Rows(files.LedgerCsv);
+        var rows = Drafts.RowsOfCsv(files.LedgerCsv);
         (Header, Rows) = (rows[0].Fields, rows.Skip(1).Select(r => r.Fields).ToList());
         return Page();
     });
