@@ -29,15 +29,25 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
     /// </summary>
     public DepartmentLines Start(Profile profile) => new(new LineChecker(catalogue, profile), profile);
 
+    /// <summary>
+    /// Builds the twelve tables of the lines added to <paramref name="department"/> with their exact figures in 元, before
+    /// rounding; their findings join the department's.
+    /// </summary>
+    public IReadOnlyList<TableDraft> Tables(DepartmentLines department, PerformancePlan plan)
+    {
+        department.Atoms.Seal();
+        var tableSet = new TableSet(catalogue, department.Profile, plan, department.Atoms);
+        var drafts = tableSet.BuildAll();
+        department.Findings.AddRange(tableSet.Findings);
+        return drafts;
+    }
+
     /// <summary>Builds and rounds the twelve tables and composes the text from the lines added to <paramref name="department"/>.</summary>
     public CompiledBudget Finish(DepartmentLines department, PerformancePlan plan, RoundingMode rounding)
     {
         var (profile, atoms, findings) = (department.Profile, department.Atoms, department.Findings);
-        atoms.Seal();
+        var drafts = Tables(department, plan);
         var facts = atoms.Facts();
-        var tableSet = new TableSet(catalogue, profile, plan, atoms);
-        var drafts = tableSet.BuildAll();
-        findings.AddRange(tableSet.Findings);
         var (tables, roundingFindings) = TableRounding.Apply(drafts, atoms.Values, rounding);
         findings.AddRange(roundingFindings);
 

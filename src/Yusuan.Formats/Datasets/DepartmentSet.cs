@@ -137,6 +137,25 @@ public sealed class DepartmentSet
     public IEnumerable<DepartmentResult> CompileEach(ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null)
     {
         var compiler = new BudgetCompiler(catalogue);
+        return Each(compiler, (profile, lines) =>
+        {
+            var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding);
+            return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
+        });
+    }
+
+    /// <summary>
+    /// Reads the ledger once and builds each department's twelve tables with their exact figures in 元 (no rounding, text or
+    /// checks), in the order of <see cref="CompileEach"/>: what a comparison of the figures with another engine needs.
+    /// </summary>
+    public IEnumerable<(Profile Profile, IReadOnlyList<TableDraft> Tables)> TablesEach(ClassificationCatalogue catalogue)
+    {
+        var compiler = new BudgetCompiler(catalogue);
+        return Each(compiler, (profile, lines) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
+    }
+
+    private IEnumerable<T> Each<T>(BudgetCompiler compiler, Func<Profile, DepartmentLines, T> finish)
+    {
         var departments = new DepartmentLines?[profiles.Count];
         var done = new bool[profiles.Count];
         var current = -1;
@@ -161,11 +180,11 @@ public sealed class DepartmentSet
             }
         }
 
-        DepartmentResult Finish(int i)
+        T Finish(int i)
         {
-            var compiled = compiler.Finish(departments[i]!, PerformancePlan.Empty, rounding);
+            var result = finish(profiles[i], departments[i]!);
             (departments[i], done[i]) = (null, true);
-            return new DepartmentResult(profiles[i], compiled, Dataset.Check(profiles[i], PerformancePlan.Empty, compiled, catalogue, region, warnings));
+            return result;
         }
     }
 }
