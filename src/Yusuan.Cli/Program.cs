@@ -14,6 +14,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     ServeCommand.Create(),
     UserCommand.Create(),
     GenerateCommand.Create(),
+    ImportCommand.Create(),
 };
 
 var parse = root.Parse(args);

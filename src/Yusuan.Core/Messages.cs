@@ -39,6 +39,8 @@ public static class Messages
 
     public static string LedgerMissing => "数据集中没有 ledger.csv 或 ledger.xlsx";
 
+    public static string LedgerChangedAfterCheck(string problem) => $"预算明细文件在检查之后被改动，已停止：{problem}";
+
     public static string NotUtf8OrGb18030 => "文件既不是 UTF-8 也不是 GB18030 编码，无法读取";
 
     public static string RowWidth(int expected, int actual) => $"本行有 {actual} 个字段，表头有 {expected} 个";

@@ -27,7 +27,7 @@ public sealed record AuditEntry(DateTime At, string Actor, string Action, long? 
 /// change runs in one transaction with its audit-log entry, so it happens whole or not at all. A published version never
 /// changes; a correction is a new version.
 /// </summary>
-public sealed class BudgetStore : IDisposable
+public sealed partial class BudgetStore : IDisposable
 {
     private readonly DbConnection connection;
     private readonly string provider;
@@ -179,12 +179,13 @@ public sealed class BudgetStore : IDisposable
 
     private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public void SaveDepartment(string code, string name) =>
-        InTransaction(t =>
-        {
-            var exists = Query("SELECT COUNT(*) FROM departments WHERE code = @c", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("c", code)).Single() > 0;
-            Execute(exists ? "UPDATE departments SET name = @n WHERE code = @c" : "INSERT INTO departments (code, name) VALUES (@c, @n)", t, ("c", code), ("n", name));
-        });
+    public void SaveDepartment(string code, string name) => InTransaction(t => SaveDepartment(t, code, name));
+
+    private void SaveDepartment(DbTransaction t, string code, string name)
+    {
+        var exists = Query("SELECT COUNT(*) FROM departments WHERE code = @c", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("c", code)).Single() > 0;
+        Execute(exists ? "UPDATE departments SET name = @n WHERE code = @c" : "INSERT INTO departments (code, name) VALUES (@c, @n)", t, ("c", code), ("n", name));
+    }
 
     /// <summary>Stores a new draft version (the next number for the department and year) with its lines, disclosure, findings and the files it was compiled from.</summary>
     public long CreateDraft(string department, int year, IEnumerable<BudgetLine> lines, string disclosureJson, IEnumerable<Finding> findings, string actor, VersionFiles? files = null)

@@ -29,7 +29,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(3, store.Migrate());
+        Assert.Equal(4, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }

@@ -28,10 +28,11 @@ public sealed class DepartmentSet
     private readonly Dictionary<string, int> departmentOf;
     private readonly IReadOnlyList<Finding> warnings;
 
-    private DepartmentSet(IReadOnlyList<Profile> profiles, Dictionary<string, int> departmentOf, LedgerFile ledger, long lines, IReadOnlyList<Finding> warnings, bool grouped)
+    private DepartmentSet(IReadOnlyList<Profile> profiles, IReadOnlyList<string> profilePaths, Dictionary<string, int> departmentOf, LedgerFile ledger, long lines, IReadOnlyList<Finding> warnings, bool grouped)
     {
         Grouped = grouped;
         this.profiles = profiles;
+        Departments = profiles.Zip(profilePaths).ToList();
         this.departmentOf = departmentOf;
         this.warnings = warnings;
         Ledger = ledger;
@@ -39,6 +40,9 @@ public sealed class DepartmentSet
     }
 
     public LedgerFile Ledger { get; }
+
+    /// <summary>Each department's profile and the file it was read from, in the order of the files' names.</summary>
+    public IReadOnlyList<(Profile Profile, string Path)> Departments { get; }
 
     public long LineCount { get; }
 
@@ -54,6 +58,7 @@ public sealed class DepartmentSet
     {
         var problems = new List<InputProblem>();
         var profiles = new List<Profile>();
+        var paths = new List<string>();
         var departmentOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Path.Combine(folder, "departments"), "*.yaml").Order(StringComparer.Ordinal))
         {
@@ -83,6 +88,7 @@ public sealed class DepartmentSet
             }
 
             profiles.Add(profile);
+            paths.Add(path);
         }
 
         if (profiles.Count == 0 && problems.Count == 0)
@@ -126,7 +132,7 @@ public sealed class DepartmentSet
         var check = ledger.Check(profiles[0].FiscalYear, Known);
         return check.Problems.Count > 0
             ? (null, check.Problems)
-            : (new DepartmentSet(profiles, departmentOf, ledger, check.Lines, check.Warnings, grouped), []);
+            : (new DepartmentSet(profiles, paths, departmentOf, ledger, check.Lines, check.Warnings, grouped), []);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class LedgerFile
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("Ledger changed after it was checked: " + problems[0]);
+            throw new InvalidOperationException(Messages.LedgerChangedAfterCheck(problems[0].ToString()));
         }
     }
 

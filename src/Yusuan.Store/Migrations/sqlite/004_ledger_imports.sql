@@ -1,0 +1,36 @@
+-- Version 4: a ledger imported whole — a city's or a province's lines of every agency, as checked — in one transaction,
+-- so the database holds either the state before an import or all of it. Amounts are kept as their exact decimal text
+-- ("1259000.00"), never as floating point.
+CREATE TABLE ledger_imports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fiscal_year INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    departments INTEGER NOT NULL,
+    line_count INTEGER NOT NULL,
+    total TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+
+CREATE TABLE ledger_lines (
+    import_id INTEGER NOT NULL REFERENCES ledger_imports(id),
+    line_number INTEGER NOT NULL,
+    agency_code TEXT NOT NULL,
+    exp_func_code TEXT NOT NULL,
+    dep_bgt_eco_code TEXT NOT NULL,
+    gov_bgt_eco_code TEXT,
+    exp_kind TEXT NOT NULL,
+    pro_code TEXT,
+    pro_name TEXT,
+    pro_cat_name TEXT,
+    fund_type_code TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    gov_purchase_type TEXT,
+    gov_purchase_amt TEXT NOT NULL,
+    sme_amt TEXT NOT NULL,
+    micro_amt TEXT NOT NULL,
+    three_public_type TEXT,
+    is_operating_expense INTEGER NOT NULL,
+    PRIMARY KEY (import_id, line_number)
+);

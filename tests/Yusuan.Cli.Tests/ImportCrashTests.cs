@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using Yusuan.Store;
+using Yusuan.Store.Tests;
+
+namespace Yusuan.Cli.Tests;
+
+/// <summary>
+/// `yusuan import` killed with SIGKILL at random moments while it writes, 20 times on SQLite and 20 times on a real PostgreSQL
+/// server: afterwards the database must hold either the state before the import or the complete import, never part of it.
+/// </summary>
+public partial class ImportCrashTests(ITestOutputHelper output)
+{
+    private const int Kills = 20;
+
+    private static readonly Lazy<string> Dataset = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "yusuan-crash-" + Guid.NewGuid().ToString("N"));
+        var made = Yusuan.Run("generate", "--agencies", "60", "--lines", "40000", "--seed", "3", "--out", folder);
+        Assert.Equal(0, made.ExitCode);
+        return folder;
+    });
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void An_import_killed_at_any_moment_leaves_the_state_before_or_the_whole_import(string provider)
+    {
+        var spec = Databases.Fresh(provider);
+
+        // One complete import first: what a whole import holds, and how long its writing takes.
+        var whole = Yusuan.Run("import", Dataset.Value, "--db", spec);
+        Assert.True(whole.ExitCode == 0, whole.Error);
+        var writeSeconds = double.Parse(WriteTime().Match(whole.Out).Groups[1].Value, CultureInfo.InvariantCulture);
+        LedgerImport complete;
+        using (var store = BudgetStore.Open(spec))
+        {
+            complete = Assert.Single(store.Imports());
+        }
+
+        Assert.Equal(40_000L, complete.Lines);
+        var random = new Random(20261129);
+        var (before, after) = (0, 0);
+        for (var run = 0; run < Kills; run++)
+        {
+            int importsBefore;
+            using (var store = BudgetStore.Open(spec))
+            {
+                importsBefore = store.Imports().Count;
+            }
+
+            // Kill somewhere between the start of writing and somewhat after it would have finished (so some kills land after the commit).
+            var delay = TimeSpan.FromSeconds(random.NextDouble() * writeSeconds * 1.3);
+            var wasWriting = KillWhileImporting(spec, delay);
+
+            using var check = BudgetStore.Open(spec);
+            var imports = check.Imports();
+            Assert.True(imports.Count == importsBefore || imports.Count == importsBefore + 1, $"run {run}: {imports.Count} imports after {importsBefore}");
+            foreach (var i in imports)
+            {
+                // Every import present is whole: its own record and its lines agree with the complete one.
+                Assert.Equal((complete.Lines, complete.Total), (i.Lines, i.Total));
+                Assert.Equal((complete.Lines, complete.Total), check.ImportedLines(i.Id));
+            }
+
+            // And no line exists outside the imports (nothing half-written under an id that was rolled back).
+            Assert.Equal(imports.Count * complete.Lines, check.ImportedLineCount());
+            if (imports.Count == importsBefore)
+            {
+                Assert.True(wasWriting, $"run {run}: killed before writing began, which proves nothing");
+                before++;
+            }
+            else
+            {
+                after++;
+            }
+        }
+
+        output.WriteLine($"{provider}: {Kills} kills during writing (each import {writeSeconds:0.00} s): {before} left the state before, {after} the complete import, 0 anything else");
+
+        // The kills must mostly land mid-import, or the test proves little.
+        Assert.True(before >= Kills / 2, $"only {before} of {Kills} kills landed before the commit");
+    }
+
+    /// <summary>Starts an import, waits until it says it is writing, waits <paramref name="delay"/> more and sends SIGKILL.</summary>
+    private static bool KillWhileImporting(string spec, TimeSpan delay)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "yusuan.dll"), "import", Dataset.Value, "--db", spec })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        _ = process.StandardError.ReadToEndAsync();
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null && !line.Contains("开始写入", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+        Thread.Sleep(delay);
+        var writing = !process.HasExited;
+        process.Kill(entireProcessTree: true); // SIGKILL on Linux: no handler, no finally block runs
+        process.WaitForExit();
+        return writing;
+    }
+
+    [GeneratedRegex(@"写入 ([0-9.]+) s")]
+    private static partial Regex WriteTime();
+}

@@ -1,0 +1,93 @@
+using Yusuan.Core.Model;
+
+namespace Yusuan.Store.Tests;
+
+/// <summary>A whole ledger imported in one transaction, on SQLite and on a real PostgreSQL server (binary COPY).</summary>
+public class ImportTests
+{
+    private static readonly ImportSource Source = new(
+        "ledger.csv", new string('a', 64), 2023,
+        [("000001", "甲局", "schema: yusuan.profile/1\n"), ("000002", "乙局", "schema: yusuan.profile/1\n")]);
+
+    private static IEnumerable<BudgetLine> Lines(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var project = i % 3 == 0;
+            yield return new BudgetLine
+            {
+                AgencyCode = i % 2 == 0 ? "000001001" : "000002001",
+                Function = FunctionCode.Parse("2080505").Value,
+                Economic = EconomicCode.Parse(project ? "30226" : "30101").Value,
+                Kind = project ? ExpenditureKind.Project : ExpenditureKind.Personnel,
+                ProjectCode = project ? "P" + i : null,
+                ProjectName = project ? "项目" + i : null,
+                Fund = i % 5 == 0 ? FundSource.FiscalSpecialAccount : FundSource.GeneralPublicBudget,
+                Amount = 1_000m + i + 0.37m,
+                Procurement = project ? ProcurementType.Services : ProcurementType.None,
+                ProcurementAmount = project ? 500.05m : 0m,
+                SmeAmount = project ? 400m : 0m,
+                MicroAmount = project ? 100.01m : 0m,
+                OfficialExpense = i % 7 == 0 ? OfficialExpenseCategory.Reception : OfficialExpenseCategory.None,
+                IsOperatingExpense = i % 11 == 0,
+                Source = new LineSource("ledger.csv", i + 2),
+            };
+        }
+    }
+
+    private static BudgetStore Open(string provider)
+    {
+        var store = BudgetStore.Open(Databases.Fresh(provider));
+        store.Migrate();
+        return store;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void A_ledger_is_imported_whole_with_its_count_and_exact_total(string provider)
+    {
+        using var store = Open(provider);
+        var expected = Lines(25_000).Sum(l => l.Amount);
+        var progress = new List<long>();
+        var stored = store.Import(Source, Lines(25_000), "张三", progress.Add);
+
+        Assert.Equal((25_000L, expected, 2), (stored.Lines, stored.Total, stored.Departments));
+        Assert.Equal([10_000L, 20_000L], progress);
+        Assert.Equal((25_000L, expected), store.ImportedLines(stored.Id));
+        var listed = Assert.Single(store.Imports());
+        Assert.Equal((stored.Id, 25_000L, expected, "张三", "ledger.csv"), (listed.Id, listed.Lines, listed.Total, listed.Actor, listed.Source));
+        Assert.True(store.HasDepartments());
+        Assert.Equal("schema: yusuan.profile/1\n", store.DepartmentFiles("000002").Profile);
+
+        var again = store.Import(Source, Lines(10), "李四");
+        Assert.Equal([again.Id, stored.Id], store.Imports().Select(i => i.Id));
+        Assert.Equal(25_010L, store.ImportedLineCount());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void An_import_that_fails_half_way_leaves_nothing_behind(string provider)
+    {
+        using var store = Open(provider);
+        var first = store.Import(Source, Lines(100), "张三");
+
+        IEnumerable<BudgetLine> Failing()
+        {
+            foreach (var line in Lines(15_000))
+            {
+                yield return line;
+            }
+
+            throw new InvalidOperationException("预算明细文件在检查之后被改动");
+        }
+
+        Assert.Throws<InvalidOperationException>(() => store.Import(Source with { Departments = [("000003", "丙局", "x")] }, Failing(), "李四"));
+
+        Assert.Equal([first.Id], store.Imports().Select(i => i.Id));
+        Assert.Equal(100L, store.ImportedLineCount());
+        Assert.Null(store.DepartmentFiles("000003").Profile);
+
+        // The store is still usable after the rollback.
+        Assert.Equal(15_000L, store.Import(Source, Lines(15_000), "李四").Lines);
+    }
+}
