@@ -13,7 +13,8 @@ internal sealed class BlockTree
     private readonly bool perAgency;
     private readonly List<RowDraft> headers = [];
     private readonly List<(string Code, RowDraft Row)> agencyRows = [];
-    private readonly Dictionary<string, SortedDictionary<string, RowDraft>> codeRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RowDraft> agencyRowOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, RowDraft>> codeRows = new(StringComparer.Ordinal);
     private readonly Func<string, string, TableRow> codeRow;
 
     /// <param name="codeRow">Makes the template of a classified row from (agency, row key).</param>
@@ -33,9 +34,11 @@ internal sealed class BlockTree
 
     public void AddAgency(string code, string name)
     {
-        if (perAgency && agencyRows.All(a => a.Code != code))
+        if (perAgency && !agencyRowOf.ContainsKey(code))
         {
-            agencyRows.Add((code, new RowDraft(new TableRow { Unit = name, Name = name, Key = "agency:" + code, Values = [] }, columns)));
+            var row = new RowDraft(new TableRow { Unit = name, Name = name, Key = "agency:" + code, Values = [] }, columns);
+            agencyRows.Add((code, row));
+            agencyRowOf.Add(code, row);
         }
     }
 
@@ -51,12 +54,12 @@ internal sealed class BlockTree
         if (perAgency)
         {
             AddAgency(agency, agency);
-            yield return agencyRows.First(a => a.Code == agency).Row;
+            yield return agencyRowOf[agency];
         }
 
         if (!codeRows.TryGetValue(block, out var rows))
         {
-            rows = new SortedDictionary<string, RowDraft>(StringComparer.Ordinal);
+            rows = new Dictionary<string, RowDraft>(StringComparer.Ordinal);
             codeRows.Add(block, rows);
         }
 
@@ -82,15 +85,18 @@ internal sealed class BlockTree
                 result.Add(row);
                 if (codeRows.TryGetValue(code, out var rows))
                 {
-                    result.AddRange(rows.Values);
+                    result.AddRange(InCodeOrder(rows));
                 }
             }
         }
         else if (codeRows.TryGetValue(string.Empty, out var rows))
         {
-            result.AddRange(rows.Values);
+            result.AddRange(InCodeOrder(rows));
         }
 
         return result;
     }
+
+    private static IEnumerable<RowDraft> InCodeOrder(Dictionary<string, RowDraft> rows) =>
+        rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value);
 }

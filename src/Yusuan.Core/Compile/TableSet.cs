@@ -32,6 +32,10 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private readonly IReadOnlyList<AtomKey> keys = atoms.Keys;
     private readonly List<decimal> values = atoms.Values;
 
+    // Each atom's code paths, worked out once for all the tables that need them.
+    private string[][]? functionPaths;
+    private string[][]? economicPaths;
+
     public List<Finding> Findings { get; } = [];
 
     public List<TableDraft> BuildAll() =>
@@ -101,10 +105,19 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         Values = [],
     };
 
-    private static IEnumerable<string> FunctionPath(AtomKey key) => key.Function.Path().Select(c => c.Value);
+    /// <summary>The function codes an atom adds to: its 类, 款 and 项.</summary>
+    private string[] FunctionPath(int k)
+    {
+        functionPaths ??= keys.Select(key => key.Function.Path().Select(c => c.Value).ToArray()).ToArray();
+        return functionPaths[k];
+    }
 
-    private static IEnumerable<string> EconomicPath(AtomKey key) =>
-        key.Economic.Level == 1 ? [key.Economic.Value] : [key.Economic.Class.Value, key.Economic.Value];
+    /// <summary>The economic codes an atom adds to: its 类 and 款.</summary>
+    private string[] EconomicPath(int k)
+    {
+        economicPaths ??= keys.Select(key => key.Economic.Level == 1 ? new[] { key.Economic.Value } : [key.Economic.Class.Value, key.Economic.Value]).ToArray();
+        return economicPaths[k];
+    }
 
     private static void Finish(TableDraft draft, List<RowDraft> rows)
     {
@@ -131,7 +144,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
                 continue;
             }
 
-            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
                 Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);
@@ -207,7 +220,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
                 continue;
             }
 
-            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
             }
@@ -239,7 +252,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         var tree = Blocks(draft.Columns.Count, (_, code) => FunctionRow(code), supervisor: false);
         for (var k = 0; k < keys.Count; k++)
         {
-            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
                 Put(row, FundColumn(keys[k].Fund), k, Measure.Amount);
@@ -263,7 +276,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         var tree = Blocks(6, (_, code) => FunctionRow(code), supervisor: false);
         for (var k = 0; k < keys.Count; k++)
         {
-            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, FunctionPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
                 Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);
@@ -289,7 +302,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
                 continue;
             }
 
-            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
                 Put(row, keys[k].Kind == ExpenditureKind.Personnel ? 1 : 2, k, Measure.Amount);
@@ -340,7 +353,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
                 continue;
             }
 
-            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(keys[k])))
+            foreach (var row in tree.Rows(keys[k].Agency, EconomicPath(k)))
             {
                 Put(row, 0, k, Measure.Amount);
                 Put(row, keys[k].Kind.IsBasic() ? 1 : 2, k, Measure.Amount);

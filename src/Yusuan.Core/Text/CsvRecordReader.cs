@@ -69,6 +69,31 @@ public sealed class CsvRecordReader(TextReader reader)
     private char[] field = new char[256];
     private int fieldLength;
 
+    // The text each column held in the record before: a ledger repeats its agency, year, kind and fund row after row, so an
+    // equal field reuses that string instead of making another.
+    private readonly List<string> previous = [];
+
+    private string Field(int column)
+    {
+        var text = field.AsSpan(0, fieldLength);
+        if (column < previous.Count && previous[column].AsSpan().SequenceEqual(text))
+        {
+            return previous[column];
+        }
+
+        var made = new string(text);
+        if (column < previous.Count)
+        {
+            previous[column] = made;
+        }
+        else if (column == previous.Count)
+        {
+            previous.Add(made);
+        }
+
+        return made;
+    }
+
     private bool Fill()
     {
         if (position < length)
@@ -120,7 +145,7 @@ public sealed class CsvRecordReader(TextReader reader)
                     UnclosedQuoteLine = startLine;
                 }
 
-                fields.Add(new string(field, 0, fieldLength));
+                fields.Add(Field(fields.Count));
                 return fields;
             }
 
@@ -196,14 +221,14 @@ public sealed class CsvRecordReader(TextReader reader)
 
                     break;
                 case ',':
-                    fields.Add(new string(field, 0, fieldLength));
+                    fields.Add(Field(fields.Count));
                     fieldLength = 0;
                     break;
                 case '\r':
                     break;
                 default: // '\n'
                     line++;
-                    fields.Add(new string(field, 0, fieldLength));
+                    fields.Add(Field(fields.Count));
                     return fields;
             }
         }

@@ -21,7 +21,7 @@ internal sealed class LedgerRowParser
 
     public static LedgerRowParser? FromHeader(string file, RawRow header, List<InputProblem> problems, List<Finding> warnings)
     {
-        var columns = new Dictionary<LedgerColumn, int>();
+        var columns = new Dictionary<LedgerColumn, int>(ReferenceEqualityComparer.Instance);
         var before = problems.Count;
         for (var i = 0; i < header.Fields.Count; i++)
         {

@@ -67,16 +67,16 @@ public static class TextDecoding
                 catch (DecoderFallbackException e)
                 {
                     var at = Math.Clamp(e.Index, 0, n);
-                    return line + bytes.Take(at).Count(b => b == (byte)'\n');
+                    return line + bytes.AsSpan(0, at).Count((byte)'\n');
                 }
 
-                var nul = Array.IndexOf(chars, '\0', 0, count);
+                var nul = chars.AsSpan(0, count).IndexOf('\0');
                 if (nul >= 0)
                 {
-                    return line + chars.Take(nul).Count(c => c == '\n'); // binary content, e.g. a workbook renamed to .csv
+                    return line + chars.AsSpan(0, nul).Count('\n'); // binary content, e.g. a workbook renamed to .csv
                 }
 
-                line += chars.Take(count).Count(c => c == '\n');
+                line += chars.AsSpan(0, count).Count('\n');
             }
 
             decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
