@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 
 // `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N [IMPORTER…]` fuzzes every (or the named)
 // importer N times (docs/robustness.md); `tables-vs-duckdb FOLDER [ROUNDS]` compares Yusuan's tables with DuckDB's;
+// `render-all FOLDER [ROUNDS]` renders every department on one core and on all;
 // anything else goes to BenchmarkDotNet.
 if (args is ["static-site", var folder, var url])
 {
@@ -18,6 +19,12 @@ if (args is ["tables-vs-duckdb", var dataset, ..])
 {
     // The figures of every department's tables by Yusuan and by DuckDB from one ledger (docs/benchmarks.md, bench/scale.sh).
     return Yusuan.Bench.TablesVsDuckDb.Run(dataset, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
+if (args is ["render-all", var departments, ..])
+{
+    // Every department's document as HTML, PDF and XLSX, on one core and on all (docs/benchmarks.md).
+    return Yusuan.Bench.RenderAll.Run(departments, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
 }
 
 if (args is ["fuzz-case", var importer, var caseSeed])
