@@ -12,7 +12,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 3
 fi
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+source scripts/postgres.sh
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -28,19 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -z "${YUSUAN_TEST_POSTGRES:-}" ]; then
-  bin=$(pg_bin)
-  pgdata=$(mktemp -d /tmp/yusuan-pg.XXXXXX)
-  port=$((20000 + RANDOM % 20000))
-  as_pg=()
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres "$pgdata"
-    as_pg=(runuser -u postgres --)
-  fi
-  "${as_pg[@]}" "$bin/initdb" -D "$pgdata" --auth=trust -U postgres -E UTF8 --locale=C >/dev/null
-  "${as_pg[@]}" "$bin/pg_ctl" -D "$pgdata" -o "-p $port -c listen_addresses=127.0.0.1 -k $pgdata" -l "$pgdata/server.log" -w start >/dev/null
-  trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdata"' EXIT
-  export YUSUAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-fi
+start_postgres
+trap stop_postgres EXIT
 
 dotnet test Yusuan.slnx --configuration Release

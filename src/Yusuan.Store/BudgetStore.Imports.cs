@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
 using Yusuan.Core.Model;
 
 namespace Yusuan.Store;
@@ -72,6 +71,36 @@ public sealed partial class BudgetStore
         return (count, total);
     }
 
+    /// <summary>One imported line read back as a budget line (its source is the ledger file and row it came from).</summary>
+    public BudgetLine? ImportedLine(long importId, long lineNumber) =>
+        Query(
+            $"SELECT l.{LineColumns.Replace(", ", ", l.", StringComparison.Ordinal)}, i.source FROM ledger_lines l JOIN ledger_imports i ON i.id = l.import_id WHERE l.import_id = @id AND l.line_number = @n",
+            r =>
+            {
+                string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                return new BudgetLine
+                {
+                    AgencyCode = r.GetString(2),
+                    Function = FunctionCode.Parse(r.GetString(3)).Value,
+                    Economic = EconomicCode.Parse(r.GetString(4)).Value,
+                    GovernmentEconomic = Text(5) is { } gov ? GovernmentEconomicCode.Parse(gov).Value : null,
+                    Kind = Terms.ParseKind(r.GetString(6)).Value,
+                    ProjectCode = Text(7),
+                    ProjectName = Text(8),
+                    ProjectCategory = Text(9),
+                    Fund = Terms.ParseFund(r.GetString(10)).Value,
+                    Amount = ReadMoney(r.GetValue(11)),
+                    Procurement = Text(12) is { } type ? Terms.ParseProcurement(type).Value : ProcurementType.None,
+                    ProcurementAmount = ReadMoney(r.GetValue(13)),
+                    SmeAmount = ReadMoney(r.GetValue(14)),
+                    MicroAmount = ReadMoney(r.GetValue(15)),
+                    OfficialExpense = Text(16) is { } official ? Terms.ParseOfficialExpense(official).Value : OfficialExpenseCategory.None,
+                    IsOperatingExpense = Convert.ToBoolean(r.GetValue(17), CultureInfo.InvariantCulture),
+                    Source = new LineSource(r.GetString(18), (int)Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
+                };
+            },
+            null, ("id", importId), ("n", lineNumber)).SingleOrDefault();
+
     /// <summary>All lines of all imports: none may exist without its import's record.</summary>
     public long ImportedLineCount() =>
         Query("SELECT COUNT(*) FROM ledger_lines", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)).Single();
@@ -123,29 +152,26 @@ public sealed partial class BudgetStore
         {
             foreach (var line in lines)
             {
+                // Each value written with its own type (no boxing, no type lookup per value), in the order of LineColumns.
                 copy.StartRow();
-                foreach (var value in Values(id, line))
-                {
-                    switch (value)
-                    {
-                        case null:
-                            copy.WriteNull();
-                            break;
-                        case long n:
-                            copy.Write(n, NpgsqlDbType.Bigint);
-                            break;
-                        case decimal d:
-                            copy.Write(d, NpgsqlDbType.Numeric);
-                            break;
-                        case bool b:
-                            copy.Write(b, NpgsqlDbType.Boolean);
-                            break;
-                        default:
-                            copy.Write((string)value, NpgsqlDbType.Text);
-                            break;
-                    }
-                }
-
+                copy.Write(id);
+                copy.Write((long)line.Source.Row);
+                copy.Write(line.AgencyCode);
+                copy.Write(line.Function.Value);
+                copy.Write(line.Economic.Value);
+                Text(copy, line.GovernmentEconomic?.Value);
+                copy.Write(line.Kind.Title());
+                Text(copy, line.ProjectCode);
+                Text(copy, line.ProjectName);
+                Text(copy, line.ProjectCategory);
+                copy.Write(line.Fund.Title());
+                copy.Write(line.Amount);
+                Text(copy, line.Procurement == ProcurementType.None ? null : line.Procurement.Title());
+                copy.Write(line.ProcurementAmount);
+                copy.Write(line.SmeAmount);
+                copy.Write(line.MicroAmount);
+                Text(copy, line.OfficialExpense == OfficialExpenseCategory.None ? null : line.OfficialExpense.Title());
+                copy.Write(line.IsOperatingExpense);
                 (count, total) = (count + 1, total + line.Amount);
                 if (count % 10_000 == 0)
                 {
@@ -157,6 +183,18 @@ public sealed partial class BudgetStore
         }
 
         return (count, total);
+    }
+
+    private static void Text(NpgsqlBinaryImporter copy, string? text)
+    {
+        if (text is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(text);
+        }
     }
 
     /// <summary>A line's values in the order of <see cref="LineColumns"/>: codes and titles as text, money as decimal.</summary>

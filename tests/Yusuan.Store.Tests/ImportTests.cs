@@ -23,6 +23,8 @@ public class ImportTests
                 ProjectCode = project ? "P" + i : null,
                 ProjectName = project ? "项目" + i : null,
                 Fund = i % 5 == 0 ? FundSource.FiscalSpecialAccount : FundSource.GeneralPublicBudget,
+                GovernmentEconomic = i % 4 == 0 ? GovernmentEconomicCode.Parse("50501").Value : null,
+                ProjectCategory = project && i % 2 == 0 ? "信息化类" : null,
                 Amount = 1_000m + i + 0.37m,
                 Procurement = project ? ProcurementType.Services : ProcurementType.None,
                 ProcurementAmount = project ? 500.05m : 0m,
@@ -57,6 +59,14 @@ public class ImportTests
         var listed = Assert.Single(store.Imports());
         Assert.Equal((stored.Id, 25_000L, expected, "张三", "ledger.csv"), (listed.Id, listed.Lines, listed.Total, listed.Actor, listed.Source));
         Assert.True(store.HasDepartments());
+
+        // Every column comes back as it went in, on both databases (each writes its own way).
+        foreach (var line in Lines(25_000).Where(l => l.Source.Row is 2 or 3 or 6 or 13 or 25_001))
+        {
+            Assert.Equal(line, store.ImportedLine(stored.Id, line.Source.Row));
+        }
+
+        Assert.Null(store.ImportedLine(stored.Id, 25_002));
         Assert.Equal("schema: yusuan.profile/1\n", store.DepartmentFiles("000002").Profile);
 
         var again = store.Import(Source, Lines(10), "李四");

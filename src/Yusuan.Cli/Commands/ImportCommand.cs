@@ -55,7 +55,7 @@ internal static class ImportCommand
 
                 Console.WriteLine($"已检查 {set.LineCount:N0} 条预算明细（{set.DepartmentCount} 个部门），开始写入 {spec.Split(':')[0]}…");
                 var writing = Stopwatch.StartNew();
-                var stored = store.Import(source, set.Ledger.Lines(), parse.GetValue(actor)!);
+                var stored = store.Import(source, ReadAhead.Of(set.Ledger.Lines()), parse.GetValue(actor)!);
                 var seconds = writing.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"已导入 {stored.Lines:N0} 条预算明细（{stored.Departments} 个部门，合计 {stored.Total:#,##0.00} 元），导入批次 {stored.Id}；" +

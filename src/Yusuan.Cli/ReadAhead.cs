@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Yusuan.Cli;
+
+/// <summary>
+/// Produces a sequence on another core while the caller consumes it (reading and checking the ledger while the database
+/// writes), holding at most <c>capacity</c> items in between. An exception of the producer is rethrown to the consumer
+/// at the point it happened, so a transaction around the consumer still rolls back.
+/// </summary>
+internal static class ReadAhead
+{
+    public static IEnumerable<T> Of<T>(IEnumerable<T> source, int capacity = 8_192)
+    {
+        using var queue = new BlockingCollection<T>(capacity);
+        using var stop = new CancellationTokenSource();
+        ExceptionDispatchInfo? failure = null;
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var item in source)
+                {
+                    queue.Add(item, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The consumer stopped early.
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable())
+            {
+                yield return item;
+            }
+
+            producer.Wait();
+            failure?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Wait();
+        }
+    }
+}
