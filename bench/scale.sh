@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
-# Time and peak memory of `yusuan check` on generated datasets, side by side in one run: the same 1,000 agencies with 1 million
-# and with 10 million lines (memory should stay flat as lines grow), and optionally a province (20,000 agencies, 10 million
-# lines). Prints a Markdown table. Needs GNU time (/usr/bin/time) and about 4 GB of free disk per 10 million lines.
-#   bench/scale.sh [--province]
+# City and province, side by side in one run (docs/benchmarks.md):
+#   1. the figures of every department's tables computed by Yusuan and by DuckDB from the same ledger.csv
+#      (bench tables-vs-duckdb: both times, the ratio, and whether all the figures are identical);
+#   2. time and peak memory of `yusuan check` on the same dataset.
+# Datasets: a city (1,000 agencies, 1 million lines) and a province (20,000 agencies, 10 million lines); --city-10m adds the
+# city's 1,000 agencies with 10 million lines. Needs GNU time (/usr/bin/time) and about 4 GB of free disk per 10 million lines.
+#   bench/scale.sh [--city-10m]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet build -c Release src/Yusuan.Cli >/dev/null
+dotnet build -c Release bench/Yusuan.Bench >/dev/null
 yusuan() { dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll "$@"; }
 
-runs=("city-1m 1000 1000000" "city-10m 1000 10000000")
-if [ "${1:-}" = "--province" ]; then runs+=("province-10m 20000 10000000"); fi
+runs=("city-1m 1000 1000000 3")
+if [ "${1:-}" = "--city-10m" ]; then runs+=("city-10m 1000 10000000 1"); fi
+runs+=("province-10m 20000 10000000 2")
 
-echo "| dataset | agencies | departments | lines | ledger.csv | generate | check (wall) | check peak RSS | findings |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
 for run in "${runs[@]}"; do
-  read -r name agencies lines <<<"$run"
+  read -r name agencies lines rounds <<<"$run"
   start=$(date +%s.%N)
   made=$(yusuan generate --agencies "$agencies" --lines "$lines" --seed 1 --out "$work/$name")
   generated=$(echo "$(date +%s.%N) - $start" | bc)
   departments=$(echo "$made" | sed -E 's/已生成 ([0-9]+) 个部门.*/\1/')
   size=$(du -m "$work/$name/ledger.csv" | cut -f1)
+  echo "## $name: $agencies agencies, $departments departments, $lines lines, ledger.csv $size MB (generated in $(printf %.0f "$generated") s)"
+  echo
+  dotnet run -c Release --no-build --project bench/Yusuan.Bench -- tables-vs-duckdb "$work/$name" "$rounds" | sed 's/^/    /'
+  echo
   /usr/bin/time -f "%e %M" -o "$work/time" dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll check "$work/$name" >"$work/out" || [ $? -eq 1 ]
   read -r seconds kb <"$work/time"
-  summary=$(tail -1 "$work/out" | sed -E 's/.*：//')
-  printf "| %s | %s | %s | %s | %s MB | %.0f s | %.0f s | %d MB | %s |\n" "$name" "$agencies" "$departments" "$lines" "$size" "$generated" "$seconds" $((kb / 1024)) "$summary"
+  printf "    yusuan check: %.0f s, peak RSS %d MB, %s\n\n" "$seconds" $((kb / 1024)) "$(tail -1 "$work/out")"
   rm -rf "${work:?}/$name"
 done

@@ -106,11 +106,15 @@ public sealed class CsvRecordReader(TextReader reader)
         return length > 0;
     }
 
-    /// <summary>Appends a run of characters to the field; false when the field would pass <see cref="MaxFieldLength"/>.</summary>
-    private bool Append(ReadOnlySpan<char> run)
+    /// <summary>
+    /// Appends a run of characters to the field; false (and the record marked oversized) when the field would pass
+    /// <see cref="MaxFieldLength"/>.
+    /// </summary>
+    private bool Append(ReadOnlySpan<char> run, int recordLine)
     {
         if (fieldLength + run.Length > MaxFieldLength)
         {
+            OversizedLine = recordLine;
             return false;
         }
 
@@ -163,9 +167,8 @@ public sealed class CsvRecordReader(TextReader reader)
                 var quote = rest.IndexOf('"');
                 var run = quote < 0 ? rest : rest[..quote];
                 line += run.Count('\n');
-                if (!Append(run))
+                if (!Append(run, startLine))
                 {
-                    OversizedLine = startLine;
                     return fields;
                 }
 
@@ -183,9 +186,8 @@ public sealed class CsvRecordReader(TextReader reader)
                 }
 
                 position++; // "" is one quote
-                if (!Append("\""))
+                if (!Append("\"", startLine))
                 {
-                    OversizedLine = startLine;
                     return fields;
                 }
 
@@ -194,9 +196,8 @@ public sealed class CsvRecordReader(TextReader reader)
 
             var stop = rest.IndexOfAny(Plain);
             var plain = stop < 0 ? rest : rest[..stop];
-            if (!Append(plain))
+            if (!Append(plain, startLine))
             {
-                OversizedLine = startLine;
                 return fields;
             }
 
@@ -213,9 +214,8 @@ public sealed class CsvRecordReader(TextReader reader)
                     inQuotes = true;
                     break;
                 case '"':
-                    if (!Append("\""))
+                    if (!Append("\"", startLine))
                     {
-                        OversizedLine = startLine;
                         return fields;
                     }
 
