@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Yusuan.Formats.Datasets;
+using Yusuan.Formats.Text;
 using Yusuan.Store;
 
 namespace Yusuan.Cli.Commands;

@@ -6,6 +6,7 @@ using Yusuan.Core.Model;
 using Yusuan.Core.Rounding;
 using Yusuan.Core.Rules;
 using Yusuan.Formats.Ledger;
+using Yusuan.Formats.Text;
 using Yusuan.Formats.Yaml;
 
 namespace Yusuan.Formats.Datasets;
@@ -165,7 +166,8 @@ public sealed class DepartmentSet
         var departments = new DepartmentLines?[profiles.Count];
         var done = new bool[profiles.Count];
         var current = -1;
-        foreach (var line in Ledger.Lines())
+        // The ledger is read and parsed on the other core while this one compiles.
+        foreach (var line in ReadAhead.Of(Ledger.Lines()))
         {
             var index = departmentOf[line.AgencyCode];
             if (Grouped && index != current && current >= 0)

@@ -1,4 +1,6 @@
-namespace Yusuan.Cli.Tests;
+using Yusuan.Formats.Text;
+
+namespace Yusuan.Formats.Tests;
 
 public class ReadAheadTests
 {

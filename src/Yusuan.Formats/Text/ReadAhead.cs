@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
-namespace Yusuan.Cli;
+namespace Yusuan.Formats.Text;
 
 /// <summary>
-/// Produces a sequence on another core while the caller consumes it (reading and checking the ledger while the database
-/// writes), holding at most <c>capacity</c> items in between. An exception of the producer is rethrown to the consumer
+/// Produces a sequence on another core while the caller consumes it (parsing the ledger while departments are compiled or
+/// the database writes), holding at most <c>capacity</c> items in between. An exception of the producer is rethrown to the consumer
 /// at the point it happened, so a transaction around the consumer still rolls back.
 /// </summary>
-internal static class ReadAhead
+public static class ReadAhead
 {
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, int capacity = 8_192)
     {
