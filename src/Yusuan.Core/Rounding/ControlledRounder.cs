@@ -1,3 +1,4 @@
+using System.Numerics;
 using Yusuan.Core.Compile;
 
 namespace Yusuan.Core.Rounding;
@@ -17,7 +18,7 @@ namespace Yusuan.Core.Rounding;
 public sealed class ControlledRounder
 {
     // The search runs in exact integers: every value times 10^k (k = the most decimal places any value has), so one display
-    // unit is `one` and comparisons with the bound are exact — and many times faster than decimal arithmetic.
+    // unit is 10^k and comparisons with the bound are exact — in 64-bit integers when every sum fits, else in 128-bit.
     private readonly Int128[] values;
     private readonly Int128 one;
     private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
@@ -41,11 +42,39 @@ public sealed class ControlledRounder
     /// <summary>The rounded value of each atom, and the indices of figures that could not be kept within one unit.</summary>
     public (decimal[] Atoms, IReadOnlyList<int> Unaligned) Solve(int maxIterations = 0)
     {
+        // Every quantity the search forms is a signed sum of atoms and units, so it is bounded by the sum of |values| plus a
+        // unit per atom (with room for the doubling in 四舍五入).
+        var bound = values.Aggregate(Int128.Zero, (sum, v) => sum + Int128.Abs(v) + one) * 4;
+        return bound < long.MaxValue
+            ? new RoundingSearch<long>(values.Select(v => (long)v).ToArray(), (long)one, figures).Solve(maxIterations)
+            : new RoundingSearch<Int128>(values, one, figures).Solve(maxIterations);
+    }
+}
+
+/// <summary>Controlled rounding's search over atoms in exact integers of type <typeparamref name="T"/> (see <see cref="ControlledRounder"/>).</summary>
+internal sealed class RoundingSearch<T>
+    where T : struct, IBinaryInteger<T>, ISignedNumber<T>
+{
+    private readonly T[] values;
+    private readonly T one;
+    private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
+
+    /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
+    public RoundingSearch(T[] values, T one, IReadOnlyList<IReadOnlyList<Term>> figures)
+    {
+        this.values = values;
+        this.one = one;
+        this.figures = figures;
+    }
+
+    /// <summary>The rounded value of each atom, and the indices of figures that could not be kept within one unit.</summary>
+    public (decimal[] Atoms, IReadOnlyList<int> Unaligned) Solve(int maxIterations = 0)
+    {
         var n = values.Length;
-        var floor = new Int128[n];
+        var floor = new T[n];
         var up = new bool[n];
         var flexible = new bool[n];
-        Int128 cumulative = 0, previous = 0;
+        T cumulative = T.Zero, previous = T.Zero;
         for (var a = 0; a < n; a++)
         {
             floor[a] = Floor(values[a]);
@@ -62,13 +91,13 @@ public sealed class ControlledRounder
             memberships[a] = [];
         }
 
-        var error = new Int128[figures.Count];
+        var error = new T[figures.Count];
         for (var f = 0; f < figures.Count; f++)
         {
             foreach (var t in figures[f])
             {
                 memberships[t.Atom].Add((f, t.Sign));
-                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? one : 0) - values[t.Atom]);
+                error[f] += Signed(t.Sign, floor[t.Atom] + (up[t.Atom] ? one : T.Zero) - values[t.Atom]);
             }
         }
 
@@ -80,10 +109,10 @@ public sealed class ControlledRounder
             var nearest = new bool[n];
             for (var a = 0; a < n; a++)
             {
-                nearest[a] = flexible[a] && 2 * (values[a] - floor[a]) >= one;
+                nearest[a] = flexible[a] && values[a] - floor[a] + (values[a] - floor[a]) >= one;
             }
 
-            var nearestError = new Int128[figures.Count];
+            var nearestError = new T[figures.Count];
             RecomputeErrors(nearest, floor, nearestError);
             var second = Search(nearest, floor, flexible, memberships, nearestError, limit, seed: 2);
             if (second.Violations < best.Violations)
@@ -99,7 +128,7 @@ public sealed class ControlledRounder
         var result = new decimal[n];
         for (var a = 0; a < n; a++)
         {
-            result[a] = (decimal)((floor[a] + (up[a] ? one : 0)) / one);
+            result[a] = decimal.CreateChecked((floor[a] + (up[a] ? one : T.Zero)) / one);
         }
 
         var unaligned = new List<int>();
@@ -120,7 +149,7 @@ public sealed class ControlledRounder
     /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
     /// with a short tabu list against undoing the last moves. Returns the best assignment seen.
     /// </summary>
-    private (bool[] Up, int Violations) Search(bool[] up, Int128[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, Int128[] error, int limit, int seed)
+    private (bool[] Up, int Violations) Search(bool[] up, T[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, T[] error, int limit, int seed)
     {
         var random = new Random(seed);
         var lastFlipped = new int[up.Length];
@@ -137,15 +166,12 @@ public sealed class ControlledRounder
 
         var bestCount = violated.Count;
         var best = (bool[])up.Clone();
-        var candidates = new List<(int Atom, Int128 Delta)>();
+        var candidates = new List<(int Atom, T Delta)>();
         var stuck = new HashSet<int>();
         for (var iteration = 0; iteration < limit && violated.Count > stuck.Count; iteration++)
         {
-            var open = violated.Where(f => !stuck.Contains(f)).ToList();
-            var target = random.Next(4) == 0
-                ? open[random.Next(open.Count)]
-                : open.OrderByDescending(f => Int128.Abs(error[f])).ThenBy(f => f).First();
-            var wantDown = error[target] > 0;
+            var target = random.Next(4) == 0 ? AnyOpen(violated, stuck, random) : WorstOpen(violated, stuck, error);
+            var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
             candidates.Clear();
             foreach (var t in figures[target])
             {
@@ -156,10 +182,10 @@ public sealed class ControlledRounder
                     continue;
                 }
 
-                Int128 delta = 0;
+                var delta = T.Zero;
                 foreach (var (g, sign) in memberships[a])
                 {
-                    delta += Cost(error[g] + sign * step * one) - Cost(error[g]);
+                    delta += Cost(error[g] + Signed(sign * step, one)) - Cost(error[g]);
                 }
 
                 candidates.Add((a, delta));
@@ -178,7 +204,7 @@ public sealed class ControlledRounder
             }
             else
             {
-                var allowed = candidates.Where(c => iteration - lastFlipped[c.Atom] >= tabu || c.Delta < 0).ToList();
+                var allowed = candidates.Where(c => iteration - lastFlipped[c.Atom] >= tabu || T.IsNegative(c.Delta)).ToList();
                 var pool = allowed.Count > 0 ? allowed : candidates;
                 var least = pool.Min(c => c.Delta);
                 var ties = pool.Where(c => c.Delta == least).ToList();
@@ -190,7 +216,7 @@ public sealed class ControlledRounder
             lastFlipped[chosen] = iteration;
             foreach (var (g, sign) in memberships[chosen])
             {
-                error[g] += sign * change;
+                error[g] += Signed(sign, change);
                 if (Violates(error[g]))
                 {
                     violated.Add(g);
@@ -209,7 +235,7 @@ public sealed class ControlledRounder
         }
 
         var remaining = 0;
-        var check = new Int128[figures.Count];
+        var check = new T[figures.Count];
         RecomputeErrors(best, floor, check);
         for (var f = 0; f < figures.Count; f++)
         {
@@ -219,24 +245,46 @@ public sealed class ControlledRounder
         return (best, remaining);
     }
 
+    /// <summary>A figure out of bounds and not stuck, chosen at random.</summary>
+    private static int AnyOpen(SortedSet<int> violated, HashSet<int> stuck, Random random)
+    {
+        var open = violated.Where(f => !stuck.Contains(f)).ToList();
+        return open[random.Next(open.Count)];
+    }
+
+    /// <summary>The figure out of bounds and not stuck with the largest error (the first such in figure order), in one pass.</summary>
+    private static int WorstOpen(SortedSet<int> violated, HashSet<int> stuck, T[] error)
+    {
+        var (target, worst) = (-1, -T.One);
+        foreach (var f in violated)
+        {
+            if (!stuck.Contains(f) && T.Abs(error[f]) > worst)
+            {
+                (target, worst) = (f, T.Abs(error[f]));
+            }
+        }
+
+        return target;
+    }
+
     /// <summary>
     /// Second phase: among the roundings that keep every figure in bounds, move towards the one a reader expects — each figure
     /// printed as its conventional (四舍五入) rounding wherever the constraints allow. Greedy: flip an atom when that makes more
     /// figures print conventionally and puts none out of bounds.
     /// </summary>
-    private void PreferConventional(bool[] up, Int128[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, Int128[] error)
+    private void PreferConventional(bool[] up, T[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, T[] error)
     {
-        var truth = new Int128[figures.Count];
+        var truth = new T[figures.Count];
         for (var f = 0; f < figures.Count; f++)
         {
             foreach (var t in figures[f])
             {
-                truth[f] += t.Sign * values[t.Atom];
+                truth[f] += Signed(t.Sign, values[t.Atom]);
             }
         }
 
         var conventional = truth.Select(Round).ToArray();
-        bool Conventional(int f, Int128 e) => truth[f] + e == conventional[f];
+        bool Conventional(int f, T e) => truth[f] + e == conventional[f];
 
         for (var pass = 0; pass < 20; pass++)
         {
@@ -253,8 +301,8 @@ public sealed class ControlledRounder
                 var safe = true;
                 foreach (var (g, sign) in memberships[a])
                 {
-                    var after = error[g] + sign * step;
-                    if (Violates(after) && Int128.Abs(after) >= Int128.Abs(error[g]))
+                    var after = error[g] + Signed(sign, step);
+                    if (Violates(after) && T.Abs(after) >= T.Abs(error[g]))
                     {
                         safe = false;
                         break;
@@ -271,7 +319,7 @@ public sealed class ControlledRounder
                 up[a] = !up[a];
                 foreach (var (g, sign) in memberships[a])
                 {
-                    error[g] += sign * step;
+                    error[g] += Signed(sign, step);
                 }
 
                 improved = true;
@@ -284,34 +332,38 @@ public sealed class ControlledRounder
         }
     }
 
-    private void RecomputeErrors(bool[] up, Int128[] floor, Int128[] error)
+    private void RecomputeErrors(bool[] up, T[] floor, T[] error)
     {
         for (var f = 0; f < figures.Count; f++)
         {
-            error[f] = 0;
+            error[f] = T.Zero;
             foreach (var t in figures[f])
             {
-                error[f] += t.Sign * (floor[t.Atom] + (up[t.Atom] ? one : 0) - values[t.Atom]);
+                error[f] += Signed(t.Sign, floor[t.Atom] + (up[t.Atom] ? one : T.Zero) - values[t.Atom]);
             }
         }
     }
 
     /// <summary>The largest whole number of units not above the value (in scaled integers).</summary>
-    private Int128 Floor(Int128 value)
+    private T Floor(T value)
     {
-        var whole = Int128.DivRem(value, one);
-        return (whole.Remainder < 0 ? whole.Quotient - 1 : whole.Quotient) * one;
+        var whole = T.DivRem(value, one);
+        return (T.IsNegative(whole.Remainder) ? whole.Quotient - T.One : whole.Quotient) * one;
     }
 
     /// <summary>四舍五入 to whole units: halves away from zero (in scaled integers).</summary>
-    private Int128 Round(Int128 value)
+    private T Round(T value)
     {
-        var rounded = (2 * Int128.Abs(value) + one) / (2 * one) * one;
-        return value < 0 ? -rounded : rounded;
+        var two = T.One + T.One;
+        var rounded = (two * T.Abs(value) + one) / (two * one) * one;
+        return T.IsNegative(value) ? -rounded : rounded;
     }
 
-    private bool Violates(Int128 error) => Int128.Abs(error) >= one;
+    private bool Violates(T error) => T.Abs(error) >= one;
 
     /// <summary>Zero inside the bound; outside it, growing with the distance, so repairs prefer moves that keep others in bounds.</summary>
-    private Int128 Cost(Int128 error) => Int128.Abs(error) >= one ? Int128.Abs(error) : 0;
+    private T Cost(T error) => T.Abs(error) >= one ? T.Abs(error) : T.Zero;
+
+    /// <summary>The value with the sign of a term (±1).</summary>
+    private static T Signed(int sign, T value) => sign < 0 ? -value : value;
 }

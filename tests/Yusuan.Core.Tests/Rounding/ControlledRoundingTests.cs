@@ -30,6 +30,29 @@ public class ControlledRoundingTests
         Assert.DoesNotContain(controlled.Findings, f => f.Rule == "rounding.controlled.unaligned");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_000_000_000_000)] // too large for the 64-bit search once scaled: the 128-bit search runs
+    public void Rounder_gives_the_same_directions_in_64_and_128_bit_integers(long offset)
+    {
+        // The same 2×3 table, once small and once with every cell raised by a whole number far beyond 64 bits' reach
+        // after scaling: whole units do not change which way a fraction rounds, so the directions must be the same.
+        decimal[] cells = [0.4m, 0.4m, 0.4m, 0.6m, 0.6m, 0.6m, 0.123456m];
+        var figures = new List<IReadOnlyList<Term>>
+        {
+            new[] { 0, 1, 2 }.Select(a => new Term(a, 1)).ToList(),
+            new[] { 3, 4, 5 }.Select(a => new Term(a, 1)).ToList(),
+            new[] { 0, 3 }.Select(a => new Term(a, 1)).ToList(),
+            new[] { 1, 4 }.Select(a => new Term(a, 1)).ToList(),
+            new[] { 2, 5 }.Select(a => new Term(a, 1)).ToList(),
+            Enumerable.Range(0, 7).Select(a => new Term(a, a == 6 ? -1 : 1)).ToList(),
+        };
+        var (small, _) = new ControlledRounder(cells, figures).Solve();
+        var (large, unaligned) = new ControlledRounder(cells.Select(c => c + offset).ToArray(), figures).Solve();
+        Assert.Empty(unaligned);
+        Assert.Equal(small, large.Select(a => a - offset));
+    }
+
     [Fact]
     public void Rounder_keeps_a_two_way_table_within_one_unit()
     {
