@@ -9,6 +9,16 @@ namespace Yusuan.Core.Tests.Rounding;
 
 public class ControlledRoundingTests
 {
+    /// <summary>The row and column totals of a 2×3 table whose cells are atoms 0–5 (Cox's setting); callers add the grand total.</summary>
+    private static List<IReadOnlyList<Term>> TwoByThree() =>
+    [
+        new[] { 0, 1, 2 }.Select(a => new Term(a, 1)).ToList(),
+        new[] { 3, 4, 5 }.Select(a => new Term(a, 1)).ToList(),
+        new[] { 0, 3 }.Select(a => new Term(a, 1)).ToList(),
+        new[] { 1, 4 }.Select(a => new Term(a, 1)).ToList(),
+        new[] { 2, 5 }.Select(a => new Term(a, 1)).ToList(),
+    ];
+
     [Fact]
     public void Three_halves_print_so_the_total_adds_up()
     {
@@ -38,15 +48,8 @@ public class ControlledRoundingTests
         // The same 2×3 table, once small and once with every cell raised by a whole number far beyond 64 bits' reach
         // after scaling: whole units do not change which way a fraction rounds, so the directions must be the same.
         decimal[] cells = [0.4m, 0.4m, 0.4m, 0.6m, 0.6m, 0.6m, 0.123456m];
-        var figures = new List<IReadOnlyList<Term>>
-        {
-            new[] { 0, 1, 2 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 3, 4, 5 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 0, 3 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 1, 4 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 2, 5 }.Select(a => new Term(a, 1)).ToList(),
-            Enumerable.Range(0, 7).Select(a => new Term(a, a == 6 ? -1 : 1)).ToList(),
-        };
+        var figures = TwoByThree();
+        figures.Add(Enumerable.Range(0, 7).Select(a => new Term(a, a == 6 ? -1 : 1)).ToList());
         var (small, _) = new ControlledRounder(cells, figures).Solve();
         var (large, unaligned) = new ControlledRounder(cells.Select(c => c + offset).ToArray(), figures).Solve();
         Assert.Empty(unaligned);
@@ -58,15 +61,8 @@ public class ControlledRoundingTests
     {
         // A 2×3 table with row and column totals (Cox's setting): atoms are the six cells.
         decimal[] cells = [0.4m, 0.4m, 0.4m, 0.6m, 0.6m, 0.6m];
-        var figures = new List<IReadOnlyList<Term>>
-        {
-            new[] { 0, 1, 2 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 3, 4, 5 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 0, 3 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 1, 4 }.Select(a => new Term(a, 1)).ToList(),
-            new[] { 2, 5 }.Select(a => new Term(a, 1)).ToList(),
-            Enumerable.Range(0, 6).Select(a => new Term(a, 1)).ToList(),
-        };
+        var figures = TwoByThree();
+        figures.Add(Enumerable.Range(0, 6).Select(a => new Term(a, 1)).ToList());
         var (atoms, unaligned) = new ControlledRounder(cells, figures).Solve();
         Assert.Empty(unaligned);
         Assert.All(atoms.Zip(cells), p => Assert.True(Math.Abs(p.First - p.Second) < 1));
