@@ -39,7 +39,7 @@ public sealed partial class BudgetStore
                 "INSERT INTO ledger_imports (fiscal_year, source, sha256, departments, line_count, total, imported_at, actor) VALUES (@y, @s, @h, @d, 0, @z, @at, @a) RETURNING id",
                 r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t,
                 ("y", source.FiscalYear), ("s", source.File), ("h", source.Sha256), ("d", source.Departments.Count), ("z", Money(0m)), ("at", at), ("a", actor)).Single();
-            var (count, total) = provider == "postgres" ? Copy((NpgsqlConnection)connection, id, lines, written) : Insert(t, id, lines, written);
+            var (count, total) = WriteLines(t, id, lines, written);
             Execute("UPDATE ledger_imports SET line_count = @n, total = @z WHERE id = @id", t, ("n", count), ("z", Money(total)), ("id", id));
             Log(t, actor, "import", null, $"导入 {source.File}：{source.FiscalYear} 年 {source.Departments.Count} 个部门 {count} 条预算明细，合计 {total.ToString("#,##0.00", CultureInfo.InvariantCulture)} 元（导入批次 {id}）");
             stored = new LedgerImport(id, source.FiscalYear, source.File, source.Sha256, source.Departments.Count, count, total, at, actor);
@@ -105,36 +105,14 @@ public sealed partial class BudgetStore
     public long ImportedLineCount() =>
         Query("SELECT COUNT(*) FROM ledger_lines", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture)).Single();
 
-    private (long Count, decimal Total) Insert(DbTransaction t, long id, IEnumerable<BudgetLine> lines, Action<long>? written)
+    /// <summary>Writes every line through the provider's bulk path; returns how many and their total.</summary>
+    private (long Count, decimal Total) WriteLines(DbTransaction t, long id, IEnumerable<BudgetLine> lines, Action<long>? written)
     {
-        var names = LineColumns.Split(", ");
-        using var command = connection.CreateCommand();
-        command.Transaction = t;
-        command.CommandText = $"INSERT INTO ledger_lines ({LineColumns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})";
-        var parameters = names.Select(n =>
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + n;
-            command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        command.Prepare();
+        using ILineSink sink = provider == "postgres" ? new CopySink((NpgsqlConnection)connection) : new InsertSink(connection, t);
         var (count, total) = (0L, 0m);
         foreach (var line in lines)
         {
-            var values = Values(id, line);
-            for (var i = 0; i < values.Length; i++)
-            {
-                parameters[i].Value = values[i] switch
-                {
-                    decimal d => Money(d),
-                    bool b => b ? 1 : 0,
-                    null => DBNull.Value,
-                    var v => v,
-                };
-            }
-
-            command.ExecuteNonQuery();
+            sink.Write(Values(id, line));
             (count, total) = (count + 1, total + line.Amount);
             if (count % 10_000 == 0)
             {
@@ -142,59 +120,97 @@ public sealed partial class BudgetStore
             }
         }
 
+        sink.Complete();
         return (count, total);
     }
 
-    private static (long Count, decimal Total) Copy(NpgsqlConnection connection, long id, IEnumerable<BudgetLine> lines, Action<long>? written)
+    /// <summary>Where imported lines go, a row of <see cref="LineColumns"/> values at a time.</summary>
+    private interface ILineSink : IDisposable
     {
-        var (count, total) = (0L, 0m);
-        using (var copy = connection.BeginBinaryImport($"COPY ledger_lines ({LineColumns}) FROM STDIN (FORMAT BINARY)"))
+        void Write(object?[] values);
+
+        void Complete();
+    }
+
+    /// <summary>PostgreSQL: binary COPY, each value written with its own type.</summary>
+    private sealed class CopySink(NpgsqlConnection connection) : ILineSink
+    {
+        private readonly NpgsqlBinaryImporter copy = connection.BeginBinaryImport($"COPY ledger_lines ({LineColumns}) FROM STDIN (FORMAT BINARY)");
+
+        public void Write(object?[] values)
         {
-            foreach (var line in lines)
+            copy.StartRow();
+            foreach (var value in values)
             {
-                // Each value written with its own type (no boxing, no type lookup per value), in the order of LineColumns.
-                copy.StartRow();
-                copy.Write(id);
-                copy.Write((long)line.Source.Row);
-                copy.Write(line.AgencyCode);
-                copy.Write(line.Function.Value);
-                copy.Write(line.Economic.Value);
-                Text(copy, line.GovernmentEconomic?.Value);
-                copy.Write(line.Kind.Title());
-                Text(copy, line.ProjectCode);
-                Text(copy, line.ProjectName);
-                Text(copy, line.ProjectCategory);
-                copy.Write(line.Fund.Title());
-                copy.Write(line.Amount);
-                Text(copy, line.Procurement == ProcurementType.None ? null : line.Procurement.Title());
-                copy.Write(line.ProcurementAmount);
-                copy.Write(line.SmeAmount);
-                copy.Write(line.MicroAmount);
-                Text(copy, line.OfficialExpense == OfficialExpenseCategory.None ? null : line.OfficialExpense.Title());
-                copy.Write(line.IsOperatingExpense);
-                (count, total) = (count + 1, total + line.Amount);
-                if (count % 10_000 == 0)
+                switch (value)
                 {
-                    written?.Invoke(count);
+                    case null:
+                        copy.WriteNull();
+                        break;
+                    case long n:
+                        copy.Write(n);
+                        break;
+                    case decimal d:
+                        copy.Write(d);
+                        break;
+                    case bool b:
+                        copy.Write(b);
+                        break;
+                    default:
+                        copy.Write((string)value);
+                        break;
                 }
             }
-
-            copy.Complete();
         }
 
-        return (count, total);
+        public void Complete() => copy.Complete();
+
+        public void Dispose() => copy.Dispose();
     }
 
-    private static void Text(NpgsqlBinaryImporter copy, string? text)
+    /// <summary>SQLite: one prepared INSERT; money as exact decimal text, flags as 0 and 1.</summary>
+    private sealed class InsertSink : ILineSink
     {
-        if (text is null)
+        private readonly DbCommand command;
+        private readonly DbParameter[] parameters;
+
+        public InsertSink(DbConnection connection, DbTransaction t)
         {
-            copy.WriteNull();
+            var names = LineColumns.Split(", ");
+            command = connection.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = $"INSERT INTO ledger_lines ({LineColumns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})";
+            parameters = names.Select(n =>
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + n;
+                command.Parameters.Add(p);
+                return p;
+            }).ToArray();
+            command.Prepare();
         }
-        else
+
+        public void Write(object?[] values)
         {
-            copy.Write(text);
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] switch
+                {
+                    decimal d => MoneyText(d),
+                    bool b => b ? 1 : 0,
+                    null => DBNull.Value,
+                    var v => v,
+                };
+            }
+
+            command.ExecuteNonQuery();
         }
+
+        public void Complete()
+        {
+        }
+
+        public void Dispose() => command.Dispose();
     }
 
     /// <summary>A line's values in the order of <see cref="LineColumns"/>: codes and titles as text, money as decimal.</summary>
@@ -207,7 +223,9 @@ public sealed partial class BudgetStore
     ];
 
     /// <summary>Money as the database keeps it: NUMERIC on PostgreSQL, exact decimal text on SQLite.</summary>
-    private object Money(decimal value) => provider == "postgres" ? value : value.ToString("0.00", CultureInfo.InvariantCulture);
+    private object Money(decimal value) => provider == "postgres" ? value : MoneyText(value);
+
+    private static string MoneyText(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static decimal ReadMoney(object value) => value switch
     {
