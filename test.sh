@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Yusuan, after installing and starting what the tests need (on CI this runs as root on a fresh machine):
-#   - LibreOffice (Writer, headless): the DOCX must open and convert without repair;
-#   - poppler-utils: pdftoppm/pdftotext for the screenshot script;
+#   - LibreOffice (Writer and Calc, headless): the DOCX must open and convert without repair, and the nine-table layout
+#     test converts a workbook, which Writer alone cannot open;
+#   - poppler-utils: pdftoppm/pdftotext for the screenshot script, and pdfseparate/pdfunite and pdftotext for the tests
+#     that cut pages from corpus documents and count the figures printed on them;
 #   - Debian's chromium: the web pages are tested in a real browser (Playwright drives /usr/bin/chromium);
 #   - a PostgreSQL server on loopback, in a temporary folder, for the store's tests (YUSUAN_TEST_POSTGRES names it;
 #     set that variable yourself to use a server of your own).
@@ -15,6 +17,7 @@ fi
 source scripts/postgres.sh
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ -z "${YUSUAN_TEST_POSTGRES:-}" ] && [ -z "$(pg_bin)" ]; then missing+=(postgresql); fi
