@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 // `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N [IMPORTER…]` fuzzes every (or the named)
 // importer N times (docs/robustness.md); `tables-vs-duckdb FOLDER [ROUNDS]` compares Yusuan's tables with DuckDB's;
-// `render-all FOLDER [ROUNDS]` renders every department on one core and on all;
+// `render-all FOLDER [ROUNDS]` renders every department on one core and on all; `corpus FOLDER` audits real documents;
 // anything else goes to BenchmarkDotNet.
 if (args is ["static-site", var folder, var url])
 {
@@ -25,6 +25,12 @@ if (args is ["render-all", var departments, ..])
 {
     // Every department's document as HTML, PDF and XLSX, on one core and on all (docs/benchmarks.md).
     return Yusuan.Bench.RenderAll.Run(departments, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
+}
+
+if (args is ["corpus", var corpusFolder])
+{
+    // Every real published document of a folder: tables, figure coverage, findings and time per document (docs/corpus.md).
+    return Yusuan.Bench.CorpusReport.Run(corpusFolder);
 }
 
 if (args is ["fuzz-case", var importer, var caseSeed])

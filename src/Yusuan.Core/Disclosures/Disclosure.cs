@@ -33,7 +33,9 @@ public sealed record DisclosureEntity(string Code, string Name);
 /// <summary>One entry of the 目录: a text part (Part) or a table (Table id).</summary>
 public sealed record ContentsEntry(string Title, string? Table = null, int? Part = null);
 
-public sealed record TableColumn(string Key, string Title);
+/// <summary>A column: its meaning (Key: total, basic, general … or c1, c2 … for a header that maps to nothing), its leaf header
+/// as printed, and — in an extracted table — its full header path (本年收入/小计).</summary>
+public sealed record TableColumn(string Key, string Title, string? Path = null);
 
 /// <summary>
 /// One printed row. Values are in the table's display unit, one per column.
@@ -62,6 +64,12 @@ public sealed record TableRow
     public string? Text { get; init; }
 
     public required IReadOnlyList<decimal> Values { get; init; }
+
+    /// <summary>
+    /// In an extracted table, each value cell as printed ("" for a blank cell, the text of a text column), one per column:
+    /// Values holds 0 for a blank or text cell, this says which it was.
+    /// </summary>
+    public IReadOnlyList<string>? Printed { get; init; }
 }
 
 /// <summary>The T12 parts that are not figures.</summary>
@@ -78,6 +86,12 @@ public sealed record DisclosureTable
     public required string Title { get; init; }
 
     public string Unit { get; init; } = "万元";
+
+    /// <summary>The unit the document printed (元, 万元, 千元) when an extracted table was converted to <see cref="Unit"/>; null when not read.</summary>
+    public string? PrintedUnit { get; init; }
+
+    /// <summary>The number printed with the title (表1, 公开02表, 预算01表), if any.</summary>
+    public string? Label { get; init; }
 
     public int Decimals { get; init; }
 

@@ -39,9 +39,25 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
 
         var contentsEnd = 0;
         var contents = Contents(lines, ref contentsEnd);
-        var firstTable = FindTables(lines, contentsEnd, finalAccounts: kind == "部门决算");
+        var finalAccounts = kind == "部门决算";
+        var firstTable = FindTables(lines, contentsEnd, finalAccounts);
         var tableStart = firstTable.Count > 0 ? firstTable[0].Index : lines.Count;
-        var tables = ReadTables(lines, firstTable, year);
+        List<DisclosureTable> tables;
+        if (document.Tables is { } printed && printed.Any(t => t.Rows.Any(r => r.Cells.Any(Layout.PdfTableReader.IsAmount))))
+        {
+            // Ruled tables are read from the page layout; tables on pages without rules are still read from their lines.
+            var layout = printed.Where(t => t.Rows.Count > 0 || t.Title.Length > 0).ToList();
+            var ruledPages = layout.SelectMany(t => t.Pages).ToHashSet();
+            var contentsPages = lines.Where(l => TableTitleMatcher.Normalise(l.Text) == "目录").Select(l => l.Page).ToHashSet();
+            var unruled = firstTable.Where(t => !ruledPages.Contains(lines[t.Index].Page) && !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd).ToList();
+            tables = Numbered([.. FromLayout(layout, finalAccounts, lines, firstTable, year), .. ReadTables(lines, unruled, year).Where(t => t.Rows.Count > 0)]);
+            var firstPage = tables.Where(t => t.Rows.Count > 0).Select(t => t.Source!.Pages[0]).DefaultIfEmpty(int.MaxValue).Min();
+            tableStart = Math.Min(tableStart, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);
+        }
+        else
+        {
+            tables = ReadTables(lines, firstTable, year);
+        }
 
         // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
         var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
@@ -162,6 +178,43 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
 
         var numbered = Enumerable.Range(1, 3).Any(k => index - k >= 0 && Regex.IsMatch(lines[index - k].Text.Trim(), @"^(公开)?表\s*\d+$"));
         return numbered || text.Contains("决算", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Printed tables with the standard id their title names, or an X id with the printed title: a table nobody knows is kept,
+    /// never dropped. A 部门整体支出绩效目标表 in the seed's form (goals, then the indicator tree) is read by its own reader.
+    /// </summary>
+    private List<DisclosureTable> FromLayout(IReadOnlyList<Layout.PrintedTable> printed, bool finalAccounts, IReadOnlyList<SourceLine> lines, List<(int Index, string Id, string Title)> titles, int year)
+    {
+        var tables = new List<DisclosureTable>();
+        foreach (var table in printed)
+        {
+            var id = finalAccounts ? null : TableTitleMatcher.Match(table.Title);
+            if (id == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
+                && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null } read)
+            {
+                tables.Add(read);
+                continue;
+            }
+
+            tables.Add(Layout.PrintedTableMapper.Map(table, id ?? "X"));
+        }
+
+        return tables;
+    }
+
+    /// <summary>Tables in printed order; a standard id goes to the first table that claims it, the others are X01, X02 ….</summary>
+    private static List<DisclosureTable> Numbered(IEnumerable<DisclosureTable> tables)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var others = 0;
+        var result = new List<DisclosureTable>();
+        foreach (var table in tables.OrderBy(t => t.Source?.Pages.FirstOrDefault() ?? 0))
+        {
+            result.Add(!table.Id.StartsWith('X') && used.Add(table.Id) ? table : table with { Id = $"X{++others:00}" });
+        }
+
+        return result;
     }
 
     private List<DisclosureTable> ReadTables(IReadOnlyList<SourceLine> lines, List<(int Index, string Id, string Title)> titles, int year)

@@ -19,8 +19,10 @@ public static class PdfDocumentReader
             using var pdf = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
             var lines = new List<SourceLine>();
             var anyText = false;
+            var tables = new Layout.PdfTableReader.Collector();
             foreach (var page in pdf.GetPages())
             {
+                tables.Add(page);
                 var words = page.GetWords().Where(w => w.Text.Trim().Length > 0).ToList();
                 anyText |= words.Count > 0;
                 var number = 0;
@@ -35,7 +37,10 @@ public static class PdfDocumentReader
                 return new SourceDocument(name, [], pdf.NumberOfPages == 0 ? "PDF 没有页面" : "PDF 没有文字层（可能是扫描件），无法提取");
             }
 
-            return new SourceDocument(name, lines, null);
+            // A document Yusuan printed follows the seed's template, which the line reader knows table for table (the 预算单位
+            // column before the codes, T12's goals and indicator tree); every other document is read from its ruled cells.
+            var ours = string.Equals(pdf.Information.Creator, "Yusuan", StringComparison.Ordinal);
+            return new SourceDocument(name, lines, null) { Tables = ours ? null : tables.Tables() };
         }
         catch (PdfDocumentEncryptedException)
         {

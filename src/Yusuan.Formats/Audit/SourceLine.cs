@@ -11,5 +11,11 @@ public sealed record SourceLine(int Page, int Line, IReadOnlyList<string> Cells)
     public bool IsBlank => Cells.All(c => c.Trim().Length == 0);
 }
 
-/// <summary>The lines of a document, or why it cannot be read (damaged, encrypted, no text layer …).</summary>
-public sealed record SourceDocument(string File, IReadOnlyList<SourceLine> Lines, string? Problem);
+/// <summary>
+/// The lines of a document, or why it cannot be read (damaged, encrypted, no text layer …); and, where the format shows them,
+/// its tables as printed (a PDF's ruled cells), which the extractor reads instead of the table lines.
+/// </summary>
+public sealed record SourceDocument(string File, IReadOnlyList<SourceLine> Lines, string? Problem)
+{
+    public IReadOnlyList<Layout.PrintedTable>? Tables { get; init; }
+}

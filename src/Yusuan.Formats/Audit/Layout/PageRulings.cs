@@ -1,0 +1,166 @@
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Graphics;
+
+namespace Yusuan.Formats.Audit.Layout;
+
+/// <summary>A straight rule on a page: horizontal (At = y, From..To along x) or vertical (At = x, From..To along y), in points.</summary>
+internal readonly record struct Rule(double At, double From, double To)
+{
+    public double Length => To - From;
+
+    public bool Covers(double from, double to, double tolerance) => From - tolerance <= from && to <= To + tolerance;
+}
+
+/// <summary>
+/// The ruling lines of a page, whatever drew them: stroked lines (iText, LibreOffice), thin filled rectangles (WPS, Excel),
+/// and the edges of cell rectangles — filled, stroked or only clipping, as Word and iText draw one clip rectangle per cell.
+/// Collinear pieces are merged, so a ruled table gives one rule per printed line.
+/// </summary>
+internal sealed class PageRulings
+{
+    /// <summary>Rules closer than this (points) are one rule: a cell's edge and its neighbour's, a line 0.5 pt thick.</summary>
+    public const double Snap = 1.6;
+
+    /// <summary>The most subpaths read on one page; a page with more is drawn art (a chart, a seal), not a table.</summary>
+    private const int MaxSubpaths = 60_000;
+
+    public required IReadOnlyList<Rule> Horizontal { get; init; }
+
+    public required IReadOnlyList<Rule> Vertical { get; init; }
+
+    public static PageRulings Read(Page page)
+    {
+        var horizontal = new List<Rule>();
+        var vertical = new List<Rule>();
+        var (width, height) = (page.Width, page.Height);
+        var seen = 0;
+        foreach (var path in page.Paths)
+        {
+            foreach (var subpath in path)
+            {
+                if (++seen > MaxSubpaths)
+                {
+                    return new PageRulings { Horizontal = [], Vertical = [] };
+                }
+
+                AddSubpath(subpath, horizontal, vertical);
+            }
+        }
+
+        // A rule as long as the page is a page border or a clip of the whole page, never a table's line.
+        horizontal.RemoveAll(r => r.Length > width * 0.97);
+        vertical.RemoveAll(r => r.Length > height * 0.9);
+        return new PageRulings { Horizontal = Merge(horizontal), Vertical = Merge(vertical) };
+    }
+
+    private static void AddSubpath(PdfSubpath subpath, List<Rule> horizontal, List<Rule> vertical)
+    {
+        if (subpath.GetBoundingRectangle() is not { } box || box.Width > 5_000 || box.Height > 5_000)
+        {
+            return;
+        }
+
+        // A thin rectangle or a short stroke is one rule along its long side.
+        if (box.Height <= 2.5 && box.Width > 2.5)
+        {
+            horizontal.Add(new Rule((box.Bottom + box.Top) / 2, box.Left, box.Right));
+            return;
+        }
+
+        if (box.Width <= 2.5 && box.Height > 2.5)
+        {
+            vertical.Add(new Rule((box.Left + box.Right) / 2, box.Bottom, box.Top));
+            return;
+        }
+
+        if (box.Width <= 2.5 || subpath.Commands.Any(c => c is PdfSubpath.BezierCurve))
+        {
+            return;
+        }
+
+        // A polygon of straight lines (a cell rectangle, a frame): each axis-parallel side is a rule.
+        PdfPoint? start = null, current = null;
+        foreach (var command in subpath.Commands)
+        {
+            switch (command)
+            {
+                case PdfSubpath.Move move:
+                    start = current = move.Location;
+                    break;
+                case PdfSubpath.Line line:
+                    Side(line.From, line.To, horizontal, vertical);
+                    current = line.To;
+                    break;
+                case PdfSubpath.Close when start is { } s && current is { } c:
+                    Side(c, s, horizontal, vertical);
+                    current = s;
+                    break;
+            }
+        }
+    }
+
+    private static void Side(PdfPoint a, PdfPoint b, List<Rule> horizontal, List<Rule> vertical)
+    {
+        if (Math.Abs(a.Y - b.Y) < 0.5 && Math.Abs(a.X - b.X) > 2.5)
+        {
+            horizontal.Add(new Rule(a.Y, Math.Min(a.X, b.X), Math.Max(a.X, b.X)));
+        }
+        else if (Math.Abs(a.X - b.X) < 0.5 && Math.Abs(a.Y - b.Y) > 2.5)
+        {
+            vertical.Add(new Rule(a.X, Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y)));
+        }
+    }
+
+    /// <summary>Rules on one line (within <see cref="Snap"/>) whose spans touch become one rule.</summary>
+    private static List<Rule> Merge(List<Rule> rules)
+    {
+        var merged = new List<Rule>();
+        foreach (var line in Cluster(rules.Select(r => r.At)))
+        {
+            var onLine = rules.Where(r => Math.Abs(r.At - line) <= Snap).OrderBy(r => r.From).ToList();
+            var current = onLine[0] with { At = line };
+            foreach (var rule in onLine.Skip(1))
+            {
+                if (rule.From <= current.To + 2)
+                {
+                    current = current with { To = Math.Max(current.To, rule.To) };
+                }
+                else
+                {
+                    merged.Add(current);
+                    current = rule with { At = line };
+                }
+            }
+
+            merged.Add(current);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Positions closer than <see cref="Snap"/> to their neighbour, as one position each (the mean of its run).</summary>
+    public static List<double> Cluster(IEnumerable<double> positions)
+    {
+        var sorted = positions.Order().ToList();
+        var result = new List<double>();
+        var run = new List<double>();
+        foreach (var p in sorted)
+        {
+            if (run.Count > 0 && p - run[^1] > Snap)
+            {
+                result.Add(run.Average());
+                run.Clear();
+            }
+
+            run.Add(p);
+        }
+
+        if (run.Count > 0)
+        {
+            result.Add(run.Average());
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,436 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig.Content;
+
+namespace Yusuan.Formats.Audit.Layout;
+
+/// <summary>
+/// Reads the printed tables of a PDF from its ruled cells: the page's rules give a grid (<see cref="RuledGrid"/>), each glyph
+/// goes into the cell that holds its centre, header rows give each column its path, and the lines above a grid give its
+/// title, label and unit. A grid with no title of its own (or the same title again, or 续表) continues the table before it,
+/// over as many pages as it runs; its repeated header is not read again as data.
+/// </summary>
+public static partial class PdfTableReader
+{
+    [GeneratedRegex(@"单位\s*[：:]\s*(万元|千元|元)")]
+    private static partial Regex UnitText();
+
+    [GeneratedRegex(@"^(?:附|公开|预算|部门|单位)?\s*(?:表\s*[0-9一二三四五六七八九十]+(?:\s*[-—–]\s*\d+)?|\d+\s*表)(?=\s|$|[\u4e00-\u9fff])")]
+    private static partial Regex LabelText();
+
+    [GeneratedRegex(@"^[-—–\s第页]*\d+[-—–\s页]*$|^第\s*\d+\s*页")]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"^(?:部门|单位|预算单位|预算主管部门|主管部门|编制单位|编制部门|填报单位)(?:名称)?(?:（单位）|\(单位\))?\s*[：:]")]
+    private static partial Regex IssuerText();
+
+    [GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^-?\.\d+$")]
+    private static partial Regex Amount();
+
+    /// <summary>Reads the tables of one document, page by page in order.</summary>
+    public static List<PrintedTable> Read(IEnumerable<Page> pages)
+    {
+        var tables = new List<Builder>();
+        foreach (var page in pages)
+        {
+            ReadPage(page, tables);
+        }
+
+        return Built(tables);
+    }
+
+    /// <summary>The tables read so far, for a caller that reads each page once for other purposes too.</summary>
+    public sealed class Collector
+    {
+        private readonly List<Builder> tables = [];
+
+        public void Add(Page page) => ReadPage(page, tables);
+
+        public List<PrintedTable> Tables() => Built(tables);
+    }
+
+    private static List<PrintedTable> Built(List<Builder> tables) =>
+        tables.Where(t => t.Rows.Count > 0 || t.Titled).Select(t => t.Build()).ToList();
+
+    private static void ReadPage(Page page, List<Builder> tables)
+    {
+        var grids = RuledGrid.Find(PageRulings.Read(page));
+        if (grids.Count == 0)
+        {
+            return;
+        }
+
+        var letters = Deduplicated(page.Letters);
+        var outside = letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList();
+        var lines = TextLines(outside);
+        var above = page.Height + 1;
+        foreach (var grid in grids)
+        {
+            var cells = CellTexts(grid, letters);
+            var inside = HeadingRows(grid, cells);
+            var headingLines = lines.Where(l => l.Y > grid.Top && l.Y < above).Select(l => l.Text)
+                .Concat(Enumerable.Range(0, inside).SelectMany(r => Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(r, c)).SelectMany(c => cells[r, c].Split('\n'))))
+                .ToList();
+            above = grid.Bottom;
+            ReadGrid(page.Number, grid, cells, inside, ReadHeading(headingLines), tables);
+        }
+
+        // A note printed under the last table of the page belongs to it (注：本表无数据 …).
+        if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim()).FirstOrDefault(t => t.StartsWith("注", StringComparison.Ordinal)) is { } note)
+        {
+            tables[^1].Note ??= note.TrimStart('注', '：', ':', ' ');
+        }
+    }
+
+    private sealed record Heading(string? Title, string? Label, string? Unit, bool Continued);
+
+    /// <summary>The title, label and unit printed above a grid (nearest line first); page numbers and issuer lines are not titles.</summary>
+    private static Heading ReadHeading(List<string> lines)
+    {
+        string? title = null, label = null, unit = null;
+        var continued = false;
+        foreach (var raw in Enumerable.Reverse(lines))
+        {
+            var text = raw.Trim();
+            if (UnitText().Match(text) is { Success: true } u)
+            {
+                unit ??= u.Groups[1].Value;
+                text = text[..u.Index].Trim();
+            }
+
+            if (IssuerText().IsMatch(text) || PageNumber().IsMatch(text) || text.Length == 0)
+            {
+                continue;
+            }
+
+            if (text.Contains("续表", StringComparison.Ordinal) || text.Contains("（续）", StringComparison.Ordinal))
+            {
+                continued = true;
+                text = text.Replace("（续表）", string.Empty, StringComparison.Ordinal).Replace("(续表)", string.Empty, StringComparison.Ordinal)
+                    .Replace("续表", string.Empty, StringComparison.Ordinal).Replace("（续）", string.Empty, StringComparison.Ordinal).Trim();
+            }
+
+            if (LabelText().Match(text) is { Success: true } l)
+            {
+                label ??= Regex.Replace(l.Value, @"\s", string.Empty);
+                text = text[l.Length..].Trim();
+            }
+
+            if (text.Length == 0 || text.EndsWith("部分", StringComparison.Ordinal) || text.StartsWith("第", StringComparison.Ordinal) && text.Contains("部分", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The nearest line that reads as a title: short, not a sentence.
+            if (title is null && text.Length <= 60 && !text.EndsWith('。') && (text.Contains('表', StringComparison.Ordinal) || text.Length <= 30))
+            {
+                title = text;
+            }
+        }
+
+        return new Heading(title, label, unit, continued);
+    }
+
+    /// <summary>
+    /// Leading rows of a grid that hold the table's title, issuer or unit rather than its header: some producers rule the title
+    /// into the sheet, as one cell across the table or as issuer and unit cells.
+    /// </summary>
+    private static int HeadingRows(RuledGrid grid, string[,] cells)
+    {
+        var rows = 0;
+        while (rows < grid.Rows && !IsDataRow(grid, cells, rows))
+        {
+            var filled = Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(rows, c) && cells[rows, c].Length > 0).ToList();
+            var heading = filled.Count == 0 || filled.All(c =>
+                grid.Span(rows, c).Columns * 2 > grid.Columns && grid.Columns > 1
+                || cells[rows, c].Split('\n').All(t => UnitText().IsMatch(t) || IssuerText().IsMatch(t) || LabelText().Match(t).Length == t.Trim().Length));
+            if (!heading)
+            {
+                break;
+            }
+
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private static void ReadGrid(int page, RuledGrid grid, string[,] cells, int skip, Heading heading, List<Builder> tables)
+    {
+        var rows = grid.Rows;
+        var firstData = Enumerable.Range(skip, rows - skip).FirstOrDefault(r => IsDataRow(grid, cells, r), -1);
+        var headerRows = firstData >= 0 ? firstData : Math.Min(rows, Math.Max(skip, HeaderOfEmpty(grid, cells)));
+        var columns = Enumerable.Range(0, grid.Columns)
+            .Where(c => Enumerable.Range(skip, rows - skip).Any(r => grid.IsCellStart(r, c) && cells[r, c].Length > 0 && (grid.Span(r, c).Columns * 2 <= grid.Columns || grid.Columns <= 3)))
+            .ToList();
+        // One column of text is a framed paragraph or text box, not a table.
+        if (columns.Count < 2)
+        {
+            return;
+        }
+
+        var paths = columns.Select(c => HeaderPath(grid, cells, skip, headerRows, c)).ToList();
+        var centres = columns.Select(c => (grid.Xs[c] + grid.Xs[c + 1]) / 2).ToList();
+        var previous = tables.Count > 0 ? tables[^1] : null;
+        var sameTitle = heading.Title is not null && previous?.Title == heading.Title;
+        var continues = previous is not null && previous.LastPage >= page - 1
+            && (heading.Title is null || sameTitle || heading.Continued && heading.Title is null)
+            && (headerRows == 0 || paths.SequenceEqual(previous.Paths) || columns.Count == previous.Paths.Count);
+        Builder table;
+        if (continues)
+        {
+            table = previous!;
+        }
+        else
+        {
+            table = new Builder
+            {
+                Title = heading.Title ?? string.Empty,
+                Titled = heading.Title is not null,
+                Label = heading.Label,
+                Unit = heading.Unit,
+                Paths = paths,
+                Centres = centres,
+            };
+            tables.Add(table);
+        }
+
+        table.Pages.Add(page);
+        table.LastPage = page;
+        table.Unit ??= heading.Unit;
+        for (var r = headerRows; r < rows; r++)
+        {
+            // A note ruled into the sheet under the figures (注：…, a sentence across the table) is the table's note, not a row.
+            var filled = Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(r, c) && cells[r, c].Length > 0).ToList();
+            if (filled.Count == 1 && grid.Span(r, filled[0]).Columns * 2 > grid.Columns && grid.Columns > 2
+                && cells[r, filled[0]] is var prose && (prose.StartsWith('注') || prose.Contains('。', StringComparison.Ordinal)))
+            {
+                table.Note ??= prose.Replace("\n", string.Empty, StringComparison.Ordinal).TrimStart('注', '：', ':', ' ');
+                continue;
+            }
+
+            var row = new string[table.Paths.Count];
+            Array.Fill(row, string.Empty);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var c = columns[i];
+                if (!grid.IsCellStart(r, c) || cells[r, c].Length == 0)
+                {
+                    continue;
+                }
+
+                // A continuation's columns are matched to the table's by position.
+                var at = continues && columns.Count != table.Paths.Count ? Nearest(table.Centres, centres[i]) : i;
+                var text = cells[r, c].Replace("\n", string.Empty, StringComparison.Ordinal);
+                row[at] = row[at].Length == 0 ? text : row[at] + text;
+            }
+
+            if (row.Any(c => c.Length > 0))
+            {
+                table.Rows.Add(new PrintedRow(page, row));
+            }
+        }
+    }
+
+    private static int Nearest(List<double> centres, double x)
+    {
+        var best = 0;
+        for (var i = 1; i < centres.Count; i++)
+        {
+            if (Math.Abs(centres[i] - x) < Math.Abs(centres[best] - x))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A row that holds a figure (or a code); a column-number row (栏次: 1 2 3 …) is header, not data.</summary>
+    private static bool IsDataRow(RuledGrid grid, string[,] cells, int row)
+    {
+        var texts = Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(row, c)).Select(c => cells[row, c]).Where(t => t.Length > 0).ToList();
+        if (texts.Count == 0 || texts.Any(t => t.Contains("栏次", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var numbers = texts.Where(IsAmount).ToList();
+        if (numbers.Count == 0)
+        {
+            return false;
+        }
+
+        var columnNumbers = numbers.Count == texts.Count && numbers.Count >= 2 && numbers.All(n => n.Length <= 2 && int.TryParse(n, out _));
+        return !columnNumbers;
+    }
+
+    /// <summary>A table with no figure at all (本表无数据): its header ends above its first 合计 or 本表… row, or above its first blank row.</summary>
+    private static int HeaderOfEmpty(RuledGrid grid, string[,] cells)
+    {
+        for (var r = 0; r < grid.Rows; r++)
+        {
+            var first = Enumerable.Range(0, grid.Columns).Select(c => cells[r, c]).FirstOrDefault(t => t.Length > 0) ?? string.Empty;
+            var normal = Regex.Replace(first, @"\s", string.Empty);
+            if (normal is "合计" or "总计" || normal.StartsWith("本表", StringComparison.Ordinal) || normal.StartsWith("无", StringComparison.Ordinal))
+            {
+                return r;
+            }
+        }
+
+        return grid.Rows;
+    }
+
+    internal static bool IsAmount(string text) => Amount().IsMatch(text.Trim());
+
+    private static string HeaderPath(RuledGrid grid, string[,] cells, int from, int headerRows, int column)
+    {
+        var parts = new List<string>();
+        for (var r = from; r < headerRows; r++)
+        {
+            var (row, start) = grid.CellOf(r, column);
+            if (row < from)
+            {
+                continue;
+            }
+
+            var text = Regex.Replace(cells[row, start], @"\s", string.Empty);
+            if (text.Length > 0 && (parts.Count == 0 || parts[^1] != text) && !(text.All(char.IsAsciiDigit) && text.Length <= 2))
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join("/", parts);
+    }
+
+    /// <summary>The text of every printed cell, at its top-left grid element; glyphs are read line by line, left to right.</summary>
+    private static string[,] CellTexts(RuledGrid grid, List<Letter> letters)
+    {
+        var inCell = new List<Letter>[grid.Rows, grid.Columns];
+        foreach (var letter in letters)
+        {
+            if (grid.Locate(CentreX(letter), CentreY(letter)) is not { } at)
+            {
+                continue;
+            }
+
+            var (r, c) = grid.CellOf(at.Row, at.Column);
+            (inCell[r, c] ??= []).Add(letter);
+        }
+
+        var texts = new string[grid.Rows, grid.Columns];
+        for (var r = 0; r < grid.Rows; r++)
+        {
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                texts[r, c] = inCell[r, c] is { } cell ? string.Join('\n', TextLines(cell).Select(l => l.Text.Trim())) : string.Empty;
+            }
+        }
+
+        return texts;
+    }
+
+    private sealed record TextLine(double Y, string Text);
+
+    /// <summary>Glyphs grouped into lines by their baseline (within 40 % of the text height), top down; a space where a gap is wide.</summary>
+    private static List<TextLine> TextLines(List<Letter> letters)
+    {
+        var lines = new List<(double Y, double Height, List<Letter> Letters)>();
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y))
+        {
+            var height = Math.Max(letter.PointSize, 4);
+            var y = letter.StartBaseLine.Y;
+            var index = lines.FindIndex(l => Math.Abs(l.Y - y) <= Math.Max(l.Height, height) * 0.4);
+            if (index < 0)
+            {
+                lines.Add((y, height, [letter]));
+            }
+            else
+            {
+                lines[index].Letters.Add(letter);
+            }
+        }
+
+        return lines.OrderByDescending(l => l.Y).Select(l => new TextLine(l.Y, Join(l.Letters.OrderBy(CentreX).ToList()))).ToList();
+    }
+
+    private static string Join(List<Letter> letters)
+    {
+        var text = new StringBuilder();
+        Letter? previous = null;
+        foreach (var letter in letters)
+        {
+            if (previous is not null)
+            {
+                var gap = letter.BoundingBox.Left - previous.BoundingBox.Right;
+                var size = Math.Max(Math.Max(previous.PointSize, letter.PointSize), 4);
+                if (gap > size * 0.6)
+                {
+                    text.Append(' ');
+                }
+            }
+
+            text.Append(letter.Value);
+            previous = letter;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Visible glyphs once each: some producers print a glyph twice at the same place (bold by overprinting).</summary>
+    private static List<Letter> Deduplicated(IReadOnlyList<Letter> letters)
+    {
+        var seen = new HashSet<(string, long, long)>();
+        var result = new List<Letter>(letters.Count);
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value) || !seen.Add((letter.Value, (long)Math.Round(CentreX(letter) * 2), (long)Math.Round(CentreY(letter) * 2))))
+            {
+                continue;
+            }
+
+            result.Add(letter);
+        }
+
+        return result;
+    }
+
+    private static double CentreX(Letter letter) => (letter.BoundingBox.Left + letter.BoundingBox.Right) / 2;
+
+    private static double CentreY(Letter letter) => (letter.BoundingBox.Bottom + letter.BoundingBox.Top) / 2;
+
+    private sealed class Builder
+    {
+        public required string Title { get; init; }
+
+        public bool Titled { get; init; }
+
+        public string? Label { get; init; }
+
+        public string? Unit { get; set; }
+
+        public string? Note { get; set; }
+
+        public required List<string> Paths { get; init; }
+
+        public required List<double> Centres { get; init; }
+
+        public List<int> Pages { get; } = [];
+
+        public int LastPage { get; set; }
+
+        public List<PrintedRow> Rows { get; } = [];
+
+        public PrintedTable Build() => new()
+        {
+            Title = Title,
+            Label = Label,
+            Unit = Unit,
+            Pages = Pages.Distinct().ToList(),
+            ColumnPaths = Paths,
+            Rows = Rows,
+            Note = Note,
+        };
+    }
+}

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Yusuan.Core.Disclosures;
+
+namespace Yusuan.Formats.Audit.Layout;
+
+/// <summary>
+/// Gives a printed table its meaning: which columns hold codes (one column, or 类 | 款 | 项 joined back into one code), which
+/// the row's name, and what each other column means by its header path (合计, 基本支出, 一般公共预算 … — a header that maps to
+/// nothing keeps its printed text under a column of its own). A two-sided sheet (收入 | 支出) gives income and expenditure rows.
+/// Every printed cell is kept: figures become values in 万元 (元 and 千元 converted exactly), and the text as printed stays
+/// beside them, blank cells as blank.
+/// </summary>
+public static partial class PrintedTableMapper
+{
+    [GeneratedRegex(@"^\d{2,9}$")]
+    private static partial Regex CodeCell();
+
+    [GeneratedRegex(@"^[\[【(（]?(\d{3}(?:\d{2}){0,3})[\]】)）]?\s*[-－—_:：]?\s*(?=[^\d\s年.,、])(.+)$")]
+    private static partial Regex CodeInName();
+
+    private static readonly (string Text, string Key)[] Meanings =
+    [
+        ("基本支出", "basic"), ("人员经费", "personnel"), ("人员支出", "personnel"), ("公用经费", "operating"), ("公用支出", "operating"),
+        ("项目支出", "project"), ("一般公共预算", "general"), ("政府性基金", "fund"), ("国有资本经营", "capital"), ("财政专户", "special"),
+        ("事业单位经营", "business"), ("事业收入", "institution"), ("上级补助", "superior"), ("附属单位上缴", "subordinate"),
+        ("其他收入", "other"), ("上年结转", "carryover"), ("财政拨款", "government"), ("单位资金", "unit"), ("政府采购", "procurement"),
+        ("中小企业", "sme"), ("小微企业", "micro"), ("增减", "change"), ("上年", "prior"),
+        ("合计", "total"), ("总计", "total"), ("小计", "total"), ("预算数", "total"), ("金额", "total"), ("决算数", "total"),
+    ];
+
+    /// <summary>The conversion from a printed unit to 万元: values are divided by it.</summary>
+    public static decimal Scale(string? unit) => unit switch
+    {
+        "元" => 10_000m,
+        "千元" => 10m,
+        _ => 1m,
+    };
+
+    public static DisclosureTable Map(PrintedTable printed, string id)
+    {
+        var scale = Scale(printed.Unit);
+        var width = printed.ColumnPaths.Count;
+        var kinds = Enumerable.Range(0, width).Select(c => KindOf(printed, c)).ToArray();
+        var split = ExpenditureSide(printed, kinds);
+        (int From, int To, string? Section)[] sides = split > 0 ? [(0, split, "income"), (split, width, "expenditure")] : [(0, width, null)];
+        var layouts = sides.Select(s => Layout(printed, kinds, s.From, s.To)).ToList();
+        var valueCount = layouts.Max(l => l.Values.Count);
+        var widest = layouts.OrderByDescending(l => l.Values.Count).First();
+        var columns = ColumnsFor(printed, widest.Values, valueCount);
+
+        var rows = new List<TableRow>();
+        var lastCode = new string?[3];
+        foreach (var row in printed.Rows)
+        {
+            for (var s = 0; s < sides.Length; s++)
+            {
+                if (RowOf(row, layouts[s], sides[s].Section, scale, valueCount, lastCode) is { } mapped)
+                {
+                    rows.Add(mapped);
+                }
+            }
+        }
+
+        // Two-sided: all income rows first, then all expenditure rows, as a reader reads each side down.
+        if (split > 0)
+        {
+            rows = rows.Where(r => r.Section == "income").Concat(rows.Where(r => r.Section == "expenditure")).ToList();
+        }
+
+        return new DisclosureTable
+        {
+            Id = id,
+            Title = printed.Title,
+            Unit = "万元",
+            PrintedUnit = printed.Unit,
+            Label = printed.Label,
+            Decimals = scale == 1 ? 2 : 6,
+            Columns = columns,
+            Rows = rows,
+            Note = printed.Note,
+            Source = new TableSource(printed.Pages),
+        };
+    }
+
+    private enum Kind
+    {
+        Empty,
+        Code,
+        Figure,
+        Text,
+    }
+
+    private sealed record SideLayout(List<int> Codes, int Name, List<int> Values, bool AgencyCodes);
+
+    private static Kind KindOf(PrintedTable table, int column)
+    {
+        var cells = table.Rows.Select(r => r.Cells[column].Trim()).Where(c => c.Length > 0).ToList();
+        if (cells.Count == 0)
+        {
+            return Kind.Empty;
+        }
+
+        var header = table.ColumnPaths[column];
+        // A code column: codes, and perhaps a 合计 label printed across the code columns.
+        var codes = cells.Count(c => CodeCell().IsMatch(c));
+        if (codes > 0 && codes * 10 >= cells.Count * 7 && cells.All(c => CodeCell().IsMatch(c) || !PdfTableReader.IsAmount(c))
+            && (Regex.IsMatch(header, "编码|代码|编号|科目|^类$|/类$|/款$|/项$|^款$|^项$") || cells.Where(c => CodeCell().IsMatch(c)).All(c => c.Length <= 3)))
+        {
+            return Kind.Code;
+        }
+
+        var figures = cells.Count(c => PdfTableReader.IsAmount(c) || c is "-" or "—" or "/");
+        return figures * 2 >= cells.Count ? Kind.Figure : Kind.Text;
+    }
+
+    /// <summary>The first column of the 支出 side of a 收入 | 支出 sheet, or 0 for a one-sided table.</summary>
+    private static int ExpenditureSide(PrintedTable table, Kind[] kinds)
+    {
+        var tops = table.ColumnPaths.Select(p => p.Split('/')[0]).ToList();
+        var income = tops.FindIndex(t => t.Contains("收入", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal));
+        var expenditure = tops.FindIndex(t => t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal));
+        if (income == 0 && expenditure > 0 && kinds[..expenditure].Any(k => k == Kind.Figure))
+        {
+            return expenditure;
+        }
+
+        // Without a 收入/支出 header: a second name column after a figure column starts the other side.
+        var firstFigure = Array.IndexOf(kinds, Kind.Figure);
+        if (firstFigure > 0 && kinds[0] == Kind.Text)
+        {
+            for (var c = firstFigure + 1; c < kinds.Length; c++)
+            {
+                if (kinds[c] == Kind.Text && kinds[(c + 1)..].Contains(Kind.Figure)
+                    && table.ColumnPaths[c].Replace(" ", string.Empty, StringComparison.Ordinal) == table.ColumnPaths[0].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("收入", "支出", StringComparison.Ordinal))
+                {
+                    return c;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static SideLayout Layout(PrintedTable table, Kind[] kinds, int from, int to)
+    {
+        var codes = new List<int>();
+        var c = from;
+        while (c < to && kinds[c] == Kind.Code && codes.Count < 3)
+        {
+            codes.Add(c++);
+        }
+
+        var name = -1;
+        if (c < to && kinds[c] == Kind.Text)
+        {
+            name = c++;
+        }
+        else if (codes.Count > 0 && c < to && kinds[c] == Kind.Empty)
+        {
+            name = c++;
+        }
+
+        var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位"));
+        return new SideLayout(codes, name, Enumerable.Range(c, to - c).ToList(), agency);
+    }
+
+    private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var columns = new TableColumn[count];
+        for (var i = 0; i < count; i++)
+        {
+            var path = i < values.Count ? table.ColumnPaths[values[i]] : string.Empty;
+            var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var leaf = parts.Length > 0 ? parts[^1] : string.Empty;
+            var key = MeaningOf(leaf) ?? $"c{i + 1}";
+            if (!used.Add(key))
+            {
+                var group = parts.Length > 1 ? MeaningOf(parts[^2]) : null;
+                key = group is not null && used.Add($"{group}.{key}") ? $"{group}.{key}" : $"c{i + 1}";
+                used.Add(key);
+            }
+
+            columns[i] = new TableColumn(key, leaf.Length > 0 ? leaf : $"第 {i + 1} 栏", path);
+        }
+
+        return columns;
+    }
+
+    private static string? MeaningOf(string header)
+    {
+        var text = header.Replace("其中：", string.Empty, StringComparison.Ordinal).Replace("其中:", string.Empty, StringComparison.Ordinal);
+        return Meanings.FirstOrDefault(m => text.Contains(m.Text, StringComparison.Ordinal)).Key;
+    }
+
+    private static TableRow? RowOf(PrintedRow row, SideLayout layout, string? section, decimal scale, int valueCount, string?[] lastCode)
+    {
+        var name = layout.Name >= 0 ? row.Cells[layout.Name].Trim() : string.Empty;
+        var code = JoinCode(layout.Codes.Select(i => row.Cells[i].Trim()).ToList(), lastCode);
+        if (layout.Codes.Count == 0 && CodeInName().Match(name) is { Success: true } inName)
+        {
+            code = inName.Groups[1].Value;
+            name = inName.Groups[2].Value.Trim();
+        }
+
+        var printed = layout.Values.Select(i => row.Cells[i].Trim()).ToList();
+        if (name.Length == 0 && code is null && printed.All(p => p.Length == 0))
+        {
+            return null;
+        }
+
+        // A 合计 label printed across the code columns lands in the first code cell.
+        if (name.Length == 0 && layout.Codes.Count > 0 && code is null && row.Cells[layout.Codes[0]].Trim() is { Length: > 0 } label)
+        {
+            name = label;
+        }
+
+        var agency = layout.AgencyCodes && code is not null;
+        var values = printed.Select(p => Number(p, scale)).Concat(Enumerable.Repeat(0m, valueCount - printed.Count)).ToList();
+        return new TableRow
+        {
+            Section = section,
+            Code = agency ? null : code,
+            Unit = agency ? name : null,
+            Name = name,
+            Level = agency || code is null ? 0 : Math.Min(3, (code.Length - 1) / 2),
+            Values = values,
+            Printed = [.. printed, .. Enumerable.Repeat(string.Empty, valueCount - printed.Count)],
+        };
+    }
+
+    /// <summary>
+    /// One code from its 类 | 款 | 项 cells. Some layouts print only a row's own part (01 on a 项 row under 204 | 06): the
+    /// parts above are the last ones printed.
+    /// </summary>
+    private static string? JoinCode(List<string> parts, string?[] last)
+    {
+        if (parts.Count == 0 || parts.All(p => p.Length == 0) || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p)))
+        {
+            return null;
+        }
+
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var deepest = parts.FindLastIndex(p => p.Length > 0);
+        var joined = new List<string>();
+        for (var i = 0; i <= deepest; i++)
+        {
+            var part = parts[i].Length > 0 ? parts[i] : last[i] ?? string.Empty;
+            joined.Add(part);
+            last[i] = part;
+        }
+
+        for (var i = deepest + 1; i < last.Length; i++)
+        {
+            last[i] = null;
+        }
+
+        // A part that already holds its parents (20406 in the 款 column) is the code itself.
+        return joined[^1].Length > 3 && joined.Count > 1 && joined[^1].StartsWith(joined[0], StringComparison.Ordinal) ? joined[^1] : string.Concat(joined);
+    }
+
+    /// <summary>A printed figure in 万元: thousands separators dropped, a percentage as its number, "-" and text as 0.</summary>
+    public static decimal Number(string printed, decimal scale)
+    {
+        var text = printed.Replace(",", string.Empty, StringComparison.Ordinal);
+        var percent = text.EndsWith('%');
+        return decimal.TryParse(text.TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? percent ? value : value / scale
+            : 0m;
+    }
+}
