@@ -218,9 +218,12 @@ public static partial class PrintedTableMapper
 
         var agency = layout.AgencyCodes && code is not null;
         var values = printed.Select(p => Number(p, scale)).Concat(Enumerable.Repeat(0m, valueCount - printed.Count)).ToList();
+        // A 合计 row of a one-sided table is its total, not a 预算单位 row (the rules read a row without a code as a unit).
+        var total = section is null && code is null && Regex.Replace(name, @"\s", string.Empty) is "合计" or "总计" or "总合计" or "本年合计";
         return new TableRow
         {
             Section = section,
+            Key = total ? "total" : null,
             Code = agency ? null : code,
             Unit = agency ? name : null,
             Name = name,
