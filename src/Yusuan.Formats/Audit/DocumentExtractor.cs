@@ -46,11 +46,10 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         if (document.Tables is { } printed && printed.Any(t => t.Rows.Any(r => r.Cells.Any(Layout.PdfTableReader.IsAmount))))
         {
             // Ruled tables are read from the page layout; tables on pages without rules are still read from their lines.
-            var layout = printed.Where(t => t.Rows.Count > 0 || t.Title.Length > 0).ToList();
-            var ruledPages = layout.SelectMany(t => t.Pages).ToHashSet();
+            var ruledPages = printed.SelectMany(t => t.Pages).ToHashSet();
             var contentsPages = lines.Where(l => TableTitleMatcher.Normalise(l.Text) == "目录").Select(l => l.Page).ToHashSet();
             var unruled = firstTable.Where(t => !ruledPages.Contains(lines[t.Index].Page) && !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd).ToList();
-            tables = Numbered([.. FromLayout(layout, finalAccounts, lines, firstTable, year), .. ReadTables(lines, unruled, year).Where(t => t.Rows.Count > 0)]);
+            tables = Numbered([.. FromLayout(printed, finalAccounts, lines, firstTable, year), .. ReadTables(lines, unruled, year).Where(t => t.Rows.Count > 0)]);
             var firstPage = tables.Where(t => t.Rows.Count > 0).Select(t => t.Source!.Pages[0]).DefaultIfEmpty(int.MaxValue).Min();
             tableStart = Math.Min(tableStart, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);
         }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Yusuan.Cli.Tests.Corpus;
 
 /// <summary>
@@ -18,20 +16,6 @@ internal static class Corpus
         Directory.EnumerateFiles(Path.Combine(Root, "gold"), "*.gold.json")
             .Concat(Directory.EnumerateFiles(Path.Combine(Repository.Root, "tests", "golden", "corpus"), "*.gold.json"))
             .Order(StringComparer.Ordinal);
-
-    /// <summary>The text of each page as pdftotext -layout prints it (poppler-utils, installed by test.sh).</summary>
-    public static IReadOnlyList<string> PageTexts(string pdf)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("pdftotext did not start");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return text.Split('\f');
-    }
 
     private static string Find()
     {

@@ -25,6 +25,9 @@ internal sealed class PageRulings
     /// <summary>The most subpaths read on one page; a page with more is drawn art (a chart, a seal), not a table.</summary>
     private const int MaxSubpaths = 60_000;
 
+    /// <summary>The most merged rules of one direction on a page; a ruled table page has a few hundred.</summary>
+    private const int MaxRules = 1_000;
+
     public required IReadOnlyList<Rule> Horizontal { get; init; }
 
     public required IReadOnlyList<Rule> Vertical { get; init; }
@@ -51,7 +54,13 @@ internal sealed class PageRulings
         // A rule as long as the page is a page border or a clip of the whole page, never a table's line.
         horizontal.RemoveAll(r => r.Length > width * 0.97);
         vertical.RemoveAll(r => r.Length > height * 0.9);
-        return new PageRulings { Horizontal = Merge(horizontal), Vertical = Merge(vertical) };
+        var (rows, columns) = (Merge(horizontal), Merge(vertical));
+
+        // Grids are built from every pair of rules: a page with thousands of separate rules is drawn art (a hatched chart, a
+        // hostile file), read as text only, so that the time a page takes stays bounded.
+        return rows.Count > MaxRules || columns.Count > MaxRules
+            ? new PageRulings { Horizontal = [], Vertical = [] }
+            : new PageRulings { Horizontal = rows, Vertical = columns };
     }
 
     private static void AddSubpath(PdfSubpath subpath, List<Rule> horizontal, List<Rule> vertical)
@@ -112,13 +121,22 @@ internal sealed class PageRulings
         }
     }
 
-    /// <summary>Rules on one line (within <see cref="Snap"/>) whose spans touch become one rule.</summary>
+    /// <summary>Rules on one line (neighbours within <see cref="Snap"/>) whose spans touch become one rule; sorted once, so linear after.</summary>
     private static List<Rule> Merge(List<Rule> rules)
     {
         var merged = new List<Rule>();
-        foreach (var line in Cluster(rules.Select(r => r.At)))
+        var sorted = rules.OrderBy(r => r.At).ToList();
+        var start = 0;
+        for (var i = 1; i <= sorted.Count; i++)
         {
-            var onLine = rules.Where(r => Math.Abs(r.At - line) <= Snap).OrderBy(r => r.From).ToList();
+            if (i < sorted.Count && sorted[i].At - sorted[i - 1].At <= Snap)
+            {
+                continue;
+            }
+
+            var onLine = sorted.GetRange(start, i - start);
+            var line = onLine.Average(r => r.At);
+            onLine.Sort((a, b) => a.From.CompareTo(b.From));
             var current = onLine[0] with { At = line };
             foreach (var rule in onLine.Skip(1))
             {
@@ -134,6 +152,7 @@ internal sealed class PageRulings
             }
 
             merged.Add(current);
+            start = i;
         }
 
         return merged;

@@ -27,19 +27,7 @@ public static partial class PdfTableReader
     [GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^-?\.\d+$")]
     private static partial Regex Amount();
 
-    /// <summary>Reads the tables of one document, page by page in order.</summary>
-    public static List<PrintedTable> Read(IEnumerable<Page> pages)
-    {
-        var tables = new List<Builder>();
-        foreach (var page in pages)
-        {
-            ReadPage(page, tables);
-        }
-
-        return Built(tables);
-    }
-
-    /// <summary>The tables read so far, for a caller that reads each page once for other purposes too.</summary>
+    /// <summary>Reads the tables of one document as its pages are given, in order (the caller reads each page once for its lines too).</summary>
     public sealed class Collector
     {
         private readonly List<Builder> tables = [];
@@ -174,7 +162,7 @@ public static partial class PdfTableReader
         var previous = tables.Count > 0 ? tables[^1] : null;
         var sameTitle = heading.Title is not null && previous?.Title == heading.Title;
         var continues = previous is not null && previous.LastPage >= page - 1
-            && (heading.Title is null || sameTitle || heading.Continued && heading.Title is null)
+            && (heading.Title is null || sameTitle)
             && (headerRows == 0 || paths.SequenceEqual(previous.Paths) || columns.Count == previous.Paths.Count);
         Builder table;
         if (continues)

@@ -135,6 +135,8 @@ internal sealed class RuledGrid
         }
 
         var (columns, rows) = (xs.Length - 1, ys.Length - 1);
+        var atX = xs.Select(x => vertical.Where(v => Math.Abs(v.At - x) <= PageRulings.Snap).ToList()).ToArray();
+        var atY = ys.Select(y => horizontal.Where(h => Math.Abs(h.At - y) <= PageRulings.Snap).ToList()).ToArray();
         var parent = Enumerable.Range(0, rows * columns).ToArray();
         int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
         void Join(int a, int b)
@@ -153,8 +155,7 @@ internal sealed class RuledGrid
             var margin = (top - bottom) * 0.3;
             for (var c = 0; c + 1 < columns; c++)
             {
-                var x = xs[c + 1];
-                if (!vertical.Any(v => Math.Abs(v.At - x) <= PageRulings.Snap && v.Covers(bottom + margin, top - margin, 1)))
+                if (!atX[c + 1].Any(v => v.Covers(bottom + margin, top - margin, 1)))
                 {
                     Join(r * columns + c, r * columns + c + 1);
                 }
@@ -180,7 +181,6 @@ internal sealed class RuledGrid
 
         for (var r = 0; r + 1 < rows; r++)
         {
-            var y = ys[r + 1];
             for (var c = 0; c < columns; c++)
             {
                 if (start[r, c] != c || start[r + 1, c] != c || end[r, c] != end[r + 1, c])
@@ -190,7 +190,7 @@ internal sealed class RuledGrid
 
                 var (left, right) = (xs[c], xs[end[r, c] + 1]);
                 var margin = Math.Min((right - left) * 0.3, 20);
-                if (!horizontal.Any(h => Math.Abs(h.At - y) <= PageRulings.Snap && h.Covers(left + margin, right - margin, 1)))
+                if (!atY[r + 1].Any(h => h.Covers(left + margin, right - margin, 1)))
                 {
                     Join(r * columns + c, (r + 1) * columns + c);
                 }
