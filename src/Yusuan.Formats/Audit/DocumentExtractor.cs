@@ -190,7 +190,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         {
             var id = finalAccounts ? null : TableTitleMatcher.Match(table.Title);
             if (id == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
-                && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null } read)
+                && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null, Rows.Count: > 0 } read)
             {
                 tables.Add(read);
                 continue;

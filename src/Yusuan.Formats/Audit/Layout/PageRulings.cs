@@ -14,7 +14,7 @@ internal readonly record struct Rule(double At, double From, double To)
 
 /// <summary>
 /// The ruling lines of a page, whatever drew them: stroked lines (iText, LibreOffice), thin filled rectangles (WPS, Excel),
-/// and the edges of cell rectangles — filled, stroked or only clipping, as Word and iText draw one clip rectangle per cell.
+/// and the edges of cell rectangles — filled, stroked or only clipping (Word and iText clip each cell).
 /// Collinear pieces are merged, so a ruled table gives one rule per printed line.
 /// </summary>
 internal sealed class PageRulings
@@ -32,24 +32,36 @@ internal sealed class PageRulings
 
     public required IReadOnlyList<Rule> Vertical { get; init; }
 
-    public static PageRulings Read(Page page)
+    /// <summary>
+    /// The ways of reading a page's rules, the likeliest first: its visible rules alone; with its clipping paths as well (iText
+    /// and Word clip each cell, but other producers clip each word or text run, whose edges would cut the cells); its clipping
+    /// paths alone where nothing visible is drawn. The reader keeps the one whose grids hold the most figures.
+    /// </summary>
+    public static List<PageRulings> Candidates(Page page)
     {
-        var horizontal = new List<Rule>();
-        var vertical = new List<Rule>();
-        var (width, height) = (page.Width, page.Height);
-        var seen = 0;
-        foreach (var path in page.Paths)
+        if (page.Paths.Sum(p => p.Count) > MaxSubpaths)
         {
-            foreach (var subpath in path)
-            {
-                if (++seen > MaxSubpaths)
-                {
-                    return new PageRulings { Horizontal = [], Vertical = [] };
-                }
+            return [];
+        }
 
-                AddSubpath(subpath, horizontal, vertical);
+        var visible = page.Paths.Where(p => !p.IsClipping).ToList();
+        var clipping = page.Paths.Where(p => p.IsClipping).ToList();
+        var candidates = new List<PageRulings>();
+        foreach (var paths in new[] { visible, [.. visible, .. clipping] }.Where(p => p.Count > 0).DistinctBy(p => p.Count))
+        {
+            if (Read(page, paths) is { } rulings)
+            {
+                candidates.Add(rulings);
             }
         }
+
+        return candidates;
+    }
+
+    private static PageRulings? Read(Page page, List<PdfPath> paths)
+    {
+        var (width, height) = (page.Width, page.Height);
+        var (horizontal, vertical) = Rules(paths);
 
         // A rule as long as the page is a page border or a clip of the whole page, never a table's line.
         horizontal.RemoveAll(r => r.Length > width * 0.97);
@@ -58,9 +70,21 @@ internal sealed class PageRulings
 
         // Grids are built from every pair of rules: a page with thousands of separate rules is drawn art (a hatched chart, a
         // hostile file), read as text only, so that the time a page takes stays bounded.
-        return rows.Count > MaxRules || columns.Count > MaxRules
-            ? new PageRulings { Horizontal = [], Vertical = [] }
+        return rows.Count > MaxRules || columns.Count > MaxRules || rows.Count + columns.Count < 4
+            ? null
             : new PageRulings { Horizontal = rows, Vertical = columns };
+    }
+
+    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(IEnumerable<PdfPath> paths)
+    {
+        var horizontal = new List<Rule>();
+        var vertical = new List<Rule>();
+        foreach (var subpath in paths.SelectMany(p => p))
+        {
+            AddSubpath(subpath, horizontal, vertical);
+        }
+
+        return (horizontal, vertical);
     }
 
     private static void AddSubpath(PdfSubpath subpath, List<Rule> horizontal, List<Rule> vertical)

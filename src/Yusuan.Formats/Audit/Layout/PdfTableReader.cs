@@ -7,8 +7,8 @@ namespace Yusuan.Formats.Audit.Layout;
 /// <summary>
 /// Reads the printed tables of a PDF from its ruled cells: the page's rules give a grid (<see cref="RuledGrid"/>), each glyph
 /// goes into the cell that holds its centre, header rows give each column its path, and the lines above a grid give its
-/// title, label and unit. A grid with no title of its own (or the same title again, or 续表) continues the table before it,
-/// over as many pages as it runs; its repeated header is not read again as data.
+/// title, label and unit. A grid with no title of its own (or the same title again, or 续表) with its columns continues the
+/// table before it, over as many pages as it runs; its repeated header is not read again as data.
 /// </summary>
 public static partial class PdfTableReader
 {
@@ -42,19 +42,24 @@ public static partial class PdfTableReader
 
     private static void ReadPage(Page page, List<Builder> tables)
     {
-        var grids = RuledGrid.Find(PageRulings.Read(page));
+        var letters = Deduplicated(page.Letters);
+        var (grids, texts) = PageRulings.Candidates(page)
+            .Select(rulings => RuledGrid.Find(rulings))
+            .Select(found => (Grids: found, Texts: found.Select(g => CellTexts(g, letters)).ToList()))
+            .Select((read, order) => (read.Grids, read.Texts, Figures: read.Texts.Sum(t => t.Cast<string>().Count(IsAmount)), Order: order))
+            .OrderByDescending(read => read.Figures).ThenBy(read => read.Order)
+            .Select(read => (read.Grids, read.Texts))
+            .FirstOrDefault(([], []));
         if (grids.Count == 0)
         {
             return;
         }
 
-        var letters = Deduplicated(page.Letters);
         var outside = letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList();
         var lines = TextLines(outside);
         var above = page.Height + 1;
-        foreach (var grid in grids)
+        foreach (var (grid, cells) in grids.Zip(texts))
         {
-            var cells = CellTexts(grid, letters);
             var inside = HeadingRows(grid, cells);
             var headingLines = lines.Where(l => l.Y > grid.Top && l.Y < above).Select(l => l.Text)
                 .Concat(Enumerable.Range(0, inside).SelectMany(r => Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(r, c)).SelectMany(c => cells[r, c].Split('\n'))))
@@ -75,7 +80,7 @@ public static partial class PdfTableReader
     /// <summary>The title, label and unit printed above a grid (nearest line first); page numbers and issuer lines are not titles.</summary>
     private static Heading ReadHeading(List<string> lines)
     {
-        string? title = null, label = null, unit = null;
+        string? named = null, title = null, label = null, unit = null;
         var continued = false;
         foreach (var raw in Enumerable.Reverse(lines))
         {
@@ -109,14 +114,21 @@ public static partial class PdfTableReader
                 continue;
             }
 
-            // The nearest line that reads as a title: short, not a sentence.
-            if (title is null && text.Length <= 60 && !text.EndsWith('。') && (text.Contains('表', StringComparison.Ordinal) || text.Length <= 30))
+            // The nearest line that names a table (…表), else the nearest short line that is not a sentence.
+            if (text.Length <= 60 && !text.EndsWith('。'))
             {
-                title = text;
+                if (text.Contains('表', StringComparison.Ordinal))
+                {
+                    named ??= text;
+                }
+                else if (text.Length <= 30)
+                {
+                    title ??= text;
+                }
             }
         }
 
-        return new Heading(title, label, unit, continued);
+        return new Heading(named ?? title, label, unit, continued);
     }
 
     /// <summary>
@@ -158,12 +170,12 @@ public static partial class PdfTableReader
         }
 
         var paths = columns.Select(c => HeaderPath(grid, cells, skip, headerRows, c)).ToList();
-        var centres = columns.Select(c => (grid.Xs[c] + grid.Xs[c + 1]) / 2).ToList();
+        var bounds = columns.Select(c => (Left: grid.Xs[c], Right: grid.Xs[c + 1])).ToList();
         var previous = tables.Count > 0 ? tables[^1] : null;
         var sameTitle = heading.Title is not null && previous?.Title == heading.Title;
         var continues = previous is not null && previous.LastPage >= page - 1
             && (heading.Title is null || sameTitle)
-            && (headerRows == 0 || paths.SequenceEqual(previous.Paths) || columns.Count == previous.Paths.Count);
+            && (columns.Count == previous.Paths.Count || bounds.All(b => Under(previous.Bounds, b) >= 0));
         Builder table;
         if (continues)
         {
@@ -178,7 +190,7 @@ public static partial class PdfTableReader
                 Label = heading.Label,
                 Unit = heading.Unit,
                 Paths = paths,
-                Centres = centres,
+                Bounds = bounds,
             };
             tables.Add(table);
         }
@@ -207,10 +219,10 @@ public static partial class PdfTableReader
                     continue;
                 }
 
-                // A continuation's columns are matched to the table's by position.
-                var at = continues && columns.Count != table.Paths.Count ? Nearest(table.Centres, centres[i]) : i;
-                var text = cells[r, c].Replace("\n", string.Empty, StringComparison.Ordinal);
-                row[at] = row[at].Length == 0 ? text : row[at] + text;
+                // A continuation page that leaves a column empty has fewer columns: its cells go under the table's column at
+                // the same place on the page.
+                var at = !continues || columns.Count == table.Paths.Count ? i : Under(table.Bounds, bounds[i]);
+                row[at] = cells[r, c].Replace("\n", string.Empty, StringComparison.Ordinal);
             }
 
             if (row.Any(c => c.Length > 0))
@@ -220,18 +232,14 @@ public static partial class PdfTableReader
         }
     }
 
-    private static int Nearest(List<double> centres, double x)
+    /// <summary>
+    /// The table column a cell of a continuation page stands under: the one whose left rule it shares, where its right rule is
+    /// that column's or a later one's (a 合计 label across the code columns); -1 when the cell fits no column.
+    /// </summary>
+    private static int Under(List<(double Left, double Right)> columns, (double Left, double Right) cell)
     {
-        var best = 0;
-        for (var i = 1; i < centres.Count; i++)
-        {
-            if (Math.Abs(centres[i] - x) < Math.Abs(centres[best] - x))
-            {
-                best = i;
-            }
-        }
-
-        return best;
+        var at = columns.FindIndex(c => Math.Abs(c.Left - cell.Left) < 3);
+        return at >= 0 && columns.Skip(at).Any(c => Math.Abs(c.Right - cell.Right) < 3) ? at : -1;
     }
 
     /// <summary>A row that holds a figure (or a code); a column-number row (栏次: 1 2 3 …) is header, not data.</summary>
@@ -243,13 +251,17 @@ public static partial class PdfTableReader
             return false;
         }
 
-        var numbers = texts.Where(IsAmount).ToList();
+        // A year printed alone in a header cell (2026 | 年预算数) is not a figure.
+        var numbers = texts.Where(t => IsAmount(t) && !Regex.IsMatch(t, @"^(?:19|20)\d{2}$")).ToList();
         if (numbers.Count == 0)
         {
             return false;
         }
 
-        var columnNumbers = numbers.Count == texts.Count && numbers.Count >= 2 && numbers.All(n => n.Length <= 2 && int.TryParse(n, out _));
+        // Column numbers: 1 2 3 … in order, perhaps beside a label (栏次, **) with no figure of its own.
+        var columnNumbers = numbers.Count >= 2 && numbers.All(n => n.Length <= 2 && n.All(char.IsAsciiDigit))
+            && numbers.Select(int.Parse).Zip(numbers.Skip(1).Select(int.Parse)).All(p => p.Second == p.First + 1)
+            && (numbers.Count == texts.Count || texts.Except(numbers).All(t => !t.Any(char.IsAsciiDigit)));
         return !columnNumbers;
     }
 
@@ -305,6 +317,29 @@ public static partial class PdfTableReader
 
             var (r, c) = grid.CellOf(at.Row, at.Column);
             (inCell[r, c] ??= []).Add(letter);
+        }
+
+        // A long name overflows into the figure cell to its right, where the page clips it from view but the text layer keeps
+        // it ("障中" and "心" among the digits of 1,839,311.66): Chinese glyphs in a cell whose other glyphs make a figure belong
+        // to the name on their left.
+        for (var r = 0; r < grid.Rows; r++)
+        {
+            for (var c = 1; c < grid.Columns; c++)
+            {
+                if (inCell[r, c] is not { } cell || !grid.IsCellStart(r, c))
+                {
+                    continue;
+                }
+
+                var hanzi = cell.Where(l => l.Value.Length > 0 && l.Value[0] >= '\u3400').ToList();
+                var rest = cell.Except(hanzi).OrderBy(CentreX).ToList();
+                if (hanzi.Count > 0 && rest.Count > 0 && IsAmount(string.Concat(rest.Select(l => l.Value))))
+                {
+                    var (lr, lc) = grid.CellOf(r, c - 1);
+                    (inCell[lr, lc] ??= []).AddRange(hanzi);
+                    inCell[r, c] = rest;
+                }
+            }
         }
 
         var texts = new string[grid.Rows, grid.Columns];
@@ -402,7 +437,8 @@ public static partial class PdfTableReader
 
         public required List<string> Paths { get; init; }
 
-        public required List<double> Centres { get; init; }
+        /// <summary>The left and right rule of each column, as on the table's first page.</summary>
+        public required List<(double Left, double Right)> Bounds { get; init; }
 
         public List<int> Pages { get; } = [];
 

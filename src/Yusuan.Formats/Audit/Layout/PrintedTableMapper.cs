@@ -62,6 +62,10 @@ public static partial class PrintedTableMapper
             }
         }
 
+        // 部门代码 024 over its units 024001, 024002: the department's row heads the table, each unit's row heads its block.
+        var agencies = rows.Select(r => r.Key).Where(k => k?.StartsWith("agency:", StringComparison.Ordinal) == true).ToList();
+        rows = rows.Select(r => r.Key is { } key && agencies.Any(a => a != key && a!.StartsWith(key, StringComparison.Ordinal)) ? r with { Key = "department" } : r).ToList();
+
         // Two-sided: all income rows first, then all expenditure rows, as a reader reads each side down.
         if (split > 0)
         {
@@ -91,7 +95,8 @@ public static partial class PrintedTableMapper
         Text,
     }
 
-    private sealed record SideLayout(List<int> Codes, int Name, List<int> Values, bool AgencyCodes);
+    /// <summary>Which columns of one side hold the 预算单位 (Unit, -1 for none), the code parts, the name and the values.</summary>
+    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes);
 
     private static Kind KindOf(PrintedTable table, int column)
     {
@@ -146,6 +151,20 @@ public static partial class PrintedTableMapper
     {
         var codes = new List<int>();
         var c = from;
+
+        // A row-number column (序号, 行次) numbers the rows: neither a figure nor a name.
+        while (c < to && Regex.IsMatch(table.ColumnPaths[c].Split('/')[^1], "^(?:序号|行次|编号)$"))
+        {
+            c++;
+        }
+
+        // The seed's layout and Shenzhen's: a 预算单位 column before the codes, filled on the department and agency rows.
+        var unit = -1;
+        if (c + 1 < to && kinds[c] == Kind.Text && kinds[c + 1] == Kind.Code)
+        {
+            unit = c++;
+        }
+
         while (c < to && kinds[c] == Kind.Code && codes.Count < 3)
         {
             codes.Add(c++);
@@ -162,7 +181,7 @@ public static partial class PrintedTableMapper
         }
 
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位"));
-        return new SideLayout(codes, name, Enumerable.Range(c, to - c).ToList(), agency);
+        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency);
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
@@ -174,10 +193,12 @@ public static partial class PrintedTableMapper
             var path = i < values.Count ? table.ColumnPaths[values[i]] : string.Empty;
             var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var leaf = parts.Length > 0 ? parts[^1] : string.Empty;
-            var key = MeaningOf(leaf) ?? $"c{i + 1}";
+            var group = parts.Length > 1 ? MeaningOf(parts[^2]) : null;
+
+            // A 小计 under 一般公共预算拨款 is that group's total: the column means 一般公共预算拨款.
+            var key = MeaningOf(leaf) is "total" && group is not null and not "total" ? group : MeaningOf(leaf) ?? $"c{i + 1}";
             if (!used.Add(key))
             {
-                var group = parts.Length > 1 ? MeaningOf(parts[^2]) : null;
                 key = group is not null && used.Add($"{group}.{key}") ? $"{group}.{key}" : $"c{i + 1}";
                 used.Add(key);
             }
@@ -205,7 +226,7 @@ public static partial class PrintedTableMapper
         }
 
         var printed = layout.Values.Select(i => row.Cells[i].Trim()).ToList();
-        if (name.Length == 0 && code is null && printed.All(p => p.Length == 0))
+        if (name.Length == 0 && code is null && printed.All(p => p.Length == 0) && (layout.Unit < 0 || row.Cells[layout.Unit].Trim().Length == 0))
         {
             return null;
         }
@@ -216,14 +237,20 @@ public static partial class PrintedTableMapper
             name = label;
         }
 
-        var agency = layout.AgencyCodes && code is not null;
+        var unitName = layout.Unit >= 0 ? row.Cells[layout.Unit].Trim() : string.Empty;
+        if (unitName.Length > 0 && name.Length == 0 && code is null)
+        {
+            name = unitName;
+        }
+
+        var agency = layout.AgencyCodes && code is not null || unitName.Length > 0 && code is null && name == unitName;
         var values = printed.Select(p => Number(p, scale)).Concat(Enumerable.Repeat(0m, valueCount - printed.Count)).ToList();
         // A 合计 row of a one-sided table is its total, not a 预算单位 row (the rules read a row without a code as a unit).
         var total = section is null && code is null && Regex.Replace(name, @"\s", string.Empty) is "合计" or "总计" or "总合计" or "本年合计";
         return new TableRow
         {
             Section = section,
-            Key = total ? "total" : null,
+            Key = total ? "total" : layout.AgencyCodes && code is not null ? $"agency:{code}" : null,
             Code = agency ? null : code,
             Unit = agency ? name : null,
             Name = name,
