@@ -77,7 +77,8 @@ internal static class ArithmeticRules
 
         var view = new TableView(table, context.Disclosure.FiscalYear);
         var t = table.ColumnIndex(total);
-        var p = parts.Select(table.ColumnIndex).Where(i => i >= 0).ToArray();
+
+        var p = PrintedParts(table, parts).Select(table.ColumnIndex).Where(i => i >= 0).ToArray();
         if (t < 0 || p.Length == 0)
         {
             yield break;
@@ -90,6 +91,38 @@ internal static class ArithmeticRules
                 yield return f;
             }
         }
+    }
+
+    /// <summary>Wholes that published tables print either as one column or as their parts.</summary>
+    private static readonly (string Whole, string[] Parts)[] Wholes =
+    [
+        ("basic", ["personnel", "operating"]),
+        ("unit", ["institution", "business", "superior", "subordinate", "other"]),
+        ("government", ["general", "fund", "capital"]),
+    ];
+
+    /// <summary>
+    /// The columns that make up a sum as the table prints them: 基本支出 printed only as 人员经费 | 公用经费 stands for its parts;
+    /// 单位资金 printed as one column, without 事业收入 … 其他收入, stands for them, and 财政拨款 for its three budgets.
+    /// </summary>
+    private static List<string> PrintedParts(DisclosureTable table, string[] parts)
+    {
+        var result = new List<string>();
+        foreach (var part in parts)
+        {
+            var whole = Wholes.FirstOrDefault(w => w.Whole == part);
+            result.AddRange(table.ColumnIndex(part) < 0 && whole.Parts is { } pieces && pieces.All(x => table.ColumnIndex(x) >= 0) ? pieces : [part]);
+        }
+
+        foreach (var (whole, pieces) in Wholes)
+        {
+            if (pieces.All(parts.Contains) && !result.Contains(whole) && table.ColumnIndex(whole) >= 0 && pieces.All(x => table.ColumnIndex(x) < 0))
+            {
+                result.Add(whole);
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<Finding> CheckProcurementParts(Rule rule, RuleContext context)

@@ -102,7 +102,11 @@ internal static class ConsistencyRules
         var sumsA = CodeSums(a, columnA);
         var sumsB = CodeSums(b, columnB);
         var viewB = new TableView(b, context.Disclosure.FiscalYear);
-        foreach (var (code, (valueB, countB)) in sumsB)
+
+        // Codes are compared at the levels both tables print: a 收支总表 that lists only 类 says nothing of 款 and 项.
+        var levelsA = sumsA.Keys.Select(k => k.Length).ToHashSet();
+        var levelsB = sumsB.Keys.Select(k => k.Length).ToHashSet();
+        foreach (var (code, (valueB, countB)) in sumsB.Where(s => levelsA.Contains(s.Key.Length)))
         {
             var (valueA, countA) = sumsA.GetValueOrDefault(code);
             var row = b.Rows.First(r => r.Code == code);
@@ -123,7 +127,7 @@ internal static class ConsistencyRules
         if (exact)
         {
             var viewA = new TableView(a, context.Disclosure.FiscalYear);
-            foreach (var (code, (valueA, _)) in sumsA.Where(s => !sumsB.ContainsKey(s.Key) && s.Value.Value != 0))
+            foreach (var (code, (valueA, _)) in sumsA.Where(s => !sumsB.ContainsKey(s.Key) && s.Value.Value != 0 && levelsB.Contains(s.Key.Length)))
             {
                 var row = a.Rows.First(r => r.Code == code);
                 yield return rule.Finding($"{first} 科目 {code} {row.Name} 列示 {RuleMessages.N(valueA)}，{second} 中没有该科目", viewA.At(row, columnA), valueA, 0);

@@ -97,6 +97,13 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
         var headers = new List<TableRow>();
         var blocks = new List<(TableRow Head, List<TableRow> Rows)>();
         var rows = Table.Rows;
+
+        // A table that prints its classification by name alone (杭州: no code column, names indented) has no unit rows to
+        // tell apart from its other rows: many rows without a code and no agency among them are not units but the rows.
+        if (!rows.Any(r => r.Code is not null || (r.Key?.StartsWith("agency:", StringComparison.Ordinal) ?? false)) && rows.Count(IsUnitRow) > 2)
+        {
+            return (headers, blocks);
+        }
         for (var i = 0; i < rows.Count; i++)
         {
             if (!IsUnitRow(rows[i]))

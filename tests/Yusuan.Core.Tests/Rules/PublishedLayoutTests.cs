@@ -1,0 +1,83 @@
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Core.Findings;
+using Yusuan.Core.Rules;
+
+namespace Yusuan.Core.Tests.Rules;
+
+/// <summary>
+/// Rules on tables as other regions print them (read by the audit from real documents): 基本支出 printed only as 人员经费 |
+/// 公用经费, 财政拨款 as one column, a 收支总表 that lists only 类, a table that names its rows without codes. What holds
+/// stays silent; what does not add up is still an error.
+/// </summary>
+public class PublishedLayoutTests
+{
+    private static TableRow Row(string? code, string name, params decimal[] values) => new() { Code = code, Name = name, Values = values, Level = code is null ? 0 : (code.Length - 1) / 2 };
+
+    private static DisclosureTable Table(string id, string[] keys, params TableRow[] rows) => new()
+    {
+        Id = id,
+        Title = id,
+        Decimals = 2,
+        Columns = keys.Select(k => new TableColumn(k, k)).ToList(),
+        Rows = rows,
+    };
+
+    private static List<Finding> Check(params DisclosureTable[] tables) =>
+        RuleEngine.Run(new RuleContext(new Disclosure { Department = new DisclosureEntity(string.Empty, "某局"), FiscalYear = 2026, Rounding = "independent", Tables = tables }, ClassificationCatalogue.BuiltIn()))
+            .Where(f => f.Severity == Severity.Error && !f.Rule.EndsWith(".present", StringComparison.Ordinal) && f.Category != "completeness")
+            .ToList();
+
+    [Fact]
+    public void Basic_expenditure_printed_as_personnel_and_operating_adds_up_with_the_project_column()
+    {
+        string[] keys = ["total", "personnel", "operating", "project"];
+        var right = Table("T03", keys, Row("208", "社会保障和就业支出", 100m, 60m, 15m, 25m));
+        Assert.DoesNotContain(Check(right), f => f.Rule == "T03.sum.columns");
+
+        var wrong = Table("T03", keys, Row("208", "社会保障和就业支出", 100m, 60m, 15m, 35m));
+        var finding = Assert.Single(Check(wrong), f => f.Rule == "T03.sum.columns");
+        Assert.Equal((110m, 100m), (finding.Expected, finding.Actual));
+    }
+
+    [Fact]
+    public void Government_funds_printed_as_one_column_stand_for_their_three_budgets()
+    {
+        string[] keys = ["total", "government", "institution", "other"];
+        Assert.DoesNotContain(Check(Table("T02", keys, Row("208", "社会保障和就业支出", 100m, 90m, 10m, 0m))), f => f.Rule == "T02.sum.columns");
+        Assert.Contains(Check(Table("T02", keys, Row("208", "社会保障和就业支出", 100m, 80m, 10m, 0m))), f => f.Rule == "T02.sum.columns");
+    }
+
+    [Fact]
+    public void A_summary_table_of_classes_only_is_compared_with_the_classes_of_the_expenditure_table()
+    {
+        var t01 = new DisclosureTable
+        {
+            Id = "T01",
+            Title = "收支总表",
+            Decimals = 2,
+            Columns = [new TableColumn("total", "预算数")],
+            Rows = [new TableRow { Section = "expenditure", Code = "208", Name = "社会保障和就业支出", Level = 1, Values = [100m] }],
+        };
+        string[] keys = ["total", "basic", "project"];
+        var t03 = Table("T03", keys, Row("208", "社会保障和就业支出", 100m, 100m, 0m), Row("20805", "行政事业单位养老支出", 100m, 100m, 0m));
+        Assert.DoesNotContain(Check(t01, t03), f => f.Rule == "X.T01-T03.function");
+
+        var t03Other = Table("T03", keys, Row("208", "社会保障和就业支出", 90m, 90m, 0m), Row("20805", "行政事业单位养老支出", 90m, 90m, 0m));
+        var finding = Assert.Single(Check(t01, t03Other), f => f.Rule == "X.T01-T03.function");
+        Assert.Contains("208", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_named_without_codes_are_not_taken_for_budget_units()
+    {
+        string[] keys = ["total", "basic", "project"];
+        var t07 = Table("T07", keys,
+            new TableRow { Key = "total", Name = "合计", Values = [130m, 30m, 100m] },
+            Row(null, "一般公共服务支出", 100m, 0m, 100m),
+            Row(null, "其他一般公共服务支出", 100m, 0m, 100m),
+            Row(null, "社会保障和就业支出", 30m, 30m, 0m),
+            Row(null, "行政事业单位养老支出", 30m, 30m, 0m));
+        Assert.DoesNotContain(Check(t07), f => f.Rule == "T07.sum.units");
+    }
+}
