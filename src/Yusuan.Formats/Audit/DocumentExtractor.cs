@@ -48,8 +48,16 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             // Ruled tables are read from the page layout; tables on pages without rules are still read from their lines.
             var ruledPages = printed.SelectMany(t => t.Pages).ToHashSet();
             var contentsPages = lines.Where(l => TableTitleMatcher.Normalise(l.Text) == "目录").Select(l => l.Page).ToHashSet();
-            var unruled = firstTable.Where(t => !ruledPages.Contains(lines[t.Index].Page) && !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd).ToList();
-            tables = Numbered([.. FromLayout(printed, finalAccounts, lines, firstTable, year), .. ReadTables(lines, unruled, year).Where(t => t.Rows.Count > 0)]);
+            var unruled = firstTable.Where(t => !ruledPages.Contains(lines[t.Index].Page) && !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd);
+
+            // A table without rules in such a document is read on its own page only: read on, its lines would run into the
+            // prose and the ruled tables after it.
+            var fromLines = unruled.SelectMany(t =>
+            {
+                var page = lines.Where(l => l.Page == lines[t.Index].Page).ToList();
+                return ReadTables(page, [(page.IndexOf(lines[t.Index]), t.Id, t.Title)], year);
+            });
+            tables = Numbered([.. FromLayout(printed, finalAccounts, lines, firstTable, year), .. fromLines.Where(t => t.Rows.Count > 0)]);
             var firstPage = tables.Where(t => t.Rows.Count > 0).Select(t => t.Source!.Pages[0]).DefaultIfEmpty(int.MaxValue).Min();
             tableStart = Math.Min(tableStart, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);
         }

@@ -24,7 +24,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["js-court-2019"] = 179,
         ["pt-ghzy-2024-final"] = 588,
         ["bj-justice-2026-tables"] = 6,
-        ["c003-525d3932"] = 1095,
+        ["c003-525d3932"] = 1100,
         ["c004-d344b1c3"] = 678,
         ["c005-6d531c47"] = 468,
         ["c017-e1ceb355"] = 379,
