@@ -23,7 +23,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["c006-85521c48"] = 585,
         ["js-court-2019"] = 179,
         ["pt-ghzy-2024-final"] = 588,
-        ["bj-justice-2026-tables"] = 6,
+        ["bj-justice-2026-tables"] = 2208,
         ["c003-525d3932"] = 1100,
         ["c004-d344b1c3"] = 678,
         ["c005-6d531c47"] = 468,

@@ -15,7 +15,7 @@ public static partial class PdfTableReader
     [GeneratedRegex(@"单位\s*[：:]\s*(万元|千元|元)")]
     private static partial Regex UnitText();
 
-    [GeneratedRegex(@"^(?:附|公开|预算|部门|单位)?\s*(?:表\s*[0-9一二三四五六七八九十]+(?:\s*[-—–]\s*\d+)?|\d+\s*表)(?=\s|$|[\u4e00-\u9fff])")]
+    [GeneratedRegex(@"^(?:附|公开|单位预算|部门预算|预算|部门|单位)?\s*(?:表\s*[0-9一二三四五六七八九十]+(?:\s*[-—–]\s*\d+)?|\d+\s*表)(?=\s|$|[\u4e00-\u9fff])")]
     private static partial Regex LabelText();
 
     [GeneratedRegex(@"^[-—–\s第页]*\d+[-—–\s页]*$|^第\s*\d+\s*页")]
@@ -60,9 +60,10 @@ public static partial class PdfTableReader
         var above = page.Height + 1;
         foreach (var (grid, cells) in grids.Zip(texts))
         {
-            var inside = HeadingRows(grid, cells);
+            var rowLines = RowLines(grid, letters);
+            var inside = HeadingRows(grid, cells, rowLines);
             var headingLines = lines.Where(l => l.Y > grid.Top && l.Y < above).Select(l => l.Text)
-                .Concat(Enumerable.Range(0, inside).SelectMany(r => Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(r, c)).SelectMany(c => cells[r, c].Split('\n'))))
+                .Concat(rowLines.Take(inside).SelectMany(r => r))
                 .ToList();
             above = grid.Bottom;
             ReadGrid(page.Number, grid, cells, inside, ReadHeading(headingLines), tables);
@@ -75,16 +76,19 @@ public static partial class PdfTableReader
         }
     }
 
-    private sealed record Heading(string? Title, string? Label, string? Unit, bool Continued);
+    /// <param name="Contents">The grid is a 目录 (目录, 报表目录 above or in it): a list of tables, not a table.</param>
+    private sealed record Heading(string? Title, string? Label, string? Unit, bool Continued, bool Contents = false);
 
     /// <summary>The title, label and unit printed above a grid (nearest line first); page numbers and issuer lines are not titles.</summary>
     private static Heading ReadHeading(List<string> lines)
     {
         string? named = null, title = null, label = null, unit = null;
         var continued = false;
+        var contents = false;
         foreach (var raw in Enumerable.Reverse(lines))
         {
             var text = raw.Trim();
+            contents |= Regex.Replace(text, @"\s", string.Empty) is "目录" or "报表目录" or "公开报表目录" or "附表目录";
             if (UnitText().Match(text) is { Success: true } u)
             {
                 unit ??= u.Groups[1].Value;
@@ -128,20 +132,31 @@ public static partial class PdfTableReader
             }
         }
 
-        return new Heading(named ?? title, label, unit, continued);
+        return new Heading(named ?? title, label, unit, continued, contents);
     }
 
     /// <summary>
     /// Leading rows of a grid that hold the table's title, issuer or unit rather than its header: some producers rule the title
     /// into the sheet, as one cell across the table or as issuer and unit cells.
     /// </summary>
-    private static int HeadingRows(RuledGrid grid, string[,] cells)
+    /// <remarks>
+    /// A row is read as heading by its lines across the grid (<paramref name="rowLines"/>), not cell by cell: a title centred
+    /// over cells whose rules are drawn (the Beijing 报表: "预算02表 收入总表" over three cells) falls into several of them.
+    /// Read so, only the first three rows can be heading: title, issuer and unit; a 目录 ruled as a grid is not a heading.
+    /// </remarks>
+    private static int HeadingRows(RuledGrid grid, string[,] cells, List<List<string>> rowLines)
     {
         var rows = 0;
-        while (rows < grid.Rows && !IsDataRow(grid, cells, rows))
+        while (rows < grid.Rows)
         {
+            var titled = rows < 3 && rowLines[rows].Count is > 0 and <= 3 && rowLines[rows].All(IsHeadingLine);
+            if (!titled && IsDataRow(grid, cells, rows))
+            {
+                break;
+            }
+
             var filled = Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(rows, c) && cells[rows, c].Length > 0).ToList();
-            var heading = filled.Count == 0 || filled.All(c =>
+            var heading = titled || filled.All(c =>
                 grid.Span(rows, c).Columns * 2 > grid.Columns && grid.Columns > 1
                 || cells[rows, c].Split('\n').All(t => UnitText().IsMatch(t) || IssuerText().IsMatch(t) || LabelText().Match(t).Length == t.Trim().Length));
             if (!heading)
@@ -155,8 +170,48 @@ public static partial class PdfTableReader
         return rows;
     }
 
+    /// <summary>A line above a table's header: its unit, issuer, label, or a title naming a table (…表) with no figure in it.</summary>
+    private static bool IsHeadingLine(string line)
+    {
+        var text = line.Trim();
+        if (UnitText().Match(text) is { Success: true } unit)
+        {
+            // The unit alone or beside an issuer or label (金额单位：万元); a header cell 预算数（单位：万元） is not a heading.
+            var rest = text.Remove(unit.Index, unit.Length).Replace("金额", string.Empty, StringComparison.Ordinal).Trim(' ', '（', '）', '(', ')');
+            return rest.Length == 0 || IsHeadingLine(rest);
+        }
+
+        if (IssuerText().IsMatch(text) || LabelText().Match(text).Length == text.Length)
+        {
+            return true;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return text.Contains('表', StringComparison.Ordinal) && Regex.Replace(text, @"\s", string.Empty).Length >= 4 && !words.Any(IsAmount);
+    }
+
+    /// <summary>The text lines of each grid row, read across its cells left to right.</summary>
+    private static List<List<string>> RowLines(RuledGrid grid, List<Letter> letters)
+    {
+        var inRow = Enumerable.Range(0, grid.Rows).Select(_ => new List<Letter>()).ToList();
+        foreach (var letter in letters)
+        {
+            if (grid.Locate(CentreX(letter), CentreY(letter)) is { } at)
+            {
+                inRow[at.Row].Add(letter);
+            }
+        }
+
+        return inRow.Select(row => TextLines(row).Select(l => l.Text).ToList()).ToList();
+    }
+
     private static void ReadGrid(int page, RuledGrid grid, string[,] cells, int skip, Heading heading, List<Builder> tables)
     {
+        if (heading.Contents)
+        {
+            return;
+        }
+
         var rows = grid.Rows;
         var firstData = Enumerable.Range(skip, rows - skip).FirstOrDefault(r => IsDataRow(grid, cells, r), -1);
         var headerRows = firstData >= 0 ? firstData : Math.Min(rows, Math.Max(skip, HeaderOfEmpty(grid, cells)));
