@@ -76,7 +76,7 @@ internal static class AuditCommand
         var results = new AuditResult[paths.Length];
         void Each(Action done) => Parallel.For(0, paths.Length, i =>
         {
-            results[i] = audit(paths[i]);
+            results[i] = Contained(paths[i], audit);
             done();
         });
 
@@ -97,12 +97,31 @@ internal static class AuditCommand
         return [.. results];
     }
 
+    /// <summary>
+    /// The audit of one file, or, where reading it fails in a way no reader foresaw, an error finding that says so: the batch
+    /// goes on with the other files and the report names this one.
+    /// </summary>
+    private static AuditResult Contained(string path, Func<string, AuditResult> audit)
+    {
+        try
+        {
+            return audit(path);
+        }
+#pragma warning disable CA1031 // One document's unforeseen failure must not end the batch: it becomes that document's finding.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            var file = Path.GetFileName(path);
+            return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：读取时出现内部错误，未能审计（请报告此问题）", new Location { File = file })]);
+        }
+    }
+
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
 
     private static void WriteOutput(string dir, List<AuditResult> results)
     {
         Directory.CreateDirectory(dir);
-        var summary = new StringBuilder("file,kind,department,year,tables,errors,warnings\n");
+        var summary = new StringBuilder("file,kind,department,year,tables,errors,warnings,problem\n");
         foreach (var result in results)
         {
             var name = Path.GetFileNameWithoutExtension(result.File);
@@ -114,6 +133,7 @@ internal static class AuditCommand
                 string.Join(" ", result.Disclosure?.Tables.Select(t => t.Id) ?? []),
                 result.Findings.Count(f => f.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
                 result.Findings.Count(f => f.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture),
+                result.Disclosure is null ? result.Findings.FirstOrDefault(f => f.Rule.StartsWith("audit.document.", StringComparison.Ordinal))?.Message ?? string.Empty : string.Empty,
             }.Select(TableCsvWriter.Field))).Append('\n');
         }
 

@@ -30,9 +30,27 @@ public static class Auditor
         }
 
         var disclosure = new DocumentExtractor(catalogue).Extract(source);
+        if (!IsBudget(source, disclosure))
+        {
+            return new AuditResult(source.File, null, [new Finding("audit.document.not-budget", Severity.Error, "input", $"{source.File}：不是部门预算或决算文件（首页没有“预算”或“决算”，也没有预算表），未按预算审计", new Location { File = source.File, Page = source.Lines.FirstOrDefault()?.Page })]);
+        }
+
         var findings = RuleEngine.Run(new RuleContext(disclosure, catalogue), region)
             .Select(f => f with { Location = f.Location with { File = f.Location.File ?? source.File } })
             .ToList();
         return new AuditResult(source.File, disclosure, findings);
+    }
+
+    /// <summary>
+    /// Whether a document is a budget or final accounts at all, as a reader decides at a glance: its first page names a 预算 or
+    /// 决算 (a cover, a title, 预算01表), or it prints at least two of the standard tables. Notices, plans, evaluation reports
+    /// and a table of project goals alone, published where a budget was expected, are not audited as budgets.
+    /// </summary>
+    private static bool IsBudget(SourceDocument source, Disclosure disclosure)
+    {
+        var firstPage = source.Lines.FirstOrDefault()?.Page;
+        var opening = string.Concat(source.Lines.TakeWhile(l => l.Page == firstPage).SelectMany(l => l.Cells).SelectMany(c => c).Where(c => !char.IsWhiteSpace(c)).Take(400));
+        return opening.Contains("预算", StringComparison.Ordinal) || opening.Contains("决算", StringComparison.Ordinal)
+            || disclosure.Tables.Count(t => t.Id.StartsWith('T')) >= 2;
     }
 }

@@ -8,11 +8,12 @@ namespace Yusuan.Formats.Audit;
 /// How much of what a document prints in its tables the extraction holds: the amount-like figures (1,234 or 12.34) printed on
 /// its table pages — a page with at least three such figures and at most two sentences (。 or ；) — against the figures of the extracted
 /// tables, in 万元 or in 元 (a 元 figure matches its 万元 value × 10,000). Zeros are not counted: a blank and a 0.00 look alike
-/// in the text; nor are figures followed by 万元 or 元, which belong to sentences. The page texts come from outside the extractor (pdftotext -layout), so the measure does not grade itself.
+/// in the text; nor are figures that belong to sentences or to performance targets: followed by 万元, 元, 年 or a unit of
+/// measure (平方米, 吨, 人 …), a percentage followed by ，or 。, a target after ≤ or ≥. The page texts come from outside the extractor (pdftotext -layout), so the measure does not grade itself.
 /// </summary>
 public static partial class FigureCoverage
 {
-    [GeneratedRegex(@"(?:(?<![\d.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d,.])-?\d+\.\d{1,6})(?![\d.,])(?!\s?(?:万元|亿元|元))")]
+    [GeneratedRegex(@"(?<![≥≤<>＜＞]\s?)(?:(?<![\d.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d,.])-?\d+\.\d{1,6})(?![\d.,])(?!\s?(?:万元|亿元|元|年|平方|平米|万头|头|吨|米|公里|亩|人|个|次|户|台|件|天|小时)|[%％][，。；、])")]
     private static partial Regex Amount();
 
     [GeneratedRegex(@"(?<=\s)\.\d{1,4}(?!\d)")]

@@ -4,8 +4,11 @@ namespace Yusuan.Formats.Audit;
 /// One line of a published document as read: its page and line (for finding locations) and its cells — tab-separated in a
 /// text export, gaps between words in a PDF. A line of prose is one cell.
 /// </summary>
+/// <remarks>Digits of any script are read as ASCII digits (<see cref="Digits.Ascii"/>).</remarks>
 public sealed record SourceLine(int Page, int Line, IReadOnlyList<string> Cells)
 {
+    public IReadOnlyList<string> Cells { get; } = Cells.Any(c => Digits.Ascii(c) != c) ? Cells.Select(Digits.Ascii).ToList() : Cells;
+
     public string Text => string.Join(" ", Cells.Where(c => c.Length > 0));
 
     public bool IsBlank => Cells.All(c => c.Trim().Length == 0);

@@ -42,7 +42,7 @@ public class FigureCoverageTests
     [Fact]
     public void Figures_missing_from_the_extraction_lower_the_coverage_and_prose_pages_are_not_counted()
     {
-        const string table = "合计 1,234.50  一般公共预算 1,000.00  其他 234.50  事业 9.99\n注：本表合计 1,234.50万元，上年 2,000.00 万元。";
+        const string table = "合计 1,234.50  一般公共预算 1,000.00  其他 234.50  事业 9.99\n注：本表合计 1,234.50万元，上年 2,000.00 万元，增长 12.34%，面积 5137.26 平方米\n成本指标 ≤102.07 5";
         const string prose = "本年收入 1,234.50 万元；比上年增加 1.00 万元；主要原因是人员增加。";
         var result = FigureCoverage.Measure([table, prose], Holding(1234.50m, 1000m, 234.50m));
         Assert.Equal(new FigureCoverage.Result(1, 4, 3), result);

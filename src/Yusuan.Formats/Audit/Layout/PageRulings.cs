@@ -61,11 +61,13 @@ internal sealed class PageRulings
     private static PageRulings? Read(Page page, List<PdfPath> paths)
     {
         var (width, height) = (page.Width, page.Height);
-        var (horizontal, vertical) = Rules(paths);
+        // A clip of the whole page or of its margins is no cell's edge.
+        var (horizontal, vertical) = Rules(paths.Where(p => !p.IsClipping || p.GetBoundingRectangle() is not { } box || box.Width < width * 0.8 || box.Height < height * 0.8));
 
-        // A rule as long as the page is a page border or a clip of the whole page, never a table's line.
-        horizontal.RemoveAll(r => r.Length > width * 0.97);
-        vertical.RemoveAll(r => r.Length > height * 0.9);
+        // A rule as long as the page at its edge is a page border, never a table's line; a landscape table may run from
+        // margin to margin, its rules inside the page.
+        horizontal.RemoveAll(r => r.Length > width * 0.97 && (r.At < height * 0.05 || r.At > height * 0.95));
+        vertical.RemoveAll(r => r.Length > height * 0.9 && (r.At < width * 0.05 || r.At > width * 0.95));
         var (rows, columns) = (Merge(horizontal), Merge(vertical));
 
         // Grids are built from every pair of rules: a page with thousands of separate rules is drawn art (a hatched chart, a

@@ -453,7 +453,7 @@ public static partial class PdfTableReader
             previous = letter;
         }
 
-        return text.ToString();
+        return Digits.Ascii(text.ToString());
     }
 
     /// <summary>Visible glyphs once each: some producers print a glyph twice at the same place (bold by overprinting).</summary>
