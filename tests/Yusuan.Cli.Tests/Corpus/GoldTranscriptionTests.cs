@@ -20,7 +20,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
     {
         ["pt-sfj-unit-2026"] = int.MaxValue,
         ["pt-wanli-2025"] = int.MaxValue,
-        ["c006-85521c48"] = 585,
+        ["c006-85521c48"] = 599,
         ["js-court-2019"] = 179,
         ["pt-ghzy-2024-final"] = 588,
         ["bj-justice-2026-tables"] = 2208,

@@ -228,8 +228,11 @@ public static partial class PdfTableReader
         var bounds = columns.Select(c => (Left: grid.Xs[c], Right: grid.Xs[c + 1])).ToList();
         var previous = tables.Count > 0 ? tables[^1] : null;
         var sameTitle = heading.Title is not null && previous?.Title == heading.Title;
+        // A running page header (苏州市审计局2026年度部门预算公开 over every page) is no table's title: a line that names no
+        // table (…表), with no label, does not start a table where the grid continues the last one's columns.
+        var runningHeader = heading.Title is { } t && heading.Label is null && !t.Contains('表', StringComparison.Ordinal);
         var continues = previous is not null && previous.LastPage >= page - 1
-            && (heading.Title is null || sameTitle)
+            && (heading.Title is null || sameTitle || runningHeader)
             && (columns.Count == previous.Paths.Count || bounds.All(b => Under(previous.Bounds, b) >= 0));
         Builder table;
         if (continues)
