@@ -1,23 +1,9 @@
 namespace Yusuan.Core.Compile;
 
-/// <summary>The twelve standard tables: stable ids and the titles the seed prints.</summary>
+/// <summary>The twelve standard tables (ids and the titles the seed prints, from <see cref="Tables.TableSpecifications"/>) and the nine text parts.</summary>
 public static class TableTitles
 {
-    public static IReadOnlyList<(string Id, string Title)> All { get; } =
-    [
-        ("T01", "收支总表"),
-        ("T02", "收入总表"),
-        ("T03", "支出总表"),
-        ("T04", "基本支出总表"),
-        ("T05", "项目支出总表"),
-        ("T06", "政府预算拨款收支总表"),
-        ("T07", "一般公共预算支出表（按功能分类）"),
-        ("T08", "一般公共预算支出表（按经济分类）"),
-        ("T09", "一般公共预算“三公”经费支出表"),
-        ("T10", "政府性基金预算支出表"),
-        ("T11", "国有资本经营预算支出表"),
-        ("T12", "部门（单位）整体支出绩效目标表"),
-    ];
+    public static IReadOnlyList<(string Id, string Title)> All { get; } = Tables.TableSpecifications.All.Select(t => (t.Id, t.Title)).ToList();
 
     /// <summary>The nine text parts, in order.</summary>
     public static IReadOnlyList<string> Parts { get; } =

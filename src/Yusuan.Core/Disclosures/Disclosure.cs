@@ -93,6 +93,12 @@ public sealed record DisclosureTable
     /// <summary>The number printed with the title (表1, 公开02表, 预算01表), if any.</summary>
     public string? Label { get; init; }
 
+    /// <summary>
+    /// The standard table (T01 … T12) a read table's printed title names when its columns could not all be understood, so it
+    /// keeps an X id and no table rule judges it; the table is nevertheless published. Null otherwise.
+    /// </summary>
+    public string? TitledAs { get; init; }
+
     public int Decimals { get; init; }
 
     public required IReadOnlyList<TableColumn> Columns { get; init; }

@@ -12,10 +12,10 @@ internal static class ArithmeticRules
     {
         foreach (var (id, total, parts, title) in new[]
                  {
-                     ("T02", "total", new[] { "general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover" }, "合计 = 各收入来源之和"),
-                     ("T03", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
+                     ("T02", "total", Tables.ColumnMeanings.FundSources, "合计 = 各收入来源之和"),
+                     ("T03", "total", (IReadOnlyList<string>)["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
                      ("T04", "total", ["personnel", "operating"], "合计 = 人员经费 + 公用经费"),
-                     ("T05", "total", ["general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover"], "合计 = 各资金来源之和"),
+                     ("T05", "total", Tables.ColumnMeanings.FundSources, "合计 = 各资金来源之和"),
                      ("T07", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
                      ("T08", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
                      ("T09", "total", ["abroad", "reception", "vehicle"], "总计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费"),
@@ -65,10 +65,10 @@ internal static class ArithmeticRules
             "整体支出绩效目标表的金额合计等于年度主要任务金额之和", CheckTaskSum);
     }
 
-    private static Rule ColumnSum(string id, string table, string total, string[] parts, string title) =>
+    private static Rule ColumnSum(string id, string table, string total, IReadOnlyList<string> parts, string title) =>
         new(id, Severity.Error, Category, title, "表内栏目之间的勾稽关系", (rule, context) => ColumnSums(rule, context, table, total, parts));
 
-    private static IEnumerable<Finding> ColumnSums(Rule rule, RuleContext context, string id, string total, string[] parts)
+    private static IEnumerable<Finding> ColumnSums(Rule rule, RuleContext context, string id, string total, IReadOnlyList<string> parts)
     {
         if (context.Table(id) is not { } table)
         {
@@ -105,7 +105,7 @@ internal static class ArithmeticRules
     /// The columns that make up a sum as the table prints them: 基本支出 printed only as 人员经费 | 公用经费 stands for its parts;
     /// 单位资金 printed as one column, without 事业收入 … 其他收入, stands for them, and 财政拨款 for its three budgets.
     /// </summary>
-    private static List<string> PrintedParts(DisclosureTable table, string[] parts)
+    private static List<string> PrintedParts(DisclosureTable table, IReadOnlyList<string> parts)
     {
         var result = new List<string>();
         foreach (var part in parts)

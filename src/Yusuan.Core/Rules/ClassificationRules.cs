@@ -19,24 +19,27 @@ internal static class ClassificationRules
                 .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
         // With the budget's lines at hand, an unknown code is reported once, at its ledger row (catalogue.*.unknown),
         // rather than again in every table it reaches; these table rules are for disclosures without lines (audits, JSON).
-        yield return new Rule("code.function.known", Severity.Error, Category, "功能分类科目在科目目录中",
+        // They warn: a published code the catalogue lacks is more often a gap of the catalogue (its lists are partial, and
+        // regions add their own 项) than a fault a reader could confirm on the page.
+        yield return new Rule("code.function.known", Severity.Warning, Category, "功能分类科目在科目目录中",
             "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, FunctionTables, true)
                 .Where(_ => context.Budget is null)
                 .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.Function, c.Code) is null)
-                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在功能分类科目目录中", c.Location)));
+                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在所用的功能分类科目目录中，请核对", c.Location)));
         yield return new Rule("code.function.name", Severity.Warning, Category, "功能分类科目名称与编码一致",
             "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, FunctionTables, ClassificationKind.Function));
         yield return new Rule("code.function.parent", Severity.Error, Category, "功能分类项、款均列出其上级科目",
             "支出表按类、款、项逐级列示", (rule, context) => Parents(rule, context, FunctionTables));
-        yield return new Rule("code.economic.valid", Severity.Error, Category, "经济分类科目编码为 3 或 5 位数字",
-            "《政府收支分类科目》：部门预算支出经济分类设类、款两级，编码 3、5 位", (rule, context) => Codes(context, EconomicTables, false)
-                .Where(c => !IsValid(c.Code, [3, 5]))
-                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3 或 5 位数字", c.Location)));
-        yield return new Rule("code.economic.known", Severity.Error, Category, "经济分类科目在科目目录中",
+        yield return new Rule("code.economic.valid", Severity.Error, Category, "经济分类科目编码为 3 或 5 位数字（地方细化为 7 位）",
+            "《政府收支分类科目》：部门预算支出经济分类设类、款两级，编码 3、5 位；地方在款下细化的科目编 7 位（重庆 3010201 规范性津补贴、北京 3021101 差旅费）",
+            (rule, context) => Codes(context, EconomicTables, false)
+                .Where(c => !IsValid(c.Code, [3, 5, 7]))
+                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
+        yield return new Rule("code.economic.known", Severity.Warning, Category, "经济分类科目在科目目录中",
             "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, EconomicTables, false)
                 .Where(_ => context.Budget is null)
-                .Where(c => IsValid(c.Code, [3, 5]) && context.Catalogue.Find(ClassificationKind.DepartmentEconomic, c.Code) is null)
-                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在部门预算支出经济分类科目目录中", c.Location)));
+                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.DepartmentEconomic, c.Code) is null)
+                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在所用的部门预算支出经济分类科目目录中，请核对", c.Location)));
         yield return new Rule("code.economic.name", Severity.Warning, Category, "经济分类科目名称与编码一致",
             "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, EconomicTables, ClassificationKind.DepartmentEconomic));
         yield return new Rule("code.economic.parent", Severity.Error, Category, "经济分类款级科目列出其类级科目",

@@ -17,15 +17,19 @@ internal static class CompletenessRules
             yield return new Rule($"{id}.present", Severity.Error, Category, $"公开“{title}”",
                 "部门预算公开规定的全部表格；Yusuan 以深圳市 12 张表为标准，其他地区的表格组合用 regional profile（--region）调整",
                 // The twelve are a budget's tables; a 决算 document publishes its own set.
-                (rule, context) => context.Table(id) is null && context.Disclosure.Kind != "部门决算"
+                (rule, context) => context.Table(id) is null && context.Disclosure.Kind != "部门决算" && context.Disclosure.Tables.All(t => t.TitledAs != id)
                     ? [rule.Finding(RuleMessages.TableMissing(id, title), new Location { Table = id })]
                     : []);
         }
 
         yield return new Rule("contents.tables.present", Severity.Error, Category, "目录所列表格在正文中都有",
             "目录与正文一致", (rule, context) => context.Disclosure.Contents
-                .Where(c => c.Table is not null && context.Table(c.Table) is null)
+                .Where(c => c.Table is not null && context.Table(c.Table) is null && context.Disclosure.Tables.All(t => t.TitledAs != c.Table))
                 .Select(c => rule.Finding(RuleMessages.ListedButMissing(c.Title), new Location { Table = c.Table })));
+        yield return new Rule("tables.unchecked", Severity.Info, Category, "标题可识别但栏目未能全部识别的表格不作表内核对",
+            "表格按标题和栏目识别；有未识别的数字栏时，按标准表的规则核对会得出不实的结论", (rule, context) => context.Disclosure.Tables
+                .Where(t => t.TitledAs is not null)
+                .Select(t => rule.Finding(RuleMessages.Unchecked(t.Title, t.TitledAs!, TableTitles.Title(t.TitledAs!)), new Location { Table = t.Id })));
         yield return new Rule("contents.tables.listed", Severity.Warning, Category, "正文中的表格都列入目录",
             "目录与正文一致", (rule, context) => context.Disclosure.Contents.Count == 0
                 ? []

@@ -58,7 +58,15 @@ internal static class ConsistencyRules
 
         var view = new TableView(t, context.Disclosure.FiscalYear);
         var r = row == "top" ? view.TopRow() : view.Row(row);
-        if (r is null || column >= r.Values.Count)
+
+        // A column is named by its place in the seed's table; a table read from another region's layout is found by its key.
+        if (t.Id is not ("T01" or "T06") && Tables.TableSpecifications.All.FirstOrDefault(s => s.Id == t.Id) is { } specification
+            && column < specification.Columns.Count && column < t.Columns.Count && t.Columns[column].Key != specification.Columns[column])
+        {
+            column = t.ColumnIndex(specification.Columns[column]);
+        }
+
+        if (r is null || column < 0 || column >= r.Values.Count)
         {
             return null;
         }
@@ -79,8 +87,11 @@ internal static class ConsistencyRules
 
     private static bool OnlyAppropriations(RuleContext context)
     {
+        // Only where the income is known to be appropriations alone: its total is 一般公共预算 + 政府性基金 + 国有资本经营 (+ 上年结转),
+        // not merely where the seed's 财政专户 and 单位资金 rows are absent (other regions name their other income otherwise).
         var view = context.Table("T01") is { } t ? new TableView(t, context.Disclosure.FiscalYear) : null;
-        return view is not null && (view.Value("income.special") ?? 0) == 0 && (view.Value("income.unit") ?? 0) == 0;
+        return view?.Value("income.total") is { } total && (view.Value("income.special") ?? 0) == 0 && (view.Value("income.unit") ?? 0) == 0
+            && total == (view.Value("income.general") ?? 0) + (view.Value("income.fund") ?? 0) + (view.Value("income.capital") ?? 0) + (view.Value("income.carryover") ?? 0);
     }
 
     private static bool OnlyGeneralBudget(RuleContext context)

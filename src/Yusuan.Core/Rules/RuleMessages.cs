@@ -18,6 +18,8 @@ public static class RuleMessages
 
     public static string TableMissing(string id, string title) => $"缺少{id}“{title}”";
 
+    public static string Unchecked(string printed, string id, string title) => $"“{printed}”按标题是{id}“{title}”，但有栏目未能识别，未按该表的规则核对";
+
     public static string ListedButMissing(string title) => $"目录列出了“{title}”，但正文中没有该表";
 
     public static string PresentButUnlisted(string title) => $"正文中有“{title}”，但目录没有列出";

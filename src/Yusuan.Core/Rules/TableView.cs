@@ -145,7 +145,13 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
     }
 
     /// <summary>The department's total row: the first unit row.</summary>
-    public TableRow? TopRow() => Table.Rows.FirstOrDefault(IsUnitRow);
+    /// <summary>
+    /// The row that holds the table's total: its first unit row (the seed's 部门 row), or, in a table that prints its
+    /// classification by name alone (no codes, no agencies: every row looks like a unit row), its 合计 row where it prints one.
+    /// </summary>
+    public TableRow? TopRow() => Table.Rows.Any(r => r.Code is not null || (r.Key?.StartsWith("agency:", StringComparison.Ordinal) ?? false))
+        ? Table.Rows.FirstOrDefault(IsUnitRow)
+        : Table.Rows.FirstOrDefault(r => r.Key == "total") ?? Table.Rows.FirstOrDefault(IsUnitRow);
 
     public Location At(TableRow row, int column) => new()
     {

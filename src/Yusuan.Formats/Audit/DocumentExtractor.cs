@@ -48,7 +48,8 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             // Ruled tables are read from the page layout; tables on pages without rules are still read from their lines.
             var ruledPages = printed.SelectMany(t => t.Pages).ToHashSet();
             var contentsPages = lines.Where(l => TableTitleMatcher.Normalise(l.Text) == "目录").Select(l => l.Page).ToHashSet();
-            var unruled = firstTable.Where(t => !ruledPages.Contains(lines[t.Index].Page) && !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd);
+            var listed = firstTable.Where(t => !contentsPages.Contains(lines[t.Index].Page) && t.Index >= contentsEnd).ToList();
+            var unruled = listed.Where(t => !ruledPages.Contains(lines[t.Index].Page));
 
             // A table without rules in such a document is read on its own page only: read on, its lines would run into the
             // prose and the ruled tables after it.
@@ -59,7 +60,8 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             });
             tables = Numbered([.. FromLayout(printed, finalAccounts, lines, firstTable, year), .. fromLines.Where(t => t.Rows.Count > 0)]);
             var firstPage = tables.Where(t => t.Rows.Count > 0).Select(t => t.Source!.Pages[0]).DefaultIfEmpty(int.MaxValue).Min();
-            tableStart = Math.Min(tableStart, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);
+            // The text ends where the first table begins; a 目录 listing the tables is not their beginning.
+            tableStart = Math.Min(listed.Count > 0 ? listed[0].Index : lines.Count, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);
         }
         else
         {
@@ -204,7 +206,12 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
                 continue;
             }
 
-            tables.Add(Layout.PrintedTableMapper.Map(table, id ?? "X"));
+            // A title names the table only where the table has its shape; a table with an unknown title may still be known by
+            // an unmistakable shape (收入 | 支出 side by side). Anything else keeps its printed title under an X id.
+            var mapped = Layout.PrintedTableMapper.Map(table, id ?? "X");
+            id ??= finalAccounts || table.Title.Contains("决算", StringComparison.Ordinal) ? null : Core.Tables.TableSpecifications.IdentifyByShape(mapped);
+            var fits = id is not null && Core.Tables.TableSpecifications.Fits(Core.Tables.TableSpecifications.Get(id), mapped);
+            tables.Add(fits ? mapped with { Id = id! } : mapped with { Id = "X", TitledAs = id });
         }
 
         return tables;

@@ -7,7 +7,7 @@ namespace Yusuan.Publishing.Layout;
 /// <summary>Lays a disclosure out as the seed prints it: cover, 目录, the nine text parts, then 表 1 … 表 12 with their merged headers.</summary>
 public static class DocumentLayout
 {
-    private static readonly string[] FundGroupKeys = ["general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover"];
+    private static readonly IReadOnlyList<string> FundGroupKeys = Core.Tables.ColumnMeanings.FundSources;
 
     public static PrintedDocument From(Disclosure disclosure)
     {

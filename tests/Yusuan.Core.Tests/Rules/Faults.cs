@@ -78,6 +78,9 @@ internal static class Faults
 
         Add("contents.tables.present", () => D(d => d.RemoveTable("T02")));
         Add("contents.tables.listed", () => D(d => d.RemoveContents("T03")));
+
+        // 基本支出总表 read from a layout whose columns were not all understood: published (T04.present holds), not judged.
+        Add("tables.unchecked", () => D(d => d.EditTable("T04", t => t with { Id = "X01", TitledAs = "T04" })));
         Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = null })));
         Add("text.parts.present", () => D(d => d.RemoveSentences(s => s.Part == 9)));
         Add("text.prose.provided", () => WithProfile(p => p with { Text = p.Text with { Duties = string.Empty } }));

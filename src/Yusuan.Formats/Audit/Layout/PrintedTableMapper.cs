@@ -19,16 +19,6 @@ public static partial class PrintedTableMapper
     [GeneratedRegex(@"^[\[【(（]?(\d{3}(?:\d{2}){0,3})[\]】)）]?\s*[-－—_:：]?\s*(?=[^\d\s年.,、])(.+)$")]
     private static partial Regex CodeInName();
 
-    private static readonly (string Text, string Key)[] Meanings =
-    [
-        ("基本支出", "basic"), ("人员经费", "personnel"), ("人员支出", "personnel"), ("公用经费", "operating"), ("公用支出", "operating"),
-        ("项目支出", "project"), ("一般公共预算", "general"), ("政府性基金", "fund"), ("国有资本经营", "capital"), ("财政专户", "special"),
-        ("事业单位经营", "business"), ("事业收入", "institution"), ("上级补助", "superior"), ("附属单位上缴", "subordinate"),
-        ("其他收入", "other"), ("上年结转", "carryover"), ("财政拨款", "government"), ("单位资金", "unit"), ("政府采购", "procurement"),
-        ("中小企业", "sme"), ("小微企业", "micro"), ("增减", "change"), ("上年", "prior"),
-        ("合计", "total"), ("总计", "total"), ("小计", "total"), ("预算数", "total"), ("金额", "total"), ("决算数", "total"),
-    ];
-
     /// <summary>The conversion from a printed unit to 万元: values are divided by it.</summary>
     public static decimal Scale(string? unit) => unit switch
     {
@@ -180,7 +170,8 @@ public static partial class PrintedTableMapper
             name = c++;
         }
 
-        var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位"));
+        // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
+        var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
         return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency);
     }
 
@@ -212,7 +203,7 @@ public static partial class PrintedTableMapper
     private static string? MeaningOf(string header)
     {
         var text = header.Replace("其中：", string.Empty, StringComparison.Ordinal).Replace("其中:", string.Empty, StringComparison.Ordinal);
-        return Meanings.FirstOrDefault(m => text.Contains(m.Text, StringComparison.Ordinal)).Key;
+        return Core.Tables.ColumnMeanings.KeyOf(text);
     }
 
     private static TableRow? RowOf(PrintedRow row, SideLayout layout, string? section, decimal scale, int valueCount, string?[] lastCode)

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Yusuan.Core.Disclosures;
+
+namespace Yusuan.Core.Tables;
+
+/// <summary>The classification a table's rows are coded by.</summary>
+public enum RowCodes
+{
+    /// <summary>Named rows without codes (the two-sided 收支 tables, the "三公" table, goals).</summary>
+    None,
+
+    /// <summary>支出功能分类科目 (类/款/项, 201 … 2010101).</summary>
+    Function,
+
+    /// <summary>部门支出经济分类科目 (类/款, 301 … 30101).</summary>
+    Economic,
+}
+
+/// <summary>
+/// One of the twelve standard tables of a 部门预算 (DESIGN.md's table list): its stable id, the title the seed prints, the
+/// titles regions print for it, the classification of its rows and the keys of its figure columns. The compiler names its
+/// tables from here, the writers print these titles, and the reader of published documents identifies a printed table by
+/// <see cref="TableSpecifications.Identify"/>.
+/// </summary>
+/// <param name="Id">T01 … T12, stable across documents and in rule ids (T03.sum.rows).</param>
+/// <param name="Title">The title the seed prints (收支总表).</param>
+/// <param name="PrintedTitles">
+/// Titles regions print for this table, in the normalised form of <see cref="TableSpecifications.Normalise"/>: without year,
+/// department, 情况, 明细 or 预算 before 表, with a qualifier (功能) or (经济) where the title prints one.
+/// </param>
+/// <param name="Codes">The classification of the rows; a printed title qualified (按功能分类) or (按经济分类) must agree.</param>
+/// <param name="Columns">The keys of the figure columns the seed prints (ColumnMeanings), in order.</param>
+public sealed record TableSpecification(string Id, string Title, IReadOnlyList<string> PrintedTitles, RowCodes Codes, IReadOnlyList<string> Columns);
+
+/// <summary>The twelve standard tables, and how a printed title is recognised as one of them.</summary>
+public static partial class TableSpecifications
+{
+    private static readonly string[] Spending = ["total", "basic", "project"];
+
+    /// <summary>The twelve tables in the seed's order.</summary>
+    public static IReadOnlyList<TableSpecification> All { get; } =
+    [
+        new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"]),
+        new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources]),
+        new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"]),
+        new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"]),
+        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources]),
+        new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"]),
+        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending),
+        new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending),
+        new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None, ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"]),
+        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending),
+        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending),
+        new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"]),
+    ];
+
+    /// <summary>Words that scope a table to part of the budget: a printed title and the title it matches print the same ones.</summary>
+    private static readonly string[] Scopes = ["一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "政府预算拨款"];
+
+    /// <summary>The specification of a standard id.</summary>
+    /// <exception cref="KeyNotFoundException">The id is not T01 … T12.</exception>
+    public static TableSpecification Get(string id) => All.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No standard table {id}");
+
+    [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目)?\)")]
+    private static partial Regex Qualifier();
+
+    [GeneratedRegex(@"(?:支出)?(?:部门预算|政府预算)?(?:支出)?(功能|经济)分类(?:预算)?表$")]
+    private static partial Regex QualifiedSuffix();
+
+    [GeneratedRegex(@"(收入|支出|收支|经费)(?:预算)?(总)?表")]
+    private static partial Regex BudgetWord();
+
+    /// <summary>
+    /// A printed title in comparable form: no spaces, quotes or 情况/明细; brackets half-width; 总体情况表 as 总表; 支出预算表 as
+    /// 支出表; a classification qualifier as (功能) or (经济), also where it is printed as a suffix (…支出功能分类预算表).
+    /// </summary>
+    public static string Normalise(string title)
+    {
+        var text = new string(title.Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"' or '‘' or '’' or '\'')).ToArray())
+            .Replace('（', '(').Replace('）', ')').Replace("(续表)", string.Empty, StringComparison.Ordinal).Replace("续表", string.Empty, StringComparison.Ordinal)
+            .Replace("总体情况", "总", StringComparison.Ordinal).Replace("情况", string.Empty, StringComparison.Ordinal)
+            .Replace("明细", string.Empty, StringComparison.Ordinal);
+        text = Qualifier().Replace(text, "($1)");
+        text = QualifiedSuffix().Replace(text, "支出表($1)");
+        return BudgetWord().Replace(text, "$1$2表");
+    }
+
+    /// <summary>
+    /// The standard table a printed title names (收支总体情况表 → T01, 预算单位一般公共预算支出功能分类预算表 → T07), or null;
+    /// a 决算 table is none of the twelve budget tables. The
+    /// title ends with one of a table's printed titles, allowing a department or year before it; scope words (一般公共预算,
+    /// 财政拨款 …) must be the same in both (the "三公" and goals tables excepted: 财政拨款安排的行政经费及“三公”经费预算表 is still
+    /// the "三公" table); a qualifier (功能)/(经济) must agree with the table's rows. The longest printed title
+    /// that fits wins (基本支出总表 over 支出总表).
+    /// </summary>
+    public static string? Identify(string title)
+    {
+        var text = Normalise(title);
+        if (text.Length is 0 or > 60 || text.Contains("说明", StringComparison.Ordinal) || text.Contains("决算", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var qualifier = Qualifier().Match(text) is { Success: true } q ? q.Groups[1].Value : null;
+        var bare = qualifier is null ? text : Qualifier().Replace(text, string.Empty);
+        var scopes = Scopes.Where(s => bare.Contains(s, StringComparison.Ordinal)).ToHashSet();
+        string? best = null;
+        var longest = 0;
+        foreach (var table in All)
+        {
+            foreach (var printed in table.PrintedTitles.Where(p => p.Length > longest))
+            {
+                var printedQualified = Qualifier().IsMatch(printed);
+                var printedBare = Qualifier().Replace(printed, string.Empty);
+                var agrees = qualifier is null || printedQualified ? text.EndsWith(printed, StringComparison.Ordinal)
+                    : bare.EndsWith(printedBare, StringComparison.Ordinal) && table.Codes == (qualifier == "功能" ? RowCodes.Function : RowCodes.Economic);
+                var prefix = text[..^Math.Min(text.Length, qualifier is null || printedQualified ? printed.Length : printedBare.Length)];
+                if (agrees && prefix.Length <= 30 && !prefix.Any(c => c is '，' or '。' or '；')
+                    && (table.Id is "T09" or "T12" || scopes.SetEquals(Scopes.Where(s => printedBare.Contains(s, StringComparison.Ordinal)))))
+                {
+                    (best, longest) = (table.Id, printed.Length);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether a table read from a published document has the shape its standard id promises, so that the id's rules can judge
+    /// it: every printed figure column maps to a known meaning (an unknown one, 专项业务经费支出 beside 人员经费, would make
+    /// every column sum look wrong); coded rows carry codes of the table's classification; a two-sided table has both sides.
+    /// A table that does not fit keeps its printed title and cells under an X id, so no rule judges what was not understood.
+    /// </summary>
+    public static bool Fits(TableSpecification specification, DisclosureTable table)
+    {
+        var figureColumns = Enumerable.Range(0, table.Columns.Count)
+            .Where(c => table.Rows.Any(r => r.Printed is { } printed && c < printed.Count && IsFigure(printed[c])));
+        if (figureColumns.Any(c => !ColumnMeanings.All.Any(m => m.Key == table.Columns[c].Key) && !specification.Columns.Contains(table.Columns[c].Key)))
+        {
+            return false;
+        }
+
+        if (specification.Id is "T01" or "T06")
+        {
+            return table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure");
+        }
+
+        var coded = table.Rows.Where(r => r.Code is not null).Select(r => r.Code!).ToList();
+        return specification.Codes switch
+        {
+            RowCodes.Function => coded.Count(c => c.Length is 3 or 5 or 7 && c[0] == '2') * 10 >= coded.Count * 9,
+            RowCodes.Economic => coded.Count(c => c.Length is 3 or 5 or 7 && c[0] is '3' or '5') * 10 >= coded.Count * 9,
+            _ => true,
+        };
+    }
+
+    /// <summary>
+    /// The standard table a table with an unknown title is by its shape alone, where the shape is unmistakable: income and
+    /// expenditure side by side is a 收支总表 (T01); function-coded rows by fund source (合计 and at least three of 一般公共预算,
+    /// 政府性基金 …) are a 收入总表 (T02). Null for every other shape: a function-coded table with 基本/项目 columns could be
+    /// T03, T07, T10 or T11, and guessing would judge it by the wrong table's rules.
+    /// </summary>
+    public static string? IdentifyByShape(DisclosureTable table)
+    {
+        if (table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure"))
+        {
+            return "T01";
+        }
+
+        var keys = table.Columns.Select(c => c.Key).ToHashSet();
+        var functionCoded = table.Rows.Count(r => r.Code is { Length: 3 or 5 or 7 } code && code[0] == '2') >= 2;
+        return functionCoded && keys.Contains("total") && ColumnMeanings.FundSources.Count(keys.Contains) >= 3 && !keys.Contains("basic") ? "T02" : null;
+    }
+
+    private static bool IsFigure(string printed) =>
+        printed.Length > 0 && decimal.TryParse(printed.Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+}

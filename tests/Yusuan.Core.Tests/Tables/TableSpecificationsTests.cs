@@ -1,0 +1,57 @@
+using Yusuan.Core.Tables;
+
+namespace Yusuan.Core.Tests.Tables;
+
+public class TableSpecificationsTests
+{
+    [Theory]
+    // The seed (Shenzhen) and the Ministry of Finance's names.
+    [InlineData("收支总表", "T01")]
+    [InlineData("一般公共预算“三公”经费支出表", "T09")]
+    [InlineData("部门（单位）整体支出绩效目标表", "T12")]
+    [InlineData("一般公共预算支出表（按功能分类）", "T07")]
+    [InlineData("一般公共预算支出表（按经济分类）", "T08")]
+    // Titles printed across the corpus, by city.
+    [InlineData("2026年部门收支总体情况表", "T01")] // Chongqing
+    [InlineData("收支总体情况表", "T01")] // Guangzhou
+    [InlineData("收入总体情况表", "T02")]
+    [InlineData("本年支出总体情况表", "T03")]
+    [InlineData("财政拨款收支总体情况表", "T06")]
+    [InlineData("一般公共预算支出情况表 （按功能分类科目）", "T07")]
+    [InlineData("一般公共预算基本支出情况表 （按经济分类科目）", "T08")]
+    [InlineData("政府性基金预算支出情况表", "T10")]
+    [InlineData("国有资本经营预算支出情况表", "T11")]
+    [InlineData("2026年预算单位财务收支预算总表", "T01")] // Shanghai
+    [InlineData("2026年预算单位收入预算总表", "T02")]
+    [InlineData("2026年预算单位支出预算总表", "T03")]
+    [InlineData("2026年预算单位财政拨款收支预算总表", "T06")]
+    [InlineData("2026年预算单位一般公共预算支出功能分类预算表", "T07")]
+    [InlineData("2026年预算单位一般公共预算基本支出部门预算经济分类预算表", "T08")]
+    [InlineData("2026年预算单位政府性基金预算支出功能分类预算表", "T10")]
+    [InlineData("2026年预算单位国有资本经营预算支出功能分类预算表", "T11")]
+    [InlineData("2026年单位“三公”经费和机关运行经费预算表", "T09")]
+    [InlineData("2022年部门综合预算收支总表", "T01")] // Xi'an
+    [InlineData("2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）", "T07")]
+    [InlineData("2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）", "T08")]
+    [InlineData("一般公共预算“三公”经费、 会议费、 培训费支出表", "T09")] // Suzhou
+    [InlineData("一般公共预算基本支出表", "T08")]
+    [InlineData("预算02表 收入总表", "T02")] // Beijing
+    // Not one of the twelve: another table, or a scope the title does not print.
+    [InlineData("财政拨款支出表 （功能科目）", null)]
+    [InlineData("财政拨款基本支出表 （经济科目）", null)]
+    [InlineData("2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", null)]
+    [InlineData("一般公共预算项目支出情况表 （按经济分类科目）", null)]
+    [InlineData("政府采购预算表", null)]
+    [InlineData("2026年市级部门国有资本经营预算支出表", "T11")]
+    [InlineData("部门收支总体情况说明", null)]
+    [InlineData("本部门2026年收入预算如下，详见收入总表", null)]
+    public void A_printed_title_names_its_standard_table(string title, string? id) =>
+        Assert.Equal(id, TableSpecifications.Identify(title));
+
+    [Fact]
+    public void Each_table_has_one_specification_and_its_own_title_identifies_it()
+    {
+        Assert.Equal(12, TableSpecifications.All.Select(t => t.Id).Distinct().Count());
+        Assert.All(TableSpecifications.All, t => Assert.Equal(t.Id, TableSpecifications.Identify(t.Title)));
+    }
+}
