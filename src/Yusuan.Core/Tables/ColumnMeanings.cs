@@ -43,6 +43,7 @@ public static class ColumnMeanings
         new("subordinate", "附属单位上缴收入", ["附属单位上缴"]),
         new("other", "其他收入", ["其他收入"]),
         new("carryover", "上年结转", ["上年结转"]),
+        new("current", "本年收入", ["本年收入"]),
         new("government", "财政拨款", ["财政拨款"]),
         new("unit", "单位资金", ["单位资金"]),
         new("procurement", "政府采购", ["政府采购"]),
@@ -58,9 +59,13 @@ public static class ColumnMeanings
         new("total", "合计", ["合计", "总计", "小计", "预算数", "金额", "决算数"]),
     ];
 
-    /// <summary>The key of the first meaning whose header text the cell contains, or null.</summary>
+    /// <summary>
+    /// The key of the first meaning whose header text the cell contains; else <c>total</c> for a header that ends with 预算
+    /// (收入/预算, 支出/预算: Guangzhou's 收支总体情况表); else null.
+    /// </summary>
     public static string? KeyOf(string header) =>
-        All.FirstOrDefault(m => m.Headers.Any(h => header.Contains(h, StringComparison.Ordinal)))?.Key;
+        All.FirstOrDefault(m => m.Headers.Any(h => header.Contains(h, StringComparison.Ordinal)))?.Key
+        ?? (header.TrimEnd().EndsWith("预算", StringComparison.Ordinal) ? "total" : null);
 
     /// <summary>The standard header of a key (一般公共预算 for <c>general</c>); the key itself when it has none.</summary>
     public static string NameOf(string key) => All.FirstOrDefault(m => m.Key == key)?.Name ?? key;

@@ -137,7 +137,9 @@ public static partial class TableSpecifications
     {
         var figureColumns = Enumerable.Range(0, table.Columns.Count)
             .Where(c => table.Rows.Any(r => r.Printed is { } printed && c < printed.Count && IsFigure(printed[c])));
-        if (figureColumns.Any(c => !ColumnMeanings.All.Any(m => m.Key == table.Columns[c].Key) && !specification.Columns.Contains(table.Columns[c].Key)))
+        // A key may be compound (carryover.general: 上年结转 / 一般公共预算); each of its parts must be a meaning.
+        if (figureColumns.Any(c => !specification.Columns.Contains(table.Columns[c].Key)
+                && !table.Columns[c].Key.Split('.').All(part => ColumnMeanings.All.Any(m => m.Key == part))))
         {
             return false;
         }

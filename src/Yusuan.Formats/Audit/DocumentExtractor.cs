@@ -98,7 +98,11 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         return (at > 0 ? name[..at] : name).Trim();
     }
 
-    /// <summary>The 目录: from its heading to the first part heading that is not a list entry.</summary>
+    /// <summary>
+    /// The 目录: from its heading to where the body begins — the first part heading that is not a list entry where the
+    /// entries carry page numbers, else the first line that repeats an entry (a 目录 without page numbers, Shenzhen's:
+    /// the body's 一、文字部分 or 第一部分 部门概况 is printed again), else a sentence.
+    /// </summary>
     private static List<ContentsEntry> Contents(IReadOnlyList<SourceLine> lines, ref int end)
     {
         var entries = new List<ContentsEntry>();
@@ -108,6 +112,8 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             return entries;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var anyNumbered = false;
         for (var i = start + 1; i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
@@ -116,9 +122,18 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             var numbered = Regex.IsMatch(text, @"[\s\.…·]\d+$");
             var listed = text.StartsWith('-') || text.StartsWith('·') || text.StartsWith('•') || numbered;
             var entry = Regex.Replace(text.TrimStart('-', '·', '•', ' '), @"[\s\.…·]*\d+$", string.Empty);
+            var key = TableTitleMatcher.Normalise(entry);
+            if (key.Length > 0 && !listed && (seen.Contains(key) || entries.Count > 0 && (key.Length > 40 || key.EndsWith('。'))))
+            {
+                end = i;
+                return entries;
+            }
+
+            seen.Add(key);
+            anyNumbered |= numbered;
             if (PartHeading().Match(entry) is { Success: true } part)
             {
-                if (!listed && entries.Any(e => e.Part is not null))
+                if (!listed && anyNumbered && entries.Any(e => e.Part is not null))
                 {
                     end = i;
                     return entries;

@@ -20,11 +20,11 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
     {
         ["pt-sfj-unit-2026"] = int.MaxValue,
         ["pt-wanli-2025"] = int.MaxValue,
-        ["c006-85521c48"] = 599,
+        ["c006-85521c48"] = 650,
         ["js-court-2019"] = 179,
         ["pt-ghzy-2024-final"] = 588,
         ["bj-justice-2026-tables"] = 2208,
-        ["c003-525d3932"] = 1100,
+        ["c003-525d3932"] = 1142,
         ["c004-d344b1c3"] = 678,
         ["c005-6d531c47"] = 468,
         ["c017-e1ceb355"] = 379,

@@ -256,6 +256,31 @@ public static partial class PdfTableReader
         table.Pages.Add(page);
         table.LastPage = page;
         table.Unit ??= heading.Unit;
+
+        // A row broken by the page: the rest of its name ("中心" of 杭州市综合交通运输研究中心) heads the continuation page in a
+        // row of its own with no figure; it belongs to the last row of the page before.
+        var first = continues && table.Rows.Count > 0 && !paths.SequenceEqual(table.Paths) ? skip : headerRows;
+        for (; first < headerRows; first++)
+        {
+            var filled = columns.Where(c => grid.IsCellStart(first, c) && cells[first, c].Length > 0).ToList();
+            if (filled.Count != 1 || columns.IndexOf(filled[0]) is var i && (columns.Count == table.Paths.Count ? i : Under(table.Bounds, bounds[i])) is var at && at < 0)
+            {
+                break;
+            }
+
+            var last = table.Rows[^1];
+            // A row of its own (十六、金融支出 with blank figures) starts with an ordinal or a code; the rest of a name does not.
+            if (grid.Span(first, filled[0]).Columns != 1 || last.Cells[at].Length == 0 || IsAmount(last.Cells[at]) || IsAmount(cells[first, filled[0]])
+                || Regex.IsMatch(cells[first, filled[0]], @"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|\d{3,}|其中|合\s*计|总\s*计|小\s*计)"))
+            {
+                break;
+            }
+
+            var joined = last.Cells.ToArray();
+            joined[at] += cells[first, filled[0]].Replace("\n", string.Empty, StringComparison.Ordinal);
+            table.Rows[^1] = last with { Cells = joined };
+        }
+
         for (var r = headerRows; r < rows; r++)
         {
             // A note ruled into the sheet under the figures (注：…, a sentence across the table) is the table's note, not a row.
@@ -391,7 +416,10 @@ public static partial class PdfTableReader
 
                 var hanzi = cell.Where(l => l.Value.Length > 0 && l.Value[0] >= '\u3400').ToList();
                 var rest = cell.Except(hanzi).OrderBy(CentreX).ToList();
-                if (hanzi.Count > 0 && rest.Count > 0 && IsAmount(string.Concat(rest.Select(l => l.Value))))
+                // A year and 年… ("2026 年预算数", a header; "2025年", a row of the "三公" table) is not a figure with a name in it.
+                var digits = string.Concat(rest.Select(l => l.Value));
+                if (hanzi.Count > 0 && rest.Count > 0 && IsAmount(digits)
+                    && !(Regex.IsMatch(digits, "^(?:19|20)\\d\\d$") && hanzi.OrderBy(CentreX).First().Value == "年"))
                 {
                     var (lr, lc) = grid.CellOf(r, c - 1);
                     (inCell[lr, lc] ??= []).AddRange(hanzi);

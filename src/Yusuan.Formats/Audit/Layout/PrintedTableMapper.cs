@@ -97,9 +97,10 @@ public static partial class PrintedTableMapper
         }
 
         var header = table.ColumnPaths[column];
-        // A code column: codes, and perhaps a 合计 label printed across the code columns.
+        // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
         var codes = cells.Count(c => CodeCell().IsMatch(c));
-        if (codes > 0 && codes * 10 >= cells.Count * 7 && cells.All(c => CodeCell().IsMatch(c) || !PdfTableReader.IsAmount(c))
+        var labels = cells.Count(c => Regex.IsMatch(c, @"^(?:合\s*计|总\s*计|小\s*计)$"));
+        if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || !PdfTableReader.IsAmount(c))
             && (Regex.IsMatch(header, "编码|代码|编号|科目|^类$|/类$|/款$|/项$|^款$|^项$") || cells.Where(c => CodeCell().IsMatch(c)).All(c => c.Length <= 3)))
         {
             return Kind.Code;
@@ -137,6 +138,8 @@ public static partial class PrintedTableMapper
         return 0;
     }
 
+    private static int Filled(PrintedTable table, int column) => table.Rows.Count(r => r.Cells[column].Trim().Length > 0);
+
     private static SideLayout Layout(PrintedTable table, Kind[] kinds, int from, int to)
     {
         var codes = new List<int>();
@@ -151,6 +154,13 @@ public static partial class PrintedTableMapper
         // The seed's layout and Shenzhen's: a 预算单位 column before the codes, filled on the department and agency rows.
         var unit = -1;
         if (c + 1 < to && kinds[c] == Kind.Text && kinds[c + 1] == Kind.Code)
+        {
+            unit = c++;
+        }
+
+        // The seed's "三公" table: 预算单位 | 年度 | figures, the unit named on the first row only; the row is named by 年度.
+        else if (c + 2 < to && kinds[c] == Kind.Text && kinds[c + 1] == Kind.Text && kinds[c + 2] == Kind.Figure
+            && Regex.IsMatch(table.ColumnPaths[c], "单位|部门") && Filled(table, c) < Filled(table, c + 1))
         {
             unit = c++;
         }

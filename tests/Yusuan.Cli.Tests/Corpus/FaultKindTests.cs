@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Yusuan.Core.Catalogue;
+using Yusuan.Core.Disclosures;
+using Yusuan.Formats.Audit;
+
+namespace Yusuan.Cli.Tests.Corpus;
+
+/// <summary>
+/// One test per way a published table defeats a reader of text lines, each on pages cut at test time from a corpus document
+/// (poppler's pdfseparate and pdfunite, or pdftocairo to crop; installed by test.sh) or on the corpus's own cases/. Figures
+/// are the page's, read by eye: 元 tables are compared in 万元 (÷ 10,000).
+/// </summary>
+public sealed class FaultKindTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "yusuan-cut-" + Guid.NewGuid().ToString("N"));
+
+    public FaultKindTests() => Directory.CreateDirectory(folder);
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void A_blank_cell_stays_blank_and_the_figures_right_of_it_stay_in_their_columns()
+    {
+        // 重庆市气象局 收入总体情况表: 合计 14,770.62 | 12,672.73 | 579.89 | (blank) | (blank) | 388.00 | … | 1,130.00.
+        var table = Single(Audit(Cut("c004-d344b1c3", 7)), "T02");
+        var total = table.Rows.Single(r => r.Key == "total");
+        Assert.Equal(14_770.62m, Value(table, total, "total"));
+        Assert.Equal(579.89m, Value(table, total, "fund"));
+        Assert.Equal((0m, string.Empty), (Value(table, total, "capital"), total.Printed![table.ColumnIndex("capital")]));
+        Assert.Equal(388.00m, Value(table, total, "institution"));
+        Assert.Equal(1_130.00m, Value(table, total, "other"));
+    }
+
+    [Fact]
+    public void A_figure_printed_close_to_the_next_label_is_split_from_it()
+    {
+        // 广州市信访局 收支总体情况表: "一、预算拨款 3,944.08 一、一般公共服务支出 2,570.71", one space between figure and label.
+        var table = Single(Audit(Cut("c005-6d531c47", 5)), "T01");
+        Assert.Equal(3_944.08m, table.Rows.Single(r => r.Section == "income" && r.Name.EndsWith("预算拨款", StringComparison.Ordinal)).Values[0]);
+        Assert.Equal(2_570.71m, table.Rows.Single(r => r.Section == "expenditure" && r.Name.EndsWith("一般公共服务支出", StringComparison.Ordinal)).Values[0]);
+    }
+
+    [Fact]
+    public void A_name_wrapped_in_its_cell_stays_one_row_and_a_row_broken_by_the_page_is_joined()
+    {
+        // 杭州市交通运输局 收入预算总表, pages 24–25: 杭州市交通/运输发展保障/中心 over three lines of one cell, its figures on the
+        // middle line, 4,390.27 under 事业收入; 杭州市综合交通运输研究|中心 broken by the page.
+        var table = Single(Audit(Cut("c008-e488d331", 24, 25)), "T02");
+        var row = table.Rows.Single(r => r.Name == "杭州市交通运输发展保障中心");
+        Assert.Equal((18_286.81m, 2_854.33m, 11_000.00m, 4_390.27m), (Value(table, row, "total"), Value(table, row, "general"), Value(table, row, "fund"), Value(table, row, "institution")));
+        Assert.Contains(table.Rows, r => r.Name == "杭州市综合交通运输研究中心" && r.Values[0] == 5_290.70m);
+    }
+
+    [Fact]
+    public void Codes_split_into_class_section_and_item_columns_are_joined()
+    {
+        // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus
+        // README lists as a real fault (合计 ≠ 基本 + 项目), which the audit reports.
+        var audit = Audit(Cut("pt-sfj-unit-2026", 11));
+        var table = Single(audit, "T03");
+        var row = table.Rows.Single(r => r.Code == "2040601");
+        Assert.Equal(("行政运行", 1_434.885334m, 6_484.0547m), (row.Name, Value(table, row, "total"), Value(table, row, "project")));
+        Assert.Contains(table.Rows, r => r.Code == "20406" && r.Name == "司法");
+        Assert.Contains(audit.Findings, f => f.Rule == "T03.sum.columns" && f.Location.TableRow == "2040601");
+    }
+
+    [Fact]
+    public void A_two_sided_table_with_a_blank_income_cell_reads_the_expenditure_beside_it()
+    {
+        var table = Single(Audit(Path.Combine(Corpus.Root, "cases", "caseD-suzhou-T01-blank-income-cell.pdf")), "T01");
+        var row = table.Rows.Single(r => r.Values.Contains(442.09m));
+        Assert.Equal("expenditure", row.Section);
+        Assert.EndsWith("社会保障和就业支出", row.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_over_two_pages_without_its_header_repeated_is_one_table()
+    {
+        // 北京市司法局 预算01表 收支总表: 一 … 二十一 on page 1, 二十二 … 支出总计 on page 2, no header on page 2.
+        var table = Single(Audit(Cut("bj-justice-2026-tables", 1, 2)), "T01");
+        Assert.Equal([1, 2], table.Source!.Pages);
+        Assert.Equal(25_908.655988m, table.Rows.Single(r => r.Section == "expenditure" && r.Name.EndsWith("公共安全支出", StringComparison.Ordinal)).Values[0]);
+        Assert.Equal(197.249m, table.Rows.Single(r => r.Section == "expenditure" && r.Name.EndsWith("其他支出", StringComparison.Ordinal)).Values[0]);
+        Assert.Equal(29_956.26546m, table.Rows.Single(r => r.Section == "expenditure" && r.Name == "支出总计").Values[0]);
+    }
+
+    [Fact]
+    public void A_table_whose_title_is_not_printed_is_known_by_its_shape()
+    {
+        // The 收支总体情况表 of 广州市信访局 cropped below its title: 收入 | 支出 side by side is a 收支总表.
+        var cropped = Path.Combine(folder, "untitled.pdf");
+        Run("pdftocairo", "-pdf", "-f", "5", "-l", "5", "-x", "0", "-y", "140", "-W", "842", "-H", "455", Corpus.Budget("c005-6d531c47"), cropped);
+        var table = Single(Audit(cropped), "T01");
+        Assert.Equal(string.Empty, table.Title);
+        Assert.Equal(3_944.08m, table.Rows.Single(r => r.Section == "income" && r.Name.EndsWith("预算拨款", StringComparison.Ordinal)).Values[0]);
+    }
+
+    [Fact]
+    public void A_contents_list_without_part_headings_in_its_entries_or_page_numbers_ends_where_the_body_begins()
+    {
+        // 深圳市国资委: the 目录 lists nine parts and eleven tables with no page numbers; the body repeats 一、文字部分.
+        var audit = Audit(Path.Combine(Corpus.Root, "cases", "caseB-shenzhen-toc-without-page-numbers.pdf"));
+        var contents = audit.Disclosure!.Contents;
+        Assert.Equal(Enumerable.Range(1, 9).Cast<int?>(), contents.Where(c => c.Part is not null).Select(c => c.Part));
+        Assert.Equal(["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08", "T09", "T10", "T11"], contents.Where(c => c.Table is not null).Select(c => c.Table!));
+        Assert.Contains(audit.Disclosure.Narrative, s => s.Part == 1);
+        Assert.Equal([5], Single(audit, "T01").Source!.Pages);
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "contents.tables.listed");
+    }
+
+    private static AuditResult Audit(string path)
+    {
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        Assert.NotNull(audit.Disclosure);
+        return audit;
+    }
+
+    private static DisclosureTable Single(AuditResult audit, string id) => Assert.Single(audit.Disclosure!.Tables, t => t.Id == id);
+
+    private static decimal Value(DisclosureTable table, TableRow row, string key) => row.Values[table.ColumnIndex(key)];
+
+    /// <summary>Pages of a corpus budget as a PDF of their own.</summary>
+    private string Cut(string document, params int[] pages)
+    {
+        var parts = pages.Select(p =>
+        {
+            var part = Path.Combine(folder, $"{document}-{p}.pdf");
+            Run("pdfseparate", "-f", $"{p}", "-l", $"{p}", Corpus.Budget(document), part);
+            return part;
+        }).ToList();
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var joined = Path.Combine(folder, $"{document}-{string.Join('-', pages)}.pdf");
+        Run("pdfunite", [.. parts, joined]);
+        return joined;
+    }
+
+    private static void Run(string tool, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true, UseShellExecute = false })!;
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), $"{tool} did not finish");
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: {error.Result}");
+    }
+}
