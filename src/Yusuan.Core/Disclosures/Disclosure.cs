@@ -63,6 +63,15 @@ public sealed record TableRow
     /// <summary>Free text printed with the row (T12: the task's 主要内容).</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// In an extracted table that prints a second classification beside the 部门预算支出经济分类 (Yantai, Xi'an): the row's
+    /// 政府预算支出经济分类 code as printed (501 01 → 50101) and its name.
+    /// </summary>
+    public string? GovernmentEconomicCode { get; init; }
+
+    /// <summary>The 政府预算支出经济分类 name printed with <see cref="GovernmentEconomicCode"/>.</summary>
+    public string? GovernmentEconomicName { get; init; }
+
     public required IReadOnlyList<decimal> Values { get; init; }
 
     /// <summary>

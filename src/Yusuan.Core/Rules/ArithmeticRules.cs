@@ -178,10 +178,20 @@ internal static class ArithmeticRules
 
     private static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows)
     {
+        // A row's parent is the code one level up (项 → 款 → 类). An economic code has two national levels; a region's 7-digit
+        // items may be listed straight under their 类 (西安 301 → 3010201, no 30102): then they add up to the 类.
+        var printed = rows.Where(r => r.Code is not null).Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
+        var economic = view.Id is "T04" or "T08";
+        string? ParentOf(TableRow row) => row.Code!.Length switch
+        {
+            7 when economic && !printed.Contains(row.Code[..5]) => row.Code[..3],
+            > 3 => row.Code[..((TableView.LevelOf(row) - 1) * 2 + 1)],
+            _ => null,
+        };
+        var byParent = rows.Where(r => r.Code is not null && TableView.LevelOf(r) > 1).ToLookup(r => ParentOf(r) ?? string.Empty, StringComparer.Ordinal);
         foreach (var parent in rows.Where(r => r.Code is not null))
         {
-            var level = TableView.LevelOf(parent);
-            var children = rows.Where(r => r.Code is not null && TableView.LevelOf(r) == level + 1 && r.Code.StartsWith(parent.Code!, StringComparison.Ordinal)).ToList();
+            var children = byParent[parent.Code!].Where(r => r.Code!.StartsWith(parent.Code!, StringComparison.Ordinal) && r.Code.Length > parent.Code!.Length).ToList();
             if (children.Count == 0)
             {
                 continue;

@@ -103,7 +103,10 @@ internal static class ClassificationRules
             foreach (var rows in groups)
             {
                 var codes = rows.Where(r => r.Code is not null).Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
-                foreach (var row in rows.Where(r => r.Code is { Length: 5 or 7 } c && c.All(char.IsAsciiDigit)))
+                // Economic codes have two national levels (类, 款); a region's 7-digit items under a 款 (西安 3010201 津贴补贴
+                // under 301) may be listed without it, so only a 款 needs its 类.
+                var lengths = tables == EconomicTables ? new[] { 5 } : [5, 7];
+                foreach (var row in rows.Where(r => r.Code is { } c && lengths.Contains(c.Length) && c.All(char.IsAsciiDigit)))
                 {
                     var parent = row.Code![..(row.Code!.Length - 2)];
                     if (!codes.Contains(parent))

@@ -10,7 +10,8 @@ namespace Yusuan.Cli.Tests.Corpus;
 /// by printed title (the two halves of a two-sided sheet, （收入） and （支出）, to the one extracted table), rows by code or,
 /// without one, by name (rows sharing a key in order), values after the unit conversion the extraction records. A blank gold
 /// cell matches a blank or 0; text cells of text columns are not figures and are not compared. The same rules as the corpus's
-/// reference script tools/gold_score.py, so both count alike.
+/// reference script tools/gold_score.py, so both count alike; in addition, a row's gov_code (the 政府预算支出经济分类
+/// printed beside a 部门经济分类 row) is compared with the extracted GovernmentEconomicCode.
 /// </summary>
 internal static partial class GoldComparison
 {
@@ -54,6 +55,21 @@ internal static partial class GoldComparison
                 var index = seen.GetValueOrDefault(key);
                 seen[key] = index + 1;
                 var extracted = index < same.Count ? same[index] : same.LastOrDefault();
+
+                // A second classification printed beside the row (政府预算支出经济分类, recorded as gov_code) is a cell too.
+                if (goldRow.TryGetProperty("gov_code", out var gov) && gov.ValueKind == JsonValueKind.String && gov.GetString() is { Length: > 0 } govCode)
+                {
+                    tableTotal++;
+                    if (Regex.Replace(govCode, @"\s", string.Empty) == extracted?.GovernmentEconomicCode)
+                    {
+                        tableRight++;
+                    }
+                    else if (wrong.Count < 40)
+                    {
+                        wrong.Add($"{title} {code}{name} 政府经济分类：应为 {govCode}，提取 {extracted?.GovernmentEconomicCode ?? "（无）"}");
+                    }
+                }
+
                 var j = 0;
                 foreach (var value in goldRow.GetProperty("values").EnumerateArray())
                 {

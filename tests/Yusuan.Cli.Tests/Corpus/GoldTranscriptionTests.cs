@@ -28,8 +28,8 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["c004-d344b1c3"] = 678,
         ["c005-6d531c47"] = 468,
         ["c017-e1ceb355"] = 379,
-        ["c020-b807ca62"] = 602,
-        ["c025-2d85c703"] = 934,
+        ["c020-b807ca62"] = 638,
+        ["c025-2d85c703"] = 1465,
     };
 
     public static TheoryData<string> Documents() => [.. Corpus.GoldFiles().Select(f => Path.GetFileName(f).Replace(".gold.json", string.Empty, StringComparison.Ordinal))];

@@ -80,4 +80,28 @@ public class PublishedLayoutTests
             Row(null, "行政事业单位养老支出", 30m, 30m, 0m));
         Assert.DoesNotContain(Check(t07), f => f.Rule == "T07.sum.units");
     }
+
+    [Fact]
+    public void Regional_seven_digit_economic_items_listed_under_their_class_add_up_to_it()
+    {
+        // 西安: 301 工资福利支出 970.84 = 30101 基本工资 237.03 + 3010201 津贴补贴 317.69 + 3010202 改革性补贴 34.76 + 30108 …, no 30102 row.
+        string[] keys = ["total", "basic", "project"];
+        TableRow[] rows = [new() { Key = "agency:125001", Name = "西安市安全生产监督管理局", Values = [970.84m, 970.84m, 0m] }, Row("301", "工资福利支出", 970.84m, 970.84m, 0m), Row("30101", "基本工资", 237.03m, 237.03m, 0m), Row("3010201", "津贴补贴", 317.69m, 317.69m, 0m),
+            Row("3010202", "改革性补贴", 34.76m, 34.76m, 0m), Row("30108", "机关事业单位基本养老保险缴费", 381.36m, 381.36m, 0m)];
+        var findings = Check(Table("T08", keys, rows));
+        Assert.DoesNotContain(findings, f => f.Rule is "T08.sum.rollup" or "code.economic.parent" or "code.economic.valid");
+
+        rows[3] = Row("3010201", "津贴补贴", 300m, 300m, 0m);
+        Assert.Contains(Check(Table("T08", keys, rows)), f => f.Rule == "T08.sum.rollup" && f.Location.TableRow == "301");
+    }
+
+    [Fact]
+    public void A_table_published_under_a_standard_title_but_not_understood_counts_as_published_and_is_not_judged()
+    {
+        var unread = Table("X01", ["c1"], Row(null, "合计", 1m)) with { TitledAs = "T04" };
+        var findings = RuleEngine.Run(new RuleContext(new Disclosure { Department = new DisclosureEntity(string.Empty, "某局"), FiscalYear = 2026, Rounding = "independent", Tables = [unread] }, ClassificationCatalogue.BuiltIn()));
+        Assert.DoesNotContain(findings, f => f.Rule == "T04.present");
+        Assert.Contains(findings, f => f.Rule == "T03.present");
+        Assert.Equal(Severity.Info, Assert.Single(findings, f => f.Rule == "tables.unchecked").Severity);
+    }
 }

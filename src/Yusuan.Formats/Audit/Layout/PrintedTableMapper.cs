@@ -86,7 +86,8 @@ public static partial class PrintedTableMapper
     }
 
     /// <summary>Which columns of one side hold the 预算单位 (Unit, -1 for none), the code parts, the name and the values.</summary>
-    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes);
+    /// <param name="Parallel">A second classification printed beside the first (政府预算支出经济分类: 类 | 款 | 名称), or empty.</param>
+    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes, List<int> Parallel);
 
     private static Kind KindOf(PrintedTable table, int column)
     {
@@ -180,9 +181,31 @@ public static partial class PrintedTableMapper
             name = c++;
         }
 
+        // Yantai, Xi'an: 部门预算支出经济分类 类 | 款 | 名称, then 政府预算支出经济分类 类 | 款 | 名称 — the second classification
+        // describes the row (301 01 基本工资 is 501 01 工资奖金津补贴), it is not a figure.
+        var parallel = new List<int>();
+        if (codes.Count > 0 && name >= 0)
+        {
+            var at = c;
+            while (at < to && kinds[at] == Kind.Code && parallel.Count < 3)
+            {
+                parallel.Add(at++);
+            }
+
+            if (parallel.Count > 0 && at < to && kinds[at] == Kind.Text)
+            {
+                parallel.Add(at++);
+                c = at;
+            }
+            else
+            {
+                parallel.Clear();
+            }
+        }
+
         // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
-        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency);
+        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency, parallel);
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
@@ -244,18 +267,22 @@ public static partial class PrintedTableMapper
             name = unitName;
         }
 
-        var agency = layout.AgencyCodes && code is not null || unitName.Length > 0 && code is null && name == unitName;
+        // A six-digit code (125001, 024001) in a classification's column is a 预算单位's: classification codes have 3, 5 or 7.
+        var agencyCode = code is not null && (layout.AgencyCodes || code.Length == 6);
+        var agency = agencyCode || unitName.Length > 0 && code is null && name == unitName;
         var values = printed.Select(p => Number(p, scale)).Concat(Enumerable.Repeat(0m, valueCount - printed.Count)).ToList();
         // A 合计 row of a one-sided table is its total, not a 预算单位 row (the rules read a row without a code as a unit).
         var total = section is null && code is null && Regex.Replace(name, @"\s", string.Empty) is "合计" or "总计" or "总合计" or "本年合计";
         return new TableRow
         {
             Section = section,
-            Key = total ? "total" : layout.AgencyCodes && code is not null ? $"agency:{code}" : null,
+            Key = total ? "total" : agencyCode ? $"agency:{code}" : null,
             Code = agency ? null : code,
             Unit = agency ? name : null,
             Name = name,
             Level = agency || code is null ? 0 : Math.Min(3, (code.Length - 1) / 2),
+            GovernmentEconomicCode = layout.Parallel.Count > 1 && JoinCode([.. layout.Parallel[..^1].Select(i => row.Cells[i].Trim())], new string?[layout.Parallel.Count - 1]) is { } parallelCode ? parallelCode : null,
+            GovernmentEconomicName = layout.Parallel.Count > 1 && row.Cells[layout.Parallel[^1]].Trim() is { Length: > 0 } parallelName ? parallelName : null,
             Values = values,
             Printed = [.. printed, .. Enumerable.Repeat(string.Empty, valueCount - printed.Count)],
         };
