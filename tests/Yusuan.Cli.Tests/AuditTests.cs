@@ -142,8 +142,9 @@ public class AuditTests
     public void Workbook_published_by_yusuan_is_audited_back_to_the_same_figures()
     {
         var (output, built) = Build.Value;
+        // Read as grids of cells with their merges, like a ruled page; the sheet of budget lines is kept as a table of its own.
         var audit = Auditor.Audit(Path.Combine(output, "disclosure.xlsx"), ClassificationCatalogue.BuiltIn());
-        Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id));
+        Assert.Equal(built.Tables.Select(t => t.Id), audit.Disclosure!.Tables.Select(t => t.Id).Where(id => !id.StartsWith('X')));
         foreach (var id in new[] { "T01", "T03", "T04", "T06", "T07", "T08", "T09", "T10", "T11" })
         {
             Assert.Equal(built.Table(id)!.Rows.Select(r => Figures(r.Values)), audit.Disclosure.Table(id)!.Rows.Select(r => Figures(r.Values)));

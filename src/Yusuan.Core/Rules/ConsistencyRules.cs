@@ -49,7 +49,8 @@ internal static class ConsistencyRules
     }
 
     /// <summary>The value a reference names: a two-sided row key, "top" (the first unit row), or a keyed row.</summary>
-    private static (decimal Value, Location Location, string Label)? Figure(RuleContext context, string table, string row, int column)
+    /// <param name="byPlace">The column is named by its place in the seed's table (found by its key in another layout); false for an index already found.</param>
+    private static (decimal Value, Location Location, string Label)? Figure(RuleContext context, string table, string row, int column, bool byPlace = true)
     {
         if (context.Table(table) is not { } t)
         {
@@ -60,7 +61,7 @@ internal static class ConsistencyRules
         var r = row == "top" ? view.TopRow() : view.Row(row);
 
         // A column is named by its place in the seed's table; a table read from another region's layout is found by its key.
-        if (t.Id is not ("T01" or "T06") && Tables.TableSpecifications.All.FirstOrDefault(s => s.Id == t.Id) is { } specification
+        if (byPlace && t.Id is not ("T01" or "T06") && Tables.TableSpecifications.All.FirstOrDefault(s => s.Id == t.Id) is { } specification
             && column < specification.Columns.Count && column < t.Columns.Count && t.Columns[column].Key != specification.Columns[column])
         {
             column = t.ColumnIndex(specification.Columns[column]);
@@ -79,7 +80,7 @@ internal static class ConsistencyRules
         {
             var a = Figure(context, p.TableA, p.RowA, p.ColumnA);
             var columnB = p.ColumnB is null ? 0 : context.Table(p.TableB)?.ColumnIndex(p.ColumnB) ?? -1;
-            var b = columnB < 0 ? null : Figure(context, p.TableB, p.RowB, columnB);
+            var b = columnB < 0 ? null : Figure(context, p.TableB, p.RowB, columnB, byPlace: false);
             return a is null || b is null
                 ? []
                 : rule.CompareSame(context, b.Value.Location, $"{b.Value.Label} 与 {a.Value.Label}", a.Value.Value, b.Value.Value);

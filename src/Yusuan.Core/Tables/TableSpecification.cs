@@ -176,6 +176,7 @@ public static partial class TableSpecifications
         return functionCoded && keys.Contains("total") && ColumnMeanings.FundSources.Count(keys.Contains) >= 3 && !keys.Contains("basic") ? "T02" : null;
     }
 
+    /// <summary>A printed amount; six or more digits with no separator or point are a code (项目编码, 2080505), not an amount.</summary>
     private static bool IsFigure(string printed) =>
-        printed.Length > 0 && decimal.TryParse(printed.Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        printed.Length > 0 && !(printed.Length >= 6 && printed.All(char.IsAsciiDigit)) && decimal.TryParse(printed.Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('%'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 }

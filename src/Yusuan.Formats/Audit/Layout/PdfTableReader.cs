@@ -34,11 +34,45 @@ public static partial class PdfTableReader
 
         public void Add(Page page) => ReadPage(page, tables);
 
+        /// <summary>
+        /// Adds a table whose cells the source states (a worksheet's rows, an HTML or Word table): the text of each cell by row
+        /// and column, the merged cells (top-left row and column, rows and columns spanned), on the given page (a sheet's
+        /// number). Title, unit and header rows inside it are read as on a ruled page.
+        /// </summary>
+        public void Add(int page, IReadOnlyList<IReadOnlyList<string>> rows, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges, IReadOnlyList<string>? above = null) =>
+            ReadCells(page, rows, merges, above ?? [], tables);
+
         public List<PrintedTable> Tables() => Built(tables);
     }
 
     private static List<PrintedTable> Built(List<Builder> tables) =>
         tables.Where(t => t.Rows.Count > 0 || t.Titled).Select(t => t.Build()).ToList();
+
+    private static void ReadCells(int page, IReadOnlyList<IReadOnlyList<string>> rows, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges, IReadOnlyList<string> above, List<Builder> tables)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        if (rows.Count == 0 || width == 0)
+        {
+            return;
+        }
+
+        var grid = RuledGrid.FromCells(rows.Count, width, merges);
+        var cells = new string[rows.Count, width];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                cells[r, c] = grid.IsCellStart(r, c) && c < rows[r].Count ? Digits.Ascii(rows[r][c].Trim()) : string.Empty;
+            }
+        }
+
+        var rowLines = Enumerable.Range(0, rows.Count)
+            .Select(r => Enumerable.Range(0, width).Where(c => grid.IsCellStart(r, c) && cells[r, c].Length > 0).Select(c => cells[r, c].Replace('\n', ' ')).ToList())
+            .Select(texts => texts.Count == 0 ? new List<string>() : [string.Join(' ', texts)])
+            .ToList();
+        var inside = HeadingRows(grid, cells, rowLines);
+        ReadGrid(page, grid, cells, inside, ReadHeading([.. above, .. rowLines.Take(inside).SelectMany(r => r)]), tables);
+    }
 
     private static void ReadPage(Page page, List<Builder> tables)
     {

@@ -92,12 +92,14 @@ public static partial class PrintedTableMapper
     private static Kind KindOf(PrintedTable table, int column)
     {
         var cells = table.Rows.Select(r => r.Cells[column].Trim()).Where(c => c.Length > 0).ToList();
+        var header = table.ColumnPaths[column];
         if (cells.Count == 0)
         {
-            return Kind.Empty;
+            // A table with nothing in it (本表无数据) still names its code and name columns: they are not figures.
+            var leaf = header.Split('/')[^1];
+            return Regex.IsMatch(leaf, "编码|代码") ? Kind.Code : Regex.IsMatch(leaf, "名称$|^项目$") ? Kind.Text : Kind.Empty;
         }
 
-        var header = table.ColumnPaths[column];
         // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
         var codes = cells.Count(c => CodeCell().IsMatch(c));
         var labels = cells.Count(c => Regex.IsMatch(c, @"^(?:合\s*计|总\s*计|小\s*计)$"));

@@ -86,6 +86,27 @@ internal sealed class RuledGrid
     }
 
     /// <summary>
+    /// A grid from a source that states its cells (a worksheet, an HTML or Word table): one unit per row and column, the
+    /// merged cells as given (row, column of the top-left element, and how many rows and columns the cell spans).
+    /// </summary>
+    public static RuledGrid FromCells(int rows, int columns, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges)
+    {
+        var parent = Enumerable.Range(0, rows * columns).ToArray();
+        foreach (var (row, column, height, width) in merges)
+        {
+            for (var r = row; r < Math.Min(rows, row + height); r++)
+            {
+                for (var c = column; c < Math.Min(columns, column + width); c++)
+                {
+                    parent[r * columns + c] = row * columns + column;
+                }
+            }
+        }
+
+        return new RuledGrid(Enumerable.Range(0, columns + 1).Select(x => (double)x).ToArray(), Enumerable.Range(0, rows + 1).Select(y => (double)(rows - y)).ToArray(), parent);
+    }
+
+    /// <summary>
     /// The ruled tables of a page: groups of rules that touch one another, each with at least two row and two column rules.
     /// </summary>
     public static List<RuledGrid> Find(PageRulings rulings)
