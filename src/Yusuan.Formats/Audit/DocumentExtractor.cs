@@ -61,7 +61,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             tables = Numbered([.. FromLayout(printed, finalAccounts, lines, firstTable, year), .. fromLines.Where(t => t.Rows.Count > 0)]);
             // A small table inside the text (西安: 部门预算单位构成 in 第一部分) does not end it; the first table of the table part does:
             // a standard one, or one printed with a label (表1, 公开01表).
-            var firstPage = tables.Where(t => t.Rows.Count > 0 && (!t.Id.StartsWith('X') || t.Label is not null || t.TitledAs is not null))
+            // A source of one page (an HTML page) says by its pages nothing of where the text ends: its table titles do.
+            var paged = lines.Select(l => l.Page).Distinct().Skip(1).Any();
+            var firstPage = tables.Where(t => paged && t.Rows.Count > 0 && (!t.Id.StartsWith('X') || t.Label is not null || t.TitledAs is not null))
                 .Select(t => t.Source!.Pages[0]).DefaultIfEmpty(int.MaxValue).Min();
             // The text ends where the first table begins; a 目录 listing the tables is not their beginning.
             tableStart = Math.Min(listed.Count > 0 ? listed[0].Index : lines.Count, lines.ToList().FindIndex(l => l.Page >= firstPage) is var at and >= 0 ? at : lines.Count);

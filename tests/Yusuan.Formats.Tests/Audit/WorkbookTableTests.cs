@@ -7,8 +7,9 @@ using Yusuan.Formats.Audit;
 namespace Yusuan.Formats.Tests.Audit;
 
 /// <summary>
-/// A published workbook read as tables, not lines: merged header cells give each column its meaning, a blank cell stays
-/// blank, two tables on one sheet stay apart, and a hostile cell reference is refused with its place.
+/// A published workbook or web page read as tables, not lines: merged header cells (rowspan, colspan) give each column its
+/// meaning, a blank cell stays blank, two tables on one sheet stay apart, and a hostile cell reference is refused with its
+/// place.
 /// </summary>
 public class WorkbookTableTests
 {
@@ -52,6 +53,38 @@ public class WorkbookTableTests
         var social = income.Rows.Single(r => r.Code == "208");
         Assert.Equal([20.00m, 0m, 0m, 20.00m], social.Values);
         Assert.Equal(["20.00", "", "", "20.00"], social.Printed);
+    }
+
+    [Fact]
+    public void An_html_table_is_read_by_its_rowspan_and_colspan_with_the_title_above_it_and_the_note_below()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("budget.html", """
+            <html><body>
+            <h1>某局2026年部门预算</h1>
+            <p>表2</p><p>2026年部门收入预算总表</p><p>单位：万元</p>
+            <table>
+              <tr><th rowspan="2">科目编码</th><th rowspan="2">科目名称</th><th rowspan="2">合计</th><th colspan="3">本年收入</th></tr>
+              <tr><th>一般公共预算</th><th>政府性基金预算</th><th>事业收入</th></tr>
+              <tr><td></td><td>合计</td><td>120.50</td><td>100.50</td><td></td><td>20.00</td></tr>
+              <tr><td>208</td><td>社会保障和就业支出</td><td>20.00</td><td></td><td></td><td>20.00</td></tr>
+            </table>
+            <p>注：本表金额保留两位小数。</p>
+            <p>2026年政府性基金预算支出表</p>
+            <table><tr><th>科目编码</th><th>科目名称</th><th>合计</th><th>基本支出</th><th>项目支出</th></tr></table>
+            <p>本表本年无发生额。</p>
+            </body></html>
+            """);
+
+        var read = HtmlDocumentReader.Read(path);
+        Assert.Equal(2, read.Tables!.Count);
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        var income = Assert.Single(audit.Disclosure!.Tables, t => t.Id == "T02");
+        Assert.Equal(("2026年部门收入预算总表", "表2", "万元"), (income.Title, income.Label, income.PrintedUnit));
+        Assert.Equal("本年收入/事业收入", income.Columns[^1].Path);
+        Assert.Equal([20.00m, 0m, 0m, 20.00m], income.Rows.Single(r => r.Code == "208").Values);
+        Assert.Equal("本表金额保留两位小数。", income.Note);
+        Assert.Equal("本表本年无发生额。", Assert.Single(audit.Disclosure.Tables, t => t.Id == "T10").Note);
     }
 
     [Fact]

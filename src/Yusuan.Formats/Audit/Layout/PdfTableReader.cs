@@ -42,6 +42,15 @@ public static partial class PdfTableReader
         public void Add(int page, IReadOnlyList<IReadOnlyList<string>> rows, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges, IReadOnlyList<string>? above = null) =>
             ReadCells(page, rows, merges, above ?? [], tables);
 
+        /// <summary>A note printed just under the last table added (注：…, 本表本年无发生额。), kept as that table's note.</summary>
+        public void Note(string text)
+        {
+            if (tables.Count > 0)
+            {
+                tables[^1].Note ??= text.TrimStart('注', '：', ':', ' ');
+            }
+        }
+
         public List<PrintedTable> Tables() => Built(tables);
     }
 
