@@ -8,7 +8,7 @@ namespace Yusuan.Formats.Audit;
 /// <summary>One audited document: what was extracted, and what the rules found.</summary>
 public sealed record AuditResult(string File, Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
 
-/// <summary>Audits published documents: read (PDF, XLSX, HTML or TXT), extract, run the same rule catalogue as for our own budgets.</summary>
+/// <summary>Audits published documents: read (PDF, XLSX, DOCX, HTML or TXT), extract, run the same rule catalogue as for our own budgets.</summary>
 public static class Auditor
 {
     public static SourceDocument Read(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -17,8 +17,9 @@ public static class Auditor
         ".txt" or ".text" => TextDocumentReader.Read(path),
         ".xlsx" => XlsxDocumentReader.Read(path),
         ".html" or ".htm" => HtmlDocumentReader.Read(path),
+        ".docx" => DocxDocumentReader.Read(path),
         _ when !File.Exists(path) => new SourceDocument(Path.GetFileName(path), [], Core.Messages.FileMissing),
-        var ext => new SourceDocument(Path.GetFileName(path), [], $"不支持的文件格式“{ext}”（可审计 PDF、XLSX、HTML 和 TXT）"),
+        var ext => new SourceDocument(Path.GetFileName(path), [], $"不支持的文件格式“{ext}”（可审计 PDF、XLSX、DOCX、HTML 和 TXT）"),
     };
 
     public static AuditResult Audit(string path, ClassificationCatalogue catalogue, RegionalProfile? region = null)

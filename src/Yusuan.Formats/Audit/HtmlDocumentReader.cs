@@ -128,7 +128,7 @@ public static partial class HtmlDocumentReader
 
                 Flush();
                 above.Add(clean);
-                if (above.Count > 3)
+                if (above.Count > 5)
                 {
                     above.RemoveAt(0);
                 }

@@ -80,7 +80,7 @@ public static partial class PdfTableReader
             .Select(texts => texts.Count == 0 ? new List<string>() : [string.Join(' ', texts)])
             .ToList();
         var inside = HeadingRows(grid, cells, rowLines);
-        ReadGrid(page, grid, cells, inside, ReadHeading([.. above, .. rowLines.Take(inside).SelectMany(r => r)]), tables);
+        ReadGrid(page, grid, cells, inside, ReadHeading([.. above, .. rowLines.Take(inside).SelectMany(r => r)]), tables, measured: false);
     }
 
     private static void ReadPage(Page page, List<Builder> tables)
@@ -248,7 +248,9 @@ public static partial class PdfTableReader
         return inRow.Select(row => TextLines(row).Select(l => l.Text).ToList()).ToList();
     }
 
-    private static void ReadGrid(int page, RuledGrid grid, string[,] cells, int skip, Heading heading, List<Builder> tables)
+    /// <param name="measured">The grid's rules are where the page draws them; false for a grid of stated cells (a worksheet, an
+    /// HTML or Word table), whose columns can only be matched by their count.</param>
+    private static void ReadGrid(int page, RuledGrid grid, string[,] cells, int skip, Heading heading, List<Builder> tables, bool measured = true)
     {
         if (heading.Contents)
         {
@@ -276,7 +278,7 @@ public static partial class PdfTableReader
         var runningHeader = heading.Title is { } t && heading.Label is null && !t.Contains('表', StringComparison.Ordinal);
         var continues = previous is not null && previous.LastPage >= page - 1
             && (heading.Title is null || sameTitle || runningHeader)
-            && (columns.Count == previous.Paths.Count || bounds.All(b => Under(previous.Bounds, b) >= 0));
+            && (columns.Count == previous.Paths.Count || measured && bounds.All(b => Under(previous.Bounds, b) >= 0));
         Builder table;
         if (continues)
         {
