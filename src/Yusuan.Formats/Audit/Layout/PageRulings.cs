@@ -37,25 +37,23 @@ internal sealed class PageRulings
     /// and Word clip each cell, but other producers clip each word or text run, whose edges would cut the cells); its clipping
     /// paths alone where nothing visible is drawn. The reader keeps the one whose grids hold the most figures.
     /// </summary>
-    public static List<PageRulings> Candidates(Page page)
+    /// <remarks>Read lazily: a reader content with the first reading does not pay for the second.</remarks>
+    public static IEnumerable<PageRulings> Candidates(Page page)
     {
         if (page.Paths.Sum(p => p.Count) > MaxSubpaths)
         {
-            return [];
+            yield break;
         }
 
         var visible = page.Paths.Where(p => !p.IsClipping).ToList();
         var clipping = page.Paths.Where(p => p.IsClipping).ToList();
-        var candidates = new List<PageRulings>();
         foreach (var paths in new[] { visible, [.. visible, .. clipping] }.Where(p => p.Count > 0).DistinctBy(p => p.Count))
         {
             if (Read(page, paths) is { } rulings)
             {
-                candidates.Add(rulings);
+                yield return rulings;
             }
         }
-
-        return candidates;
     }
 
     private static PageRulings? Read(Page page, List<PdfPath> paths)

@@ -57,6 +57,19 @@ public static partial class PdfTableReader
     private static List<PrintedTable> Built(List<Builder> tables) =>
         tables.Where(t => t.Rows.Count > 0 || t.Titled).Select(t => t.Build()).ToList();
 
+    /// <summary>Every amount on the page lies inside the grids, and no cell holds two amounts that finer rules might part.</summary>
+    private static bool Settled(List<RuledGrid> grids, List<string[,]> texts, List<Letter> letters)
+    {
+        var outside = letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList();
+        // A figure has a point or a thousands separator; a page number or a year outside the grids is no figure.
+        if (TextLines(outside).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(t => IsAmount(t) && (t.Contains('.') || t.Contains(','))))
+        {
+            return false;
+        }
+
+        return texts.All(t => t.Cast<string>().All(cell => cell.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Count(IsAmount) < 2));
+    }
+
     private static void ReadCells(int page, IReadOnlyList<IReadOnlyList<string>> rows, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges, IReadOnlyList<string> above, List<Builder> tables)
     {
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
@@ -86,13 +99,29 @@ public static partial class PdfTableReader
     private static void ReadPage(Page page, List<Builder> tables)
     {
         var letters = Deduplicated(page.Letters);
-        var (grids, texts) = PageRulings.Candidates(page)
-            .Select(rulings => RuledGrid.Find(rulings))
-            .Select(found => (Grids: found, Texts: found.Select(g => CellTexts(g, letters)).ToList()))
-            .Select((read, order) => (read.Grids, read.Texts, Figures: read.Texts.Sum(t => t.Cast<string>().Count(IsAmount)), Order: order))
-            .OrderByDescending(read => read.Figures).ThenBy(read => read.Order)
-            .Select(read => (read.Grids, read.Texts))
-            .FirstOrDefault(([], []));
+
+        // The reading whose grids hold the most figures, the likelier first on a tie. The first reading settles it when every
+        // figure of the page is alone in one of its cells: no other reading can hold more.
+        (List<RuledGrid> Grids, List<string[,]> Texts) best = ([], []);
+        var most = -1;
+        var order = 0;
+        foreach (var rulings in PageRulings.Candidates(page))
+        {
+            var found = RuledGrid.Find(rulings);
+            var read = (Grids: found, Texts: found.Select(g => CellTexts(g, letters)).ToList());
+            var figures = read.Texts.Sum(t => t.Cast<string>().Count(IsAmount));
+            if (figures > most)
+            {
+                (best, most) = (read, figures);
+            }
+
+            if (order++ == 0 && found.Count > 0 && Settled(found, read.Texts, letters))
+            {
+                break;
+            }
+        }
+
+        var (grids, texts) = best;
         if (grids.Count == 0)
         {
             return;
