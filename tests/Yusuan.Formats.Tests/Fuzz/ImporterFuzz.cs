@@ -46,6 +46,7 @@ public static class ImporterFuzz
             new("audit.html", "budget.html", Encoding.UTF8.GetBytes("<html><body><h2>表1 收支总表</h2><table><tr><th>项目</th><th>预算数</th></tr><tr><td>一般公共预算拨款</td><td>7,656</td></tr><tr><td>收入总计</td><td>7,656</td></tr></table><p>2023 年部门预算收入 7,656 万元。</p></body></html>"), path => AuditProblems(path, catalogue)),
             new("audit.xlsx", "budget.xlsx", Workbook("表1 收支总表\n项目,预算数\n一般公共预算拨款,7656\n收入总计,7656\n"), path => AuditProblems(path, catalogue)),
             new("audit.pdf", "budget.pdf", Pdf("Table 1 7656 7656"), path => AuditProblems(path, catalogue)),
+            new("audit.docx", "budget.docx", WordDocument("表1 收支总表", [["项目", "预算数"], ["一般公共预算拨款", "7,656"], ["收入总计", "7,656"]]), path => AuditProblems(path, catalogue)),
         ];
     }
 
@@ -163,6 +164,24 @@ public static class ImporterFuzz
 
             sheet.Worksheet = new Worksheet(data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" }));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A Word document: a title paragraph and a table of the given rows.</summary>
+    private static byte[] WordDocument(string title, string[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var table = new DocumentFormat.OpenXml.Wordprocessing.Table(rows.Select((cells, r) => new DocumentFormat.OpenXml.Wordprocessing.TableRow(cells.Select(text =>
+                new DocumentFormat.OpenXml.Wordprocessing.TableCell(
+                    new DocumentFormat.OpenXml.Wordprocessing.TableCellProperties(new DocumentFormat.OpenXml.Wordprocessing.GridSpan { Val = 1 }),
+                    new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(text))))))));
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(title))), table));
         }
 
         return stream.ToArray();

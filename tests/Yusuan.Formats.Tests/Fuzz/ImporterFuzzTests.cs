@@ -22,7 +22,7 @@ public class ImporterFuzzTests
     public static TheoryData<string, int> Importers() => new()
     {
         { "ledger.csv", 2000 }, { "ledger.xlsx", 1000 }, { "profile.yaml", 2000 }, { "performance.yaml", 2000 }, { "performance.xlsx", 1000 },
-        { "actuals.csv", 2000 }, { "audit.txt", 300 }, { "audit.html", 1000 }, { "audit.xlsx", 1000 }, { "audit.pdf", 1000 },
+        { "actuals.csv", 2000 }, { "audit.txt", 300 }, { "audit.html", 1000 }, { "audit.xlsx", 1000 }, { "audit.pdf", 1000 }, { "audit.docx", 1000 },
     };
 
     [Theory]
