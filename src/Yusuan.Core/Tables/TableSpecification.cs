@@ -45,7 +45,7 @@ public static partial class TableSpecifications
         new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources]),
         new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"]),
         new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"]),
-        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources]),
+        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources]),
         new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"]),
         new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending),
         new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending),
@@ -147,6 +147,13 @@ public static partial class TableSpecifications
         if (specification.Id is "T01" or "T06")
         {
             return table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure");
+        }
+
+        // 项目支出总表: projects, each with the function code it is spent under (烟台's 项目支出预算情况表 groups projects
+        // under categories instead, a shape its rules do not know).
+        if (specification.Id == "T05")
+        {
+            return table.Rows.Any(r => r.FunctionCode is not null);
         }
 
         var coded = table.Rows.Where(r => r.Code is not null).Select(r => r.Code!).ToList();

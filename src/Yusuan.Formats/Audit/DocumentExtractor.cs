@@ -219,6 +219,14 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         foreach (var table in printed)
         {
             var id = finalAccounts ? null : TableTitleMatcher.Match(table.Title);
+
+            // The goals table in the seed's layout is read whole, over its pages, by the performance reader; a later grid under
+            // the same title (its indicator tree on the next page) is part of what it read.
+            if (id == "T12" && tables.Any(t => t.Performance is not null))
+            {
+                continue;
+            }
+
             if (id == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
                 && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null, Rows.Count: > 0 } read)
             {

@@ -37,10 +37,8 @@ public static class PdfDocumentReader
                 return new SourceDocument(name, [], pdf.NumberOfPages == 0 ? "PDF 没有页面" : "PDF 没有文字层（可能是扫描件），无法提取");
             }
 
-            // A document Yusuan printed follows the seed's template, which the line reader knows table for table (the 预算单位
-            // column before the codes, T12's goals and indicator tree); every other document is read from its ruled cells.
-            var ours = string.Equals(pdf.Information.Creator, "Yusuan", StringComparison.Ordinal);
-            return new SourceDocument(name, lines, null) { Tables = ours ? null : tables.Tables() };
+            // Every document, Yusuan's own included, is read from its ruled cells.
+            return new SourceDocument(name, lines, null) { Tables = tables.Tables() };
         }
         catch (PdfDocumentEncryptedException)
         {

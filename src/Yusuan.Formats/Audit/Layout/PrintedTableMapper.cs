@@ -87,7 +87,8 @@ public static partial class PrintedTableMapper
 
     /// <summary>Which columns of one side hold the 预算单位 (Unit, -1 for none), the code parts, the name and the values.</summary>
     /// <param name="Parallel">A second classification printed beside the first (政府预算支出经济分类: 类 | 款 | 名称), or empty.</param>
-    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes, List<int> Parallel);
+    /// <param name="FunctionCode">The column of a project row's function code (项目支出总表), or -1.</param>
+    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes, List<int> Parallel, int FunctionCode = -1);
 
     private static Kind KindOf(PrintedTable table, int column)
     {
@@ -101,9 +102,10 @@ public static partial class PrintedTableMapper
         }
 
         // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
-        var codes = cells.Count(c => CodeCell().IsMatch(c));
+        // 项目编码 run to twenty digits (13900122009); under a header that says so they are codes, not amounts.
+        var codes = cells.Count(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") && Regex.IsMatch(header, "编码|代码|编号"));
         var labels = cells.Count(c => Regex.IsMatch(c, @"^(?:合\s*计|总\s*计|小\s*计)$"));
-        if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || !PdfTableReader.IsAmount(c))
+        if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") || !PdfTableReader.IsAmount(c))
             && (Regex.IsMatch(header, "编码|代码|编号|科目|^类$|/类$|/款$|/项$|^款$|^项$") || cells.Where(c => CodeCell().IsMatch(c)).All(c => c.Length <= 3)))
         {
             return Kind.Code;
@@ -185,8 +187,15 @@ public static partial class PrintedTableMapper
 
         // Yantai, Xi'an: 部门预算支出经济分类 类 | 款 | 名称, then 政府预算支出经济分类 类 | 款 | 名称 — the second classification
         // describes the row (301 01 基本工资 is 501 01 工资奖金津补贴), it is not a figure.
+        // The seed's 项目支出总表: 项目编码 | 项目名称 | 功能科目 | figures — the row's function code after its name.
+        var functionCode = -1;
+        if (codes.Count > 0 && name >= 0 && c + 1 < to && kinds[c] == Kind.Code && kinds[c + 1] == Kind.Figure && table.ColumnPaths[c].Contains("功能", StringComparison.Ordinal))
+        {
+            functionCode = c++;
+        }
+
         var parallel = new List<int>();
-        if (codes.Count > 0 && name >= 0)
+        if (codes.Count > 0 && name >= 0 && functionCode < 0)
         {
             var at = c;
             while (at < to && kinds[at] == Kind.Code && parallel.Count < 3)
@@ -207,7 +216,7 @@ public static partial class PrintedTableMapper
 
         // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
-        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency, parallel);
+        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency, parallel, functionCode);
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
@@ -283,6 +292,7 @@ public static partial class PrintedTableMapper
             Unit = agency ? name : null,
             Name = name,
             Level = agency || code is null ? 0 : Math.Min(3, (code.Length - 1) / 2),
+            FunctionCode = layout.FunctionCode >= 0 && row.Cells[layout.FunctionCode].Trim() is { Length: > 0 } function ? function : null,
             GovernmentEconomicCode = layout.Parallel.Count > 1 && JoinCode([.. layout.Parallel[..^1].Select(i => row.Cells[i].Trim())], new string?[layout.Parallel.Count - 1]) is { } parallelCode ? parallelCode : null,
             GovernmentEconomicName = layout.Parallel.Count > 1 && row.Cells[layout.Parallel[^1]].Trim() is { Length: > 0 } parallelName ? parallelName : null,
             Values = values,
@@ -296,7 +306,7 @@ public static partial class PrintedTableMapper
     /// </summary>
     private static string? JoinCode(List<string> parts, string?[] last)
     {
-        if (parts.Count == 0 || parts.All(p => p.Length == 0) || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p)))
+        if (parts.Count == 0 || parts.All(p => p.Length == 0) || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p) && !(parts.Count == 1 && Regex.IsMatch(p, @"^\d{10,20}$"))))
         {
             return null;
         }
