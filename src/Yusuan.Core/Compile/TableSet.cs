@@ -8,26 +8,8 @@ namespace Yusuan.Core.Compile;
 /// <summary>Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out.</summary>
 internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms)
 {
-    private static readonly TableColumn[] FlowColumns =
-    [
-        new("total", "支出总计"),
-        new("basic", "基本支出"),
-        new("project", "项目支出"),
-    ];
-
-    private static readonly (FundSource Fund, string Key)[] FundKeys =
-    [
-        (FundSource.GeneralPublicBudget, "general"),
-        (FundSource.GovernmentFund, "fund"),
-        (FundSource.StateCapital, "capital"),
-        (FundSource.FiscalSpecialAccount, "special"),
-        (FundSource.InstitutionIncome, "institution"),
-        (FundSource.InstitutionBusinessIncome, "business"),
-        (FundSource.SuperiorSubsidy, "superior"),
-        (FundSource.SubordinateRemittance, "subordinate"),
-        (FundSource.OtherIncome, "other"),
-        (FundSource.PriorYearCarryover, "carryover"),
-    ];
+    /// <summary>The fund sources with their column keys, from the table specifications (Core.Tables).</summary>
+    private static readonly (FundSource Fund, string Key)[] FundKeys = [.. Tables.ColumnMeanings.Funds];
 
     private readonly IReadOnlyList<AtomKey> keys = atoms.Keys;
     private readonly List<decimal> values = atoms.Values;
@@ -54,11 +36,9 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         T12(),
     ];
 
-    private static TableDraft Draft(string id, IReadOnlyList<TableColumn> columns, int decimals = 0, PerformanceSection? performance = null) =>
-        new() { Id = id, Title = TableTitles.Title(id), Columns = columns, Decimals = decimals, Performance = performance };
-
-    private static IReadOnlyList<TableColumn> FundColumns() =>
-        [new("total", "合计"), .. FundKeys.Select(f => new TableColumn(f.Key, f.Fund.Title()))];
+    /// <summary>A table as its specification lays it out: the seed's title, its columns under their headers for this year.</summary>
+    private TableDraft Draft(string id, int decimals = 0, PerformanceSection? performance = null) =>
+        new() { Id = id, Title = TableTitles.Title(id), Columns = Tables.TableSpecifications.Get(id).ColumnsFor(profile.FiscalYear), Decimals = decimals, Performance = performance };
 
     private static int FundColumn(FundSource fund) => 1 + Array.FindIndex(FundKeys, f => f.Fund == fund);
 
@@ -135,7 +115,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T07, T10, T11: function code × (total, basic, project) for one kind of appropriation.</summary>
     private TableDraft FunctionFlow(string id, Func<FundSource, bool> funds)
     {
-        var draft = Draft(id, FlowColumns);
+        var draft = Draft(id);
         var tree = Blocks(3, (_, code) => FunctionRow(code), supervisor: true);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -158,7 +138,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T01 收支总表: income by source ∥ expenditure by function.</summary>
     private TableDraft T01()
     {
-        var draft = Draft("T01", [new("budget", $"{profile.FiscalYear} 年预算数")]);
+        var draft = Draft("T01");
         var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
         {
             ("income.government", "一、政府预算拨款", f => f.IsGovernmentAppropriation()),
@@ -183,7 +163,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T06 政府预算拨款收支总表: the appropriations (and their carry-over) only.</summary>
     private TableDraft T06()
     {
-        var draft = Draft("T06", [new("budget", $"{profile.FiscalYear} 年预算数")]);
+        var draft = Draft("T06");
         var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
         {
             ("income.government", "政府预算拨款", f => f.IsGovernmentAppropriation()),
@@ -248,7 +228,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T02 收入总表: function code × fund source.</summary>
     private TableDraft T02()
     {
-        var draft = Draft("T02", FundColumns());
+        var draft = Draft("T02");
         var tree = Blocks(draft.Columns.Count, (_, code) => FunctionRow(code), supervisor: false);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -266,13 +246,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T03 支出总表: function code × (total, basic, project, procurement and the parts reserved for SMEs and micro enterprises).</summary>
     private TableDraft T03()
     {
-        var draft = Draft("T03",
-        [
-            .. FlowColumns,
-            new("procurement", $"{profile.FiscalYear} 年政府采购项目小计"),
-            new("sme", "其中：面向中小企业政府采购项目"),
-            new("micro", "其中：面向小型、微型企业政府采购项目"),
-        ]);
+        var draft = Draft("T03");
         var tree = Blocks(6, (_, code) => FunctionRow(code), supervisor: false);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -293,7 +267,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T04 基本支出总表: economic code × (total, 人员经费, 公用经费), basic lines of every fund.</summary>
     private TableDraft T04()
     {
-        var draft = Draft("T04", [new("total", "合计"), new("personnel", "人员经费"), new("operating", "公用经费")]);
+        var draft = Draft("T04");
         var tree = Blocks(3, (_, code) => EconomicRow(code), supervisor: false);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -316,7 +290,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T05 项目支出总表: project (and the function code it is spent under) × fund source.</summary>
     private TableDraft T05()
     {
-        var draft = Draft("T05", FundColumns());
+        var draft = Draft("T05");
         var tree = Blocks(draft.Columns.Count, (_, key) =>
         {
             var parts = key.Split('|');
@@ -344,7 +318,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T08: economic code × (total, basic, project), 一般公共预算 only.</summary>
     private TableDraft T08()
     {
-        var draft = Draft("T08", FlowColumns);
+        var draft = Draft("T08");
         var tree = Blocks(3, (_, code) => EconomicRow(code), supervisor: true);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -367,15 +341,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>T09 "三公" 经费: last year, this year and the change, in 万元 with two decimals as the seed prints them.</summary>
     private TableDraft T09()
     {
-        var draft = Draft("T09",
-        [
-            new("total", "总计"),
-            new("abroad", "因公出国(境)费"),
-            new("reception", "公务接待费"),
-            new("vehicle", "公务用车购置及运行维护费小计"),
-            new("vehicle_purchase", "公务用车购置费"),
-            new("vehicle_operation", "公务用车运行维护费"),
-        ], decimals: 2);
+        var draft = Draft("T09", decimals: 2);
         var priorYear = profile.PriorYear?.FiscalYear ?? profile.FiscalYear - 1;
         var prior = draft.AddRow(new TableRow { Unit = profile.Department.Name, Key = "prior", Name = $"{priorYear} 年", Values = [] });
         var current = draft.AddRow(new TableRow { Key = "current", Name = $"{profile.FiscalYear} 年", Values = [] });
@@ -425,7 +391,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
             plan.Goals,
             plan.Indicators.Select(i => new PerformanceIndicator(i.Level1, i.Level2, i.Name, i.Target)).ToList(),
             plan.Supervisor);
-        var draft = Draft("T12", [new("total", "总额"), new("fiscal", "其中：财政拨款"), new("other", "其中：其他资金")], performance: performance);
+        var draft = Draft("T12", performance: performance);
         var totalRow = new RowDraft(new TableRow { Key = "total", Name = "金额合计", Values = [] }, 3);
         foreach (var task in plan.Tasks)
         {

@@ -16,12 +16,26 @@ public sealed record ColumnMeaning(string Key, string Name, IReadOnlyList<string
 /// </summary>
 public static class ColumnMeanings
 {
+    /// <summary>Each fund source of the ledger (Model.FundSource) with its column key, in the seed's order.</summary>
+    public static IReadOnlyList<(Model.FundSource Fund, string Key)> Funds { get; } =
+    [
+        (Model.FundSource.GeneralPublicBudget, "general"),
+        (Model.FundSource.GovernmentFund, "fund"),
+        (Model.FundSource.StateCapital, "capital"),
+        (Model.FundSource.FiscalSpecialAccount, "special"),
+        (Model.FundSource.InstitutionIncome, "institution"),
+        (Model.FundSource.InstitutionBusinessIncome, "business"),
+        (Model.FundSource.SuperiorSubsidy, "superior"),
+        (Model.FundSource.SubordinateRemittance, "subordinate"),
+        (Model.FundSource.OtherIncome, "other"),
+        (Model.FundSource.PriorYearCarryover, "carryover"),
+    ];
+
     /// <summary>
     /// The ten fund sources of a department's income, in the order the seed's 收入总表 prints them (一般公共预算 … 上年结转);
     /// their sum is the table's 合计.
     /// </summary>
-    public static IReadOnlyList<string> FundSources { get; } =
-        ["general", "fund", "capital", "special", "institution", "business", "superior", "subordinate", "other", "carryover"];
+    public static IReadOnlyList<string> FundSources { get; } = [.. Funds.Select(f => f.Key)];
 
     /// <summary>
     /// Every meaning, in the order a header cell is tested: a more specific text before the one it contains (人员经费 before

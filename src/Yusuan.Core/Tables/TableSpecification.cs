@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Yusuan.Core.Disclosures;
+using Yusuan.Core.Model;
 
 namespace Yusuan.Core.Tables;
 
@@ -31,28 +32,40 @@ public enum RowCodes
 /// </param>
 /// <param name="Codes">The classification of the rows; a printed title qualified (按功能分类) or (按经济分类) must agree.</param>
 /// <param name="Columns">The keys of the figure columns the seed prints (ColumnMeanings), in order.</param>
-public sealed record TableSpecification(string Id, string Title, IReadOnlyList<string> PrintedTitles, RowCodes Codes, IReadOnlyList<string> Columns);
+/// <param name="Headers">The seed's header of each column, in order; <c>{year}</c> stands for the fiscal year (2023 年预算数).</param>
+public sealed record TableSpecification(string Id, string Title, IReadOnlyList<string> PrintedTitles, RowCodes Codes, IReadOnlyList<string> Columns, IReadOnlyList<string> Headers)
+{
+    /// <summary>The columns as the compiler lays them out for a fiscal year: each key under the seed's header.</summary>
+    public IReadOnlyList<TableColumn> ColumnsFor(int fiscalYear) =>
+        Columns.Zip(Headers, (key, header) => new TableColumn(key, header.Replace("{year}", fiscalYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))).ToList();
+}
 
 /// <summary>The twelve standard tables, and how a printed title is recognised as one of them.</summary>
 public static partial class TableSpecifications
 {
     private static readonly string[] Spending = ["total", "basic", "project"];
 
+    private static readonly string[] SpendingHeaders = ["支出总计", "基本支出", "项目支出"];
+
+    private static readonly string[] FundHeaders = ["合计", .. ColumnMeanings.Funds.Select(f => f.Fund.Title())];
+
     /// <summary>The twelve tables in the seed's order.</summary>
     public static IReadOnlyList<TableSpecification> All { get; } =
     [
-        new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"]),
-        new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources]),
-        new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"]),
-        new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"]),
-        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources]),
-        new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"]),
-        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending),
-        new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending),
-        new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None, ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"]),
-        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending),
-        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending),
-        new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"]),
+        new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"], ["{year} 年预算数"]),
+        new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources], FundHeaders),
+        new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"],
+            [.. SpendingHeaders, "{year} 年政府采购项目小计", "其中：面向中小企业政府采购项目", "其中：面向小型、微型企业政府采购项目"]),
+        new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"], ["合计", "人员经费", "公用经费"]),
+        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources], FundHeaders),
+        new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"], ["{year} 年预算数"]),
+        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending, SpendingHeaders),
+        new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending, SpendingHeaders),
+        new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None,
+            ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"], ["总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费"]),
+        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending, SpendingHeaders),
+        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending, SpendingHeaders),
+        new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"], ["总额", "其中：财政拨款", "其中：其他资金"]),
     ];
 
     /// <summary>Words that scope a table to part of the budget: a printed title and the title it matches print the same ones.</summary>

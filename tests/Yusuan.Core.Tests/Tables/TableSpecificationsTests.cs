@@ -54,4 +54,14 @@ public class TableSpecificationsTests
         Assert.Equal(12, TableSpecifications.All.Select(t => t.Id).Distinct().Count());
         Assert.All(TableSpecifications.All, t => Assert.Equal(t.Id, TableSpecifications.Identify(t.Title)));
     }
+
+    [Fact]
+    public void Each_column_has_the_seeds_header_and_the_year_is_filled_in()
+    {
+        Assert.All(TableSpecifications.All, t => Assert.Equal(t.Columns.Count, t.Headers.Count));
+        var t03 = TableSpecifications.Get("T03").ColumnsFor(2023);
+        Assert.Equal(("procurement", "2023 年政府采购项目小计"), (t03[3].Key, t03[3].Title));
+        Assert.Equal(["合计", "一般公共预算拨款"], TableSpecifications.Get("T02").ColumnsFor(2023).Take(2).Select(c => c.Title));
+        Assert.Equal(ColumnMeanings.Funds.Select(f => f.Key), ColumnMeanings.FundSources);
+    }
 }
