@@ -11,11 +11,6 @@ namespace Yusuan.Formats.Audit;
 /// </summary>
 public static class DocxDocumentReader
 {
-    /// <summary>The widest and the longest table read as a grid; beyond them it is not a budget table (its rows stay lines).</summary>
-    private const int MaxTableColumns = 256;
-
-    private const int MaxTableRows = 20_000;
-
     public static SourceDocument Read(string path)
     {
         var name = Path.GetFileName(path);
@@ -42,7 +37,7 @@ public static class DocxDocumentReader
                 {
                     var (rows, merges) = Grid(table);
                     lines.AddRange(rows.Select(r => new SourceLine(1, lines.Count + 1, r)));
-                    if (rows.Count is > 0 and <= MaxTableRows && rows.Max(r => r.Count) <= MaxTableColumns)
+                    if (rows.Count > 0 && Layout.PdfTableReader.Collector.Fits(rows.Count, rows.Max(r => r.Count)))
                     {
                         tables.Add(1, rows, merges, [.. above]);
                     }
@@ -58,10 +53,9 @@ public static class DocxDocumentReader
                     continue;
                 }
 
-                // The paragraph right under a table that notes it (注：…, 本表本年无发生额。) is its note.
-                if (afterTable && (text.StartsWith('注') || text.StartsWith("本表", StringComparison.Ordinal)))
+                if (afterTable)
                 {
-                    tables.Note(text);
+                    tables.LineUnder(text);
                 }
 
                 afterTable = false;

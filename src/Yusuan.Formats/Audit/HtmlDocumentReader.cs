@@ -84,8 +84,7 @@ public static partial class HtmlDocumentReader
         var heading = new List<string>();
         void Flush()
         {
-            // A table wider or longer than any budget's is read as lines only (bounded time and memory).
-            if (table.Count is > 0 and <= 20_000 && table.Max(i => rows[i].Count) <= 256)
+            if (table.Count > 0 && Layout.PdfTableReader.Collector.Fits(table.Count, table.Max(i => rows[i].Count)))
             {
                 var (grid, merges) = Grid(table.Select(i => (rows[i], spans[i])).ToList());
                 tables.Add(1, grid, merges, heading);
@@ -119,14 +118,13 @@ public static partial class HtmlDocumentReader
             var clean = Clean(text);
             if (clean.Length > 0)
             {
-                // The line right under a table that notes it (注：…, 本表本年无发生额。) is its note.
-                if (table.Count > 0 && (clean.StartsWith('注') || clean.StartsWith("本表", StringComparison.Ordinal)))
+                var under = table.Count > 0;
+                Flush();
+                if (under)
                 {
-                    Flush();
-                    tables.Note(clean);
+                    tables.LineUnder(clean);
                 }
 
-                Flush();
                 above.Add(clean);
                 if (above.Count > 5)
                 {

@@ -102,11 +102,6 @@ public static class XlsxDocumentReader
     /// <summary>Excel's last column is XFD, the 16,384th.</summary>
     private const int MaxColumns = 16_384;
 
-    /// <summary>The widest and the longest block of a sheet read as a table; beyond them it is not a budget table (its rows are still read as lines).</summary>
-    private const int MaxTableColumns = 256;
-
-    private const int MaxTableRows = 20_000;
-
     /// <summary>
     /// The tables of one sheet: blocks of rows without a blank row between them, each read as a grid with the sheet's merged
     /// cells (a title merged across the table, 本年收入 over its sources), so several tables on one sheet stay apart.
@@ -116,7 +111,7 @@ public static class XlsxDocumentReader
         var block = new List<(int Index, List<string> Cells)>();
         void Flush()
         {
-            if (block.Count is > 0 and <= MaxTableRows && block.Max(r => r.Cells.Count) <= MaxTableColumns)
+            if (block.Count > 0 && Layout.PdfTableReader.Collector.Fits(block.Count, block.Max(r => r.Cells.Count)))
             {
                 // The rows of a block are consecutive: a gap in the row numbers ends a block.
                 var first = block[0].Index;

@@ -42,12 +42,21 @@ public static partial class PdfTableReader
         public void Add(int page, IReadOnlyList<IReadOnlyList<string>> rows, IEnumerable<(int Row, int Column, int Rows, int Columns)> merges, IReadOnlyList<string>? above = null) =>
             ReadCells(page, rows, merges, above ?? [], tables);
 
-        /// <summary>A note printed just under the last table added (注：…, 本表本年无发生额。), kept as that table's note.</summary>
-        public void Note(string text)
+        /// <summary>
+        /// Whether a table of stated cells is within any budget's size (at most 20,000 rows and 256 columns): a larger one is
+        /// left as lines, so that time and memory stay bounded. Readers ask before they lay a table out.
+        /// </summary>
+        public static bool Fits(int rows, int columns) => rows is > 0 and <= 20_000 && columns <= 256;
+
+        /// <summary>
+        /// The line printed just under the last table added: where it notes the table (注：…, 本表本年无发生额。) it is kept as
+        /// that table's note.
+        /// </summary>
+        public void LineUnder(string text)
         {
-            if (tables.Count > 0)
+            if (tables.Count > 0 && (text.StartsWith('注') || text.StartsWith("本表", StringComparison.Ordinal)))
             {
-                tables[^1].Note ??= text.TrimStart('注', '：', ':', ' ');
+                tables[^1].Note ??= Note(text);
             }
         }
 
@@ -57,12 +66,18 @@ public static partial class PdfTableReader
     private static List<PrintedTable> Built(List<Builder> tables) =>
         tables.Where(t => t.Rows.Count > 0 || t.Titled).Select(t => t.Build()).ToList();
 
+    /// <summary>A table's note without its 注：.</summary>
+    private static string Note(string text) => text.TrimStart('注', '：', ':', ' ');
+
+    /// <summary>The text lines of the glyphs outside every grid of a reading (titles, units, notes, page numbers).</summary>
+    private static List<TextLine> Outside(List<RuledGrid> grids, List<Letter> letters) =>
+        TextLines(letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList());
+
     /// <summary>Every amount on the page lies inside the grids, and no cell holds two amounts that finer rules might part.</summary>
-    private static bool Settled(List<RuledGrid> grids, List<string[,]> texts, List<Letter> letters)
+    private static bool Settled(List<TextLine> outside, List<string[,]> texts)
     {
-        var outside = letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList();
         // A figure has a point or a thousands separator; a page number or a year outside the grids is no figure.
-        if (TextLines(outside).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(t => IsAmount(t) && (t.Contains('.') || t.Contains(','))))
+        if (outside.SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(t => IsAmount(t) && (t.Contains('.') || t.Contains(','))))
         {
             return false;
         }
@@ -103,22 +118,26 @@ public static partial class PdfTableReader
         // The reading whose grids hold the most figures, the likelier first on a tie. The first reading settles it when every
         // figure of the page is alone in one of its cells: no other reading can hold more.
         (List<RuledGrid> Grids, List<string[,]> Texts) best = ([], []);
+        List<TextLine>? bestOutside = null;
         var most = -1;
-        var order = 0;
+        var first = true;
         foreach (var rulings in PageRulings.Candidates(page))
         {
             var found = RuledGrid.Find(rulings);
             var read = (Grids: found, Texts: found.Select(g => CellTexts(g, letters)).ToList());
             var figures = read.Texts.Sum(t => t.Cast<string>().Count(IsAmount));
+            var outside = first && found.Count > 0 ? Outside(found, letters) : null;
             if (figures > most)
             {
-                (best, most) = (read, figures);
+                (best, most, bestOutside) = (read, figures, outside);
             }
 
-            if (order++ == 0 && found.Count > 0 && Settled(found, read.Texts, letters))
+            if (outside is not null && Settled(outside, read.Texts))
             {
                 break;
             }
+
+            first = false;
         }
 
         var (grids, texts) = best;
@@ -127,8 +146,7 @@ public static partial class PdfTableReader
             return;
         }
 
-        var outside = letters.Where(l => !grids.Any(g => g.Locate(CentreX(l), CentreY(l)) is not null)).ToList();
-        var lines = TextLines(outside);
+        var lines = bestOutside ?? Outside(grids, letters);
         var above = page.Height + 1;
         foreach (var (grid, cells) in grids.Zip(texts))
         {
@@ -144,7 +162,7 @@ public static partial class PdfTableReader
         // A note printed under the last table of the page belongs to it (注：本表无数据 …).
         if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim()).FirstOrDefault(t => t.StartsWith("注", StringComparison.Ordinal)) is { } note)
         {
-            tables[^1].Note ??= note.TrimStart('注', '：', ':', ' ');
+            tables[^1].Note ??= Note(note);
         }
     }
 
@@ -362,7 +380,7 @@ public static partial class PdfTableReader
             if (filled.Count == 1 && grid.Span(r, filled[0]).Columns * 2 > grid.Columns && grid.Columns > 2
                 && cells[r, filled[0]] is var prose && (prose.StartsWith('注') || prose.Contains('。', StringComparison.Ordinal)))
             {
-                table.Note ??= prose.Replace("\n", string.Empty, StringComparison.Ordinal).TrimStart('注', '：', ':', ' ');
+                table.Note ??= Note(prose.Replace("\n", string.Empty, StringComparison.Ordinal));
                 continue;
             }
 
