@@ -10,6 +10,7 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     CheckCommand.Create(),
     RulesCommand.Create(),
     AuditCommand.Create(),
+    AuditWorkers.Create(),
     PerfCommand.Create(),
     ServeCommand.Create(),
     UserCommand.Create(),

@@ -252,6 +252,49 @@ public class AuditTests
         Assert.Contains(summary, l => l.Contains("深圳市生态环境智能管控中心,2023", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A 300-byte PDF whose page contents are an object that refers to itself through another drives the PDF library into
+    /// a stack overflow, which ends any process it happens in: the batch must still audit the other files and report this
+    /// one as a finding, whichever order the workers take them in.
+    /// </summary>
+    [Fact]
+    public void A_file_that_kills_its_reader_is_a_finding_and_the_batch_goes_on()
+    {
+        var loop = Fixture("reference-loop");
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-batch-" + Guid.NewGuid().ToString("N"));
+        var result = Yusuan.Run("audit", loop, SeedPath(), loop, "--out", output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("Stack overflow", result.Error, StringComparison.Ordinal);
+        var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
+        Assert.Equal(4, summary.Length);
+        Assert.Contains("深圳市生态环境智能管控中心,2023", summary[2], StringComparison.Ordinal);
+        foreach (var line in new[] { summary[1], summary[3] })
+        {
+            Assert.StartsWith("reference-loop.pdf,", line, StringComparison.Ordinal);
+            Assert.Contains("工作进程意外退出", line, StringComparison.Ordinal);
+        }
+
+        var failed = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "reference-loop.json"))).RootElement.GetProperty("findings");
+        Assert.Equal("audit.document.failed", Assert.Single(failed.EnumerateArray()).GetProperty("rule").GetString());
+    }
+
+    /// <summary>
+    /// 100 KB that inflate to four million line-drawing operators keep a reader busy for many seconds and gigabytes: with
+    /// a time limit of one second the file is a finding, and the next file is read by a fresh worker.
+    /// </summary>
+    [Fact]
+    public void A_file_past_the_time_limit_is_a_finding_and_the_batch_goes_on()
+    {
+        var slow = Fixture("four-million-lines");
+        var result = Yusuan.Run("audit", slow, SeedPath(), "--time-limit", "1", "--format", "json");
+        var documents = JsonDocument.Parse(result.Out).RootElement;
+        var finding = Assert.Single(documents[0].GetProperty("findings").EnumerateArray());
+        Assert.Equal("audit.document.failed", finding.GetProperty("rule").GetString());
+        Assert.Contains("无法在限定的时间（1 秒）内读取", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("深圳市生态环境智能管控中心", documents[1].GetProperty("disclosure").GetProperty("department").GetProperty("name").GetString());
+        Assert.Contains("命令行错误", Yusuan.Run("audit", SeedPath(), "--time-limit", "0").Error, StringComparison.Ordinal);
+    }
+
     private static string Fixture(string kind)
     {
         var dir = Path.Combine(Path.GetTempPath(), "yusuan-pdf-" + Guid.NewGuid().ToString("N"));
@@ -264,6 +307,17 @@ public class AuditTests
                 break;
             case "empty":
                 File.WriteAllBytes(path, []);
+                break;
+            case "reference-loop":
+                File.WriteAllText(path, Pdf(
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+                    "5 0 R",
+                    "4 0 R"));
+                break;
+            case "four-million-lines":
+                File.WriteAllBytes(path, PdfWithContents(string.Concat(Enumerable.Repeat("0 0 m 1 1 l S\n", 4_000_000))));
                 break;
             case "encrypted":
             {
@@ -297,6 +351,42 @@ public class AuditTests
         }
 
         return path;
+    }
+
+    /// <summary>A one-page PDF whose page draws <paramref name="contents"/>, compressed as most real PDFs are.</summary>
+    private static byte[] PdfWithContents(string contents)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(System.Text.Encoding.ASCII.GetBytes(contents));
+        }
+
+        // Latin-1 keeps every byte of the compressed stream as one character and back.
+        var latin1 = System.Text.Encoding.Latin1;
+        return latin1.GetBytes(Pdf(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+            $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{latin1.GetString(compressed.ToArray())}\nendstream"));
+    }
+
+    /// <summary>A PDF of the given objects (numbered from 1, the first the catalogue) with a correct cross-reference table.</summary>
+    private static string Pdf(params string[] objects)
+    {
+        var text = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(text.Length);
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = text.Length;
+        text.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        offsets.ForEach(o => text.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
+        text.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return text.ToString();
     }
 }
 

@@ -15,11 +15,12 @@ internal static class AuditCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "已公开的部门预算文件（PDF 或 TXT），可多个", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "已公开的部门预算文件（PDF、XLSX、DOCX、HTML 或 TXT），可多个", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "输出格式：text、json 或 html（审计报告，问题标注在所列数字旁）", DefaultValueFactory = _ => "text" };
         var output = new Option<string?>("--out") { Description = "输出目录：每个文件的 JSON、汇总 summary.csv 和 report.html" };
+        var timeLimit = new Option<int>("--time-limit") { Description = "每个文件的读取时限（秒）：超时的文件记为无法审计，其余照常", DefaultValueFactory = _ => 120 };
         var common = new CommonOptions();
-        var command = new Command("audit", "审计已公开的部门预算：提取目录、文字和表格，运行全部规则") { files, format, output };
+        var command = new Command("audit", "审计已公开的部门预算：提取目录、文字和表格，运行全部规则") { files, format, output, timeLimit };
         command.Options.Add(common.Region);
         command.SetAction(parse =>
         {
@@ -27,6 +28,13 @@ internal static class AuditCommand
             if (formatText is not ("text" or "json" or "html"))
             {
                 Console.Error.WriteLine($"命令行错误：--format 只能是 text、json 或 html，而不是“{formatText}”");
+                return ExitCodes.InputUnusable;
+            }
+
+            var seconds = parse.GetValue(timeLimit);
+            if (seconds <= 0)
+            {
+                Console.Error.WriteLine($"命令行错误：--time-limit 应为正整数（秒），而不是“{seconds}”");
                 return ExitCodes.InputUnusable;
             }
 
@@ -38,7 +46,8 @@ internal static class AuditCommand
             }
 
             var paths = parse.GetValue(files)!;
-            var results = Audit(paths, path => Auditor.Audit(path, catalogue, region));
+            string[] workerOptions = parse.GetValue(common.Region) is { } regionFile ? ["--region", regionFile.FullName] : [];
+            var results = Audit(paths, workerOptions, TimeSpan.FromSeconds(seconds), path => Auditor.Audit(path, catalogue, region));
             if (parse.GetValue(output) is { } dir)
             {
                 WriteOutput(dir, results);
@@ -69,16 +78,29 @@ internal static class AuditCommand
         return command;
     }
 
-    /// <summary>Audits each file in turn; a batch on a terminal shows a progress bar on standard error, never mixed into the output.</summary>
-    /// <summary>Audits the files on every core, reporting in the order given; one file's failure is its own finding, never the batch's.</summary>
-    private static List<AuditResult> Audit(string[] paths, Func<string, AuditResult> audit)
+    /// <summary>
+    /// Audits the files in worker processes, one per core (<see cref="AuditWorkers"/>), reporting in the order given; one
+    /// file's failure — even one that kills the process reading it — is its own finding, never the batch's. A file no worker
+    /// could be started for is read here. A batch on a terminal shows a progress bar on standard error, never mixed into the
+    /// output.
+    /// </summary>
+    private static List<AuditResult> Audit(string[] paths, IReadOnlyList<string> workerOptions, TimeSpan timeLimit, Func<string, AuditResult> audit)
     {
         var results = new AuditResult[paths.Length];
-        void Each(Action done) => Parallel.For(0, paths.Length, i =>
+        void Each(Action done)
         {
-            results[i] = Contained(paths[i], audit);
-            done();
-        });
+            var read = AuditWorkers.Run(paths, workerOptions, Environment.ProcessorCount, timeLimit, done);
+            for (var i = 0; i < paths.Length; i++)
+            {
+                if (read[i] is null)
+                {
+                    read[i] = Contained(paths[i], audit);
+                    done();
+                }
+
+                results[i] = read[i]!;
+            }
+        }
 
         if (paths.Length < 2 || Console.IsErrorRedirected)
         {
@@ -101,7 +123,7 @@ internal static class AuditCommand
     /// The audit of one file, or, where reading it fails in a way no reader foresaw, an error finding that says so: the batch
     /// goes on with the other files and the report names this one.
     /// </summary>
-    private static AuditResult Contained(string path, Func<string, AuditResult> audit)
+    internal static AuditResult Contained(string path, Func<string, AuditResult> audit)
     {
         try
         {
