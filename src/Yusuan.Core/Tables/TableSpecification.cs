@@ -157,9 +157,12 @@ public static partial class TableSpecifications
             return false;
         }
 
+        // 收入 beside 支出, and nothing else: a sheet that prints 支出 again by other classifications (西安: by 部门预算支出经济科目
+        // and by 政府预算支出经济分类科目, its 收入 nested 一、… 1、… (1)…) is a shape whose sums these rules do not know.
         if (specification.Id is "T01" or "T06")
         {
-            return table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure");
+            return table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure")
+                && table.Rows.All(r => r.Section is "income" or "expenditure");
         }
 
         // 项目支出总表: projects, each with the function code it is spent under (烟台's 项目支出预算情况表 groups projects
@@ -186,7 +189,8 @@ public static partial class TableSpecifications
     /// </summary>
     public static string? IdentifyByShape(DisclosureTable table)
     {
-        if (table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure"))
+        if (table.Rows.Any(r => r.Section == "income") && table.Rows.Any(r => r.Section == "expenditure")
+            && table.Rows.All(r => r.Section is "income" or "expenditure"))
         {
             return "T01";
         }

@@ -21,14 +21,14 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["pt-sfj-unit-2026"] = int.MaxValue,
         ["pt-wanli-2025"] = int.MaxValue,
         ["c006-85521c48"] = 650,
-        ["js-court-2019"] = 179,
+        ["js-court-2019"] = 182,
         ["pt-ghzy-2024-final"] = 588,
         ["bj-justice-2026-tables"] = 2208,
         ["c003-525d3932"] = 1142,
         ["c004-d344b1c3"] = 678,
         ["c005-6d531c47"] = int.MaxValue,
         ["c017-e1ceb355"] = 379,
-        ["c020-b807ca62"] = 638,
+        ["c020-b807ca62"] = 783,
         ["c025-2d85c703"] = 1465,
     };
 

@@ -1,3 +1,4 @@
+using Yusuan.Core.Disclosures;
 using Yusuan.Core.Tables;
 
 namespace Yusuan.Core.Tests.Tables;
@@ -63,5 +64,25 @@ public class TableSpecificationsTests
         Assert.Equal(("procurement", "2023 年政府采购项目小计"), (t03[3].Key, t03[3].Title));
         Assert.Equal(["合计", "一般公共预算拨款"], TableSpecifications.Get("T02").ColumnsFor(2023).Take(2).Select(c => c.Title));
         Assert.Equal(ColumnMeanings.Funds.Select(f => f.Key), ColumnMeanings.FundSources);
+    }
+
+    /// <summary>
+    /// 收入 beside 支出 is a 收支总表 by its shape and fits T01; a sheet that prints 支出 again by two more classifications (西安's
+    /// 收支总表: 功能科目, 部门预算支出经济科目, 政府预算支出经济分类科目 side by side) keeps every list but is not judged as T01.
+    /// </summary>
+    [Fact]
+    public void Income_beside_expenditure_is_a_statement_of_income_and_expenditure_and_a_further_list_is_not()
+    {
+        static TableRow Row(string section, string name, decimal value) =>
+            new() { Section = section, Name = name, Values = [value], Printed = [value.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+        var twoSided = new List<TableRow> { Row("income", "一、财政拨款", 100m), Row("expenditure", "一般公共服务支出", 100m) };
+        DisclosureTable Table(IReadOnlyList<TableRow> rows) => new() { Id = "X01", Title = "收支总表", Unit = "万元", Columns = [new TableColumn("total", "预算数")], Rows = rows };
+
+        Assert.Equal("T01", TableSpecifications.IdentifyByShape(Table(twoSided)));
+        Assert.True(TableSpecifications.Fits(TableSpecifications.Get("T01"), Table(twoSided)));
+        var threeLists = Table([.. twoSided, Row("expenditure-economic", "工资福利支出", 100m)]);
+        Assert.Null(TableSpecifications.IdentifyByShape(threeLists));
+        Assert.False(TableSpecifications.Fits(TableSpecifications.Get("T01"), threeLists));
+        Assert.False(TableSpecifications.Fits(TableSpecifications.Get("T06"), threeLists));
     }
 }

@@ -32,8 +32,10 @@ public static partial class PrintedTableMapper
         var scale = Scale(printed.Unit);
         var width = printed.ColumnPaths.Count;
         var kinds = Enumerable.Range(0, width).Select(c => KindOf(printed, c)).ToArray();
-        var split = ExpenditureSide(printed, kinds);
-        (int From, int To, string? Section)[] sides = split > 0 ? [(0, split, "income"), (split, width, "expenditure")] : [(0, width, null)];
+        var found = Sides(printed, kinds);
+        (int From, int To, string? Section)[] sides = found.Count > 0
+            ? found.Select((s, i) => (s.From, i + 1 < found.Count ? found[i + 1].From : width, (string?)s.Section)).ToArray()
+            : [(0, width, null)];
         var layouts = sides.Select(s => Layout(printed, kinds, s.From, s.To)).ToList();
         var valueCount = layouts.Max(l => l.Values.Count);
         var widest = layouts.OrderByDescending(l => l.Values.Count).First();
@@ -56,10 +58,10 @@ public static partial class PrintedTableMapper
         var agencies = rows.Select(r => r.Key).Where(k => k?.StartsWith("agency:", StringComparison.Ordinal) == true).ToList();
         rows = rows.Select(r => r.Key is { } key && agencies.Any(a => a != key && a!.StartsWith(key, StringComparison.Ordinal)) ? r with { Key = "department" } : r).ToList();
 
-        // Two-sided: all income rows first, then all expenditure rows, as a reader reads each side down.
-        if (split > 0)
+        // Two-sided: all income rows first, then all expenditure rows (list by list), as a reader reads each side down.
+        if (found.Count > 0)
         {
-            rows = rows.Where(r => r.Section == "income").Concat(rows.Where(r => r.Section == "expenditure")).ToList();
+            rows = found.SelectMany(side => rows.Where(r => r.Section == side.Section)).ToList();
         }
 
         return new DisclosureTable
@@ -115,33 +117,63 @@ public static partial class PrintedTableMapper
         return figures * 2 >= cells.Count ? Kind.Figure : Kind.Text;
     }
 
-    /// <summary>The first column of the 支出 side of a 收入 | 支出 sheet, or 0 for a one-sided table.</summary>
-    private static int ExpenditureSide(PrintedTable table, Kind[] kinds)
+    /// <summary>
+    /// The sides of a 收入 | 支出 sheet, each with its first column and its section (income, expenditure, and any further
+    /// 支出 list printed beside the first: Xi'an's 收支总表 prints 支出 three times, by 功能科目, by 部门预算支出经济科目 and by
+    /// 政府预算支出经济分类科目); empty for a one-sided table.
+    /// </summary>
+    private static List<(int From, string Section)> Sides(PrintedTable table, Kind[] kinds)
     {
-        var tops = table.ColumnPaths.Select(p => p.Split('/')[0]).ToList();
+        var tops = table.ColumnPaths.Select(p => Regex.Replace(p.Split('/')[0], @"\s", string.Empty)).ToList();
         var income = tops.FindIndex(t => t.Contains("收入", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal));
         var expenditure = tops.FindIndex(t => t.Contains("支出", StringComparison.Ordinal) && !t.Contains("收入", StringComparison.Ordinal));
-        if (income == 0 && expenditure > 0 && kinds[..expenditure].Any(k => k == Kind.Figure))
+        var start = 0;
+        if (income >= 0 && income < expenditure && kinds[income..expenditure].Any(k => k == Kind.Figure)
+            && Enumerable.Range(0, income).All(c => kinds[c] != Kind.Figure || IsRowNumber(table, c)))
         {
-            return expenditure;
+            start = expenditure;
         }
-
-        // Without a 收入/支出 header: a second name column after a figure column starts the other side.
-        var firstFigure = Array.IndexOf(kinds, Kind.Figure);
-        if (firstFigure > 0 && kinds[0] == Kind.Text)
+        else
         {
-            for (var c = firstFigure + 1; c < kinds.Length; c++)
+            // Without a 收入/支出 header: a second name column after a figure column starts the other side.
+            var firstFigure = Array.IndexOf(kinds, Kind.Figure);
+            if (firstFigure > 0 && kinds[0] == Kind.Text)
             {
-                if (kinds[c] == Kind.Text && kinds[(c + 1)..].Contains(Kind.Figure)
-                    && table.ColumnPaths[c].Replace(" ", string.Empty, StringComparison.Ordinal) == table.ColumnPaths[0].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("收入", "支出", StringComparison.Ordinal))
+                for (var c = firstFigure + 1; c < kinds.Length && start == 0; c++)
                 {
-                    return c;
+                    if (kinds[c] == Kind.Text && kinds[(c + 1)..].Contains(Kind.Figure)
+                        && table.ColumnPaths[c].Replace(" ", string.Empty, StringComparison.Ordinal) == table.ColumnPaths[0].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("收入", "支出", StringComparison.Ordinal))
+                    {
+                        start = c;
+                    }
                 }
             }
         }
 
-        return 0;
+        if (start == 0)
+        {
+            return [];
+        }
+
+        var sides = new List<(int From, string Section)> { (0, "income"), (start, "expenditure") };
+        for (var c = start + 1; c < kinds.Length; c++)
+        {
+            if (kinds[c] == Kind.Text && kinds[c - 1] == Kind.Figure && kinds[(c + 1)..].Contains(Kind.Figure))
+            {
+                sides.Add((c, FurtherExpenditure(table.ColumnPaths[c].Split('/')[^1], sides.Count)));
+            }
+        }
+
+        return sides;
     }
+
+    /// <summary>The section of a further 支出 list, named by the classification its header gives.</summary>
+    private static string FurtherExpenditure(string header, int ordinal) =>
+        header.Contains("政府", StringComparison.Ordinal) && header.Contains("经济", StringComparison.Ordinal) ? "expenditure-government-economic"
+        : header.Contains("经济", StringComparison.Ordinal) ? "expenditure-economic"
+        : "expenditure-" + ordinal.ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsRowNumber(PrintedTable table, int column) => Regex.IsMatch(table.ColumnPaths[column].Split('/')[^1], "^(?:序号|行次|编号)$");
 
     private static int Filled(PrintedTable table, int column) => table.Rows.Count(r => r.Cells[column].Trim().Length > 0);
 
@@ -151,7 +183,7 @@ public static partial class PrintedTableMapper
         var c = from;
 
         // A row-number column (序号, 行次) numbers the rows: neither a figure nor a name.
-        while (c < to && Regex.IsMatch(table.ColumnPaths[c].Split('/')[^1], "^(?:序号|行次|编号)$"))
+        while (c < to && IsRowNumber(table, c))
         {
             c++;
         }
