@@ -173,7 +173,22 @@ public static partial class PrintedTableMapper
         : header.Contains("经济", StringComparison.Ordinal) ? "expenditure-economic"
         : "expenditure-" + ordinal.ToString(CultureInfo.InvariantCulture);
 
-    private static bool IsRowNumber(PrintedTable table, int column) => Regex.IsMatch(table.ColumnPaths[column].Split('/')[^1], "^(?:序号|行次|编号)$");
+    /// <summary>
+    /// A column that numbers the rows (序号, 行次): so headed, or counting 1, 2, 3 … down its filled cells under a header that
+    /// is blank or begins 序 (a narrow 序号 cell whose 号 the reader placed in the next column's header).
+    /// </summary>
+    private static bool IsRowNumber(PrintedTable table, int column)
+    {
+        var header = Regex.Replace(table.ColumnPaths[column].Split('/')[^1], @"\s", string.Empty);
+        if (Regex.IsMatch(header, "^(?:序号|行次|编号)$"))
+        {
+            return true;
+        }
+
+        var filled = table.Rows.Select(r => r.Cells[column].Trim()).Where(c => c.Length > 0).ToList();
+        return (header.Length == 0 || header.StartsWith('序')) && filled.Count >= 2
+            && filled.Select((cell, i) => cell == (i + 1).ToString(CultureInfo.InvariantCulture)).All(same => same);
+    }
 
     private static int Filled(PrintedTable table, int column) => table.Rows.Count(r => r.Cells[column].Trim().Length > 0);
 
