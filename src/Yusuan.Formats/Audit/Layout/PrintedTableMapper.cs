@@ -16,6 +16,10 @@ public static partial class PrintedTableMapper
     [GeneratedRegex(@"^\d{2,9}$")]
     private static partial Regex CodeCell();
 
+    /// <summary>A 政府采购品目 code: A 货物, B 工程, C 服务, and their subdivisions (A02010104).</summary>
+    [GeneratedRegex(@"^[ABC](?:\d{2}){0,5}$")]
+    private static partial Regex ProcurementCode();
+
     [GeneratedRegex(@"^[\[【(（]?(\d{3}(?:\d{2}){0,3})[\]】)）]?\s*[-－—_:：]?\s*(?=[^\d\s年.,、])(.+)$")]
     private static partial Regex CodeInName();
 
@@ -105,7 +109,7 @@ public static partial class PrintedTableMapper
 
         // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
         // 项目编码 run to twenty digits (13900122009); under a header that says so they are codes, not amounts.
-        var codes = cells.Count(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") && Regex.IsMatch(header, "编码|代码|编号"));
+        var codes = cells.Count(c => CodeCell().IsMatch(c) || ProcurementCode().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") && Regex.IsMatch(header, "编码|代码|编号"));
         var labels = cells.Count(c => Regex.IsMatch(c, @"^(?:合\s*计|总\s*计|小\s*计)$"));
         if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") || !PdfTableReader.IsAmount(c))
             && (Regex.IsMatch(header, "编码|代码|编号|科目|^类$|/类$|/款$|/项$|^款$|^项$") || cells.Where(c => CodeCell().IsMatch(c)).All(c => c.Length <= 3)))
@@ -197,8 +201,9 @@ public static partial class PrintedTableMapper
         var codes = new List<int>();
         var c = from;
 
-        // A row-number column (序号, 行次) numbers the rows: neither a figure nor a name.
-        while (c < to && IsRowNumber(table, c))
+        // A row-number column (序号, 行次) numbers the rows: neither a figure nor a name. Nor is a label merged down the whole
+        // table beside its rows (重庆's 绩效指标 left of every indicator): it heads the rows and fills no cell of any.
+        while (c < to && (IsRowNumber(table, c) || kinds[c] == Kind.Empty && c + 1 < to && kinds[c + 1] == Kind.Text && Filled(table, c) == 0 && table.Rows.Count > 0))
         {
             c++;
         }
@@ -353,7 +358,8 @@ public static partial class PrintedTableMapper
     /// </summary>
     private static string? JoinCode(List<string> parts, string?[] last)
     {
-        if (parts.Count == 0 || parts.All(p => p.Length == 0) || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p) && !(parts.Count == 1 && Regex.IsMatch(p, @"^\d{10,20}$"))))
+        if (parts.Count == 0 || parts.All(p => p.Length == 0)
+            || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p) && !(parts.Count == 1 && (Regex.IsMatch(p, @"^\d{10,20}$") || ProcurementCode().IsMatch(p)))))
         {
             return null;
         }
