@@ -20,6 +20,12 @@ public static partial class PrintedTableMapper
     [GeneratedRegex(@"^[ABC](?:\d{2}){0,5}$")]
     private static partial Regex ProcurementCode();
 
+    /// <summary>
+    /// A shorter code joined to its name by a dash (北京: 政府采购品目 "A-货物", 政府购买服务目录 "01-公共服务", "0101-公共安全服务").
+    /// </summary>
+    [GeneratedRegex(@"^([ABC](?:\d{2}){0,5}|\d{2}(?:\d{2}){0,4})\s*[-－—]\s*(?=[^\d\s])(.+)$")]
+    private static partial Regex CodeDashName();
+
     [GeneratedRegex(@"^[\[【(（]?(\d{3}(?:\d{2}){0,3})[\]】)）]?\s*[-－—_:：]?\s*(?=[^\d\s年.,、])(.+)$")]
     private static partial Regex CodeInName();
 
@@ -306,7 +312,7 @@ public static partial class PrintedTableMapper
     {
         var name = layout.Name >= 0 ? row.Cells[layout.Name].Trim() : string.Empty;
         var code = JoinCode(layout.Codes.Select(i => row.Cells[i].Trim()).ToList(), lastCode);
-        if (layout.Codes.Count == 0 && CodeInName().Match(name) is { Success: true } inName)
+        if (layout.Codes.Count == 0 && (CodeInName().Match(name) is { Success: true } found ? found : CodeDashName().Match(name)) is { Success: true } inName)
         {
             code = inName.Groups[1].Value;
             name = inName.Groups[2].Value.Trim();
