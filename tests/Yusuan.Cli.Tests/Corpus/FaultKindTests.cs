@@ -52,6 +52,16 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_figure_wider_than_its_cell_keeps_the_digits_that_overflow_to_the_left()
+    {
+        // 北京市司法局 部门整体支出绩效目标表: 上年 合计 107.000000 | 基本支出 57.000000 | 项目支出 50.000000; the 5 of 57.000000 lies
+        // left of its cell's rule, next to 107.000000, in the text layer.
+        var table = Assert.Single(Audit(Cut("bj-justice-2026-tables", 47)).Disclosure!.Tables, t => t.Title.Contains("整体支出绩效目标表", StringComparison.Ordinal));
+        var printed = table.Rows.First(r => r.Printed!.Contains("23,083.340436")).Printed!;
+        Assert.Equal(["107.000000", "57.000000", "50.000000"], printed.Skip(4).Take(3));
+    }
+
+    [Fact]
     public void Codes_split_into_class_section_and_item_columns_are_joined()
     {
         // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus

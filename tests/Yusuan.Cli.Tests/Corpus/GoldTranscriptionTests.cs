@@ -23,7 +23,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["c006-85521c48"] = 650,
         ["js-court-2019"] = 182,
         ["pt-ghzy-2024-final"] = 588,
-        ["bj-justice-2026-tables"] = 2298,
+        ["bj-justice-2026-tables"] = 2392,
         ["c003-525d3932"] = 1142,
         ["c004-d344b1c3"] = 725,
         ["c005-6d531c47"] = int.MaxValue,

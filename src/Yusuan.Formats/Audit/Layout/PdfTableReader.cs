@@ -520,6 +520,36 @@ public static partial class PdfTableReader
             }
         }
 
+        // A figure wider than its cell overflows to the left, and its first digits land in the figure cell there (北京: 57.000000
+        // printed as "107.0000005" | "7.000000"): digits printed on from the left cell's figure, beyond the decimals both
+        // figures print, begin the right one.
+        for (var r = 0; r < grid.Rows; r++)
+        {
+            for (var c = 1; c < grid.Columns; c++)
+            {
+                if (inCell[r, c] is not { Count: > 0 } right || !grid.IsCellStart(r, c) || grid.CellOf(r, c - 1) is var (lr, lc) && inCell[lr, lc] is not { Count: > 1 } left)
+                {
+                    continue;
+                }
+
+                var leftLetters = left.OrderBy(CentreX).ToList();
+                var rightLetters = right.OrderBy(CentreX).ToList();
+                var leftText = string.Concat(leftLetters.Select(l => l.Value));
+                var rightText = string.Concat(rightLetters.Select(l => l.Value));
+                var decimals = Regex.Match(rightText, @"^\d[\d,]*\.(\d+)$");
+                var gap = rightLetters[0].BoundingBox.Left - leftLetters[^1].BoundingBox.Right;
+                if (!decimals.Success || gap > rightLetters[0].PointSize * 0.6
+                    || Regex.Match(leftText, $@"^-?\d[\d,]*\.\d{{{decimals.Groups[1].Length}}}(\d+)$") is not { Success: true } overflow)
+                {
+                    continue;
+                }
+
+                var moved = leftLetters.TakeLast(overflow.Groups[1].Length).ToList();
+                inCell[lr, lc] = leftLetters.SkipLast(moved.Count).ToList();
+                inCell[r, c] = [.. moved, .. right];
+            }
+        }
+
         var texts = new string[grid.Rows, grid.Columns];
         for (var r = 0; r < grid.Rows; r++)
         {

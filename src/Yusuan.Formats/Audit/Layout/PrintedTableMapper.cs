@@ -21,9 +21,10 @@ public static partial class PrintedTableMapper
     private static partial Regex ProcurementCode();
 
     /// <summary>
-    /// A shorter code joined to its name by a dash (北京: 政府采购品目 "A-货物", 政府购买服务目录 "01-公共服务", "0101-公共安全服务").
+    /// A shorter code joined to its name by a dash (北京: 政府采购品目 "A-货物", 政府购买服务目录 "01-公共服务", "0101-公共安全服务"),
+    /// or a project's code (北京: "11000022T000000444194-法律援助办案补贴").
     /// </summary>
-    [GeneratedRegex(@"^([ABC](?:\d{2}){0,5}|\d{2}(?:\d{2}){0,4})\s*[-－—]\s*(?=[^\d\s])(.+)$")]
+    [GeneratedRegex(@"^([ABC](?:\d{2}){0,5}|\d{2}(?:\d{2}){0,4}|\d{6,10}[A-Z]\d{6,15})\s*[-－—]\s*(?=[^\d\s])(.+)$")]
     private static partial Regex CodeDashName();
 
     [GeneratedRegex(@"^[\[【(（]?(\d{3}(?:\d{2}){0,3})[\]】)）]?\s*[-－—_:：]?\s*(?=[^\d\s年.,、])(.+)$")]
