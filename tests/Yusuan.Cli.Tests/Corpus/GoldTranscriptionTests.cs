@@ -22,7 +22,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["pt-wanli-2025"] = int.MaxValue,
         ["c006-85521c48"] = 650,
         ["js-court-2019"] = 182,
-        ["pt-ghzy-2024-final"] = 588,
+        ["pt-ghzy-2024-final"] = 627,
         ["bj-justice-2026-tables"] = 2392,
         ["c003-525d3932"] = 1142,
         ["c004-d344b1c3"] = 725,

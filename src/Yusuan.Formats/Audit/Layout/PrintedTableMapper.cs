@@ -43,20 +43,21 @@ public static partial class PrintedTableMapper
         var scale = Scale(printed.Unit);
         var width = printed.ColumnPaths.Count;
         var kinds = Enumerable.Range(0, width).Select(c => KindOf(printed, c)).ToArray();
-        var found = Sides(printed, kinds);
+        var found = Sides(printed, kinds) is { Count: > 0 } twoSided ? twoSided : Blocks(printed, kinds);
         (int From, int To, string? Section)[] sides = found.Count > 0
-            ? found.Select((s, i) => (s.From, i + 1 < found.Count ? found[i + 1].From : width, (string?)s.Section)).ToArray()
+            ? found.Select((s, i) => (s.From, i + 1 < found.Count ? found[i + 1].From : width, s.Section)).ToArray()
             : [(0, width, null)];
         var layouts = sides.Select(s => Layout(printed, kinds, s.From, s.To)).ToList();
         var valueCount = layouts.Max(l => l.Values.Count);
         var widest = layouts.OrderByDescending(l => l.Values.Count).First();
         var columns = ColumnsFor(printed, widest.Values, valueCount);
 
+        // Side by side, each side read down in turn: all income rows, then all expenditure rows (list by list), as a reader reads.
         var rows = new List<TableRow>();
-        var lastCode = new string?[3];
-        foreach (var row in printed.Rows)
+        for (var s = 0; s < sides.Length; s++)
         {
-            for (var s = 0; s < sides.Length; s++)
+            var lastCode = new string?[3];
+            foreach (var row in printed.Rows)
             {
                 if (RowOf(row, layouts[s], sides[s].Section, scale, valueCount, lastCode) is { } mapped)
                 {
@@ -69,11 +70,6 @@ public static partial class PrintedTableMapper
         var agencies = rows.Select(r => r.Key).Where(k => k?.StartsWith("agency:", StringComparison.Ordinal) == true).ToList();
         rows = rows.Select(r => r.Key is { } key && agencies.Any(a => a != key && a!.StartsWith(key, StringComparison.Ordinal)) ? r with { Key = "department" } : r).ToList();
 
-        // Two-sided: all income rows first, then all expenditure rows (list by list), as a reader reads each side down.
-        if (found.Count > 0)
-        {
-            rows = found.SelectMany(side => rows.Where(r => r.Section == side.Section)).ToList();
-        }
 
         return new DisclosureTable
         {
@@ -133,7 +129,7 @@ public static partial class PrintedTableMapper
     /// 支出 list printed beside the first: Xi'an's 收支总表 prints 支出 three times, by 功能科目, by 部门预算支出经济科目 and by
     /// 政府预算支出经济分类科目); empty for a one-sided table.
     /// </summary>
-    private static List<(int From, string Section)> Sides(PrintedTable table, Kind[] kinds)
+    private static List<(int From, string? Section)> Sides(PrintedTable table, Kind[] kinds)
     {
         var tops = table.ColumnPaths.Select(p => Regex.Replace(p.Split('/')[0], @"\s", string.Empty)).ToList();
         var income = tops.FindIndex(t => t.Contains("收入", StringComparison.Ordinal) && !t.Contains("支出", StringComparison.Ordinal));
@@ -166,7 +162,7 @@ public static partial class PrintedTableMapper
             return [];
         }
 
-        var sides = new List<(int From, string Section)> { (0, "income"), (start, "expenditure") };
+        var sides = new List<(int From, string? Section)> { (0, "income"), (start, "expenditure") };
         for (var c = start + 1; c < kinds.Length; c++)
         {
             if (kinds[c] == Kind.Text && kinds[c - 1] == Kind.Figure && kinds[(c + 1)..].Contains(Kind.Figure))
@@ -176,6 +172,29 @@ public static partial class PrintedTableMapper
         }
 
         return sides;
+    }
+
+    /// <summary>
+    /// One list printed in two or more blocks side by side to fill the page, each block under the same headers (上海's 决算
+    /// 一般公共预算财政拨款基本支出决算表: 经济分类科目编码 | 科目名称 | 决算数, 人员经费 on the left and 公用经费 on the right);
+    /// empty when the headers do not repeat. The blocks are read one after the other, as one list.
+    /// </summary>
+    private static List<(int From, string? Section)> Blocks(PrintedTable table, Kind[] kinds)
+    {
+        var leaves = table.ColumnPaths.Select(p => Regex.Replace(p.Split('/')[^1], @"\s", string.Empty)).ToList();
+        for (var size = 2; size <= leaves.Count / 2; size++)
+        {
+            if (leaves.Count % size != 0 || leaves.Take(size).Any(l => l.Length == 0)
+                || !Enumerable.Range(size, leaves.Count - size).All(c => leaves[c] == leaves[c - size])
+                || !kinds.Take(size).Contains(Kind.Figure) || !kinds.Take(size).Any(k => k is Kind.Text or Kind.Code))
+            {
+                continue;
+            }
+
+            return Enumerable.Range(0, leaves.Count / size).Select(b => (b * size, (string?)null)).ToList();
+        }
+
+        return [];
     }
 
     /// <summary>The section of a further 支出 list, named by the classification its header gives.</summary>
