@@ -62,6 +62,21 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void One_list_printed_in_two_blocks_side_by_side_is_read_as_one_list()
+    {
+        // 普陀区规划和自然资源局 2024 决算, 一般公共预算财政拨款基本支出决算表: 经济分类科目编码 | 科目名称 | 决算数 twice across the page,
+        // 人员经费 (301, 303) on the left ending in 人员经费合计 4,884.09, 公用经费 (302, 310) on the right ending in 公用经费合计 480.66.
+        var table = Assert.Single(Audit(Cut("pt-ghzy-2024-final", 16)).Disclosure!.Tables, t => t.Title.Contains("基本支出决算表", StringComparison.Ordinal));
+        Assert.Equal(["决算数"], table.Columns.Select(c => c.Title));
+        var codes = table.Rows.Where(r => r.Code is { Length: 3 }).Select(r => r.Code).ToList();
+        Assert.Equal(["301", "303", "302", "310"], codes);
+        Assert.Equal(440.90m, table.Rows.Single(r => r.Code == "302").Values[0]);
+        Assert.Equal(84.62m, table.Rows.Single(r => r.Code == "30201").Values[0]);
+        Assert.Equal(4_884.09m, table.Rows.Single(r => r.Name.Contains("人员经费合计", StringComparison.Ordinal)).Values[0]);
+        Assert.Equal(480.66m, table.Rows.Last().Values[0]);
+    }
+
+    [Fact]
     public void Codes_split_into_class_section_and_item_columns_are_joined()
     {
         // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus
