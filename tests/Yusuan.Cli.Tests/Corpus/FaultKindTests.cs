@@ -77,6 +77,22 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_word_table_with_ragged_cells_keeps_each_printed_column_whole_and_each_row_with_its_figures()
+    {
+        // 江苏省高级人民法院 2019 (Word): 财政拨款基本支出预算表（经济科目）'s one 金额 column falls into two grid columns, the figure now
+        // left (30101 基本工资 2,827.41), now right (301 工资福利支出 16,324.07); in 一般公共预算支出预算表（功能科目） the 类 row's figure
+        // sits a line below its name (204 公共安全支出 … 27,488.23).
+        var audit = Audit(Cut("js-court-2019", 11, 12));
+        var economic = Assert.Single(audit.Disclosure!.Tables, t => t.Title.StartsWith("财政拨款基本支出预算表", StringComparison.Ordinal));
+        Assert.Equal(["金额"], economic.Columns.Select(c => c.Title));
+        Assert.Equal(16_324.07m, economic.Rows.Single(r => r.Code == "301").Values[0]);
+        Assert.Equal(2_827.41m, economic.Rows.Single(r => r.Code == "30101").Values[0]);
+        var function = Assert.Single(audit.Disclosure.Tables, t => t.Title.StartsWith("一般公共预算支出预算表", StringComparison.Ordinal));
+        Assert.Equal(27_488.23m, function.Rows.Single(r => r.Code == "204").Values[0]);
+        Assert.DoesNotContain(function.Rows, r => r.Code is null && r.Name.Length == 0);
+    }
+
+    [Fact]
     public void Codes_split_into_class_section_and_item_columns_are_joined()
     {
         // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus

@@ -40,6 +40,7 @@ public static partial class PrintedTableMapper
 
     public static DisclosureTable Map(PrintedTable printed, string id)
     {
+        printed = Unsplit(printed);
         var scale = Scale(printed.Unit);
         var width = printed.ColumnPaths.Count;
         var kinds = Enumerable.Range(0, width).Select(c => KindOf(printed, c)).ToArray();
@@ -84,6 +85,58 @@ public static partial class PrintedTableMapper
             Note = printed.Note,
             Source = new TableSource(printed.Pages),
         };
+    }
+
+    /// <summary>
+    /// A Word table whose rows have cells of different widths gives the page more column rules than any row has cells, and
+    /// one printed column falls into two grid columns, row by row (江苏高院 2019: 金额 | 金额, the figure now left, now right;
+    /// a figure under a blank-headed column left of its header 合计). Two neighbouring columns that no row fills both of are
+    /// one column when they have the same header, or when the left one has none.
+    /// </summary>
+    private static PrintedTable Unsplit(PrintedTable printed)
+    {
+        var paths = printed.ColumnPaths.ToList();
+        var cells = printed.Rows.Select(r => r.Cells.ToList()).ToList();
+        for (var c = paths.Count - 2; c >= 0; c--)
+        {
+            var (left, right) = (Leaf(paths[c]), Leaf(paths[c + 1]));
+            var sameHeader = left.Length > 0 && left == right && (Parent(paths[c]) == Parent(paths[c + 1]) || Parent(paths[c]).Length <= 2 || Parent(paths[c + 1]).Length <= 2);
+            if (!(sameHeader || left.Length == 0 && right.Length > 0) || printed.Rows.Count == 0
+                || cells.Any(row => row[c].Trim().Length > 0 && row[c + 1].Trim().Length > 0)
+                || !cells.Any(row => row[c].Trim().Length > 0))
+            {
+                continue;
+            }
+
+            foreach (var row in cells)
+            {
+                row[c] = row[c].Trim().Length > 0 ? row[c] : row[c + 1];
+                row.RemoveAt(c + 1);
+            }
+
+            paths[c] = paths[c + 1].Length >= paths[c].Length ? paths[c + 1] : paths[c];
+            paths.RemoveAt(c + 1);
+        }
+
+        // The same tables print a row's figures a line below its name, in a grid row of their own: a row of figures alone
+        // under a named row with no figure in those cells belongs to it.
+        var rows = printed.Rows.Select((r, i) => r with { Cells = cells[i] }).ToList();
+        for (var i = rows.Count - 1; i > 0; i--)
+        {
+            var (above, figures) = (rows[i - 1].Cells, rows[i].Cells);
+            var filled = Enumerable.Range(0, figures.Count).Where(c => figures[c].Trim().Length > 0).ToList();
+            if (filled.Count > 0 && filled.All(c => PdfTableReader.IsAmount(figures[c]) && above[c].Trim().Length == 0)
+                && above.Any(a => a.Trim().Length > 0 && !PdfTableReader.IsAmount(a)))
+            {
+                rows[i - 1] = rows[i - 1] with { Cells = above.Select((a, c) => a.Trim().Length > 0 ? a : figures[c]).ToList() };
+                rows.RemoveAt(i);
+            }
+        }
+
+        return paths.Count == printed.ColumnPaths.Count && rows.Count == printed.Rows.Count ? printed : printed with { ColumnPaths = paths, Rows = rows };
+
+        static string Leaf(string path) => Regex.Replace(path.Split('/')[^1], @"\s", string.Empty);
+        static string Parent(string path) => path.Contains('/') ? Regex.Replace(path[..path.LastIndexOf('/')], @"\s", string.Empty) : string.Empty;
     }
 
     private enum Kind
