@@ -307,6 +307,7 @@ public static partial class PrintedTableMapper
         }
 
         var name = -1;
+        var before = new List<int>();
         if (c < to && kinds[c] == Kind.Text)
         {
             name = c++;
@@ -314,6 +315,16 @@ public static partial class PrintedTableMapper
         else if (codes.Count > 0 && c < to && kinds[c] == Kind.Empty)
         {
             name = c++;
+        }
+
+        // 西安's 政府采购预算表: 类 | 款 | 项 | 单位编码 | 采购项目 — the agency's code between the row's code and its name is a column
+        // of the row (1 全额, 234001 西安市气象局), not the name.
+        else if (codes.Count > 0 && c + 1 < to && kinds[c] is Kind.Figure or Kind.Code && kinds[c + 1] == Kind.Text
+            && Regex.IsMatch(table.ColumnPaths[c], "(?:单位|部门)(?:编码|代码)"))
+        {
+            before.Add(c);
+            name = c + 1;
+            c += 2;
         }
 
         // Yantai, Xi'an: 部门预算支出经济分类 类 | 款 | 名称, then 政府预算支出经济分类 类 | 款 | 名称 — the second classification
@@ -347,7 +358,7 @@ public static partial class PrintedTableMapper
 
         // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
-        return new SideLayout(unit, codes, name, Enumerable.Range(c, to - c).ToList(), agency, parallel, functionCode);
+        return new SideLayout(unit, codes, name, [.. before, .. Enumerable.Range(c, to - c)], agency, parallel, functionCode);
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
