@@ -279,18 +279,18 @@ public class AuditTests
     }
 
     /// <summary>
-    /// 100 KB that inflate to four million line-drawing operators keep a reader busy for many seconds and gigabytes: with
-    /// a time limit of one second the file is a finding, and the next file is read by a fresh worker.
+    /// 200 KB that inflate to eight million line-drawing operators keep a reader busy for many times the limit of five seconds
+    /// (about 20 s here): the file is a finding, and the next file is read by a fresh worker well within the limit.
     /// </summary>
     [Fact]
     public void A_file_past_the_time_limit_is_a_finding_and_the_batch_goes_on()
     {
-        var slow = Fixture("four-million-lines");
-        var result = Yusuan.Run("audit", slow, SeedPath(), "--time-limit", "1", "--format", "json");
+        var slow = Fixture("eight-million-lines");
+        var result = Yusuan.Run("audit", slow, SeedPath(), "--time-limit", "5", "--format", "json");
         var documents = JsonDocument.Parse(result.Out).RootElement;
         var finding = Assert.Single(documents[0].GetProperty("findings").EnumerateArray());
         Assert.Equal("audit.document.failed", finding.GetProperty("rule").GetString());
-        Assert.Contains("无法在限定的时间（1 秒）内读取", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("无法在限定的时间（5 秒）内读取", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("深圳市生态环境智能管控中心", documents[1].GetProperty("disclosure").GetProperty("department").GetProperty("name").GetString());
         Assert.Contains("命令行错误", Yusuan.Run("audit", SeedPath(), "--time-limit", "0").Error, StringComparison.Ordinal);
     }
@@ -316,8 +316,8 @@ public class AuditTests
                     "5 0 R",
                     "4 0 R"));
                 break;
-            case "four-million-lines":
-                File.WriteAllBytes(path, PdfWithContents(string.Concat(Enumerable.Repeat("0 0 m 1 1 l S\n", 4_000_000))));
+            case "eight-million-lines":
+                File.WriteAllBytes(path, PdfWithContents(string.Concat(Enumerable.Repeat("0 0 m 1 1 l S\n", 8_000_000))));
                 break;
             case "encrypted":
             {
