@@ -136,60 +136,31 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T01 收支总表: income by source ∥ expenditure by function.</summary>
-    private TableDraft T01()
-    {
-        var draft = Draft("T01");
-        var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
-        {
-            ("income.government", "一、政府预算拨款", f => f.IsGovernmentAppropriation()),
-            ("income.general", "1. 一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
-            ("income.fund", "2. 政府性基金预算拨款", f => f == FundSource.GovernmentFund),
-            ("income.capital", "3. 国有资本经营预算拨款", f => f == FundSource.StateCapital),
-            ("income.special", "二、财政专户管理资金", f => f == FundSource.FiscalSpecialAccount),
-            ("income.unit", "三、单位资金", f => f.IsUnitFund()),
-            ("income.institution", "1. 事业收入", f => f == FundSource.InstitutionIncome),
-            ("income.business", "2. 事业单位经营收入", f => f == FundSource.InstitutionBusinessIncome),
-            ("income.superior", "3. 上级补助收入", f => f == FundSource.SuperiorSubsidy),
-            ("income.subordinate", "4. 附属单位上缴收入", f => f == FundSource.SubordinateRemittance),
-            ("income.other", "5. 其他收入", f => f == FundSource.OtherIncome),
-            ("income.current", "本年收入合计", f => f != FundSource.PriorYearCarryover),
-            ("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
-            ("income.total", "收入总计", _ => true),
-        };
-        AddTwoSided(draft, income, _ => true);
-        return draft;
-    }
+    private TableDraft T01() => TwoSided("T01", _ => true);
 
     /// <summary>T06 政府预算拨款收支总表: the appropriations (and their carry-over) only.</summary>
-    private TableDraft T06()
+    private TableDraft T06() => TwoSided("T06", f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover);
+
+    /// <summary>A two-sided table: its named income rows (TableSpecifications) filled from their fund sources ∥ expenditure by function.</summary>
+    private TableDraft TwoSided(string id, Func<FundSource, bool> spent)
     {
-        var draft = Draft("T06");
-        var income = new (string Key, string Name, Func<FundSource, bool> Funds)[]
-        {
-            ("income.government", "政府预算拨款", f => f.IsGovernmentAppropriation()),
-            ("income.general", "一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
-            ("income.fund", "政府性基金预算拨款", f => f == FundSource.GovernmentFund),
-            ("income.capital", "国有资本经营预算拨款", f => f == FundSource.StateCapital),
-            ("income.current", "本年收入合计", f => f.IsGovernmentAppropriation()),
-            ("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
-            ("income.total", "收入总计", f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover),
-        };
-        AddTwoSided(draft, income, f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover);
+        var draft = Draft(id);
+        AddTwoSided(draft, Tables.TableSpecifications.Get(id).NamedRows, spent);
         return draft;
     }
 
-    private void AddTwoSided(TableDraft draft, (string Key, string Name, Func<FundSource, bool> Funds)[] income, Func<FundSource, bool> spent)
+    private void AddTwoSided(TableDraft draft, IReadOnlyList<Tables.NamedRow> named, Func<FundSource, bool> spent)
     {
-        var incomeRows = income.Select(i => new RowDraft(new TableRow { Section = "income", Key = i.Key, Name = i.Name, Values = [] }, 1)).ToArray();
+        var income = named.Where(r => r.Funds is not null).ToArray();
+        var incomeRows = income.Select(i => new RowDraft(new TableRow { Section = "income", Key = i.Key, Name = i.Title, Values = [] }, 1)).ToArray();
         var tree = new BlockTree(1, perAgency: false, (_, code) => FunctionRow(code) with { Section = "expenditure" });
-        var current = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.current", Name = "本年支出合计", Values = [] }, 1);
-        var carryForward = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.carryforward", Name = "结转下年", Values = [] }, 1);
-        var total = new RowDraft(new TableRow { Section = "expenditure", Key = "expenditure.total", Name = "支出总计", Values = [] }, 1);
+        RowDraft Total(string key) => new(new TableRow { Section = "expenditure", Key = key, Name = named.Single(r => r.Key == key).Title, Values = [] }, 1);
+        var (current, carryForward, total) = (Total("expenditure.current"), Total("expenditure.carryforward"), Total("expenditure.total"));
         for (var k = 0; k < keys.Count; k++)
         {
             for (var i = 0; i < income.Length; i++)
             {
-                if (income[i].Funds(keys[k].Fund))
+                if (income[i].Funds!(keys[k].Fund))
                 {
                     Put(incomeRows[i], 0, k, Measure.Amount);
                 }

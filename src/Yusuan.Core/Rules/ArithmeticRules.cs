@@ -10,24 +10,13 @@ internal static class ArithmeticRules
 
     public static IEnumerable<Rule> All()
     {
-        foreach (var (id, total, parts, title) in new[]
-                 {
-                     ("T02", "total", Tables.ColumnMeanings.FundSources, "合计 = 各收入来源之和"),
-                     ("T03", "total", (IReadOnlyList<string>)["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
-                     ("T04", "total", ["personnel", "operating"], "合计 = 人员经费 + 公用经费"),
-                     ("T05", "total", Tables.ColumnMeanings.FundSources, "合计 = 各资金来源之和"),
-                     ("T07", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
-                     ("T08", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
-                     ("T09", "total", ["abroad", "reception", "vehicle"], "总计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费"),
-                     ("T10", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
-                     ("T11", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出"),
-                     ("T12", "total", ["fiscal", "other"], "总额 = 财政拨款 + 其他资金"),
-                 })
+        // The sums each table specifies (TableSpecifications): each table's column total first, then the other column sums.
+        var specifications = Tables.TableSpecifications.All;
+        foreach (var sum in specifications.SelectMany(t => t.ColumnSums.Take(1).Select(sum => (t.Id, sum))).Concat(specifications.SelectMany(t => t.ColumnSums.Skip(1).Select(sum => (t.Id, sum)))))
         {
-            yield return ColumnSum($"{id}.sum.columns", id, total, parts, title);
+            yield return ColumnSum($"{sum.Id}.{sum.sum.Rule}", sum.Id, sum.sum.Total, sum.sum.Parts, sum.sum.Statement);
         }
 
-        yield return ColumnSum("T09.sum.vehicle", "T09", "vehicle", ["vehicle_purchase", "vehicle_operation"], "公务用车购置及运行维护费小计 = 购置费 + 运行维护费");
         yield return new Rule("T03.procurement.parts", Severity.Error, Category, "面向中小企业、小微企业的采购不超过政府采购小计",
             "《政府采购促进中小企业发展管理办法》：面向小微企业的份额包含于面向中小企业的份额，后者包含于采购总额", CheckProcurementParts);
 
@@ -42,22 +31,18 @@ internal static class ArithmeticRules
         yield return new Rule("T05.sum.units", Severity.Error, Category, "部门（单位）合计 = 各项目之和",
             "项目支出总表的合计行等于各项目之和", (rule, context) => Units(rule, context, "T05"));
 
-        foreach (var id in new[] { "T01", "T06" })
+        foreach (var id in specifications.Where(t => t.RowSums.Count > 0).Select(t => t.Id))
         {
-            yield return TwoSided($"{id}.income.government", id, "政府预算拨款 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款", "income.government", ["income.general", "income.fund", "income.capital"]);
-            yield return TwoSided($"{id}.income.total", id, "收入总计 = 本年收入合计 + 上年结余、结转", "income.total", ["income.current", "income.carryover"]);
-            yield return TwoSided($"{id}.expenditure.total", id, "支出总计 = 本年支出合计 + 结转下年", "expenditure.total", ["expenditure.current", "expenditure.carryforward"]);
-            yield return TwoSided($"{id}.balance", id, "收入总计 = 支出总计", "income.total", ["expenditure.total"]);
+            foreach (var sum in Tables.TableSpecifications.Get(id).RowSums)
+            {
+                yield return TwoSided($"{id}.{sum.Rule}", id, sum.Statement, sum.Total, sum.Parts);
+            }
+
             yield return new Rule($"{id}.expenditure.classes", Severity.Error, Category, "本年支出合计 = 各类支出之和",
                 "收支总表支出方的本年支出合计等于各功能分类类级之和", (rule, context) => ExpenditureClasses(rule, context, id));
             yield return new Rule($"{id}.expenditure.rollup", Severity.Error, Category, "支出方科目逐级汇总：项 → 款 → 类",
                 "收支总表支出方项级之和等于款级、款级之和等于类级", (rule, context) => TwoSidedRollup(rule, context, id));
         }
-
-        yield return TwoSided("T01.income.current", "T01", "本年收入合计 = 政府预算拨款 + 财政专户管理资金 + 单位资金", "income.current", ["income.government", "income.special", "income.unit"]);
-        yield return TwoSided("T01.income.unit", "T01", "单位资金 = 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入", "income.unit",
-            ["income.institution", "income.business", "income.superior", "income.subordinate", "income.other"]);
-        yield return TwoSided("T06.income.current", "T06", "本年收入合计 = 政府预算拨款", "income.current", ["income.government"]);
 
         yield return new Rule("T09.change", Severity.Error, Category, "“三公”经费增减变化 = 本年 − 上年",
             "“三公”经费支出表的增减变化金额行等于本年数减上年数", CheckOfficialChange);
@@ -246,10 +231,10 @@ internal static class ArithmeticRules
         }
     }
 
-    private static Rule TwoSided(string id, string table, string title, string total, string[] parts) =>
+    private static Rule TwoSided(string id, string table, string title, string total, IReadOnlyList<string> parts) =>
         new(id, Severity.Error, Category, title, "收支总表的平衡关系", (rule, context) => TwoSidedSum(rule, context, table, total, parts));
 
-    private static IEnumerable<Finding> TwoSidedSum(Rule rule, RuleContext context, string id, string total, string[] parts)
+    private static IEnumerable<Finding> TwoSidedSum(Rule rule, RuleContext context, string id, string total, IReadOnlyList<string> parts)
     {
         if (context.Table(id) is not { } table)
         {
@@ -264,7 +249,7 @@ internal static class ArithmeticRules
             yield break;
         }
 
-        foreach (var f in rule.CompareSum(context, view.At(totalRow, 0), $"{id}“{table.Title}” {totalRow.Name}", totalRow.Values[0], values.Sum(v => v ?? 0), parts.Length, table.Decimals))
+        foreach (var f in rule.CompareSum(context, view.At(totalRow, 0), $"{id}“{table.Title}” {totalRow.Name}", totalRow.Values[0], values.Sum(v => v ?? 0), parts.Count, table.Decimals))
         {
             yield return f;
         }

@@ -9,19 +9,6 @@ namespace Yusuan.Core.Rules;
 /// </summary>
 public sealed class TableView(DisclosureTable table, int fiscalYear)
 {
-    private static readonly (string Name, string Key)[] IncomeNames =
-    [
-        ("政府预算拨款", "government"), ("财政拨款", "government"), ("一般公共预算拨款", "general"), ("政府性基金预算拨款", "fund"),
-        ("国有资本经营预算拨款", "capital"), ("财政专户管理资金", "special"), ("单位资金", "unit"), ("事业收入", "institution"),
-        ("事业单位经营收入", "business"), ("上级补助收入", "superior"), ("附属单位上缴收入", "subordinate"), ("其他收入", "other"),
-        ("本年收入合计", "current"), ("上年结余、结转", "carryover"), ("上年结转", "carryover"), ("上年结余结转", "carryover"), ("收入总计", "total"),
-    ];
-
-    private static readonly (string Name, string Key)[] ExpenditureNames =
-    [
-        ("本年支出合计", "current"), ("结转下年", "carryforward"), ("年末结转和结余", "carryforward"), ("支出总计", "total"),
-    ];
-
     public DisclosureTable Table { get; } = table;
 
     public string Id => Table.Id;
@@ -35,14 +22,9 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
         }
 
         var name = StripOrdinal(row.Name);
-        if (row.Section is "income")
+        if (row.Section is "income" || row.Section is "expenditure" && row.Code is null)
         {
-            return IncomeNames.FirstOrDefault(n => n.Name == name).Key is { } k ? "income." + k : null;
-        }
-
-        if (row.Section is "expenditure" && row.Code is null)
-        {
-            return ExpenditureNames.FirstOrDefault(n => n.Name == name).Key is { } k ? "expenditure." + k : null;
+            return Tables.RowMeanings.KeyOf(row.Section, name);
         }
 
         if (Table.Id == "T09")

@@ -35,9 +35,61 @@ public enum RowCodes
 /// <param name="Headers">The seed's header of each column, in order; <c>{year}</c> stands for the fiscal year (2023 年预算数).</param>
 public sealed record TableSpecification(string Id, string Title, IReadOnlyList<string> PrintedTitles, RowCodes Codes, IReadOnlyList<string> Columns, IReadOnlyList<string> Headers)
 {
+    /// <summary>
+    /// The rows the table names rather than codes, in the seed's order (the 收入 side of T01 and T06 and the totals of their
+    /// 支出 side); empty for a table whose rows are all coded or all free (项目, goals).
+    /// </summary>
+    public IReadOnlyList<NamedRow> NamedRows { get; init; } = [];
+
+    /// <summary>Totals across the columns of each row: the total column's key and the keys of the columns it adds up.</summary>
+    public IReadOnlyList<TableSum> ColumnSums { get; init; } = [];
+
+    /// <summary>Totals down the named rows: the total row's key and the keys of the rows it adds up (T01, T06).</summary>
+    public IReadOnlyList<TableSum> RowSums { get; init; } = [];
+
     /// <summary>The columns as the compiler lays them out for a fiscal year: each key under the seed's header.</summary>
     public IReadOnlyList<TableColumn> ColumnsFor(int fiscalYear) =>
         Columns.Zip(Headers, (key, header) => new TableColumn(key, header.Replace("{year}", fiscalYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))).ToList();
+}
+
+/// <summary>
+/// A row a table names: its key (income.general, expenditure.total — the same in every table and in the rules), the name the
+/// seed prints, and the fund sources whose amounts the compiler puts in it (null: it is filled otherwise, the 支出 side's
+/// totals from the expenditure).
+/// </summary>
+public sealed record NamedRow(string Key, string Title, Func<FundSource, bool>? Funds = null);
+
+/// <summary>
+/// A total and its parts (keys of columns or of named rows), the rule that checks it (its id is the table's id, a dot and
+/// <paramref name="Rule"/>: T03.sum.columns) and the identity as a reader states it (支出总计 = 基本支出 + 项目支出).
+/// </summary>
+public sealed record TableSum(string Rule, string Total, IReadOnlyList<string> Parts, string Statement);
+
+/// <summary>The names regions print for the named rows of two-sided tables, by key: how a printed row is recognised.</summary>
+public static class RowMeanings
+{
+    /// <summary>Printed names of the 收入 side's rows, without their ordinals (一、 1. （一）), and their keys.</summary>
+    public static IReadOnlyList<(string Name, string Key)> Income { get; } =
+    [
+        ("政府预算拨款", "income.government"), ("财政拨款", "income.government"), ("一般公共预算拨款", "income.general"), ("政府性基金预算拨款", "income.fund"),
+        ("国有资本经营预算拨款", "income.capital"), ("财政专户管理资金", "income.special"), ("单位资金", "income.unit"), ("事业收入", "income.institution"),
+        ("事业单位经营收入", "income.business"), ("上级补助收入", "income.superior"), ("附属单位上缴收入", "income.subordinate"), ("其他收入", "income.other"),
+        ("本年收入合计", "income.current"), ("上年结余、结转", "income.carryover"), ("上年结转", "income.carryover"), ("上年结余结转", "income.carryover"), ("收入总计", "income.total"),
+    ];
+
+    /// <summary>Printed names of the 支出 side's uncoded rows and their keys.</summary>
+    public static IReadOnlyList<(string Name, string Key)> Expenditure { get; } =
+    [
+        ("本年支出合计", "expenditure.current"), ("结转下年", "expenditure.carryforward"), ("年末结转和结余", "expenditure.carryforward"), ("支出总计", "expenditure.total"),
+    ];
+
+    /// <summary>The key of a printed row of a two-sided table by its section and its name without ordinal, or null.</summary>
+    public static string? KeyOf(string? section, string name) => section switch
+    {
+        "income" => Income.FirstOrDefault(n => n.Name == name).Key,
+        "expenditure" => Expenditure.FirstOrDefault(n => n.Name == name).Key,
+        _ => null,
+    };
 }
 
 /// <summary>The twelve standard tables, and how a printed title is recognised as one of them.</summary>
@@ -49,23 +101,104 @@ public static partial class TableSpecifications
 
     private static readonly string[] FundHeaders = ["合计", .. ColumnMeanings.Funds.Select(f => f.Fund.Title())];
 
+    private static readonly TableSum[] SpendingSum = [new("sum.columns", "total", ["basic", "project"], "支出总计 = 基本支出 + 项目支出")];
+
+    /// <summary>The 支出 side of T01 and T06 below the function classes: the seed's totals.</summary>
+    private static readonly NamedRow[] ExpenditureTotals =
+        [new("expenditure.current", "本年支出合计"), new("expenditure.carryforward", "结转下年"), new("expenditure.total", "支出总计")];
+
+    /// <summary>The sums both two-sided tables keep: appropriations, totals and the balance of the two sides.</summary>
+    private static readonly TableSum[] TwoSidedSums =
+    [
+        new("income.government", "income.government", ["income.general", "income.fund", "income.capital"], "政府预算拨款 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款"),
+        new("income.total", "income.total", ["income.current", "income.carryover"], "收入总计 = 本年收入合计 + 上年结余、结转"),
+        new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward"], "支出总计 = 本年支出合计 + 结转下年"),
+        new("balance", "income.total", ["expenditure.total"], "收入总计 = 支出总计"),
+    ];
+
     /// <summary>The twelve tables in the seed's order.</summary>
     public static IReadOnlyList<TableSpecification> All { get; } =
     [
-        new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"], ["{year} 年预算数"]),
-        new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources], FundHeaders),
+        new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"], ["{year} 年预算数"])
+        {
+            NamedRows =
+            [
+                new("income.government", "一、政府预算拨款", f => f.IsGovernmentAppropriation()),
+                new("income.general", "1. 一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
+                new("income.fund", "2. 政府性基金预算拨款", f => f == FundSource.GovernmentFund),
+                new("income.capital", "3. 国有资本经营预算拨款", f => f == FundSource.StateCapital),
+                new("income.special", "二、财政专户管理资金", f => f == FundSource.FiscalSpecialAccount),
+                new("income.unit", "三、单位资金", f => f.IsUnitFund()),
+                new("income.institution", "1. 事业收入", f => f == FundSource.InstitutionIncome),
+                new("income.business", "2. 事业单位经营收入", f => f == FundSource.InstitutionBusinessIncome),
+                new("income.superior", "3. 上级补助收入", f => f == FundSource.SuperiorSubsidy),
+                new("income.subordinate", "4. 附属单位上缴收入", f => f == FundSource.SubordinateRemittance),
+                new("income.other", "5. 其他收入", f => f == FundSource.OtherIncome),
+                new("income.current", "本年收入合计", f => f != FundSource.PriorYearCarryover),
+                new("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
+                new("income.total", "收入总计", _ => true),
+                .. ExpenditureTotals,
+            ],
+            RowSums =
+            [
+                .. TwoSidedSums,
+                new("income.current", "income.current", ["income.government", "income.special", "income.unit"], "本年收入合计 = 政府预算拨款 + 财政专户管理资金 + 单位资金"),
+                new("income.unit", "income.unit", ["income.institution", "income.business", "income.superior", "income.subordinate", "income.other"],
+                    "单位资金 = 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入"),
+            ],
+        },
+        new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources], FundHeaders)
+        {
+            ColumnSums = [new("sum.columns", "total", ColumnMeanings.FundSources, "合计 = 各收入来源之和")],
+        },
         new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"],
-            [.. SpendingHeaders, "{year} 年政府采购项目小计", "其中：面向中小企业政府采购项目", "其中：面向小型、微型企业政府采购项目"]),
-        new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"], ["合计", "人员经费", "公用经费"]),
-        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources], FundHeaders),
-        new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"], ["{year} 年预算数"]),
-        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending, SpendingHeaders),
-        new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending, SpendingHeaders),
+            [.. SpendingHeaders, "{year} 年政府采购项目小计", "其中：面向中小企业政府采购项目", "其中：面向小型、微型企业政府采购项目"])
+        {
+            ColumnSums = SpendingSum,
+        },
+        new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"], ["合计", "人员经费", "公用经费"])
+        {
+            ColumnSums = [new("sum.columns", "total", ["personnel", "operating"], "合计 = 人员经费 + 公用经费")],
+        },
+        new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources], FundHeaders)
+        {
+            ColumnSums = [new("sum.columns", "total", ColumnMeanings.FundSources, "合计 = 各资金来源之和")],
+        },
+        new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"], ["{year} 年预算数"])
+        {
+            NamedRows =
+            [
+                new("income.government", "政府预算拨款", f => f.IsGovernmentAppropriation()),
+                new("income.general", "一般公共预算拨款", f => f == FundSource.GeneralPublicBudget),
+                new("income.fund", "政府性基金预算拨款", f => f == FundSource.GovernmentFund),
+                new("income.capital", "国有资本经营预算拨款", f => f == FundSource.StateCapital),
+                new("income.current", "本年收入合计", f => f.IsGovernmentAppropriation()),
+                new("income.carryover", "上年结余、结转", f => f == FundSource.PriorYearCarryover),
+                new("income.total", "收入总计", f => f.IsGovernmentAppropriation() || f == FundSource.PriorYearCarryover),
+                .. ExpenditureTotals,
+            ],
+            RowSums = [.. TwoSidedSums, new("income.current", "income.current", ["income.government"], "本年收入合计 = 政府预算拨款")],
+        },
+        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending, SpendingHeaders)
+        {
+            ColumnSums = SpendingSum,
+        },
         new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None,
-            ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"], ["总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费"]),
-        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending, SpendingHeaders),
-        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending, SpendingHeaders),
-        new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"], ["总额", "其中：财政拨款", "其中：其他资金"]),
+            ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"], ["总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费"])
+        {
+            ColumnSums =
+            [
+                new("sum.columns", "total", ["abroad", "reception", "vehicle"], "总计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费"),
+                new("sum.vehicle", "vehicle", ["vehicle_purchase", "vehicle_operation"], "公务用车购置及运行维护费小计 = 购置费 + 运行维护费"),
+            ],
+        },
+        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"], ["总额", "其中：财政拨款", "其中：其他资金"])
+        {
+            ColumnSums = [new("sum.columns", "total", ["fiscal", "other"], "总额 = 财政拨款 + 其他资金")],
+        },
     ];
 
     /// <summary>Words that scope a table to part of the budget: a printed title and the title it matches print the same ones.</summary>
