@@ -107,6 +107,13 @@ public static partial class TableSpecifications
     private static readonly NamedRow[] ExpenditureTotals =
         [new("expenditure.current", "本年支出合计"), new("expenditure.carryforward", "结转下年"), new("expenditure.total", "支出总计")];
 
+    /// <summary>
+    /// The totals a two-sided table prints side by side below both lists, line by line: 本年收入合计 ∥ 本年支出合计, 上年结余、结转 ∥
+    /// 结转下年, 收入总计 ∥ 支出总计.
+    /// </summary>
+    public static IReadOnlyList<(string Income, string Expenditure)> TwoSidedTotals { get; } =
+        [("income.current", "expenditure.current"), ("income.carryover", "expenditure.carryforward"), ("income.total", "expenditure.total")];
+
     /// <summary>The sums both two-sided tables keep: appropriations, totals and the balance of the two sides.</summary>
     private static readonly TableSum[] TwoSidedSums =
     [

@@ -108,10 +108,9 @@ public static class DocumentLayout
             new[] { new HeaderCell("收 入", 2), new HeaderCell("支 出", 2) },
             new[] { new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数"), new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数") },
         };
-        string[] incomeTotals = ["income.current", "income.carryover", "income.total"];
-        string[] expenditureTotals = ["expenditure.current", "expenditure.carryforward", "expenditure.total"];
-        var income = table.Rows.Where(r => r.Section == "income" && !incomeTotals.Contains(r.Key)).ToList();
-        var expenditure = table.Rows.Where(r => r.Section == "expenditure" && !expenditureTotals.Contains(r.Key)).ToList();
+        var totals = Core.Tables.TableSpecifications.TwoSidedTotals;
+        var income = table.Rows.Where(r => r.Section == "income" && !totals.Any(t => t.Income == r.Key)).ToList();
+        var expenditure = table.Rows.Where(r => r.Section == "expenditure" && !totals.Any(t => t.Expenditure == r.Key)).ToList();
         var rows = new List<IReadOnlyList<PrintedCell>>();
         for (var i = 0; i < Math.Max(income.Count, expenditure.Count); i++)
         {
@@ -121,10 +120,10 @@ public static class DocumentLayout
             rows.Add(cells);
         }
 
-        for (var i = 0; i < 3; i++)
+        foreach (var (incomeTotal, expenditureTotal) in totals)
         {
-            var left = table.Rows.FirstOrDefault(r => r.Key == incomeTotals[i]);
-            var right = table.Rows.FirstOrDefault(r => r.Key == expenditureTotals[i]);
+            var left = table.Rows.FirstOrDefault(r => r.Key == incomeTotal);
+            var right = table.Rows.FirstOrDefault(r => r.Key == expenditureTotal);
             rows.Add([.. left is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(left, table.Decimals, true), .. right is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(right, table.Decimals, true)]);
         }
 
