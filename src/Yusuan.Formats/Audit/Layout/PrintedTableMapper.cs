@@ -71,7 +71,6 @@ public static partial class PrintedTableMapper
         var agencies = rows.Select(r => r.Key).Where(k => k?.StartsWith("agency:", StringComparison.Ordinal) == true).ToList();
         rows = rows.Select(r => r.Key is { } key && agencies.Any(a => a != key && a!.StartsWith(key, StringComparison.Ordinal)) ? r with { Key = "department" } : r).ToList();
 
-
         return new DisclosureTable
         {
             Id = id,
@@ -95,13 +94,18 @@ public static partial class PrintedTableMapper
     /// </summary>
     private static PrintedTable Unsplit(PrintedTable printed)
     {
+        if (printed.Rows.Count == 0)
+        {
+            return printed;
+        }
+
         var paths = printed.ColumnPaths.ToList();
         var cells = printed.Rows.Select(r => r.Cells.ToList()).ToList();
         for (var c = paths.Count - 2; c >= 0; c--)
         {
             var (left, right) = (Leaf(paths[c]), Leaf(paths[c + 1]));
             var sameHeader = left.Length > 0 && left == right && (Parent(paths[c]) == Parent(paths[c + 1]) || Parent(paths[c]).Length <= 2 || Parent(paths[c + 1]).Length <= 2);
-            if (!(sameHeader || left.Length == 0 && right.Length > 0) || printed.Rows.Count == 0
+            if (!(sameHeader || left.Length == 0 && right.Length > 0)
                 || cells.Any(row => row[c].Trim().Length > 0 && row[c + 1].Trim().Length > 0)
                 || !cells.Any(row => row[c].Trim().Length > 0))
             {
