@@ -93,6 +93,17 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void Running_text_cut_into_pieces_by_invisible_rectangles_is_not_a_table()
+    {
+        // 深圳市民政局 page 7, prose only: "较 2025 年年初预算增加 14,309.95 万元，增长 102.4%。" — its text runs sit in clipping
+        // rectangles nobody sees, which once made grids of "2 | 025 | 年 | 年初预算增加 | 1 | 4,309.95 | 万 | 元，…".
+        var tables = Audit(Cut("c003-57bf9b3a", 7)).Disclosure?.Tables ?? [];
+        var cells = tables.SelectMany(t => t.Rows).SelectMany(r => r.Printed ?? []).ToList();
+        Assert.DoesNotContain("025", cells);
+        Assert.DoesNotContain("4,309.95", cells);
+    }
+
+    [Fact]
     public void Codes_split_into_class_section_and_item_columns_are_joined()
     {
         // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus
