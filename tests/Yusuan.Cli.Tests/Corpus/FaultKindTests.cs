@@ -104,6 +104,19 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_name_wider_than_its_cell_keeps_the_characters_that_run_over_its_rules()
+    {
+        // 西安市气象局 表10 专项业务经费支出表: "气象灾害、空气质量、气象影视、农业气象等业务运维" runs over both rules of its cell; the page
+        // clips it, the text layer keeps it, and its 气 lies in the 单位编码 cell on its left. 单位编码 1 (全额) and 234001 are the
+        // codes of the agency rows.
+        var table = Assert.Single(Audit(Cut("c020-b807ca62", 27)).Disclosure!.Tables, t => t.Title.Contains("专项业务经费支出表", StringComparison.Ordinal));
+        var row = table.Rows.Single(r => r.Values.Contains(654m));
+        Assert.Equal("气象灾害、空气质量、气象影视、农业气象等业务运维", row.Name.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Null(row.Code);
+        Assert.Equal(["agency:1", "agency:234001"], table.Rows.Where(r => r.Key?.StartsWith("agency:", StringComparison.Ordinal) == true).Select(r => r.Key));
+    }
+
+    [Fact]
     public void Codes_split_into_class_section_and_item_columns_are_joined()
     {
         // 普陀区司法局 支出预算总表 (元): 204 | 06 | 01 行政运行 14,348,853.34 | 14,348,853.34 | 64,840,547.00 — the row the corpus

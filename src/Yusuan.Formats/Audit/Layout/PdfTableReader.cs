@@ -548,6 +548,46 @@ public static partial class PdfTableReader
             }
         }
 
+        // A name wider than its cell runs over its rules, where the page clips it from view but the text layer keeps it
+        // (西安 表10: "气" of 气象灾害… in the 单位编码 cell on its left): Chinese text that continues without a gap across a rule,
+        // and is all its cell holds on that line, belongs to the cell holding the rest of the run.
+        for (var r = 0; r < grid.Rows; r++)
+        {
+            for (var c = 1; c < grid.Columns; c++)
+            {
+                var (lr, lc) = grid.CellOf(r, c - 1);
+                if (!grid.IsCellStart(r, c) || inCell[lr, lc] is not { Count: > 0 } || inCell[r, c] is not { Count: > 0 })
+                {
+                    continue;
+                }
+
+                foreach (var line in inCell[lr, lc]!.GroupBy(l => Math.Round(l.StartBaseLine.Y)).ToList())
+                {
+                    var (left, right) = (inCell[lr, lc]!, inCell[r, c]!);
+                    var before = line.OrderBy(CentreX).ToList();
+                    var after = right.Where(l => Math.Abs(l.StartBaseLine.Y - before[0].StartBaseLine.Y) < Math.Max(l.PointSize, 4) * 0.4).OrderBy(CentreX).ToList();
+                    if (after.Count == 0 || !IsHanzi(before[^1]) || !IsHanzi(after[0])
+                        || after[0].BoundingBox.Left - before[^1].BoundingBox.Right > Math.Max(after[0].PointSize, 4) * 0.15)
+                    {
+                        continue;
+                    }
+
+                    // The shorter part moves, and only when it is the whole of its cell on that line.
+                    var rightLine = right.Where(l => Math.Abs(l.StartBaseLine.Y - before[0].StartBaseLine.Y) < Math.Max(l.PointSize, 4) * 0.4).ToList();
+                    if (before.Count < rightLine.Count && before.All(IsHanzi))
+                    {
+                        inCell[lr, lc] = left.Except(before).ToList();
+                        inCell[r, c] = [.. before, .. right];
+                    }
+                    else if (rightLine.Count < before.Count && rightLine.All(IsHanzi) && rightLine.Count == after.Count)
+                    {
+                        inCell[r, c] = right.Except(rightLine).ToList();
+                        inCell[lr, lc] = [.. left, .. rightLine];
+                    }
+                }
+            }
+        }
+
         // A figure wider than its cell overflows to the left, and its first digits land in the figure cell there (北京: 57.000000
         // printed as "107.0000005" | "7.000000"): digits printed on from the left cell's figure, beyond the decimals both
         // figures print, begin the right one.
@@ -654,6 +694,8 @@ public static partial class PdfTableReader
 
         return result;
     }
+
+    private static bool IsHanzi(Letter letter) => letter.Value.Length > 0 && (letter.Value[0] >= '\u3400' || letter.Value[0] is '、' or '，' or '（' or '）');
 
     private static double CentreX(Letter letter) => (letter.BoundingBox.Left + letter.BoundingBox.Right) / 2;
 

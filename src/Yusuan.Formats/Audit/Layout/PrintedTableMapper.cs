@@ -169,9 +169,10 @@ public static partial class PrintedTableMapper
 
         // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
         // 项目编码 run to twenty digits (13900122009); under a header that says so they are codes, not amounts.
-        var codes = cells.Count(c => CodeCell().IsMatch(c) || ProcurementCode().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") && Regex.IsMatch(header, "编码|代码|编号"));
+        // Under a header that says 编码, a single digit is a code too (西安's 单位编码 1 for 全额 above 234001).
+        var codes = cells.Count(c => CodeCell().IsMatch(c) || ProcurementCode().IsMatch(c) || Regex.IsMatch(c, @"^(?:\d{10,20}|\d)$") && Regex.IsMatch(header, "编码|代码|编号"));
         var labels = cells.Count(c => Regex.IsMatch(c, @"^(?:合\s*计|总\s*计|小\s*计)$"));
-        if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") || !PdfTableReader.IsAmount(c))
+        if (codes > 0 && codes * 10 >= (cells.Count - labels) * 7 && cells.All(c => CodeCell().IsMatch(c) || Regex.IsMatch(c, @"^\d{10,20}$") || Regex.IsMatch(c, @"^\d$") && Regex.IsMatch(header, "编码|代码|编号") || !PdfTableReader.IsAmount(c))
             && (Regex.IsMatch(header, "编码|代码|编号|科目|^类$|/类$|/款$|/项$|^款$|^项$") || cells.Where(c => CodeCell().IsMatch(c)).All(c => c.Length <= 3)))
         {
             return Kind.Code;
@@ -321,9 +322,9 @@ public static partial class PrintedTableMapper
             name = c++;
         }
 
-        // 西安's 政府采购预算表: 类 | 款 | 项 | 单位编码 | 采购项目 — the agency's code between the row's code and its name is a column
-        // of the row (1 全额, 234001 西安市气象局), not the name.
-        else if (codes.Count > 0 && c + 1 < to && kinds[c] is Kind.Figure or Kind.Code && kinds[c + 1] == Kind.Text
+        // 西安's 政府采购预算表: 类 | 款 | 项 | 单位编码 | 采购项目 — the agency's code between the row's code (if any) and its name
+        // is a column of the row (1 全额, 234001 西安市气象局), not the name.
+        else if (c + 1 < to && kinds[c] is Kind.Figure or Kind.Code && kinds[c + 1] == Kind.Text
             && Regex.IsMatch(table.ColumnPaths[c], "(?:单位|部门)(?:编码|代码)"))
         {
             before.Add(c);
@@ -453,7 +454,7 @@ public static partial class PrintedTableMapper
     private static string? JoinCode(List<string> parts, string?[] last)
     {
         if (parts.Count == 0 || parts.All(p => p.Length == 0)
-            || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p) && !(parts.Count == 1 && (Regex.IsMatch(p, @"^\d{10,20}$") || ProcurementCode().IsMatch(p)))))
+            || parts.Any(p => p.Length > 0 && !CodeCell().IsMatch(p) && !(parts.Count == 1 && (Regex.IsMatch(p, @"^(?:\d{10,20}|\d)$") || ProcurementCode().IsMatch(p)))))
         {
             return null;
         }
