@@ -58,6 +58,12 @@ internal static class AuditWorkers
             {
                 while (queue.TryDequeue(out var index))
                 {
+                    // The protocol is one path per line: a name with a line break in it is read by the caller.
+                    if (paths[index].AsSpan().IndexOfAny('\n', '\r') >= 0)
+                    {
+                        continue;
+                    }
+
                     worker ??= Worker.Start(command, workerOptions);
                     if (worker is null)
                     {
