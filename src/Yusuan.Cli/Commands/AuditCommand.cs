@@ -133,9 +133,15 @@ internal static class AuditCommand
         catch (Exception exception) when (exception is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            var file = Path.GetFileName(path);
-            return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：读取时出现内部错误，未能审计（请报告此问题）", new Location { File = file })]);
+            return Failed(path, "读取时出现内部错误，未能审计（请报告此问题）");
         }
+    }
+
+    /// <summary>A document that could not be audited, as its one error finding: the file's name, then <paramref name="why"/>.</summary>
+    internal static AuditResult Failed(string path, string why)
+    {
+        var file = Path.GetFileName(path);
+        return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：{why}", new Location { File = file })]);
     }
 
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);

@@ -151,11 +151,7 @@ internal static class AuditWorkers
         return [host];
     }
 
-    private static AuditResult Failed(string path, string reason)
-    {
-        var file = Path.GetFileName(path);
-        return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：{reason}，未能审计", new Location { File = file })]);
-    }
+    private static AuditResult Failed(string path, string reason) => AuditCommand.Failed(path, $"{reason}，未能审计");
 
     /// <summary>One worker process and its two pipes.</summary>
     private sealed class Worker : IDisposable
