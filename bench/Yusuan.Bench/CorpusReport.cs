@@ -37,7 +37,7 @@ internal static class CorpusReport
             errors += bySeverity.GetValueOrDefault(Severity.Error);
             coverages.Add(coverage.Coverage);
             atLeast99 += coverage.Coverage >= 0.99m ? 1 : 0;
-            var titles = string.Join("；", tables.Select(t => $"{t.Id} {t.Title}".Replace("|", "/", StringComparison.Ordinal)));
+            var titles = string.Join("；", tables.Select(t => $"{t.Id} {t.Heading}".Replace("|", "/", StringComparison.Ordinal)));
             rows.Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {Path.GetFileName(pdf)} | {tables.Count} | {coverage.Found}/{coverage.Printed} | {coverage.Coverage:0.000} | {tableCells} | {bySeverity.GetValueOrDefault(Severity.Error)} / {bySeverity.GetValueOrDefault(Severity.Warning)} / {bySeverity.GetValueOrDefault(Severity.Info)} | {seconds:0.00} | {(titles.Length > 300 ? titles[..300] + "…" : titles)} |"));
         }

@@ -108,6 +108,17 @@ public sealed record DisclosureTable
     /// </summary>
     public string? TitledAs { get; init; }
 
+    /// <summary>
+    /// The part of a printed table read apart from the rest, or null for a whole table: a performance form's blocks (项目资金,
+    /// 绩效指标, 年度主要任务), with the project's name where one title heads the forms of several projects. Not printed as
+    /// such: <see cref="Title"/> stays the printed title.
+    /// </summary>
+    public string? Part { get; init; }
+
+    /// <summary>The title with the part read apart (政策和项目预算绩效目标表（实施公车统管费用，项目资金）), for people.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Heading => Part is null ? Title : Title.Length == 0 ? Part : $"{Title}（{Part}）";
+
     public int Decimals { get; init; }
 
     public required IReadOnlyList<TableColumn> Columns { get; init; }

@@ -27,19 +27,19 @@ internal static class CompletenessRules
                 .Where(c => c.Table is not null && !Published(context, c.Table))
                 .Select(c => rule.Finding(RuleMessages.ListedButMissing(c.Title), new Location { Table = c.Table })));
         yield return new Rule("tables.unchecked", Severity.Info, Category, "标题可识别但栏目未能全部识别的表格不作表内核对",
-            "表格按标题和栏目识别；有未识别的数字栏时，按标准表的规则核对会得出不实的结论", (rule, context) => context.Disclosure.Tables
+            "表格按标题和栏目识别；有未识别的数字栏时，按标准表的规则核对会得出不实的结论", (rule, context) => Printed(context.Disclosure.Tables)
                 .Where(t => t.TitledAs is not null)
-                .Select(t => rule.Finding(RuleMessages.Unchecked(t.Title, t.TitledAs!, TableTitles.Title(t.TitledAs!)), new Location { Table = t.Id })));
+                .Select(t => rule.Finding(RuleMessages.Unchecked(PrintedTitle(t), t.TitledAs!, TableTitles.Title(t.TitledAs!)), new Location { Table = t.Id })));
         yield return new Rule("contents.tables.listed", Severity.Warning, Category, "正文中的表格都列入目录",
             "目录与正文一致", (rule, context) => context.Disclosure.Contents.Count == 0
                 ? []
-                : context.Disclosure.Tables
+                : Printed(context.Disclosure.Tables)
                     .Where(t => context.Disclosure.Contents.All(c => c.Table != t.Id))
-                    .Select(t => rule.Finding(RuleMessages.PresentButUnlisted(t.Title), new Location { Table = t.Id })));
+                    .Select(t => rule.Finding(RuleMessages.PresentButUnlisted(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("tables.empty.statement", Severity.Warning, Category, "空表注明“本表本年无发生额”",
-            "《地方预决算公开操作规程》：没有数据的表格应列出空表并说明", (rule, context) => context.Disclosure.Tables
-                .Where(t => t.Id != "T12" && t.Rows.All(r => r.Values.All(v => v == 0)) && !(t.Note ?? string.Empty).Contains("无", StringComparison.Ordinal))
-                .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(t.Title), new Location { Table = t.Id })));
+            "《地方预决算公开操作规程》：没有数据的表格应列出空表并说明", (rule, context) => Printed(context.Disclosure.Tables)
+                .Where(t => t.Id != "T12" && Parts(context.Disclosure.Tables, t).All(p => p.Rows.All(r => r.Values.All(v => v == 0))) && !(t.Note ?? string.Empty).Contains("无", StringComparison.Ordinal))
+                .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("text.parts.present", Severity.Error, Category, "九个文字部分齐全",
             "部门预算文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释",
             (rule, context) => Enumerable.Range(1, TableTitles.Parts.Count)
@@ -93,5 +93,23 @@ internal static class CompletenessRules
     }
 
     /// <summary>The document prints the table: under its id, or under its title with columns not all understood (TitledAs).</summary>
+    /// <summary>
+    /// One table per printed table: the parts of a form read apart (its label | value rows, its amounts, its indicators: one
+    /// printed title, parts named in <see cref="DisclosureTable.Part"/>) are judged once, as the form.
+    /// </summary>
+    private static IEnumerable<DisclosureTable> Printed(IReadOnlyList<DisclosureTable> tables) =>
+        tables.DistinctBy(t => IsFormPart(tables, t) && t.Title.Length > 0 ? "form:" + t.Title : t.Id);
+
+    /// <summary>The parts of a form read apart that share a table's printed title, or the table alone.</summary>
+    private static IEnumerable<DisclosureTable> Parts(IReadOnlyList<DisclosureTable> tables, DisclosureTable table) =>
+        IsFormPart(tables, table) ? tables.Where(t => t.Title == table.Title && IsFormPart(tables, t)) : [table];
+
+    /// <summary>The printed title a reader looks for on the page; a form printed with none is named by its part.</summary>
+    private static string PrintedTitle(DisclosureTable table) => table.Title.Length > 0 ? table.Title : table.Heading;
+
+    /// <summary>A part of a form read apart: it has a part, or it shares its printed title with one that has.</summary>
+    private static bool IsFormPart(IReadOnlyList<DisclosureTable> tables, DisclosureTable table) =>
+        table.Part is not null || table.Title.Length > 0 && tables.Any(t => t.Part is not null && t.Title == table.Title);
+
     private static bool Published(RuleContext context, string id) => context.Table(id) is not null || context.Disclosure.Tables.Any(t => t.TitledAs == id);
 }

@@ -43,7 +43,7 @@ public static class AuditReportWriter
             html.Append("</tbody></table>");
             foreach (var table in result.Disclosure?.Tables ?? [])
             {
-                html.Append("<table><caption>").Append(E($"{table.Id} {table.Title}（单位：{table.Unit}；第 {string.Join("、", table.Source?.Pages ?? [])} 页）"))
+                html.Append("<table><caption>").Append(E($"{table.Id} {table.Heading}（单位：{table.Unit}；第 {string.Join("、", table.Source?.Pages ?? [])} 页）"))
                     .Append("</caption><thead><tr><th scope=\"col\">预算单位</th><th scope=\"col\">编码</th><th scope=\"col\">名称</th>");
                 foreach (var column in table.Columns)
                 {

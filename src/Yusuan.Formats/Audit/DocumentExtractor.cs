@@ -218,16 +218,17 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var tables = new List<DisclosureTable>();
         foreach (var table in printed)
         {
-            var id = finalAccounts ? null : TableTitleMatcher.Match(table.Title);
+            var id = finalAccounts || table.Form is not null ? null : TableTitleMatcher.Match(table.Title);
+            var form = finalAccounts || table.Form is null ? null : TableTitleMatcher.Match(table.Form);
 
             // The goals table in the seed's layout is read whole, over its pages, by the performance reader; a later grid under
-            // the same title (its indicator tree on the next page) is part of what it read.
-            if (id == "T12" && tables.Any(t => t.Performance is not null))
+            // the same title (its indicator tree on the next page), or a block of the same form, is part of what it read.
+            if ((id ?? form) == "T12" && tables.Any(t => t.Performance is not null))
             {
                 continue;
             }
 
-            if (id == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
+            if ((id ?? form) == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
                 && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null, Rows.Count: > 0 } read)
             {
                 tables.Add(read);
@@ -237,9 +238,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             // A title names the table only where the table has its shape; a table with an unknown title may still be known by
             // an unmistakable shape (收入 | 支出 side by side). Anything else keeps its printed title under an X id.
             var mapped = Layout.PrintedTableMapper.Map(table, id ?? "X");
-            id ??= finalAccounts || table.Title.Contains("决算", StringComparison.Ordinal) ? null : Core.Tables.TableSpecifications.IdentifyByShape(mapped);
+            id ??= finalAccounts || table.Form is not null || table.Title.Contains("决算", StringComparison.Ordinal) ? null : Core.Tables.TableSpecifications.IdentifyByShape(mapped);
             var fits = id is not null && Core.Tables.TableSpecifications.Fits(Core.Tables.TableSpecifications.Get(id), mapped);
-            tables.Add(fits ? mapped with { Id = id! } : mapped with { Id = "X", TitledAs = id });
+            tables.Add(fits ? mapped with { Id = id! } : mapped with { Id = "X", TitledAs = id ?? form });
         }
 
         return tables;

@@ -56,9 +56,50 @@ public sealed class FaultKindTests : IDisposable
     {
         // 北京市司法局 部门整体支出绩效目标表: 上年 合计 107.000000 | 基本支出 57.000000 | 项目支出 50.000000; the 5 of 57.000000 lies
         // left of its cell's rule, next to 107.000000, in the text layer.
-        var table = Assert.Single(Audit(Cut("bj-justice-2026-tables", 47)).Disclosure!.Tables, t => t.Title.Contains("整体支出绩效目标表", StringComparison.Ordinal));
+        var table = Assert.Single(Audit(Cut("bj-justice-2026-tables", 47)).Disclosure!.Tables, t => t.Part == "总体资金情况");
         var printed = table.Rows.First(r => r.Printed!.Contains("23,083.340436")).Printed!;
         Assert.Equal(["107.000000", "57.000000", "50.000000"], printed.Skip(4).Take(3));
+    }
+
+    [Fact]
+    public void A_performance_form_is_read_block_by_block()
+    {
+        // 福州市公安局 p29 (with p28, whose text heads the part): 警务辅助人员经费项目绩效目标表, a form: 项目名称 | 主管部门 … 实施单位 | …, the amounts under 专项资金情况（万元）
+        // (资金总额 44.47, 财政拨款 44.47, 其他资金 0.00), 年度目标, the indicators under 绩效目标指标 (一级 | 二级 | 三级 | 指标值; 产出指标
+        // merged down three rows), 备注.
+        var tables = Audit(Cut("c017-e1ceb355", 28, 29)).Disclosure!.Tables.Where(t => t.Title == "警务辅助人员经费项目绩效目标表").ToList();
+        Assert.All(tables, t => Assert.StartsWith("X", t.Id, StringComparison.Ordinal));
+        var fields = Assert.Single(tables, t => t.Part is null);
+        Assert.Equal(
+            [("项目名称", "警务辅助人员经费"), ("主管部门", "福州市公安局"), ("实施单位", "福州市公安局治安管理支队")],
+            fields.Rows.Take(3).Select(r => (r.Name, r.Printed![0])));
+        Assert.Contains(fields.Rows, r => r.Name == "备注");
+
+        var amounts = Assert.Single(tables, t => t.Part == "专项资金情况");
+        Assert.Equal([("资金总额", 44.47m), ("财政拨款", 44.47m), ("其他资金", 0m)], amounts.Rows.Select(r => (r.Name, r.Values[0])));
+        Assert.Equal("万元", amounts.PrintedUnit);
+
+        var indicators = Assert.Single(tables, t => t.Part == "绩效目标指标");
+        Assert.Equal(["二级指标", "三级指标", "指标值"], indicators.Columns.Select(c => c.Title));
+        Assert.Equal(["成本指标", "产出指标", string.Empty, string.Empty, "效益指标", "满意度指标"], indicators.Rows.Select(r => r.Name));
+        Assert.Equal(["时效指标", "周工作时长", "≤40%"], indicators.Rows[3].Printed);
+    }
+
+    [Fact]
+    public void A_forms_list_goes_on_over_pages_beside_its_merged_label()
+    {
+        // 北京市司法局 预算13表 部门整体支出绩效目标表, pp47–50: 总体资金情况（万元） one row of seven amounts, then the indicators
+        // (活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位) over four pages beside the label 整体绩效目标 merged down all of them and
+        // printed on p48, in the middle of its cell; 50 indicators, the last 司法综合事务 | …群众来信来访来电及时得到响应 | ＝ | 100 | %.
+        var tables = Audit(Cut("bj-justice-2026-tables", 47, 48, 49, 50)).Disclosure!.Tables;
+        var money = Assert.Single(tables, t => t.Part == "总体资金情况");
+        Assert.Equal("总体资金情况（万元）", Assert.Single(money.Rows).Name);
+        Assert.Equal(23_083.340436m, money.Rows[0].Values[0]);
+        var indicators = Assert.Single(tables, t => t.Columns.Any(c => c.Title == "指标性质"));
+        Assert.Equal([1, 2, 3, 4], indicators.Source!.Pages);
+        Assert.Equal(50, indicators.Rows.Count);
+        Assert.Equal(("法制建设", "≤", "4500", "人次"), (indicators.Rows[0].Name, indicators.Rows[0].Printed![1], indicators.Rows[0].Printed![2], indicators.Rows[0].Printed![3]));
+        Assert.Equal(("司法综合事务", "＝", "100", "%"), (indicators.Rows[^1].Name, indicators.Rows[^1].Printed![1], indicators.Rows[^1].Printed![2], indicators.Rows[^1].Printed![3]));
     }
 
     [Fact]

@@ -136,7 +136,7 @@ internal static partial class GoldComparison
         var score = 0.0;
         foreach (var table in tables)
         {
-            var title = Normalise(table.Title);
+            var title = Normalise(table.Heading);
             if (title.Length == 0)
             {
                 continue;

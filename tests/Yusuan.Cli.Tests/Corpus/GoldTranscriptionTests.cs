@@ -13,23 +13,23 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Cells right at least, per gold document (of its figure cells), as last measured; int.MaxValue where every cell is right.
-    /// 西安 is read worst: its performance forms (a project row and its indicator rows, broken grids), the 目录 printed as a
-    /// ruled table (not read as a table by design) and the untitled small tables inside the prose.
+    /// 西安 is read worst: its performance forms' indicator grids are ruled apart from their text, the 目录 printed as a ruled
+    /// table is not read as a table (by design) and the untitled small tables inside the prose are not all read.
     /// </summary>
     private static readonly Dictionary<string, int> Floors = new(StringComparer.Ordinal)
     {
         ["pt-sfj-unit-2026"] = int.MaxValue,
         ["pt-wanli-2025"] = int.MaxValue,
-        ["c006-85521c48"] = 650,
+        ["c006-85521c48"] = int.MaxValue,
         ["js-court-2019"] = 371,
-        ["pt-ghzy-2024-final"] = 627,
-        ["bj-justice-2026-tables"] = 2392,
+        ["pt-ghzy-2024-final"] = 635,
+        ["bj-justice-2026-tables"] = 2401,
         ["c003-525d3932"] = 1142,
-        ["c004-d344b1c3"] = 725,
+        ["c004-d344b1c3"] = int.MaxValue,
         ["c005-6d531c47"] = int.MaxValue,
-        ["c017-e1ceb355"] = 379,
-        ["c020-b807ca62"] = 941,
-        ["c025-2d85c703"] = 1465,
+        ["c017-e1ceb355"] = int.MaxValue,
+        ["c020-b807ca62"] = 1005,
+        ["c025-2d85c703"] = int.MaxValue,
     };
 
     public static TheoryData<string> Documents() => [.. Corpus.GoldFiles().Select(f => Path.GetFileName(f).Replace(".gold.json", string.Empty, StringComparison.Ordinal))];

@@ -332,6 +332,12 @@ public static partial class PdfTableReader
             return;
         }
 
+        if (IsForm(grid, cells, skip, heading.Title is null && tables.Count > 0 && tables[^1] is { Form: not null } form && form.LastPage >= page - 1))
+        {
+            ReadForm(page, grid, cells, skip, heading, tables);
+            return;
+        }
+
         var rows = grid.Rows;
         var firstData = Enumerable.Range(skip, rows - skip).FirstOrDefault(r => IsDataRow(grid, cells, r), -1);
         var headerRows = firstData >= 0 ? firstData : Math.Min(rows, Math.Max(skip, HeaderOfEmpty(grid, cells)));
@@ -353,7 +359,7 @@ public static partial class PdfTableReader
         var runningHeader = heading.Title is { } t && heading.Label is null && !t.Contains('表', StringComparison.Ordinal);
         var continues = previous is not null && previous.LastPage >= page - 1
             && (heading.Title is null || sameTitle || runningHeader)
-            && (columns.Count == previous.Paths.Count || measured && bounds.All(b => Under(previous.Bounds, b) >= 0));
+            && (columns.Count == previous.Paths.Count || measured && bounds.Skip(Beside(previous, bounds)).All(b => Under(previous.Bounds, b, previous.Labelled) >= 0));
         Builder table;
         if (continues)
         {
@@ -401,7 +407,19 @@ public static partial class PdfTableReader
             table.Rows[^1] = last with { Cells = joined };
         }
 
-        for (var r = headerRows; r < rows; r++)
+        // A continuation page without the header: what looked like header rows (no figure in them) are the table's rows when
+        // none of their cells is a header of the table (北京's indicators go on over pages; a page may open with 定性 | 效果显著).
+        var start = headerRows;
+        if (first < headerRows && continues && table.Rows.Count > 0 && !paths.SequenceEqual(table.Paths))
+        {
+            var leaves = table.Paths.SelectMany(p => p.Split('/')).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
+            if (Enumerable.Range(first, headerRows - first).All(r => columns.All(c => !grid.IsCellStart(r, c) || !leaves.Contains(Regex.Replace(cells[r, c], @"\s", string.Empty)))))
+            {
+                start = first;
+            }
+        }
+
+        for (var r = start; r < rows; r++)
         {
             // A note ruled into the sheet under the figures (注：…, a sentence across the table) is the table's note, not a row.
             var filled = Enumerable.Range(0, grid.Columns).Where(c => grid.IsCellStart(r, c) && cells[r, c].Length > 0).ToList();
@@ -424,7 +442,12 @@ public static partial class PdfTableReader
 
                 // A continuation page that leaves a column empty has fewer columns: its cells go under the table's column at
                 // the same place on the page.
-                var at = !continues || columns.Count == table.Paths.Count ? i : Under(table.Bounds, bounds[i]);
+                var at = !continues || columns.Count == table.Paths.Count ? i : Under(table.Bounds, bounds[i], table.Labelled);
+                if (at < 0)
+                {
+                    continue;
+                }
+
                 row[at] = cells[r, c].Replace("\n", string.Empty, StringComparison.Ordinal);
             }
 
@@ -436,13 +459,22 @@ public static partial class PdfTableReader
     }
 
     /// <summary>
+    /// Columns of a continuation page left of every column of a form's list that has a label merged down beside it (北京's
+    /// 整体绩效目标 over four pages of indicators, printed in the middle of its merged cell): the label's, not the list's.
+    /// </summary>
+    private static int Beside(Builder table, List<(double Left, double Right)> bounds) =>
+        table.Labelled && table.Bounds.Count > 0 ? bounds.TakeWhile(b => b.Right <= table.Bounds[0].Left + 1).Count() : 0;
+
+    /// <summary>
     /// The table column a cell of a continuation page stands under: the one whose left rule it shares, where its right rule is
     /// that column's or a later one's (a 合计 label across the code columns); -1 when the cell fits no column.
     /// </summary>
-    private static int Under(List<(double Left, double Right)> columns, (double Left, double Right) cell)
+    /// <param name="ruledWithin">The page may rule a column finer than the table's first page did (a form's list over
+    /// pages): the left rule alone places the cell.</param>
+    private static int Under(List<(double Left, double Right)> columns, (double Left, double Right) cell, bool ruledWithin = false)
     {
         var at = columns.FindIndex(c => Math.Abs(c.Left - cell.Left) < 3);
-        return at >= 0 && columns.Skip(at).Any(c => Math.Abs(c.Right - cell.Right) < 3) ? at : -1;
+        return at >= 0 && (ruledWithin && cell.Right <= columns[at].Right + 3 || columns.Skip(at).Any(c => Math.Abs(c.Right - cell.Right) < 3)) ? at : -1;
     }
 
     /// <summary>A row that holds a figure (or a code); a column-number row (栏次: 1 2 3 …) is header, not data.</summary>
@@ -724,8 +756,17 @@ public static partial class PdfTableReader
 
         public List<PrintedRow> Rows { get; } = [];
 
+        public string? Form { get; init; }
+
+        public string? Part { get; init; }
+
+        /// <summary>A form's list with its label merged down beside it, left of its columns.</summary>
+        public bool Labelled { get; init; }
+
         public PrintedTable Build() => new()
         {
+            Form = Form,
+            Part = Part,
             Title = Title,
             Label = Label,
             Unit = Unit,

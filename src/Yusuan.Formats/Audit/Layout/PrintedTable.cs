@@ -22,6 +22,15 @@ public sealed record PrintedTable
 
     public required IReadOnlyList<PrintedRow> Rows { get; init; }
 
+    /// <summary>
+    /// The printed title of the form this table is a part of (its label | value rows: 项目名称 | …, 主管部门 | …, 总体目标 | …;
+    /// or one of its blocks), or null. A form's part is no table of any standard id, whatever its title.
+    /// </summary>
+    public string? Form { get; init; }
+
+    /// <summary>Which part of the form (项目资金, 绩效指标, with the project's name where the title does not name it), or null.</summary>
+    public string? Part { get; init; }
+
     /// <summary>The statement printed under the table (注：…), if any.</summary>
     public string? Note { get; init; }
 }

@@ -82,6 +82,7 @@ public static partial class PrintedTableMapper
             Columns = columns,
             Rows = rows,
             Note = printed.Note,
+            Part = printed.Part,
             Source = new TableSource(printed.Pages),
         };
     }
