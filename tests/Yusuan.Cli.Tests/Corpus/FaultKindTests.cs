@@ -134,6 +134,19 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_word_table_goes_on_over_a_page_whose_doubled_rules_fall_elsewhere()
+    {
+        // 江苏省高级人民法院 2019 公开12表 政府采购支出预算表, pp16–17, no header on p17: Word draws each border twice, at 214 and
+        // 220 on p16 but at 219 on p17, and p17 leaves the 采购品目大类 column blank. 61 rows, p17's first 会议费 110.05, the
+        // last 其他服务 | 部门集中采购 | 360.00.
+        var table = Assert.Single(Audit(Cut("js-court-2019", 16, 17)).Disclosure!.Tables, t => t.Title == "政府采购支出预算表");
+        Assert.Equal([1, 2], table.Source!.Pages);
+        Assert.Equal(61, table.Rows.Count);
+        Assert.Equal(["", "会议费", "", "", "110.05"], table.Rows[42].Printed);
+        Assert.Equal(["", "", "其他服务", "部门集中采购", "360.00"], table.Rows[^1].Printed);
+    }
+
+    [Fact]
     public void Running_text_cut_into_pieces_by_invisible_rectangles_is_not_a_table()
     {
         // 深圳市民政局 page 7, prose only: "较 2025 年年初预算增加 14,309.95 万元，增长 102.4%。" — its text runs sit in clipping

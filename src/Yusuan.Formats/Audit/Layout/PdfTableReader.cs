@@ -359,7 +359,7 @@ public static partial class PdfTableReader
         var runningHeader = heading.Title is { } t && heading.Label is null && !t.Contains('表', StringComparison.Ordinal);
         var continues = previous is not null && previous.LastPage >= page - 1
             && (heading.Title is null || sameTitle || runningHeader)
-            && (columns.Count == previous.Paths.Count || measured && bounds.Skip(Beside(previous, bounds)).All(b => Under(previous.Bounds, b, previous.Labelled) >= 0));
+            && (columns.Count == previous.Paths.Count || measured && Continues(previous, bounds.Skip(Beside(previous, bounds)).ToList()));
         Builder table;
         if (continues)
         {
@@ -442,7 +442,7 @@ public static partial class PdfTableReader
 
                 // A continuation page that leaves a column empty has fewer columns: its cells go under the table's column at
                 // the same place on the page.
-                var at = !continues || columns.Count == table.Paths.Count ? i : Under(table.Bounds, bounds[i], table.Labelled);
+                var at = !continues || columns.Count == table.Paths.Count ? i : Place(table, bounds[i]);
                 if (at < 0)
                 {
                     continue;
@@ -469,6 +469,26 @@ public static partial class PdfTableReader
     /// The table column a cell of a continuation page stands under: the one whose left rule it shares, where its right rule is
     /// that column's or a later one's (a 合计 label across the code columns); -1 when the cell fits no column.
     /// </summary>
+    /// <summary>
+    /// Whether the columns of a page stand under those of the table before it: each under one of its columns by its rules,
+    /// or, where a Word table's doubled rules differ from page to page (江苏高院: 214 | 220 on one page, 219 on the next),
+    /// each in a column of its own by its middle.
+    /// </summary>
+    private static bool Continues(Builder table, List<(double Left, double Right)> bounds) =>
+        bounds.All(b => Under(table.Bounds, b, table.Labelled) >= 0)
+        || bounds.Count >= 2 && bounds.Select(b => Middle(table.Bounds, b)).ToList() is var at && at.All(i => i >= 0) && at.Distinct().Count() == at.Count;
+
+    /// <summary>The table column a cell of a continuation page goes under (see <see cref="Continues"/>), or -1.</summary>
+    private static int Place(Builder table, (double Left, double Right) cell) =>
+        Under(table.Bounds, cell, table.Labelled) is var at and >= 0 ? at : Middle(table.Bounds, cell);
+
+    /// <summary>The column whose rules hold the middle of a cell, within the cell: -1 when none does.</summary>
+    private static int Middle(List<(double Left, double Right)> columns, (double Left, double Right) cell)
+    {
+        var middle = (cell.Left + cell.Right) / 2;
+        return columns.FindIndex(c => c.Left <= middle && middle <= c.Right && c.Left >= cell.Left - 3 && c.Right <= cell.Right + 3);
+    }
+
     /// <param name="ruledWithin">The page may rule a column finer than the table's first page did (a form's list over
     /// pages): the left rule alone places the cell.</param>
     private static int Under(List<(double Left, double Right)> columns, (double Left, double Right) cell, bool ruledWithin = false)
