@@ -147,6 +147,19 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_small_table_in_the_text_is_titled_by_its_section_and_keeps_its_numbers()
+    {
+        // 普陀区规划和自然资源局 2024 决算 p6 (with its title page), under "二、部门决算单位构成" and the sentence "纳入…决算编制范围的单位包括：": a list of
+        // five units, 序号 | 单位名称 | 备注, 序号 1 to 5, 备注 blank; no figure of its own, so the numbers are its only column
+        // of figures and stay one.
+        var table = Assert.Single(Audit(Cut("pt-ghzy-2024-final", 1, 6)).Disclosure!.Tables, t => t.Source!.Pages.SequenceEqual([2]) && t.Rows.Count == 5);
+        Assert.EndsWith("部门决算单位构成", table.Title, StringComparison.Ordinal);
+        Assert.Equal(["序号", "备注"], table.Columns.Select(c => c.Title));
+        Assert.Equal([1m, 2m, 3m, 4m, 5m], table.Rows.Select(r => r.Values[0]));
+        Assert.StartsWith("上海市普陀区规划和自然资源局", table.Rows[0].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Running_text_cut_into_pieces_by_invisible_rectangles_is_not_a_table()
     {
         // 深圳市民政局 page 7, prose only: "较 2025 年年初预算增加 14,309.95 万元，增长 102.4%。" — its text runs sit in clipping

@@ -22,13 +22,13 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["pt-wanli-2025"] = int.MaxValue,
         ["c006-85521c48"] = int.MaxValue,
         ["js-court-2019"] = 390,
-        ["pt-ghzy-2024-final"] = 635,
+        ["pt-ghzy-2024-final"] = 645,
         ["bj-justice-2026-tables"] = 2401,
         ["c003-525d3932"] = 1142,
         ["c004-d344b1c3"] = int.MaxValue,
         ["c005-6d531c47"] = int.MaxValue,
         ["c017-e1ceb355"] = int.MaxValue,
-        ["c020-b807ca62"] = 1005,
+        ["c020-b807ca62"] = 1007,
         ["c025-2d85c703"] = int.MaxValue,
     };
 

@@ -27,6 +27,10 @@ public static partial class PdfTableReader
     [GeneratedRegex(@"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^-?\.\d+$")]
     private static partial Regex Amount();
 
+    /// <summary>A numbered heading of the text (三、部门预算单位构成; （一）机构设置), no sentence.</summary>
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*[^，,。；;：:]{2,24}$")]
+    private static partial Regex SectionHeading();
+
     /// <summary>Reads the tables of one document as its pages are given, in order (the caller reads each page once for its lines too).</summary>
     public sealed class Collector
     {
@@ -200,7 +204,7 @@ public static partial class PdfTableReader
     /// <summary>The title, label and unit printed above a grid (nearest line first); page numbers and issuer lines are not titles.</summary>
     private static Heading ReadHeading(List<string> lines)
     {
-        string? named = null, title = null, label = null, unit = null;
+        string? named = null, section = null, title = null, introduction = null, label = null, unit = null;
         var continued = false;
         var contents = false;
         foreach (var raw in Enumerable.Reverse(lines))
@@ -236,21 +240,30 @@ public static partial class PdfTableReader
                 continue;
             }
 
-            // The nearest line that names a table (…表), else the nearest short line that is not a sentence.
-            if (text.Length <= 60 && !text.EndsWith('。'))
+            // The nearest line that names a table (…表), else the nearest section heading (三、部门预算单位构成), else the nearest
+            // line that introduces the table (…详细情况见下表：), else the nearest short line that is not a sentence.
+            if (text.Length <= 120 && (text.EndsWith('：') || text.EndsWith(':')))
+            {
+                introduction ??= text;
+            }
+            else if (text.Length <= 60 && !text.EndsWith('。'))
             {
                 if (text.Contains('表', StringComparison.Ordinal))
                 {
                     named ??= text;
                 }
-                else if (text.Length <= 30)
+                else if (SectionHeading().IsMatch(text))
+                {
+                    section ??= text;
+                }
+                else if (text.Length <= 30 && text.IndexOfAny(['，', ',', '。', '；', ';']) < 0)
                 {
                     title ??= text;
                 }
             }
         }
 
-        return new Heading(named ?? title, label, unit, continued, contents);
+        return new Heading(named ?? section ?? introduction ?? title, label, unit, continued, contents);
     }
 
     /// <summary>

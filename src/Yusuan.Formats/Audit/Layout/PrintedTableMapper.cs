@@ -288,9 +288,21 @@ public static partial class PrintedTableMapper
 
         // A row-number column (序号, 行次) numbers the rows: neither a figure nor a name. Nor is a label merged down the whole
         // table beside its rows (重庆's 绩效指标 left of every indicator): it heads the rows and fills no cell of any.
+        var numbers = new List<int>();
         while (c < to && (IsRowNumber(table, c) || kinds[c] == Kind.Empty && c + 1 < to && kinds[c + 1] == Kind.Text && Filled(table, c) == 0 && table.Rows.Count > 0))
         {
+            if (IsRowNumber(table, c) && Filled(table, c) > 0)
+            {
+                numbers.Add(c);
+            }
+
             c++;
+        }
+
+        // In a list with no figure of its own (单位构成: 序号 | 单位名称 | 备注) the numbers are all it counts: they stay a column.
+        if (Enumerable.Range(c, to - c).Any(i => kinds[i] == Kind.Figure && table.Rows.Any(r => PdfTableReader.IsAmount(r.Cells[i]))))
+        {
+            numbers.Clear();
         }
 
         // The seed's layout and Shenzhen's: a 预算单位 column before the codes, filled on the department and agency rows.
@@ -364,7 +376,7 @@ public static partial class PrintedTableMapper
 
         // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
-        return new SideLayout(unit, codes, name, [.. before, .. Enumerable.Range(c, to - c)], agency, parallel, functionCode);
+        return new SideLayout(unit, codes, name, [.. numbers, .. before, .. Enumerable.Range(c, to - c)], agency, parallel, functionCode);
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
