@@ -16,26 +16,11 @@ internal static class ConsistencyRules
             "政府预算拨款收支总表是收支总表的财政拨款部分", (rule, context) => FunctionAgreement(rule, context, "T01", "T06", "budget", exact: OnlyAppropriations(context)));
         yield return new Rule("X.T03-T07.function", Severity.Error, Category, "一般公共预算支出不超过支出总表（按功能分类）",
             "一般公共预算支出表是支出总表的一般公共预算部分", (rule, context) => FunctionAgreement(rule, context, "T03", "T07", "total", exact: OnlyGeneralBudget(context)));
-        yield return Totals("X.T01-T02.income", "收支总表收入 = 收入总表合计", "收支总表各项收入与收入总表各栏合计相等",
-            [("T01", "income.total", 0, "T02", "top", "total"), ("T01", "income.general", 0, "T02", "top", "general"), ("T01", "income.fund", 0, "T02", "top", "fund"),
-             ("T01", "income.capital", 0, "T02", "top", "capital"), ("T01", "income.special", 0, "T02", "top", "special"), ("T01", "income.carryover", 0, "T02", "top", "carryover")]);
-        yield return Totals("X.T01-T06.income", "收支总表与政府预算拨款收支总表的拨款收入相等", "两表政府预算拨款收入一致",
-            [("T01", "income.government", 0, "T06", "income.government", null), ("T01", "income.general", 0, "T06", "income.general", null),
-             ("T01", "income.fund", 0, "T06", "income.fund", null), ("T01", "income.capital", 0, "T06", "income.capital", null)]);
-        yield return Totals("X.T04-T03.basic", "基本支出总表合计 = 支出总表基本支出", "基本支出总表是支出总表的基本支出部分",
-            [("T03", "top", 1, "T04", "top", "total")]);
-        yield return Totals("X.T05-T03.project", "项目支出总表合计 = 支出总表项目支出", "项目支出总表是支出总表的项目支出部分",
-            [("T03", "top", 2, "T05", "top", "total")]);
-        yield return Totals("X.T07-T08.total", "一般公共预算支出按功能分类与按经济分类合计相等", "同一笔一般公共预算支出的两种分类",
-            [("T07", "top", 0, "T08", "top", "total"), ("T07", "top", 1, "T08", "top", "basic"), ("T07", "top", 2, "T08", "top", "project")]);
-        yield return Totals("X.T07-T01.general", "一般公共预算支出 = 一般公共预算拨款收入", "一般公共预算收支平衡",
-            [("T01", "income.general", 0, "T07", "top", "total")]);
-        yield return Totals("X.T10-T01.fund", "政府性基金预算支出 = 政府性基金预算拨款收入", "政府性基金预算收支平衡",
-            [("T01", "income.fund", 0, "T10", "top", "total")]);
-        yield return Totals("X.T11-T01.capital", "国有资本经营预算支出 = 国有资本经营预算拨款收入", "国有资本经营预算收支平衡",
-            [("T01", "income.capital", 0, "T11", "top", "total")]);
-        yield return Totals("X.T12-T01.total", "绩效目标表金额合计 = 部门预算支出总计", "整体支出绩效目标覆盖全部预算资金",
-            [("T01", "expenditure.total", 0, "T12", "total", "total")]);
+        foreach (var identity in Tables.TableSpecifications.Identities)
+        {
+            yield return Same(identity);
+        }
+
         yield return new Rule("X.T03-sources", Severity.Error, Category, "支出总计 = 一般公共预算 + 政府性基金 + 国有资本经营 + 其他来源",
             "支出总表按资金来源分解", CheckSources);
         yield return new Rule("X.T08-T04.basic", Severity.Error, Category, "一般公共预算基本支出（按经济分类）不超过基本支出总表",
@@ -75,12 +60,13 @@ internal static class ConsistencyRules
         return (r.Values[column], view.At(r, column), view.Describe(r, column));
     }
 
-    private static Rule Totals(string id, string title, string policy, (string TableA, string RowA, int ColumnA, string TableB, string RowB, string? ColumnB)[] pairs) =>
-        new(id, Severity.Error, Category, title, policy, (rule, context) => pairs.SelectMany(p =>
+    /// <summary>The rule of a cross-table identity: each pair of figures equal, where both tables print them.</summary>
+    private static Rule Same(Tables.TableIdentity identity) =>
+        new(identity.Rule, Severity.Error, Category, identity.Title, identity.Statement, (rule, context) => identity.Pairs.SelectMany(p =>
         {
-            var a = Figure(context, p.TableA, p.RowA, p.ColumnA);
-            var columnB = p.ColumnB is null ? 0 : context.Table(p.TableB)?.ColumnIndex(p.ColumnB) ?? -1;
-            var b = columnB < 0 ? null : Figure(context, p.TableB, p.RowB, columnB, byPlace: false);
+            var a = Figure(context, p.Figure.Table, p.Figure.Row, p.Figure.Place);
+            var columnB = p.Same.Key is null ? p.Same.Place : context.Table(p.Same.Table)?.ColumnIndex(p.Same.Key) ?? -1;
+            var b = columnB < 0 ? null : Figure(context, p.Same.Table, p.Same.Row, columnB, byPlace: false);
             return a is null || b is null
                 ? []
                 : rule.CompareSame(context, b.Value.Location, $"{b.Value.Label} 与 {a.Value.Label}", a.Value.Value, b.Value.Value);

@@ -65,6 +65,20 @@ public sealed record NamedRow(string Key, string Title, Func<FundSource, bool>? 
 /// </summary>
 public sealed record TableSum(string Rule, string Total, IReadOnlyList<string> Parts, string Statement);
 
+/// <summary>
+/// One figure of a table as the rules find it: a named row's key (income.general) or "top" (the table's first unit row, its
+/// total), and a column — by its place in the seed's layout (<paramref name="Place"/>) or, where <paramref name="Key"/> is
+/// given, by its key in whatever layout was read (total, basic).
+/// </summary>
+public sealed record TableFigure(string Table, string Row, int Place = 0, string? Key = null);
+
+/// <summary>
+/// Figures of two tables that are the same money and must be equal (收支总表 一般公共预算拨款 = 收入总表 合计/一般公共预算),
+/// checked by the rule <paramref name="Rule"/> (X.T01-T02.income); <paramref name="Title"/> and <paramref name="Statement"/>
+/// are the rule's title and the reason it holds.
+/// </summary>
+public sealed record TableIdentity(string Rule, string Title, string Statement, IReadOnlyList<(TableFigure Figure, TableFigure Same)> Pairs);
+
 /// <summary>The names regions print for the named rows of two-sided tables, by key: how a printed row is recognised.</summary>
 public static class RowMeanings
 {
@@ -121,6 +135,33 @@ public static partial class TableSpecifications
         new("income.total", "income.total", ["income.current", "income.carryover"], "收入总计 = 本年收入合计 + 上年结余、结转"),
         new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward"], "支出总计 = 本年支出合计 + 结转下年"),
         new("balance", "income.total", ["expenditure.total"], "收入总计 = 支出总计"),
+    ];
+
+    /// <summary>
+    /// The figures two of the twelve tables share (the same money seen from two sides), in the order the rules check them. The
+    /// source of each is the seed's layout (深圳 2023 部门预算): the 收入 side of 收支总表 is 收入总表's 合计 row, 基本支出总表 is
+    /// 支出总表's 基本支出 column, each fund's expenditure table spends that fund's income, and so on.
+    /// </summary>
+    public static IReadOnlyList<TableIdentity> Identities { get; } =
+    [
+        new("X.T01-T02.income", "收支总表收入 = 收入总表合计", "收支总表各项收入与收入总表各栏合计相等",
+            [.. new[] { "total", "general", "fund", "capital", "special", "carryover" }.Select(k => (new TableFigure("T01", $"income.{k}"), new TableFigure("T02", "top", Key: k)))]),
+        new("X.T01-T06.income", "收支总表与政府预算拨款收支总表的拨款收入相等", "两表政府预算拨款收入一致",
+            [.. new[] { "government", "general", "fund", "capital" }.Select(k => (new TableFigure("T01", $"income.{k}"), new TableFigure("T06", $"income.{k}")))]),
+        new("X.T04-T03.basic", "基本支出总表合计 = 支出总表基本支出", "基本支出总表是支出总表的基本支出部分",
+            [(new TableFigure("T03", "top", 1), new TableFigure("T04", "top", Key: "total"))]),
+        new("X.T05-T03.project", "项目支出总表合计 = 支出总表项目支出", "项目支出总表是支出总表的项目支出部分",
+            [(new TableFigure("T03", "top", 2), new TableFigure("T05", "top", Key: "total"))]),
+        new("X.T07-T08.total", "一般公共预算支出按功能分类与按经济分类合计相等", "同一笔一般公共预算支出的两种分类",
+            [.. new[] { "total", "basic", "project" }.Select((k, i) => (new TableFigure("T07", "top", i), new TableFigure("T08", "top", Key: k)))]),
+        new("X.T07-T01.general", "一般公共预算支出 = 一般公共预算拨款收入", "一般公共预算收支平衡",
+            [(new TableFigure("T01", "income.general"), new TableFigure("T07", "top", Key: "total"))]),
+        new("X.T10-T01.fund", "政府性基金预算支出 = 政府性基金预算拨款收入", "政府性基金预算收支平衡",
+            [(new TableFigure("T01", "income.fund"), new TableFigure("T10", "top", Key: "total"))]),
+        new("X.T11-T01.capital", "国有资本经营预算支出 = 国有资本经营预算拨款收入", "国有资本经营预算收支平衡",
+            [(new TableFigure("T01", "income.capital"), new TableFigure("T11", "top", Key: "total"))]),
+        new("X.T12-T01.total", "绩效目标表金额合计 = 部门预算支出总计", "整体支出绩效目标覆盖全部预算资金",
+            [(new TableFigure("T01", "expenditure.total"), new TableFigure("T12", "total", Key: "total"))]),
     ];
 
     /// <summary>The twelve tables in the seed's order.</summary>

@@ -57,6 +57,21 @@ public class TableSpecificationsTests
     }
 
     [Fact]
+    public void Each_cross_table_identity_names_rows_and_columns_its_tables_specify()
+    {
+        Assert.Equal(9, TableSpecifications.Identities.Count);
+        Assert.Equal(TableSpecifications.Identities.Count, TableSpecifications.Identities.Select(i => i.Rule).Distinct().Count());
+        Assert.All(TableSpecifications.Identities.SelectMany(i => i.Pairs).SelectMany(p => new[] { p.Figure, p.Same }), figure =>
+        {
+            var table = TableSpecifications.Get(figure.Table);
+            Assert.True(figure.Row is "top" or "total" || table.NamedRows.Any(r => r.Key == figure.Row), $"{figure.Table} names no row {figure.Row}");
+            Assert.True(figure.Key is null ? figure.Place < table.Columns.Count : table.Columns.Contains(figure.Key), $"{figure.Table} has no column {figure.Key ?? figure.Place.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        });
+        var income = TableSpecifications.Identities.Single(i => i.Rule == "X.T01-T02.income").Pairs;
+        Assert.Contains((new TableFigure("T01", "income.general"), new TableFigure("T02", "top", Key: "general")), income);
+    }
+
+    [Fact]
     public void Each_column_has_the_seeds_header_and_the_year_is_filled_in()
     {
         Assert.All(TableSpecifications.All, t => Assert.Equal(t.Columns.Count, t.Headers.Count));
