@@ -326,7 +326,17 @@ public static partial class PrintedTableMapper
 
         var name = -1;
         var before = new List<int>();
-        if (c < to && kinds[c] == Kind.Text)
+
+        // 深圳's 重点项目绩效目标情况: 二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标 — a list of projects, each under its unit:
+        // the project names the row, the unit is a column of it.
+        if (codes.Count == 0 && c + 1 < to && kinds[c] == Kind.Text && kinds[c + 1] == Kind.Text
+            && Regex.IsMatch(table.ColumnPaths[c].Split('/')[^1], "单位(?:名称)?$") && Regex.IsMatch(table.ColumnPaths[c + 1].Split('/')[^1], "项目(?:名称)?$"))
+        {
+            before.Add(c);
+            name = c + 1;
+            c += 2;
+        }
+        else if (c < to && kinds[c] == Kind.Text)
         {
             name = c++;
         }
