@@ -442,6 +442,14 @@ public static partial class PrintedTableMapper
             name = label;
         }
 
+        // …or in a text column beside the blank name (北京 预算06表: "合 计" under 部门支出经济分类科目): it names the row, its cell is blank.
+        if (name.Length == 0 && code is null && printed.FindIndex(p => Regex.IsMatch(p, @"^(?:合\s*计|总\s*计)$")) is var labelled and >= 0
+            && printed.Where((p, i) => i != labelled).Any(PdfTableReader.IsAmount))
+        {
+            name = Regex.Replace(printed[labelled], @"\s", string.Empty);
+            printed[labelled] = string.Empty;
+        }
+
         var unitName = layout.Unit >= 0 ? row.Cells[layout.Unit].Trim() : string.Empty;
         if (unitName.Length > 0 && name.Length == 0 && code is null)
         {
