@@ -479,10 +479,6 @@ public static partial class PdfTableReader
         table.Labelled && table.Bounds.Count > 0 ? bounds.TakeWhile(b => b.Right <= table.Bounds[0].Left + 1).Count() : 0;
 
     /// <summary>
-    /// The table column a cell of a continuation page stands under: the one whose left rule it shares, where its right rule is
-    /// that column's or a later one's (a 合计 label across the code columns); -1 when the cell fits no column.
-    /// </summary>
-    /// <summary>
     /// Whether the columns of a page stand under those of the table before it: each under one of its columns by its rules,
     /// or, where a Word table's doubled rules differ from page to page (江苏高院: 214 | 220 on one page, 219 on the next),
     /// each in a column of its own by its middle.
@@ -502,6 +498,10 @@ public static partial class PdfTableReader
         return columns.FindIndex(c => c.Left <= middle && middle <= c.Right && c.Left >= cell.Left - 3 && c.Right <= cell.Right + 3);
     }
 
+    /// <summary>
+    /// The table column a cell of a continuation page stands under: the one whose left rule it shares, where its right rule is
+    /// that column's or a later one's (a 合计 label across the code columns); -1 when the cell fits no column.
+    /// </summary>
     /// <param name="ruledWithin">The page may rule a column finer than the table's first page did (a form's list over
     /// pages): the left rule alone places the cell.</param>
     private static int Under(List<(double Left, double Right)> columns, (double Left, double Right) cell, bool ruledWithin = false)
