@@ -18,12 +18,15 @@ namespace Yusuan.Formats.Audit.Layout;
 /// </remarks>
 public static partial class PdfTableReader
 {
+    /// <summary>What a form states by name: the project, policy or department (项目名称, 部门（单位）名称).</summary>
+    private const string Named = "(?:专项（项目）|项目|政策|政策和项目|部门（单位）|部门|单位|预算单位)名称";
+
     /// <summary>The label of a form's first row: the project, policy or department it states.</summary>
-    [GeneratedRegex(@"^(?:专项（项目）|项目|政策|政策和项目|部门（单位）|部门|单位|预算单位)名称$")]
+    [GeneratedRegex("^" + Named + "$")]
     private static partial Regex FormName();
 
     /// <summary>Labels of a form's label | value rows.</summary>
-    [GeneratedRegex(@"^(?:(?:专项（项目）|项目|政策|政策和项目|部门（单位）|部门|单位|预算单位)名称|主管部门(?:及代码)?|实施单位|项目单位|预算单位|项目类别|项目期限|项目属性)$")]
+    [GeneratedRegex("^(?:" + Named + "|主管部门(?:及代码)?|实施单位|项目单位|预算单位|项目类别|项目期限|项目属性)$")]
     private static partial Regex FormLabel();
 
     /// <summary>A cell only a performance form prints: the sign that a 名称 row heads a form and not a list's header.</summary>

@@ -291,7 +291,7 @@ public static partial class PrintedTableMapper
         var numbers = new List<int>();
         while (c < to && (IsRowNumber(table, c) || kinds[c] == Kind.Empty && c + 1 < to && kinds[c + 1] == Kind.Text && Filled(table, c) == 0 && table.Rows.Count > 0))
         {
-            if (IsRowNumber(table, c) && Filled(table, c) > 0)
+            if (Filled(table, c) > 0)
             {
                 numbers.Add(c);
             }
