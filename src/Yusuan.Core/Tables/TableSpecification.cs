@@ -252,6 +252,9 @@ public static partial class TableSpecifications
     /// <summary>Words that scope a table to part of the budget: a printed title and the title it matches print the same ones.</summary>
     private static readonly string[] Scopes = ["一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "政府预算拨款"];
 
+    /// <summary>Every printed title of every table as <see cref="Identify"/> compares it, worked out once.</summary>
+    private static readonly PrintedForm[] PrintedForms = All.SelectMany(table => table.PrintedTitles.Select(printed => PrintedForm.Of(table, printed))).ToArray();
+
     /// <summary>The specification of a standard id.</summary>
     /// <exception cref="KeyNotFoundException">The id is not T01 … T12.</exception>
     public static TableSpecification Get(string id) => All.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No standard table {id}");
@@ -301,24 +304,34 @@ public static partial class TableSpecifications
         var scopes = Scopes.Where(s => bare.Contains(s, StringComparison.Ordinal)).ToHashSet();
         string? best = null;
         var longest = 0;
-        foreach (var table in All)
+        foreach (var (table, printed, printedQualified, printedBare, printedScopes) in PrintedForms)
         {
-            foreach (var printed in table.PrintedTitles.Where(p => p.Length > longest))
+            if (printed.Length <= longest)
             {
-                var printedQualified = Qualifier().IsMatch(printed);
-                var printedBare = Qualifier().Replace(printed, string.Empty);
-                var agrees = qualifier is null || printedQualified ? text.EndsWith(printed, StringComparison.Ordinal)
-                    : bare.EndsWith(printedBare, StringComparison.Ordinal) && table.Codes == (qualifier == "功能" ? RowCodes.Function : RowCodes.Economic);
-                var prefix = text[..^Math.Min(text.Length, qualifier is null || printedQualified ? printed.Length : printedBare.Length)];
-                if (agrees && prefix.Length <= 30 && !prefix.Any(c => c is '，' or '。' or '；')
-                    && (table.Id is "T09" or "T12" || scopes.SetEquals(Scopes.Where(s => printedBare.Contains(s, StringComparison.Ordinal)))))
-                {
-                    (best, longest) = (table.Id, printed.Length);
-                }
+                continue;
+            }
+
+            var agrees = qualifier is null || printedQualified ? text.EndsWith(printed, StringComparison.Ordinal)
+                : bare.EndsWith(printedBare, StringComparison.Ordinal) && table.Codes == (qualifier == "功能" ? RowCodes.Function : RowCodes.Economic);
+            var prefix = text.AsSpan()[..^Math.Min(text.Length, qualifier is null || printedQualified ? printed.Length : printedBare.Length)];
+            if (agrees && prefix.Length <= 30 && prefix.IndexOfAny('，', '。', '；') < 0
+                && (table.Id is "T09" or "T12" || scopes.SetEquals(printedScopes)))
+            {
+                (best, longest) = (table.Id, printed.Length);
             }
         }
 
         return best;
+    }
+
+    /// <summary>A printed title of a table: whether it carries a (功能)/(经济) qualifier, the title without it, its scope words.</summary>
+    private sealed record PrintedForm(TableSpecification Table, string Printed, bool Qualified, string Bare, HashSet<string> Scopes)
+    {
+        public static PrintedForm Of(TableSpecification table, string printed)
+        {
+            var bare = Qualifier().Replace(printed, string.Empty);
+            return new PrintedForm(table, printed, Qualifier().IsMatch(printed), bare, TableSpecifications.Scopes.Where(s => bare.Contains(s, StringComparison.Ordinal)).ToHashSet());
+        }
     }
 
     /// <summary>

@@ -594,12 +594,12 @@ public static partial class PdfTableReader
         {
             for (var c = 1; c < grid.Columns; c++)
             {
-                if (inCell[r, c] is not { } cell || !grid.IsCellStart(r, c))
+                if (inCell[r, c] is not { } cell || !grid.IsCellStart(r, c) || !cell.Exists(StartsHanzi) || cell.TrueForAll(StartsHanzi))
                 {
                     continue;
                 }
 
-                var hanzi = cell.Where(l => l.Value.Length > 0 && l.Value[0] >= '\u3400').ToList();
+                var hanzi = cell.Where(StartsHanzi).ToList();
                 var rest = cell.Except(hanzi).OrderBy(CentreX).ToList();
                 // A year and 年… ("2026 年预算数", a header; "2025年", a row of the "三公" table) is not a figure with a name in it.
                 var digits = string.Concat(rest.Select(l => l.Value));
@@ -621,7 +621,8 @@ public static partial class PdfTableReader
             for (var c = 1; c < grid.Columns; c++)
             {
                 var (lr, lc) = grid.CellOf(r, c - 1);
-                if (!grid.IsCellStart(r, c) || inCell[lr, lc] is not { Count: > 0 } || inCell[r, c] is not { Count: > 0 })
+                if (!grid.IsCellStart(r, c) || inCell[lr, lc] is not { Count: > 0 } leftCell || inCell[r, c] is not { Count: > 0 } rightCell
+                    || !leftCell.Exists(IsHanzi) || !rightCell.Exists(IsHanzi))
                 {
                     continue;
                 }
@@ -660,7 +661,8 @@ public static partial class PdfTableReader
         {
             for (var c = 1; c < grid.Columns; c++)
             {
-                if (inCell[r, c] is not { Count: > 0 } right || !grid.IsCellStart(r, c) || grid.CellOf(r, c - 1) is var (lr, lc) && inCell[lr, lc] is not { Count: > 1 } left)
+                if (inCell[r, c] is not { Count: > 0 } right || !grid.IsCellStart(r, c) || grid.CellOf(r, c - 1) is var (lr, lc) && inCell[lr, lc] is not { Count: > 1 } left
+                    || !right.TrueForAll(l => IsFigurePiece(l, false)) || !left.TrueForAll(l => IsFigurePiece(l, true)))
                 {
                     continue;
                 }
@@ -759,6 +761,12 @@ public static partial class PdfTableReader
 
         return result;
     }
+
+    private static bool StartsHanzi(Letter letter) => letter.Value.Length > 0 && letter.Value[0] >= '\u3400';
+
+    /// <summary>A glyph that can be part of a printed figure (digits, separators, and a sign where <paramref name="signed"/>).</summary>
+    private static bool IsFigurePiece(Letter letter, bool signed) =>
+        letter.Value.All(c => char.IsDigit(c) || c is ',' or '.' || (signed && c == '-'));
 
     private static bool IsHanzi(Letter letter) => letter.Value.Length > 0 && (letter.Value[0] >= '\u3400' || letter.Value[0] is '、' or '，' or '（' or '）');
 
