@@ -134,6 +134,26 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_white_shading_drawn_in_pieces_inside_a_cell_cuts_nothing()
+    {
+        // 江苏省高级人民法院 2019 pp8–9 (Word): each cell is shaded white in pieces around its paragraph, and those pieces' edges
+        // are no rules. 收入预算总表: 项目名称 merged over two columns, the group beside its items, each item on one row with its
+        // figure printed low in the cell (小计 | 37,188.34, 公共财政拨款（补助）资金 | 37,188.34). 收支预算总表: the wrapped names
+        // (七、文化旅游体育与传媒支出) stay whole, and 当年支出小计, merged across both 支出 lists, is the 支出用途 list's row.
+        var tables = Audit(Cut("js-court-2019", 8, 9)).Disclosure!.Tables;
+        var income = Assert.Single(tables, t => t.Title == "收入预算总表");
+        Assert.Equal(["小计", "公共财政拨款 （补助） 资金", "专项收入"], income.Rows.Skip(1).Take(3).Select(r => r.Name));
+        Assert.Equal([37_188.34m, 37_188.34m, 0m], income.Rows.Skip(1).Take(3).Select(r => r.Values[0]));
+        Assert.Equal("收入总计", income.Rows[0].Name);
+        Assert.Equal(15, income.Rows.Count);
+        var overview = Assert.Single(tables, t => t.Title == "收支预算总表");
+        Assert.Contains(overview.Rows, r => r.Section == "expenditure" && r.Name == "七、 文化旅游体育与传媒支出");
+        Assert.DoesNotContain(overview.Rows, r => r.Name is "出" or "支出");
+        var subtotal = Assert.Single(overview.Rows, r => r.Name == "当年支出小计");
+        Assert.Equal(("expenditure-2", 37_188.34m), (subtotal.Section, subtotal.Values[0]));
+    }
+
+    [Fact]
     public void A_word_table_goes_on_over_a_page_whose_doubled_rules_fall_elsewhere()
     {
         // 江苏省高级人民法院 2019 公开12表 政府采购支出预算表, pp16–17, no header on p17: Word draws each border twice, at 214 and

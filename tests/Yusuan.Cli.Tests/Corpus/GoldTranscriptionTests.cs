@@ -21,7 +21,7 @@ public class GoldTranscriptionTests(ITestOutputHelper output)
         ["pt-sfj-unit-2026"] = int.MaxValue,
         ["pt-wanli-2025"] = int.MaxValue,
         ["c006-85521c48"] = int.MaxValue,
-        ["js-court-2019"] = 390,
+        ["js-court-2019"] = 396,
         ["pt-ghzy-2024-final"] = 645,
         ["bj-justice-2026-tables"] = int.MaxValue,
         ["c003-525d3932"] = int.MaxValue,

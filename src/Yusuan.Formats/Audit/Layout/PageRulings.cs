@@ -1,6 +1,7 @@
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics;
+using UglyToad.PdfPig.Graphics.Colors;
 
 namespace Yusuan.Formats.Audit.Layout;
 
@@ -79,13 +80,18 @@ internal sealed class PageRulings
     {
         var horizontal = new List<Rule>();
         var vertical = new List<Rule>();
-        foreach (var subpath in paths.SelectMany(p => p))
+        // A white fill that is not stroked draws nothing on the page: Word shades a cell white in pieces around its paragraph
+        // (江苏高院 收入预算总表), whose edges would cut the cell between a name and its figure.
+        foreach (var subpath in paths.Where(p => p.IsClipping || p.IsStroked || !IsWhite(p.FillColor)).SelectMany(p => p))
         {
             AddSubpath(subpath, horizontal, vertical);
         }
 
         return (horizontal, vertical);
     }
+
+    private static bool IsWhite(IColor? color) =>
+        color is not null && color.ToRGBValues() is var (r, g, b) && r > 0.99 && g > 0.99 && b > 0.99;
 
     private static void AddSubpath(PdfSubpath subpath, List<Rule> horizontal, List<Rule> vertical)
     {

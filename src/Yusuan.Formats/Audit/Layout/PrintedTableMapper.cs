@@ -49,6 +49,7 @@ public static partial class PrintedTableMapper
             ? found.Select((s, i) => (s.From, i + 1 < found.Count ? found[i + 1].From : width, s.Section)).ToArray()
             : [(0, width, null)];
         var layouts = sides.Select(s => Layout(printed, kinds, s.From, s.To)).ToList();
+        printed = LabelsAcross(printed, sides.Select(s => s.Section).ToList(), layouts);
         var valueCount = layouts.Max(l => l.Values.Count);
         var widest = layouts.OrderByDescending(l => l.Values.Count).First();
         var columns = ColumnsFor(printed, widest.Values, valueCount);
@@ -144,6 +145,37 @@ public static partial class PrintedTableMapper
         static string Parent(string path) => path.Contains('/') ? Regex.Replace(path[..path.LastIndexOf('/')], @"\s", string.Empty) : string.Empty;
     }
 
+    /// <summary>
+    /// A total printed across the 支出 lists of a 收支总表 (江苏高院 2019: 当年支出小计 merged over 功能分类 and 支出用途, its figure
+    /// under the last list's 金额): the label stands in one list with no figure, the figure in a later list with no name. The
+    /// row is the later list's.
+    /// </summary>
+    private static PrintedTable LabelsAcross(PrintedTable printed, List<string?> sections, List<SideLayout> layouts)
+    {
+        var lists = Enumerable.Range(0, sections.Count).Where(s => sections[s]?.StartsWith("expenditure", StringComparison.Ordinal) == true && layouts[s].Name >= 0).ToList();
+        if (lists.Count < 2)
+        {
+            return printed;
+        }
+
+        bool Named(IReadOnlyList<string> cells, int s) => cells[layouts[s].Name].Trim().Length > 0;
+        bool Figured(IReadOnlyList<string> cells, int s) => layouts[s].Values.Any(c => cells[c].Trim().Length > 0);
+        var rows = printed.Rows.Select(row =>
+        {
+            var from = lists.FirstOrDefault(s => Named(row.Cells, s), -1);
+            var to = lists.LastOrDefault(s => Figured(row.Cells, s), -1);
+            if (from < 0 || to <= from || Figured(row.Cells, from) || lists.Where(s => s > from).Any(s => Named(row.Cells, s)))
+            {
+                return row;
+            }
+
+            var cells = row.Cells.ToArray();
+            (cells[layouts[to].Name], cells[layouts[from].Name]) = (cells[layouts[from].Name], string.Empty);
+            return row with { Cells = cells };
+        }).ToList();
+        return printed with { Rows = rows };
+    }
+
     private enum Kind
     {
         Empty,
@@ -155,7 +187,11 @@ public static partial class PrintedTableMapper
     /// <summary>Which columns of one side hold the 预算单位 (Unit, -1 for none), the code parts, the name and the values.</summary>
     /// <param name="Parallel">A second classification printed beside the first (政府预算支出经济分类: 类 | 款 | 名称), or empty.</param>
     /// <param name="FunctionCode">The column of a project row's function code (项目支出总表), or -1.</param>
-    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes, List<int> Parallel, int FunctionCode = -1);
+    private sealed record SideLayout(int Unit, List<int> Codes, int Name, List<int> Values, bool AgencyCodes, List<int> Parallel, int FunctionCode = -1)
+    {
+        /// <summary>A column of group names left of the name, under the same header (the name where the row's own is blank), or -1.</summary>
+        public int Group { get; init; } = -1;
+    }
 
     private static Kind KindOf(PrintedTable table, int column)
     {
@@ -325,6 +361,7 @@ public static partial class PrintedTableMapper
         }
 
         var name = -1;
+        var group = -1;
         var before = new List<int>();
 
         // 深圳's 重点项目绩效目标情况: 二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标 — a list of projects, each under its unit:
@@ -333,6 +370,16 @@ public static partial class PrintedTableMapper
             && Regex.IsMatch(table.ColumnPaths[c].Split('/')[^1], "单位(?:名称)?$") && Regex.IsMatch(table.ColumnPaths[c + 1].Split('/')[^1], "项目(?:名称)?$"))
         {
             before.Add(c);
+            name = c + 1;
+            c += 2;
+        }
+        // 江苏高院's 收入预算总表: 项目名称 merged over two columns, the group (一般公共预算资金, merged down its rows) and the item
+        // (小计, 公共财政拨款资金): the item names the row, the group a row of its own (收入总计 across both).
+        else if (codes.Count == 0 && c + 1 < to && kinds[c] == Kind.Text && kinds[c + 1] == Kind.Text
+            && Regex.Replace(table.ColumnPaths[c], @"\s", string.Empty) is var path && Regex.IsMatch(path, "(?:名称|项目)$")
+            && path == Regex.Replace(table.ColumnPaths[c + 1], @"\s", string.Empty))
+        {
+            group = c;
             name = c + 1;
             c += 2;
         }
@@ -386,7 +433,7 @@ public static partial class PrintedTableMapper
 
         // 单位编码, 部门（单位）代码: the codes of agencies; 部门预算支出经济分类科目 names a classification, not agencies.
         var agency = codes.Any(i => Regex.IsMatch(table.ColumnPaths[i], "部门|单位") && !Regex.IsMatch(table.ColumnPaths[i], "科目|分类"));
-        return new SideLayout(unit, codes, name, [.. numbers, .. before, .. Enumerable.Range(c, to - c)], agency, parallel, functionCode);
+        return new SideLayout(unit, codes, name, [.. numbers, .. before, .. Enumerable.Range(c, to - c)], agency, parallel, functionCode) { Group = group };
     }
 
     private static TableColumn[] ColumnsFor(PrintedTable table, List<int> values, int count)
@@ -423,6 +470,11 @@ public static partial class PrintedTableMapper
     private static TableRow? RowOf(PrintedRow row, SideLayout layout, string? section, decimal scale, int valueCount, string?[] lastCode)
     {
         var name = layout.Name >= 0 ? row.Cells[layout.Name].Trim() : string.Empty;
+        if (name.Length == 0 && layout.Group >= 0)
+        {
+            name = row.Cells[layout.Group].Trim();
+        }
+
         var code = JoinCode(layout.Codes.Select(i => row.Cells[i].Trim()).ToList(), lastCode);
         if (layout.Codes.Count == 0 && (CodeInName().Match(name) is { Success: true } found ? found : CodeDashName().Match(name)) is { Success: true } inName)
         {
