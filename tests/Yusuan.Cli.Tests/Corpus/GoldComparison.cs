@@ -7,10 +7,11 @@ namespace Yusuan.Cli.Tests.Corpus;
 
 /// <summary>
 /// Compares extracted tables with a hand-made gold transcription, cell for cell: gold tables are matched to extracted tables
-/// by printed title (the two halves of a two-sided sheet, （收入） and （支出）, to the one extracted table), rows by code or,
-/// without one, by name (rows sharing a key in order), values after the unit conversion the extraction records. A blank gold
-/// cell matches a blank or 0; text cells of text columns are not figures and are not compared. The same rules as the corpus's
-/// reference script tools/gold_score.py, so both count alike; in addition, a row's gov_code (the 政府预算支出经济分类
+/// by printed title (the two halves of a two-sided sheet, （收入） and （支出）, to the one extracted table, each half to the
+/// rows of its side, so that the 总计 of 支出 is not the 总计 of 收入), rows by code or, without one, by name (rows sharing a
+/// key in order), values after the unit conversion the extraction records. A blank gold
+/// cell matches a blank or 0; text cells of text columns are not figures and are not compared. The rules of the corpus's
+/// reference script tools/gold_score.py, which matches a half against both sides; in addition, a row's gov_code (the 政府预算支出经济分类
 /// printed beside a 部门经济分类 row) is compared with the extracted GovernmentEconomicCode.
 /// </summary>
 internal static partial class GoldComparison
@@ -33,7 +34,8 @@ internal static partial class GoldComparison
             var scale = Scale(goldTable.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null, table?.Unit);
             var byCode = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
             var byName = new Dictionary<string, List<TableRow>>(StringComparer.Ordinal);
-            foreach (var row in table?.Rows ?? [])
+            var half = HalfOf(title);
+            foreach (var row in (table?.Rows ?? []).Where(r => half is null || r.Section is null || r.Section.StartsWith(half, StringComparison.Ordinal)))
             {
                 if (Key(row.Code, null) is { Length: > 0 } code)
                 {
@@ -106,6 +108,10 @@ internal static partial class GoldComparison
 
         return new Result(right, total, wrong, perTable);
     }
+
+    /// <summary>The section a half of a two-sided sheet is read from: income for （收入）, expenditure (any list) for （支出…）.</summary>
+    private static string? HalfOf(string goldTitle) =>
+        Regex.Match(goldTitle.Trim(), @"[（(](收入|支出)(?:[-－:：][^）)]*)?[）)]$") is { Success: true } m ? (m.Groups[1].Value == "收入" ? "income" : "expenditure") : null;
 
     private static decimal Scale(string? goldUnit, string? tableUnit) => (goldUnit, tableUnit) switch
     {
