@@ -167,6 +167,19 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void A_table_at_the_top_of_a_page_is_titled_by_the_numbered_heading_at_the_foot_of_the_page_before()
+    {
+        // 西安市气象局 2022 pp9–10: p9 ends with "1、一般公共预算当年拨款规模变化情况" and its paragraph; p10 opens with the table,
+        // nothing above it: 年度 | 总收入支出 | 专项业务费 | 基本支出, rows 2021, 2022, 变化 — the years name the rows, they are
+        // no figures.
+        var table = Assert.Single(Audit(Cut("c020-b807ca62", 9, 10)).Disclosure!.Tables, t => t.Source!.Pages.SequenceEqual([2]));
+        Assert.Equal("1、一般公共预算当年拨款规模变化情况", table.Title);
+        Assert.Equal(["总收入支出", "专项业务费", "基本支出"], table.Columns.Select(c => c.Title));
+        Assert.Equal(["2021", "2022", "变化"], table.Rows.Select(r => r.Name));
+        Assert.Equal([406.39m, 425.5m, -19.11m], table.Rows[2].Values);
+    }
+
+    [Fact]
     public void A_small_table_in_the_text_is_titled_by_its_section_and_keeps_its_numbers()
     {
         // 普陀区规划和自然资源局 2024 决算 p6 (with its title page), under "二、部门决算单位构成" and the sentence "纳入…决算编制范围的单位包括：": a list of

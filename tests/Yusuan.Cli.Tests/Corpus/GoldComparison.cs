@@ -37,7 +37,9 @@ internal static partial class GoldComparison
             var half = HalfOf(title);
             foreach (var row in (table?.Rows ?? []).Where(r => half is null || r.Section is null || r.Section.StartsWith(half, StringComparison.Ordinal)))
             {
-                if (Key(row.Code, null) is { Length: > 0 } code)
+                // A 预算单位's code is kept in its row's key (agency:234001), not as a classification code.
+                var agencyCode = row.Key?.StartsWith("agency:", StringComparison.Ordinal) == true ? row.Key["agency:".Length..] : null;
+                if (Key(row.Code ?? agencyCode, null) is { Length: > 0 } code)
                 {
                     (byCode.TryGetValue(code, out var l) ? l : byCode[code] = []).Add(row);
                 }

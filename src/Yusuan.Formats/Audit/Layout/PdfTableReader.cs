@@ -31,12 +31,19 @@ public static partial class PdfTableReader
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*[^，,。；;：:]{2,24}$")]
     private static partial Regex SectionHeading();
 
+    /// <summary>A heading numbered in figures (1、一般公共预算当年拨款规模变化情况), no sentence.</summary>
+    [GeneratedRegex(@"^\d{1,2}、\s*[^，,。；;：:]{2,30}$")]
+    private static partial Regex NumberedHeading();
+
     /// <summary>Reads the tables of one document as its pages are given, in order (the caller reads each page once for its lines too).</summary>
     public sealed class Collector
     {
         private readonly List<Builder> tables = [];
 
-        public void Add(Page page) => ReadPage(page, tables);
+        /// <summary>The text lines of the last page read below its last grid (all its lines where it has none).</summary>
+        private List<string> trailing = [];
+
+        public void Add(Page page) => trailing = ReadPage(page, tables, trailing);
 
         /// <summary>
         /// Adds a table whose cells the source states (a worksheet's rows, an HTML or Word table): the text of each cell by row
@@ -115,7 +122,9 @@ public static partial class PdfTableReader
         ReadGrid(page, grid, cells, inside, ReadHeading([.. above, .. rowLines.Take(inside).SelectMany(r => r)]), tables, measured: false);
     }
 
-    private static void ReadPage(Page page, List<Builder> tables)
+    /// <returns>The text lines below the page's last grid, or all its lines where it has none: what a table at the top of the
+    /// next page may be headed by.</returns>
+    private static List<string> ReadPage(Page page, List<Builder> tables, List<string> trailing)
     {
         var letters = Deduplicated(page.Letters);
 
@@ -147,7 +156,7 @@ public static partial class PdfTableReader
         var (grids, texts) = best;
         if (grids.Count == 0)
         {
-            return;
+            return TextLines(letters).Select(l => l.Text).ToList();
         }
 
         var lines = bestOutside ?? Outside(grids, letters);
@@ -159,8 +168,17 @@ public static partial class PdfTableReader
             var headingLines = lines.Where(l => l.Y > grid.Top && l.Y < above).Select(l => l.Text)
                 .Concat(rowLines.Take(inside).SelectMany(r => r))
                 .ToList();
+            var heading = ReadHeading(headingLines);
+            // A table at the top of a page, with nothing above it, under a numbered heading at the foot of the page before
+            // (西安 p9 "1、一般公共预算当年拨款规模变化情况", then its paragraph; the table on p10): the heading titles it. A table
+            // that runs on from the page before has no heading after its last grid there.
+            if (above > page.Height && heading is { Title: null, Label: null } && Carried(trailing) is { } carried)
+            {
+                heading = heading with { Title = carried };
+            }
+
             above = grid.Bottom;
-            ReadGrid(page.Number, grid, cells, inside, ReadHeading(headingLines), tables);
+            ReadGrid(page.Number, grid, cells, inside, heading, tables);
         }
 
         // A note printed under the last table of the page belongs to it (注：本表无数据 …).
@@ -168,7 +186,13 @@ public static partial class PdfTableReader
         {
             tables[^1].Note ??= Note(note);
         }
+
+        return lines.Where(l => l.Y < above).Select(l => l.Text).ToList();
     }
+
+    /// <summary>The last numbered heading (三、…, （一）…, 1、…) among the lines at the foot of a page, or null.</summary>
+    private static string? Carried(List<string> lines) =>
+        lines.Select(l => l.Trim()).LastOrDefault(t => SectionHeading().IsMatch(t) || NumberedHeading().IsMatch(t));
 
     /// <summary>
     /// A "grid" that is running text cut into pieces by rectangles nobody sees (深圳市民政局's prose pages: a clipping path

@@ -215,6 +215,13 @@ public static partial class PrintedTableMapper
             return Kind.Code;
         }
 
+        // A column of years under 年度 names the rows (西安: 2021 | 2022 | 变化 down a comparison of two budgets).
+        if (Regex.IsMatch(Regex.Replace(header.Split('/')[^1], @"\s", string.Empty), "^(?:年度|年份)$")
+            && cells.All(c => Regex.IsMatch(c, @"^(?:19|20)\d\d年?$") || !PdfTableReader.IsAmount(c)))
+        {
+            return Kind.Text;
+        }
+
         var figures = cells.Count(c => PdfTableReader.IsAmount(c) || c is "-" or "—" or "/");
         return figures * 2 >= cells.Count ? Kind.Figure : Kind.Text;
     }
