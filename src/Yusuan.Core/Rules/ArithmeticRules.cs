@@ -20,7 +20,7 @@ internal static class ArithmeticRules
         yield return new Rule("T03.procurement.parts", Severity.Error, Category, "面向中小企业、小微企业的采购不超过政府采购小计",
             "《政府采购促进中小企业发展管理办法》：面向小微企业的份额包含于面向中小企业的份额，后者包含于采购总额", CheckProcurementParts);
 
-        foreach (var id in new[] { "T02", "T03", "T04", "T07", "T08", "T10", "T11" })
+        foreach (var id in Tables.TableSpecifications.All.Where(t => t.Shape == Tables.TableShape.Coded).Select(t => t.Id))
         {
             yield return new Rule($"{id}.sum.rollup", Severity.Error, Category, "科目逐级汇总：项 → 款 → 类",
                 "支出功能分类项级之和等于款级、款级之和等于类级（经济分类款级之和等于类级）", (rule, context) => Rollup(rule, context, id));
@@ -166,7 +166,7 @@ internal static class ArithmeticRules
         // A row's parent is the code one level up (项 → 款 → 类). An economic code has two national levels; a region's 7-digit
         // items may be listed straight under their 类 (西安 301 → 3010201, no 30102): then they add up to the 类.
         var printed = rows.Where(r => r.Code is not null).Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
-        var economic = view.Id is "T04" or "T08";
+        var economic = Tables.TableSpecifications.Find(view.Id)?.Codes == Tables.RowCodes.Economic;
         string? ParentOf(TableRow row) => row.Code!.Length switch
         {
             7 when economic && !printed.Contains(row.Code[..5]) => row.Code[..3],
@@ -201,10 +201,11 @@ internal static class ArithmeticRules
         }
 
         var view = new TableView(table, context.Disclosure.FiscalYear);
+        var projects = view.Shape == Tables.TableShape.Projects;
         var (headers, blocks) = view.Blocks();
         foreach (var (head, rows) in blocks)
         {
-            var top = rows.Where(r => r.Code is not null && (id == "T05" || TableView.LevelOf(r) == 1)).ToList();
+            var top = rows.Where(r => r.Code is not null && (projects || TableView.LevelOf(r) == 1)).ToList();
             if (top.Count == 0)
             {
                 continue;

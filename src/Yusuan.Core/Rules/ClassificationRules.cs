@@ -1,6 +1,7 @@
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
+using Yusuan.Core.Tables;
 
 namespace Yusuan.Core.Rules;
 
@@ -8,8 +9,8 @@ namespace Yusuan.Core.Rules;
 internal static class ClassificationRules
 {
     private const string Category = "classification";
-    private static readonly string[] FunctionTables = ["T01", "T02", "T03", "T06", "T07", "T10", "T11"];
-    private static readonly string[] EconomicTables = ["T04", "T08"];
+    private static readonly string[] FunctionTables = [.. TableSpecifications.All.Where(t => t.FunctionCoded).Select(t => t.Id)];
+    private static readonly string[] EconomicTables = [.. TableSpecifications.All.Where(t => t.Codes == RowCodes.Economic).Select(t => t.Id)];
 
     public static IEnumerable<Rule> All()
     {
@@ -97,7 +98,7 @@ internal static class ClassificationRules
             }
 
             var view = new TableView(table, context.Disclosure.FiscalYear);
-            var groups = id is "T01" or "T06"
+            var groups = TableSpecifications.Get(id).Shape == TableShape.TwoSided
                 ? [table.Rows.Where(r => r.Section == "expenditure").ToList()]
                 : view.Blocks().Blocks.Select(b => b.Rows).ToList();
             foreach (var rows in groups)

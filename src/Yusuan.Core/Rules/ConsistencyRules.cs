@@ -46,7 +46,7 @@ internal static class ConsistencyRules
         var r = row == "top" ? view.TopRow() : view.Row(row);
 
         // A column is named by its place in the seed's table; a table read from another region's layout is found by its key.
-        if (byPlace && t.Id is not ("T01" or "T06") && Tables.TableSpecifications.All.FirstOrDefault(s => s.Id == t.Id) is { } specification
+        if (byPlace && Tables.TableSpecifications.Find(t.Id) is { Shape: not Tables.TableShape.TwoSided } specification
             && column < specification.Columns.Count && column < t.Columns.Count && t.Columns[column].Key != specification.Columns[column])
         {
             column = t.ColumnIndex(specification.Columns[column]);
@@ -95,7 +95,7 @@ internal static class ConsistencyRules
             yield break;
         }
 
-        var columnA = a.Id is "T01" or "T06" ? 0 : a.ColumnIndex("total");
+        var columnA = Tables.TableSpecifications.Find(a.Id)?.Shape == Tables.TableShape.TwoSided ? 0 : a.ColumnIndex("total");
         var columnB = b.ColumnIndex(secondColumn) is var c and >= 0 ? c : 0;
         var sumsA = CodeSums(a, columnA);
         var sumsB = CodeSums(b, columnB);

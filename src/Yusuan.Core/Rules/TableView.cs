@@ -13,6 +13,9 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
 
     public string Id => Table.Id;
 
+    /// <summary>The shape of the standard table (null for a table of no standard id).</summary>
+    public Tables.TableShape? Shape { get; } = Tables.TableSpecifications.Find(table.Id)?.Shape;
+
     /// <summary>The row's role: its key, or one recognised from its printed name.</summary>
     public string? KeyOf(TableRow row)
     {
@@ -27,7 +30,7 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
             return Tables.RowMeanings.KeyOf(row.Section, name);
         }
 
-        if (Table.Id == "T09")
+        if (Shape == Tables.TableShape.Official)
         {
             if (name.Contains("增减", StringComparison.Ordinal))
             {
@@ -41,7 +44,7 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
             }
         }
 
-        if (Table.Id == "T12" && name is "金额合计" or "合计")
+        if (Shape == Tables.TableShape.Goals && name is "金额合计" or "合计")
         {
             return "total";
         }

@@ -18,6 +18,25 @@ public enum RowCodes
     Economic,
 }
 
+/// <summary>How a standard table is laid out, which decides how it is compiled, printed, read back and checked.</summary>
+public enum TableShape
+{
+    /// <summary>Rows coded by a classification (类/款/项) and figure columns: 收入总表, 支出总表, the fund tables.</summary>
+    Coded,
+
+    /// <summary>收入 | 支出 side by side, named rows on the 收入 side, function classes on the 支出 side (T01, T06).</summary>
+    TwoSided,
+
+    /// <summary>One row per project under its 预算单位, with the project's function code (项目支出总表).</summary>
+    Projects,
+
+    /// <summary>The "三公" table: this year's and last year's figures and their change in one block (T09).</summary>
+    Official,
+
+    /// <summary>A performance form: amounts, tasks and indicators (整体支出绩效目标表).</summary>
+    Goals,
+}
+
 /// <summary>
 /// One of the twelve standard tables of a 部门预算 (DESIGN.md's table list): its stable id, the title the seed prints, the
 /// titles regions print for it, the classification of its rows and the keys of its figure columns. The compiler names its
@@ -46,6 +65,15 @@ public sealed record TableSpecification(string Id, string Title, IReadOnlyList<s
 
     /// <summary>Totals down the named rows: the total row's key and the keys of the rows it adds up (T01, T06).</summary>
     public IReadOnlyList<TableSum> RowSums { get; init; } = [];
+
+    /// <summary>How the table is laid out (coded rows unless said otherwise).</summary>
+    public TableShape Shape { get; init; } = TableShape.Coded;
+
+    /// <summary>Whether the seed prints it on a landscape page (its columns need the width: T02, T03, T05, T12).</summary>
+    public bool Landscape { get; init; }
+
+    /// <summary>Whether its rows, or the rows of its 支出 side, are coded by 支出功能分类科目.</summary>
+    public bool FunctionCoded => Codes == RowCodes.Function || Shape == TableShape.TwoSided;
 
     /// <summary>The columns as the compiler lays them out for a fiscal year: each key under the seed's header.</summary>
     public IReadOnlyList<TableColumn> ColumnsFor(int fiscalYear) =>
@@ -169,6 +197,7 @@ public static partial class TableSpecifications
     [
         new("T01", "收支总表", ["收支总表", "财务收支总表", "收支表"], RowCodes.None, ["budget"], ["{year} 年预算数"])
         {
+            Shape = TableShape.TwoSided,
             NamedRows =
             [
                 new("income.government", "一、政府预算拨款", f => f.IsGovernmentAppropriation()),
@@ -197,11 +226,13 @@ public static partial class TableSpecifications
         },
         new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources], FundHeaders)
         {
+            Landscape = true,
             ColumnSums = [new("sum.columns", "total", ColumnMeanings.FundSources, "合计 = 各收入来源之和")],
         },
         new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"],
             [.. SpendingHeaders, "{year} 年政府采购项目小计", "其中：面向中小企业政府采购项目", "其中：面向小型、微型企业政府采购项目"])
         {
+            Landscape = true,
             ColumnSums = SpendingSum,
         },
         new("T04", "基本支出总表", ["基本支出总表", "基本支出表"], RowCodes.Economic, ["total", "personnel", "operating"], ["合计", "人员经费", "公用经费"])
@@ -210,10 +241,13 @@ public static partial class TableSpecifications
         },
         new("T05", "项目支出总表", ["项目支出总表", "项目支出表"], RowCodes.None, ["total", .. ColumnMeanings.FundSources], FundHeaders)
         {
+            Shape = TableShape.Projects,
+            Landscape = true,
             ColumnSums = [new("sum.columns", "total", ColumnMeanings.FundSources, "合计 = 各资金来源之和")],
         },
         new("T06", "政府预算拨款收支总表", ["政府预算拨款收支总表", "财政拨款收支总表"], RowCodes.None, ["budget"], ["{year} 年预算数"])
         {
+            Shape = TableShape.TwoSided,
             NamedRows =
             [
                 new("income.government", "政府预算拨款", f => f.IsGovernmentAppropriation()),
@@ -235,6 +269,7 @@ public static partial class TableSpecifications
         new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None,
             ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"], ["总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费"])
         {
+            Shape = TableShape.Official,
             ColumnSums =
             [
                 new("sum.columns", "total", ["abroad", "reception", "vehicle"], "总计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费"),
@@ -245,6 +280,8 @@ public static partial class TableSpecifications
         new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
         new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"], ["总额", "其中：财政拨款", "其中：其他资金"])
         {
+            Shape = TableShape.Goals,
+            Landscape = true,
             ColumnSums = [new("sum.columns", "total", ["fiscal", "other"], "总额 = 财政拨款 + 其他资金")],
         },
     ];
@@ -257,7 +294,10 @@ public static partial class TableSpecifications
 
     /// <summary>The specification of a standard id.</summary>
     /// <exception cref="KeyNotFoundException">The id is not T01 … T12.</exception>
-    public static TableSpecification Get(string id) => All.FirstOrDefault(t => t.Id == id) ?? throw new KeyNotFoundException($"No standard table {id}");
+    public static TableSpecification Get(string id) => Find(id) ?? throw new KeyNotFoundException($"No standard table {id}");
+
+    /// <summary>The specification of a standard id, or null for any other (an X id of a table read from a published document).</summary>
+    public static TableSpecification? Find(string id) => All.FirstOrDefault(t => t.Id == id);
 
     [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目)?\)")]
     private static partial Regex Qualifier();

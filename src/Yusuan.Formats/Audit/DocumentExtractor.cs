@@ -76,7 +76,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
         var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
             .GroupBy(r => r.Name).Where(g => g.Select(r => r.Code).Distinct().Count() == 1).ToDictionary(g => g.Key, g => g.First().Code!);
-        tables = tables.Select(t => t.Id is "T01" or "T06" ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
+        tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Shape == Core.Tables.TableShape.TwoSided ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
         var narrative = new NarrativeReader(tables).Read(lines, contentsEnd, tableStart);
         return new Disclosure
         {
@@ -291,12 +291,11 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             var first = group.First();
             var pages = group.Select(g => lines[g.Index].Page).Distinct().ToList();
             var scale = unit == "元" ? 10_000m : 1m;
-            var table = first.Id switch
+            var table = Core.Tables.TableSpecifications.Find(first.Id)?.Shape switch
             {
-                _ when first.Id.StartsWith('X') => TableReaders.Coded(first.Id, body, scale, catalogue),
-                "T01" or "T06" => TableReaders.TwoSided(first.Id, body, scale),
-                "T09" => TableReaders.Official(body, year, scale),
-                "T12" => TableReaders.Performance(body, scale),
+                Core.Tables.TableShape.TwoSided => TableReaders.TwoSided(first.Id, body, scale),
+                Core.Tables.TableShape.Official => TableReaders.Official(body, year, scale),
+                Core.Tables.TableShape.Goals => TableReaders.Performance(body, scale),
                 _ => TableReaders.Coded(first.Id, body, scale, catalogue),
             };
             tables.Add(table with

@@ -39,14 +39,9 @@ internal static partial class TableReaders
 
     private static TableColumn[] ColumnsFor(string id, int count)
     {
-        string[] keys = id switch
-        {
-            "T03" => ["total", "basic", "project", "procurement", "sme", "micro"],
-            "T04" => ["total", "personnel", "operating"],
-            "T02" or "T05" => ["total", .. FundKeys],
-            _ => ["total", "basic", "project"],
-        };
-        return Enumerable.Range(0, count).Select(i => i < keys.Length ? new TableColumn(keys[i], keys[i]) : new TableColumn($"c{i + 1}", $"第 {i + 1} 栏")).ToArray();
+        // A table of no standard id read from lines is taken for a spending table (支出总计 | 基本支出 | 项目支出).
+        var keys = Core.Tables.TableSpecifications.Find(id)?.Columns ?? Core.Tables.TableSpecifications.Get("T07").Columns;
+        return Enumerable.Range(0, count).Select(i => i < keys.Count ? new TableColumn(keys[i], keys[i]) : new TableColumn($"c{i + 1}", $"第 {i + 1} 栏")).ToArray();
     }
 
     public static DisclosureTable Coded(string id, List<SourceLine> body, decimal scale, ClassificationCatalogue catalogue)

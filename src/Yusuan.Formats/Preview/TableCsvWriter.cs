@@ -10,8 +10,9 @@ public static class TableCsvWriter
     public static string Write(DisclosureTable table)
     {
         var text = new StringBuilder();
+        var projects = Core.Tables.TableSpecifications.Find(table.Id)?.Shape == Core.Tables.TableShape.Projects;
         var header = new List<string> { "section", "unit", "code", "name" };
-        if (table.Id == "T05")
+        if (projects)
         {
             header.Add("function_code");
         }
@@ -21,7 +22,7 @@ public static class TableCsvWriter
         foreach (var row in table.Rows)
         {
             var fields = new List<string> { row.Section ?? string.Empty, row.Unit ?? string.Empty, row.Code ?? string.Empty, row.Name };
-            if (table.Id == "T05")
+            if (projects)
             {
                 fields.Add(row.FunctionCode ?? string.Empty);
             }

@@ -1,6 +1,7 @@
 using Yusuan.Core.Compile;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Narrative;
+using Yusuan.Core.Tables;
 
 namespace Yusuan.Publishing.Layout;
 
@@ -31,14 +32,15 @@ public static class DocumentLayout
 
     private static PrintedTable Table(DisclosureTable table, Disclosure disclosure)
     {
-        var blocks = table.Id switch
+        var specification = TableSpecifications.Find(table.Id);
+        var blocks = specification?.Shape switch
         {
-            "T01" or "T06" => [new GridBlock(TwoSided(table, disclosure.FiscalYear))],
-            "T09" => [new GridBlock(Official(table))],
-            "T12" => Performance(table, disclosure.Department.Name),
+            TableShape.TwoSided => [new GridBlock(TwoSided(table, disclosure.FiscalYear))],
+            TableShape.Official => [new GridBlock(Official(table))],
+            TableShape.Goals => Performance(table, disclosure.Department.Name),
             _ => new List<Block> { new GridBlock(Coded(table)) },
         };
-        var landscape = table.Id is "T02" or "T03" or "T05" or "T12";
+        var landscape = specification?.Landscape == true;
         return new PrintedTable(table.Id, Number(table.Id), table.Title, disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
     }
 
@@ -47,7 +49,7 @@ public static class DocumentLayout
     /// <summary>T02, T03, T04, T05, T07, T08, T10, T11: 预算单位 | 科目编码 | 科目名称 | figures, with the seed's merged headers.</summary>
     private static Grid Coded(DisclosureTable table)
     {
-        var isProjects = table.Id == "T05";
+        var isProjects = TableSpecifications.Find(table.Id)?.Shape == TableShape.Projects;
         var leading = isProjects
             ? new List<HeaderCell> { new("预算单位", 1, 2), new("项目编码", 1, 2), new("项目名称", 1, 2), new("功能科目", 1, 2) }
             : [new("预算单位", 1, 2), new("科目编码", 1, 2), new("科目名称", 1, 2)];
