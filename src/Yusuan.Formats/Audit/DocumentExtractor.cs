@@ -77,6 +77,12 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
             .GroupBy(r => r.Name).Where(g => g.Select(r => r.Code).Distinct().Count() == 1).ToDictionary(g => g.Key, g => g.First().Code!);
         tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Shape == Core.Tables.TableShape.TwoSided ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
+
+        // An economic table may print names only (深圳 2026's 基本支出总表): the codes come from the document's coded ones.
+        var economicCodes = tables.Where(t => Core.Tables.TableSpecifications.Find(t.Id)?.Codes == Core.Tables.RowCodes.Economic).SelectMany(t => t.Rows)
+            .Where(r => r.Code is not null).GroupBy(r => TableView.StripOrdinal(r.Name)).Where(g => g.Select(r => r.Code).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Code!);
+        tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Codes == Core.Tables.RowCodes.Economic ? TableReaders.ResolveEconomicCodes(t, catalogue, economicCodes) : t).ToList();
         var narrative = new NarrativeReader(tables).Read(lines, contentsEnd, tableStart);
         return new Disclosure
         {

@@ -258,6 +258,60 @@ internal static partial class TableReaders
         return table with { Rows = rows };
     }
 
+    /// <summary>
+    /// Gives the rows of an economic table printed by name only (深圳 2026's 基本支出总表: 支出项目类别 indented by level, no
+    /// codes) their 部门预算支出经济分类 codes: a name the document codes elsewhere (its 一般公共预算支出表（按经济分类）) takes that
+    /// code, else the catalogue's 类 of that name, or its 款 under the 类 above (brackets and spaces aside: 维修(护)费 is
+    /// 维修（护）费). A row that matches nothing keeps no code where it names a 预算单位 (…局, …中心); any other row that matches
+    /// nothing leaves the whole table as printed, since a table coded in part would be judged by the wrong hierarchy. A table
+    /// with any coded row is left as printed.
+    /// </summary>
+    /// <param name="documentCodes">Names the document prints with one economic code each, name → code.</param>
+    public static DisclosureTable ResolveEconomicCodes(DisclosureTable table, ClassificationCatalogue catalogue, IReadOnlyDictionary<string, string> documentCodes)
+    {
+        if (table.Rows.Any(r => r.Code is not null))
+        {
+            return table;
+        }
+
+        var entries = catalogue.Entries(ClassificationKind.DepartmentEconomic).ToList();
+        var known = documentCodes.GroupBy(p => Comparable(p.Key)).Where(g => g.Select(p => p.Value).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        string? currentClass = null;
+        var unresolved = false;
+        var rows = table.Rows.Select(r =>
+        {
+            if (r.Key is not null)
+            {
+                return r;
+            }
+
+            var name = Comparable(TableView.StripOrdinal(r.Name));
+            var code = known.TryGetValue(name, out var printed) ? printed
+                : entries.FirstOrDefault(e => e.Level == 1 && Comparable(e.Name) == name)?.Code
+                  ?? entries.FirstOrDefault(e => e.Level == 2 && e.ParentCode == currentClass && Comparable(e.Name) == name)?.Code;
+            if (code is null)
+            {
+                unresolved |= !Organisation().IsMatch(name);
+                return r;
+            }
+
+            if (code.Length == 3)
+            {
+                currentClass = code;
+            }
+
+            return r with { Code = code, Level = (code.Length - 1) / 2 };
+        }).ToList();
+        return unresolved ? table : table with { Rows = rows };
+
+        static string Comparable(string name) => Regex.Replace(name, @"\s", string.Empty).Replace('（', '(').Replace('）', ')');
+    }
+
+    /// <summary>A 预算单位's name: it ends as an office, a bureau, a centre, a school … does, perhaps with (本级) or a place after it.</summary>
+    [GeneratedRegex(@"(?:局|委员会|委|办公室|办|中心|院|所|站|队|处|馆|厅|部|会|校|学|园|社|台|署|室|司|组|团|库|场)(?:\([^()]{1,20}\))?$")]
+    private static partial Regex Organisation();
+
     public static DisclosureTable Official(List<SourceLine> body, int year, decimal scale)
     {
         var rows = new List<TableRow>();

@@ -167,6 +167,21 @@ public sealed class FaultKindTests : IDisposable
     }
 
     [Fact]
+    public void An_economic_table_printed_by_name_alone_takes_the_codes_the_document_prints_elsewhere()
+    {
+        // 深圳市国资委 2026: 表4 基本支出总表 (pp23–24) prints 支出项目类别 by name alone, indented by level; 表8 一般公共预算支出表
+        // （按经济分类） (pp31–33) prints the same items with their codes. 工资福利支出 is 301, 基本工资 30101, the department's row
+        // keeps no code; so the rule that 表8's 基本支出 is within 表4 compares code with code and finds nothing wrong.
+        var audit = Audit(Cut("c003-525d3932", 23, 24, 31, 32, 33));
+        var t04 = Single(audit, "T04");
+        Assert.Null(t04.Rows[0].Code);
+        Assert.Equal(("301", 1), (t04.Rows[1].Code, t04.Rows[1].Level));
+        Assert.Equal(("30101", 2, 1_203.07m), (t04.Rows[2].Code, t04.Rows[2].Level, t04.Rows[2].Values[0]));
+        Assert.All(t04.Rows.Skip(1), r => Assert.NotNull(r.Code));
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "X.T08-T04.basic");
+    }
+
+    [Fact]
     public void A_table_at_the_top_of_a_page_is_titled_by_the_numbered_heading_at_the_foot_of_the_page_before()
     {
         // 西安市气象局 2022 pp9–10: p9 ends with "1、一般公共预算当年拨款规模变化情况" and its paragraph; p10 opens with the table,
