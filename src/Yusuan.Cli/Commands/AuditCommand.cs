@@ -68,7 +68,7 @@ internal static class AuditCommand
             {
                 foreach (var result in results)
                 {
-                    Console.WriteLine($"== {result.File}：{result.Disclosure?.Kind} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张");
+                    Console.WriteLine($"== {result.File}：{result.Disclosure?.Kind} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
                     CommonOptions.PrintFindings(result.Findings);
                 }
             }
@@ -144,19 +144,22 @@ internal static class AuditCommand
         return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：{why}", new Location { File = file })]);
     }
 
+    /// <summary>The template a document was judged against, as a reader names it, or null.</summary>
+    private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure) => Core.Tables.DocumentTemplates.Find(disclosure?.Template)?.Title;
+
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
 
     private static void WriteOutput(string dir, List<AuditResult> results)
     {
         Directory.CreateDirectory(dir);
-        var summary = new StringBuilder("file,kind,department,year,tables,errors,warnings,problem\n");
+        var summary = new StringBuilder("file,kind,template,department,year,tables,errors,warnings,problem\n");
         foreach (var result in results)
         {
             var name = Path.GetFileNameWithoutExtension(result.File);
             File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new AuditDocument(result.Disclosure, result.Findings), YusuanJson.Options), new UTF8Encoding(false));
             summary.Append(string.Join(",", new[]
             {
-                result.File, result.Disclosure?.Kind ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
+                result.File, result.Disclosure?.Kind ?? string.Empty, TemplateOf(result.Disclosure) ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
                 result.Disclosure?.FiscalYear.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 string.Join(" ", result.Disclosure?.Tables.Select(t => t.Id) ?? []),
                 result.Findings.Count(f => f.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),

@@ -12,6 +12,12 @@ public sealed record Disclosure
 
     public string Kind { get; init; } = "部门预算";
 
+    /// <summary>
+    /// The name of the template a published document follows (shenzhen, standard; <see cref="Tables.DocumentTemplates"/>), as
+    /// the audit detects it; null for Yusuan's own budgets, which follow the seed's.
+    /// </summary>
+    public string? Template { get; init; }
+
     public required DisclosureEntity Department { get; init; }
 
     public required int FiscalYear { get; init; }

@@ -15,9 +15,9 @@ internal static class CompletenessRules
         foreach (var (id, title) in TableTitles.All)
         {
             yield return new Rule($"{id}.present", Severity.Error, Category, $"公开“{title}”",
-                "部门预算公开规定的全部表格；Yusuan 以深圳市 12 张表为标准，其他地区的表格组合用 regional profile（--region）调整",
+                "文件所属模板要求的表格：深圳市模板 12 张表，财政部样表 8 张（收支总表至政府性基金预算支出表）；只有其他模板才有的表格不要求",
                 // The twelve are a budget's tables; a 决算 document publishes its own set.
-                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算"
+                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算" && Tables.DocumentTemplates.Of(context.Disclosure).Tables.Contains(id)
                     ? [rule.Finding(RuleMessages.TableMissing(id, title), new Location { Table = id })]
                     : []);
         }
@@ -41,8 +41,8 @@ internal static class CompletenessRules
                 .Where(t => t.Id != "T12" && Parts(context.Disclosure.Tables, t).All(p => p.Rows.All(r => r.Values.All(v => v == 0))) && !(t.Note ?? string.Empty).Contains("无", StringComparison.Ordinal))
                 .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("text.parts.present", Severity.Error, Category, "九个文字部分齐全",
-            "部门预算文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释",
-            (rule, context) => Enumerable.Range(1, TableTitles.Parts.Count)
+            "深圳市模板的文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释；财政部样表不按编号要求部分",
+            (rule, context) => Enumerable.Range(1, Tables.DocumentTemplates.Of(context.Disclosure).Parts.Count)
                 .Where(p => context.Disclosure.Kind != "部门决算" && context.Disclosure.Narrative.All(s => s.Part != p))
                 .Select(p => rule.Finding(RuleMessages.PartMissing(p, TableTitles.Parts[p - 1]), new Location { Part = p })));
         yield return new Rule("text.prose.provided", Severity.Warning, Category, "文字说明中需要人工撰写的内容已提供",

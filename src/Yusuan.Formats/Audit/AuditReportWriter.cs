@@ -26,7 +26,8 @@ public static class AuditReportWriter
             html.Append("<section><h2>").Append(E(result.File)).Append("</h2>");
             if (result.Disclosure is { } d)
             {
-                html.Append("<p>").Append(E($"{d.FiscalYear} 年 {d.Department.Name} {d.Kind}；提取表格 {d.Tables.Count} 张、文字说明 {d.Narrative.Count} 句。")).Append("</p>");
+                var template = Core.Tables.DocumentTemplates.Find(d.Template) is { } t ? $"按{t.Title}核对；" : string.Empty;
+                html.Append("<p>").Append(E($"{d.FiscalYear} 年 {d.Department.Name} {d.Kind}；{template}提取表格 {d.Tables.Count} 张、文字说明 {d.Narrative.Count} 句。")).Append("</p>");
             }
 
             var numbered = result.Findings.Select((f, i) => (Finding: f, Number: i + 1)).ToList();

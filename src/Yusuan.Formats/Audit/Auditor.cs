@@ -30,7 +30,8 @@ public static class Auditor
             return new AuditResult(source.File, null, [new Finding("audit.document.unreadable", Severity.Error, "input", $"{source.File}：{source.Problem}", new Location { File = source.File })]);
         }
 
-        var disclosure = new DocumentExtractor(catalogue).Extract(source);
+        var extracted = new DocumentExtractor(catalogue).Extract(source);
+        var disclosure = extracted with { Template = Core.Tables.DocumentTemplates.Detect(extracted).Name };
         if (!IsBudget(source, disclosure))
         {
             return new AuditResult(source.File, null, [new Finding("audit.document.not-budget", Severity.Error, "input", $"{source.File}：不是部门预算或决算文件（首页没有“预算”或“决算”，也没有预算表），未按预算审计", new Location { File = source.File, Page = source.Lines.FirstOrDefault()?.Page })]);

@@ -44,6 +44,10 @@ public class CorpusAuditTests(ITestOutputHelper output)
         Assert.NotNull(audit.Disclosure);
         Assert.DoesNotContain(audit.Findings, f => f.Rule.StartsWith("audit.document.", StringComparison.Ordinal));
 
+        // 深圳's budgets (the corpus's source c003, manifest.tsv) follow the seed's template, nine parts and their tables;
+        // every other source of the sample publishes the 财政部 standard set under its own numbering.
+        Assert.Equal(document.StartsWith("c003-", StringComparison.Ordinal) ? "shenzhen" : "standard", audit.Disclosure.Template);
+
         var coverage = FigureCoverage.Measure(PdfToText(path), audit.Disclosure);
         output.WriteLine($"{document}: {coverage.Found}/{coverage.Printed} figures on {coverage.TablePages} table pages, coverage {coverage.Coverage}");
         var floor = Floors.GetValueOrDefault(document, Aim);
