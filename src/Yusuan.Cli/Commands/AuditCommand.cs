@@ -68,7 +68,7 @@ internal static class AuditCommand
             {
                 foreach (var result in results)
                 {
-                    Console.WriteLine($"== {result.File}：{result.Disclosure?.Kind} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
+                    Console.WriteLine($"== {result.File}：{KindOf(result.Disclosure)} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
                     CommonOptions.PrintFindings(result.Findings);
                 }
             }
@@ -144,6 +144,10 @@ internal static class AuditCommand
         return new AuditResult(file, null, [new Finding("audit.document.failed", Severity.Error, "input", $"{file}：{why}", new Location { File = file })]);
     }
 
+    /// <summary>The kind of document, and which attachment it is where it is one (部门预算（说明附件）).</summary>
+    private static string? KindOf(Core.Disclosures.Disclosure? disclosure) =>
+        disclosure?.Attachment is { } attachment ? $"{disclosure.Kind}（{attachment}附件）" : disclosure?.Kind;
+
     /// <summary>The template a document was judged against, as a reader names it, or null.</summary>
     private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure) => Core.Tables.DocumentTemplates.Find(disclosure?.Template)?.Title;
 
@@ -159,7 +163,7 @@ internal static class AuditCommand
             File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new AuditDocument(result.Disclosure, result.Findings), YusuanJson.Options), new UTF8Encoding(false));
             summary.Append(string.Join(",", new[]
             {
-                result.File, result.Disclosure?.Kind ?? string.Empty, TemplateOf(result.Disclosure) ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
+                result.File, KindOf(result.Disclosure) ?? string.Empty, TemplateOf(result.Disclosure) ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
                 result.Disclosure?.FiscalYear.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 string.Join(" ", result.Disclosure?.Tables.Select(t => t.Id) ?? []),
                 result.Findings.Count(f => f.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),

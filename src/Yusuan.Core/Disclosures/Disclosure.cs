@@ -18,6 +18,12 @@ public sealed record Disclosure
     /// </summary>
     public string? Template { get; init; }
 
+    /// <summary>
+    /// Which attachment of a budget published in two this document is: 说明 (the text, its tables in the other attachment:
+    /// 北京's "附件：…部门预算报表"), or null for a whole budget.
+    /// </summary>
+    public string? Attachment { get; init; }
+
     public required DisclosureEntity Department { get; init; }
 
     public required int FiscalYear { get; init; }

@@ -17,15 +17,19 @@ internal static class CompletenessRules
             yield return new Rule($"{id}.present", Severity.Error, Category, $"公开“{title}”",
                 "文件所属模板要求的表格：深圳市模板 12 张表，财政部样表 8 张（收支总表至政府性基金预算支出表）；只有其他模板才有的表格不要求",
                 // The twelve are a budget's tables; a 决算 document publishes its own set.
-                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算" && Tables.DocumentTemplates.Of(context.Disclosure).Tables.Contains(id)
+                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算" && context.Disclosure.Attachment is null
+                    && Tables.DocumentTemplates.Of(context.Disclosure).Tables.Contains(id)
                     ? [rule.Finding(RuleMessages.TableMissing(id, title), new Location { Table = id })]
                     : []);
         }
 
         yield return new Rule("contents.tables.present", Severity.Error, Category, "目录所列表格在正文中都有",
-            "目录与正文一致", (rule, context) => context.Disclosure.Contents
+            "目录与正文一致", (rule, context) => context.Disclosure.Attachment is not null ? [] : context.Disclosure.Contents
                 .Where(c => c.Table is not null && !Published(context, c.Table))
                 .Select(c => rule.Finding(RuleMessages.ListedButMissing(c.Title), new Location { Table = c.Table })));
+        yield return new Rule("document.attachment", Severity.Info, Category, "分附件公开的预算按所在附件核对",
+            "部门预算的说明和报表分两个附件公开时（北京），说明附件不要求表格，其目录所列表格在报表附件中",
+            (rule, context) => context.Disclosure.Attachment == "说明" ? [rule.Finding(RuleMessages.ExplanationOnly, new Location())] : []);
         yield return new Rule("tables.unchecked", Severity.Info, Category, "标题可识别但栏目未能全部识别的表格不作表内核对",
             "表格按标题和栏目识别；有未识别的数字栏时，按标准表的规则核对会得出不实的结论", (rule, context) => Printed(context.Disclosure.Tables)
                 .Where(t => t.TitledAs is not null)

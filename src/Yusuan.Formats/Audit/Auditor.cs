@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
@@ -31,7 +32,7 @@ public static class Auditor
         }
 
         var extracted = new DocumentExtractor(catalogue).Extract(source);
-        var disclosure = extracted with { Template = Core.Tables.DocumentTemplates.Detect(extracted).Name };
+        var disclosure = extracted with { Template = Core.Tables.DocumentTemplates.Detect(extracted).Name, Attachment = IsExplanation(source, extracted) ? "说明" : null };
         if (!IsBudget(source, disclosure))
         {
             return new AuditResult(source.File, null, [new Finding("audit.document.not-budget", Severity.Error, "input", $"{source.File}：不是部门预算或决算文件（首页没有“预算”或“决算”，也没有预算表），未按预算审计", new Location { File = source.File, Page = source.Lines.FirstOrDefault()?.Page })]);
@@ -41,6 +42,23 @@ public static class Auditor
             .Select(f => f with { Location = f.Location with { File = f.Location.File ?? source.File } })
             .ToList();
         return new AuditResult(source.File, disclosure, findings);
+    }
+
+    /// <summary>
+    /// Whether a document is the 说明 of a budget whose tables are published as another attachment: it prints no table and
+    /// says where they are (北京: "第二部分 2026 年度部门预算报表", then "附件：北京市信访办公室部门 2026 年度部门预算报表").
+    /// </summary>
+    /// <remarks>The attachment's name may wrap onto the next line ("附件：北京市规划和自然资源委员会 2026 年度部门预" / "算报表").</remarks>
+    private static bool IsExplanation(SourceDocument source, Disclosure disclosure)
+    {
+        if (disclosure.Tables.Count > 0)
+        {
+            return false;
+        }
+
+        var lines = source.Lines.Select(l => string.Concat(l.Cells).Replace(" ", string.Empty, StringComparison.Ordinal)).ToList();
+        return lines.Select((line, i) => i + 1 < lines.Count ? line + lines[i + 1] : line)
+            .Any(text => Regex.IsMatch(text, "^附件[:：][^：:]{0,60}?(?:报表|预算表)"));
     }
 
     /// <summary>

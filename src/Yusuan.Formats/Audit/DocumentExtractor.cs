@@ -31,7 +31,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var lines = document.Lines;
         var titleLine = lines.FirstOrDefault(l => !l.IsBlank);
         var title = titleLine?.Text ?? string.Empty;
-        var kind = title.Contains("决算", StringComparison.Ordinal) ? "部门决算" : title.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
+        // The kind is named on the cover, whose title may wrap over lines (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算).
+        var cover = string.Concat(lines.Where(l => !l.IsBlank && l.Page == titleLine?.Page).Take(4).Select(l => l.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var kind = cover.Contains("决算", StringComparison.Ordinal) ? "部门决算" : cover.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
         // The year is in the title; a document without one names it in its tables (2023 年预算数, the "三公" table's years).
         var year = Year().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture)
             : lines.SelectMany(l => Year().Matches(l.Text)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(v => v is > 1990 and < 2100).DefaultIfEmpty(0).Max();

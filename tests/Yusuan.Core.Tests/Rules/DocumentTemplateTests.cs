@@ -40,4 +40,17 @@ public class DocumentTemplateTests
         findings = Check(d => d.With(tables: [.. d.Tables.Where(t => t.Id != "T09")]) with { Template = "standard" });
         Assert.Contains(findings, f => f.Rule == "T09.present");
     }
+
+    [Fact]
+    public void The_explanation_of_a_budget_published_in_two_attachments_misses_no_table()
+    {
+        var findings = Check(d => d.With(tables: []) with { Attachment = "说明" });
+        Assert.DoesNotContain(findings, f => f.Rule is "contents.tables.present" || f.Rule.StartsWith('T') && f.Rule.EndsWith(".present", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Rule == "document.attachment");
+
+        // The same file as a whole budget misses them all.
+        findings = Check(d => d.With(tables: []));
+        Assert.Contains(findings, f => f.Rule == "T01.present");
+        Assert.Contains(findings, f => f.Rule == "contents.tables.present");
+    }
 }

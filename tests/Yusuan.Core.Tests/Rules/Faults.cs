@@ -77,6 +77,7 @@ internal static class Faults
         }
 
         Add("contents.tables.present", () => D(d => d.RemoveTable("T02")));
+        Add("document.attachment", () => D(d => d.With(tables: []) with { Attachment = "说明" }));
         Add("contents.tables.listed", () => D(d => d.RemoveContents("T03")));
 
         // 基本支出总表 read from a layout whose columns were not all understood: published (T04.present holds), not judged.
