@@ -56,7 +56,7 @@ public static class ColumnMeanings
         new("superior", "上级补助收入", ["上级补助"]),
         new("subordinate", "附属单位上缴收入", ["附属单位上缴"]),
         new("other", "其他收入", ["其他收入"]),
-        new("carryover", "上年结转", ["上年结转"]),
+        new("carryover", "上年结转", ["上年结转", "上年结余", "结余、结转", "结余结转", "结转结余"]),
         new("current", "本年收入", ["本年收入"]),
         new("government", "财政拨款", ["财政拨款"]),
         new("unit", "单位资金", ["单位资金"]),

@@ -125,13 +125,20 @@ public static class RowMeanings
         ("本年支出合计", "expenditure.current"), ("结转下年", "expenditure.carryforward"), ("年末结转和结余", "expenditure.carryforward"), ("支出总计", "expenditure.total"),
     ];
 
-    /// <summary>The key of a printed row of a two-sided table by its section and its name without ordinal, or null.</summary>
-    public static string? KeyOf(string? section, string name) => section switch
+    /// <summary>
+    /// The key of a printed row of a two-sided table by its section and its name without ordinal, or null. Spaces do not
+    /// count: a reader of the page sees 上年结余、结转 where the text layer has "上年结余、 结转".
+    /// </summary>
+    public static string? KeyOf(string? section, string name)
     {
-        "income" => Income.FirstOrDefault(n => n.Name == name).Key,
-        "expenditure" => Expenditure.FirstOrDefault(n => n.Name == name).Key,
-        _ => null,
-    };
+        var bare = name.Any(char.IsWhiteSpace) ? new string(name.Where(c => !char.IsWhiteSpace(c)).ToArray()) : name;
+        return section switch
+        {
+            "income" => Income.FirstOrDefault(n => n.Name == bare).Key,
+            "expenditure" => Expenditure.FirstOrDefault(n => n.Name == bare).Key,
+            _ => null,
+        };
+    }
 }
 
 /// <summary>The twelve standard tables, and how a printed title is recognised as one of them.</summary>

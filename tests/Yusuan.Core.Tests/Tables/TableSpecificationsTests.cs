@@ -100,4 +100,20 @@ public class TableSpecificationsTests
         Assert.False(TableSpecifications.Fits(TableSpecifications.Get("T01"), threeLists));
         Assert.False(TableSpecifications.Fits(TableSpecifications.Get("T06"), threeLists));
     }
+
+    [Theory]
+    [InlineData("上年结余、结转", "carryover")]
+    [InlineData("上年结余、 结转", "carryover")]
+    [InlineData("上年结转结余", "carryover")]
+    [InlineData("上年结转", "carryover")]
+    [InlineData("上年预算数", "prior")]
+    public void A_column_of_last_years_balances_is_carried_over_money_not_last_years_budget(string header, string key) =>
+        Assert.Equal(key, ColumnMeanings.KeyOf(header));
+
+    [Theory]
+    [InlineData("上年结余、 结转", "income.carryover")]
+    [InlineData("本年收入 合计", "income.current")]
+    [InlineData("收入总计", "income.total")]
+    public void A_named_row_is_known_whatever_spaces_the_text_layer_puts_in_it(string name, string key) =>
+        Assert.Equal(key, RowMeanings.KeyOf("income", name));
 }
