@@ -60,14 +60,23 @@ internal static class ConsistencyRules
         return (r.Values[column], view.At(r, column), view.Describe(r, column));
     }
 
-    /// <summary>The rule of a cross-table identity: each pair of figures equal, where both tables print them.</summary>
+    /// <summary>
+    /// The rule of a cross-table identity: each pair of figures equal, where both tables print them; where the identity
+    /// allows carried-over money, the second may exceed the first by up to the 上年结余、结转 the document prints.
+    /// </summary>
     private static Rule Same(Tables.TableIdentity identity) =>
         new(identity.Rule, Severity.Error, Category, identity.Title, identity.Statement, (rule, context) => identity.Pairs.SelectMany(p =>
         {
             var a = Figure(context, p.Figure.Table, p.Figure.Row, p.Figure.Place);
             var columnB = p.Same.Key is null ? p.Same.Place : context.Table(p.Same.Table)?.ColumnIndex(p.Same.Key) ?? -1;
             var b = columnB < 0 ? null : Figure(context, p.Same.Table, p.Same.Row, columnB, byPlace: false);
-            return a is null || b is null
+            if (a is null || b is null)
+            {
+                return [];
+            }
+
+            var carryover = identity.Carryover is { } c ? Figure(context, c.Table, c.Row, c.Place)?.Value ?? 0 : 0;
+            return carryover > 0 && b.Value.Value > a.Value.Value && b.Value.Value <= a.Value.Value + carryover
                 ? []
                 : rule.CompareSame(context, b.Value.Location, $"{b.Value.Label} 与 {a.Value.Label}", a.Value.Value, b.Value.Value);
         }).ToList());

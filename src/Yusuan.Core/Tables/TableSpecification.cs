@@ -105,7 +105,14 @@ public sealed record TableFigure(string Table, string Row, int Place = 0, string
 /// checked by the rule <paramref name="Rule"/> (X.T01-T02.income); <paramref name="Title"/> and <paramref name="Statement"/>
 /// are the rule's title and the reason it holds.
 /// </summary>
-public sealed record TableIdentity(string Rule, string Title, string Statement, IReadOnlyList<(TableFigure Figure, TableFigure Same)> Pairs);
+public sealed record TableIdentity(string Rule, string Title, string Statement, IReadOnlyList<(TableFigure Figure, TableFigure Same)> Pairs)
+{
+    /// <summary>
+    /// Money the second figure of each pair may add to the first, or null: an appropriation's spending includes what was
+    /// carried over from last year (T01 上年结余、结转), so 一般公共预算支出 may exceed 一般公共预算拨款 by up to that much.
+    /// </summary>
+    public TableFigure? Carryover { get; init; }
+}
 
 /// <summary>The names regions print for the named rows of two-sided tables, by key: how a printed row is recognised.</summary>
 public static class RowMeanings
@@ -190,11 +197,11 @@ public static partial class TableSpecifications
         new("X.T07-T08.total", "一般公共预算支出按功能分类与按经济分类合计相等", "同一笔一般公共预算支出的两种分类",
             [.. new[] { "total", "basic", "project" }.Select((k, i) => (new TableFigure("T07", "top", i), new TableFigure("T08", "top", Key: k)))]),
         new("X.T07-T01.general", "一般公共预算支出 = 一般公共预算拨款收入", "一般公共预算收支平衡",
-            [(new TableFigure("T01", "income.general"), new TableFigure("T07", "top", Key: "total"))]),
+            [(new TableFigure("T01", "income.general"), new TableFigure("T07", "top", Key: "total"))]) { Carryover = new TableFigure("T01", "income.carryover") },
         new("X.T10-T01.fund", "政府性基金预算支出 = 政府性基金预算拨款收入", "政府性基金预算收支平衡",
-            [(new TableFigure("T01", "income.fund"), new TableFigure("T10", "top", Key: "total"))]),
+            [(new TableFigure("T01", "income.fund"), new TableFigure("T10", "top", Key: "total"))]) { Carryover = new TableFigure("T01", "income.carryover") },
         new("X.T11-T01.capital", "国有资本经营预算支出 = 国有资本经营预算拨款收入", "国有资本经营预算收支平衡",
-            [(new TableFigure("T01", "income.capital"), new TableFigure("T11", "top", Key: "total"))]),
+            [(new TableFigure("T01", "income.capital"), new TableFigure("T11", "top", Key: "total"))]) { Carryover = new TableFigure("T01", "income.carryover") },
         new("X.T12-T01.total", "绩效目标表金额合计 = 部门预算支出总计", "整体支出绩效目标覆盖全部预算资金",
             [(new TableFigure("T01", "expenditure.total"), new TableFigure("T12", "total", Key: "total"))]),
     ];
