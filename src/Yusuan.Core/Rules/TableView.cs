@@ -138,6 +138,29 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
         ? Table.Rows.FirstOrDefault(IsUnitRow)
         : Table.Rows.FirstOrDefault(r => r.Key == "total") ?? Table.Rows.FirstOrDefault(IsUnitRow);
 
+    /// <summary>
+    /// The decimals a figure is known to, in the table's unit: the table's own, or fewer where the document printed the cell
+    /// with fewer (西安 prints 936647884.3 元 for a total whose parts add up to 936,647,884.33: it is known to 0.1 元, that is
+    /// 0.00001 万元, and a sum within half of that agrees with it).
+    /// </summary>
+    public int DecimalsOf(TableRow row, int column)
+    {
+        if (row.Printed is not { } printed || column >= printed.Count || printed[column].Trim() is not { Length: > 0 } text)
+        {
+            return Table.Decimals;
+        }
+
+        var point = text.LastIndexOf('.');
+        var digits = point < 0 ? 0 : text.Length - point - 1;
+        var shift = Table.PrintedUnit switch
+        {
+            "元" => 4,
+            "千元" => 1,
+            _ => 0,
+        };
+        return Math.Min(Table.Decimals, digits + shift);
+    }
+
     public Location At(TableRow row, int column) => new()
     {
         Table = Id,

@@ -275,12 +275,13 @@ public static partial class TableSpecifications
             ],
             RowSums = [.. TwoSidedSums, new("income.current", "income.current", ["income.government"], "本年收入合计 = 政府预算拨款")],
         },
-        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T07", "一般公共预算支出表（按功能分类）", ["一般公共预算支出表(功能)", "一般公共预算支出表", "一般公共预算拨款支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
         new("T08", "一般公共预算支出表（按经济分类）", ["一般公共预算支出表(经济)", "一般公共预算基本支出表(经济)", "一般公共预算基本支出表", "一般公共预算支出经济分类表"], RowCodes.Economic, Spending, SpendingHeaders)
         {
             ColumnSums = SpendingSum,
         },
-        new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表"], RowCodes.None,
+        new("T09", "一般公共预算“三公”经费支出表", ["三公经费支出表", "三公经费表", "三公经费和机关运行经费表", "一般公共预算三公经费支出表", "一般公共预算三公经费、会议费、培训费支出表", "财政拨款三公经费支出表",
+            "三公经费、会议费、培训费支出表", "一般公共预算拨款三公经费及会议费、培训费支出表", "一般公共预算拨款三公经费、会议费、培训费表"], RowCodes.None,
             ["total", "abroad", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"], ["总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费小计", "公务用车购置费", "公务用车运行维护费"])
         {
             Shape = TableShape.Official,
@@ -290,8 +291,8 @@ public static partial class TableSpecifications
                 new("sum.vehicle", "vehicle", ["vehicle_purchase", "vehicle_operation"], "公务用车购置及运行维护费小计 = 购置费 + 运行维护费"),
             ],
         },
-        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
-        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T10", "政府性基金预算支出表", ["政府性基金预算支出表", "政府性基金支出表", "政府性基金预算拨款支出表", "政府性基金预算财政拨款支出表", "政府性基金收支表", "政府性基金收支总表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
+        new("T11", "国有资本经营预算支出表", ["国有资本经营预算支出表", "国有资本经营预算拨款支出表"], RowCodes.Function, Spending, SpendingHeaders) { ColumnSums = SpendingSum },
         new("T12", "部门（单位）整体支出绩效目标表", ["整体支出绩效目标表"], RowCodes.None, ["total", "fiscal", "other"], ["总额", "其中：财政拨款", "其中：其他资金"])
         {
             Shape = TableShape.Goals,
@@ -313,7 +314,7 @@ public static partial class TableSpecifications
     /// <summary>The specification of a standard id, or null for any other (an X id of a table read from a published document).</summary>
     public static TableSpecification? Find(string id) => All.FirstOrDefault(t => t.Id == id);
 
-    [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目)?\)")]
+    [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目)?(?:分)?\)")]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"(?:支出)?(?:部门预算|政府预算)?(?:支出)?(功能|经济)分类(?:预算)?表$")]
@@ -323,7 +324,7 @@ public static partial class TableSpecifications
     private static partial Regex BudgetWord();
 
     /// <summary>
-    /// A printed title in comparable form: no spaces, quotes or 情况/明细; brackets half-width; 总体情况表 as 总表; 支出预算表 as
+    /// A printed title in comparable form: no spaces, quotes or 情况/明细, no (不含上年结转); brackets half-width; 总体情况表 as 总表; 支出预算表 as
     /// 支出表; a classification qualifier as (功能) or (经济), also where it is printed as a suffix (…支出功能分类预算表).
     /// </summary>
     public static string Normalise(string title)
@@ -331,7 +332,8 @@ public static partial class TableSpecifications
         var text = new string(title.Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"' or '‘' or '’' or '\'')).ToArray())
             .Replace('（', '(').Replace('）', ')').Replace("(续表)", string.Empty, StringComparison.Ordinal).Replace("续表", string.Empty, StringComparison.Ordinal)
             .Replace("总体情况", "总", StringComparison.Ordinal).Replace("情况", string.Empty, StringComparison.Ordinal)
-            .Replace("明细", string.Empty, StringComparison.Ordinal);
+            .Replace("明细", string.Empty, StringComparison.Ordinal)
+            .Replace("(不含上年结转)", string.Empty, StringComparison.Ordinal).Replace("(含上年结转)", string.Empty, StringComparison.Ordinal);
         text = Qualifier().Replace(text, "($1)");
         text = QualifiedSuffix().Replace(text, "支出表($1)");
         return BudgetWord().Replace(text, "$1$2表");

@@ -37,6 +37,15 @@ public class TableSpecificationsTests
     [InlineData("一般公共预算“三公”经费、 会议费、 培训费支出表", "T09")] // Suzhou
     [InlineData("一般公共预算基本支出表", "T08")]
     [InlineData("预算02表 收入总表", "T02")] // Beijing
+    // 福州, 江苏高院, 西安: 拨款 in the title, 财政拨款 after the fund, 收支表 for a fund's two-sided table, 按…科目分.
+    [InlineData("2026年度一般公共预算拨款支出预算表", "T07")]
+    [InlineData("2026年度政府性基金预算拨款支出预算表", "T10")]
+    [InlineData("2026年度国有资本经营预算拨款支出预算表", "T11")]
+    [InlineData("政府性基金预算财政拨款支出预算表", "T10")]
+    [InlineData("“三公”经费、 会议费、 培训费支出预算表", "T09")]
+    [InlineData("2022年部门综合预算政府性基金收支表（不含上年结转）", "T10")]
+    [InlineData("2022年部门综合预算一般公共预算支出明细表（按功能科目分）", "T07")]
+    [InlineData("2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）", "T09")]
     // Not one of the twelve: another table, or a scope the title does not print.
     [InlineData("财政拨款支出表 （功能科目）", null)]
     [InlineData("财政拨款基本支出表 （经济科目）", null)]
