@@ -71,7 +71,7 @@ internal static class ArithmeticRules
 
         foreach (var row in table.Rows.Where(r => r.Values.Count > t && p.All(i => i < r.Values.Count)))
         {
-            foreach (var f in rule.CompareSum(context, view.At(row, t), view.Describe(row, t), row.Values[t], p.Sum(i => row.Values[i]), p.Length, view.DecimalsOf(row, t)))
+            foreach (var f in rule.CompareSum(context, view.At(row, t), view.Describe(row, t), row.Values[t], p.Sum(i => row.Values[i]), p.Length, p.Select(i => view.DecimalsOf(row, i)).Append(view.DecimalsOf(row, t)).Min()))
             {
                 yield return f;
             }
@@ -185,7 +185,7 @@ internal static class ArithmeticRules
             for (var c = 0; c < parent.Values.Count; c++)
             {
                 var sum = children.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
-                foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, view.DecimalsOf(parent, c)))
+                foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, children.Select(r => view.DecimalsOf(r, c)).Append(view.DecimalsOf(parent, c)).Min()))
                 {
                     yield return f;
                 }
@@ -213,7 +213,7 @@ internal static class ArithmeticRules
 
             for (var c = 0; c < head.Values.Count; c++)
             {
-                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, view.DecimalsOf(head, c)))
+                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, top.Select(r => view.DecimalsOf(r, c)).Append(view.DecimalsOf(head, c)).Min()))
                 {
                     yield return f;
                 }

@@ -141,7 +141,8 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
     /// <summary>
     /// The decimals a figure is known to, in the table's unit: the table's own, or fewer where the document printed the cell
     /// with fewer (西安 prints 936647884.3 元 for a total whose parts add up to 936,647,884.33: it is known to 0.1 元, that is
-    /// 0.00001 万元, and a sum within half of that agrees with it).
+    /// 0.00001 万元). A sum is checked to the coarsest of its figures (普陀区司法局 prints 基本支出 22,118,861 beside
+    /// 合计 86,959,408.34 and 项目支出 64,840,547.00).
     /// </summary>
     public int DecimalsOf(TableRow row, int column)
     {

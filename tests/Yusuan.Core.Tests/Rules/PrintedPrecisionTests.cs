@@ -35,4 +35,29 @@ public class PrintedPrecisionTests
         var view = View("元");
         Assert.Equal(6, view.DecimalsOf(view.Table.Rows[0], 0));
     }
+
+    [Fact]
+    public void A_sum_is_checked_to_the_coarsest_figure_it_adds()
+    {
+        // 普陀区司法局 2026 支出预算总表, 合计 row: 86,959,408.34 = 22,118,861 (printed without its decimals) + 64,840,547.00.
+        var table = new DisclosureTable
+        {
+            Id = "T03",
+            Title = "2026年预算单位支出预算总表",
+            Unit = "万元",
+            PrintedUnit = "元",
+            Decimals = 6,
+            Columns = [new TableColumn("total", "合计"), new TableColumn("basic", "基本支出"), new TableColumn("project", "项目支出")],
+            Rows =
+            [
+                new TableRow { Key = "total", Name = "合计", Values = [8_695.940834m, 2_211.8861m, 6_484.0547m], Printed = ["86,959,408.34", "22,118,861", "64,840,547.00"] },
+                new TableRow { Code = "2040601", Name = "行政运行", Level = 3, Values = [1_434.885334m, 1_434.885334m, 6_484.0547m], Printed = ["14,348,853.34", "14,348,853.34", "64,840,547.00"] },
+            ],
+        };
+        var findings = Sample.Check((Sample.Clean with { DisclosureOnly = true }).EditDisclosure(d => d.With(tables: [.. d.Tables.Where(t => t.Id != "T03"), table]) with { Rounding = "independent" }))
+            .Where(f => f.Rule == "T03.sum.columns").ToList();
+        Assert.Equal(Findings.Severity.Info, Assert.Single(findings, f => f.Location.TableRow == "total").Severity);
+        // The row that cannot add up at any precision is still the fault it is.
+        Assert.Equal(Findings.Severity.Error, Assert.Single(findings, f => f.Location.TableRow == "2040601").Severity);
+    }
 }
