@@ -11,7 +11,6 @@ namespace Yusuan.Formats.Audit;
 /// </summary>
 internal static partial class TableReaders
 {
-    private static readonly IReadOnlyList<string> FundKeys = Core.Tables.ColumnMeanings.FundSources;
     private static readonly string[] Level1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
     private static readonly string[] Level2 = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"];
 
