@@ -76,8 +76,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         }
 
         // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
+        // A name may be a 款 and its one 项 at once (21206 and 2120601 建设市场管理与监督): each name keeps every code it is printed with.
         var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
-            .GroupBy(r => r.Name).Where(g => g.Select(r => r.Code).Distinct().Count() == 1).ToDictionary(g => g.Key, g => g.First().Code!);
+            .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Code!).Distinct().ToList());
         tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Shape == Core.Tables.TableShape.TwoSided ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
 
         // An economic table may print names only (深圳 2026's 基本支出总表): the codes come from the document's coded ones.

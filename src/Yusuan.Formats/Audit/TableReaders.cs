@@ -216,8 +216,13 @@ internal static partial class TableReaders
         return view.KeyOf(new TableRow { Section = section, Name = name, Values = [] });
     }
 
-    /// <summary>Gives the 类/款/项 rows of a two-sided table their codes from the catalogue, following the hierarchy down.</summary>
-    public static DisclosureTable ResolveCodes(DisclosureTable table, ClassificationCatalogue catalogue, IReadOnlyDictionary<string, string> documentCodes)
+    /// <summary>
+    /// Gives the 类/款/项 rows of a two-sided table their codes from the catalogue, following the hierarchy down; a name the
+    /// catalogue does not know takes a code the document prints it with elsewhere, the one that fits where the row stands
+    /// (深圳: 建设市场管理与监督 is 款 21206 under 212, then 项 2120601 under 21206).
+    /// </summary>
+    /// <param name="documentCodes">Every code the document's coded tables print each name with, name → codes.</param>
+    public static DisclosureTable ResolveCodes(DisclosureTable table, ClassificationCatalogue catalogue, IReadOnlyDictionary<string, IReadOnlyList<string>> documentCodes)
     {
         var entries = catalogue.Entries(ClassificationKind.Function).ToList();
         string? currentClass = null, currentSection = null;
@@ -235,7 +240,11 @@ internal static partial class TableReaders
                 : entries.FirstOrDefault(e => e.Level == 3 && e.ParentCode == currentSection && e.Name == name)
                   ?? entries.FirstOrDefault(e => e.Level == 2 && e.ParentCode == currentClass && e.Name == name)
                   ?? entries.FirstOrDefault(e => e.Level == 3 && e.ParentCode?.StartsWith(currentClass ?? "-", StringComparison.Ordinal) == true && e.Name == name);
-            var code = match?.Code ?? (documentCodes.TryGetValue(name, out var known) ? known : null);
+            var known = documentCodes.GetValueOrDefault(name) ?? [];
+            var code = match?.Code
+                ?? known.FirstOrDefault(c => c.Length == 7 && currentSection is not null && c.StartsWith(currentSection, StringComparison.Ordinal))
+                ?? known.FirstOrDefault(c => c.Length == 5 && currentClass is not null && c.StartsWith(currentClass, StringComparison.Ordinal))
+                ?? (known.Count == 1 ? known[0] : null);
             if (code is null)
             {
                 return r;
