@@ -244,7 +244,15 @@ internal static class ArithmeticRules
 
         var view = new TableView(table, context.Disclosure.FiscalYear);
         var totalRow = view.Row(total);
-        var values = parts.Select(p => view.Value(p)).ToList();
+        // The 收入总计 of a table that prints no 本年收入合计 (杭州's 财政拨款收支总表: 一、财政拨款 is all its current income) adds
+        // what that subtotal adds, where every part of it is printed.
+        var sums = Tables.TableSpecifications.Find(id)?.RowSums ?? [];
+        decimal? ValueOf(string key) => view.Value(key)
+            ?? (total == "income.total" && sums.FirstOrDefault(s => s.Total == key && s.Total != total) is { } sum && sum.Parts.Select(view.Value).ToList() is var printed
+                && printed.All(v => v is not null)
+                ? printed.Sum()
+                : null);
+        var values = parts.Select(ValueOf).ToList();
         if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null))
         {
             yield break;

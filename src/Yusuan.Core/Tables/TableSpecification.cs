@@ -123,7 +123,8 @@ public static class RowMeanings
         ("政府预算拨款", "income.government"), ("财政拨款", "income.government"), ("一般公共预算拨款", "income.general"), ("政府性基金预算拨款", "income.fund"),
         ("国有资本经营预算拨款", "income.capital"), ("财政专户管理资金", "income.special"), ("单位资金", "income.unit"), ("事业收入", "income.institution"),
         ("事业单位经营收入", "income.business"), ("上级补助收入", "income.superior"), ("附属单位上缴收入", "income.subordinate"), ("其他收入", "income.other"),
-        ("本年收入合计", "income.current"), ("上年结余、结转", "income.carryover"), ("上年结转", "income.carryover"), ("上年结余结转", "income.carryover"), ("收入总计", "income.total"),
+        ("本年收入合计", "income.current"), ("本年收入", "income.current"), ("上年结余、结转", "income.carryover"), ("上年结转", "income.carryover"), ("上年结余结转", "income.carryover"),
+        ("上年结转结余", "income.carryover"), ("收入总计", "income.total"),
     ];
 
     /// <summary>Printed names of the 支出 side's uncoded rows and their keys.</summary>

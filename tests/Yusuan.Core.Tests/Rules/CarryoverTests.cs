@@ -29,4 +29,18 @@ public class CarryoverTests
         Assert.Single(Check(carryover: 37, spentMore: 38));
         Assert.Single(Check(carryover: 0, spentMore: 36));
     }
+
+    [Fact]
+    public void A_two_sided_table_without_its_current_income_subtotal_adds_what_the_subtotal_adds()
+    {
+        // 杭州's 财政拨款收支总表: 一、财政拨款 636,376.38, 二、上年结转结余 17,858.84, 收入总计 654,235.22, no 本年收入合计 row.
+        var findings = Sample.Check(Sample.Clean.EditDisclosure(d => d.RemoveRow("T06", "income.current")))
+            .Where(f => f.Rule == "T06.income.total" && f.Severity == Findings.Severity.Error);
+        Assert.Empty(findings);
+
+        // A 收入总计 that its parts do not make is still found.
+        findings = Sample.Check(Sample.Clean.EditDisclosure(d => d.RemoveRow("T06", "income.current").SetCell("T06", "income.total", "budget", v => v + 5)))
+            .Where(f => f.Rule == "T06.income.total" && f.Severity == Findings.Severity.Error);
+        Assert.Single(findings);
+    }
 }

@@ -123,6 +123,8 @@ public class TableSpecificationsTests
     [InlineData("上年结余、 结转", "income.carryover")]
     [InlineData("本年收入 合计", "income.current")]
     [InlineData("收入总计", "income.total")]
+    [InlineData("上年结转结余", "income.carryover")]
+    [InlineData("本年收入", "income.current")]
     public void A_named_row_is_known_whatever_spaces_the_text_layer_puts_in_it(string name, string key) =>
         Assert.Equal(key, RowMeanings.KeyOf("income", name));
 }
