@@ -216,6 +216,10 @@ public sealed class FaultKindTests : IDisposable
         var cells = tables.SelectMany(t => t.Rows).SelectMany(r => r.Printed ?? []).ToList();
         Assert.DoesNotContain("025", cells);
         Assert.DoesNotContain("4,309.95", cells);
+
+        // …nor "员经费 | 3 | ,738.92 | 万 | 元、 公用经费" or "22,701.77 | 万 | 元。": the unit cut from its figure and from itself.
+        Assert.DoesNotContain(",738.92", cells);
+        Assert.DoesNotContain(tables.SelectMany(t => t.Rows), r => r.Name == "万" || (r.Printed ?? []).Contains("万"));
     }
 
     [Fact]
