@@ -185,7 +185,7 @@ internal static class ArithmeticRules
             for (var c = 0; c < parent.Values.Count; c++)
             {
                 var sum = children.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
-                foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, children.Select(r => view.DecimalsOf(r, c)).Append(view.DecimalsOf(parent, c)).Min()))
+                foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, view.DecimalsOf(children.Append(parent), c)))
                 {
                     yield return f;
                 }
@@ -213,7 +213,7 @@ internal static class ArithmeticRules
 
             for (var c = 0; c < head.Values.Count; c++)
             {
-                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, top.Select(r => view.DecimalsOf(r, c)).Append(view.DecimalsOf(head, c)).Min()))
+                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, view.DecimalsOf(top.Append(head), c)))
                 {
                     yield return f;
                 }

@@ -162,6 +162,9 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
         return Math.Min(Table.Decimals, digits + shift);
     }
 
+    /// <summary>The coarsest <see cref="DecimalsOf(TableRow, int)"/> of a column's figures in the given rows.</summary>
+    public int DecimalsOf(IEnumerable<TableRow> rows, int column) => rows.Select(r => DecimalsOf(r, column)).DefaultIfEmpty(Table.Decimals).Min();
+
     public Location At(TableRow row, int column) => new()
     {
         Table = Id,

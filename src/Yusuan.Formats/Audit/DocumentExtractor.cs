@@ -26,6 +26,11 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
     [GeneratedRegex(@"单位[：:]\s*(万元|元)")]
     private static partial Regex UnitLine();
 
+    /// <summary>Every code the given tables print each row name with (name as <paramref name="nameOf"/> gives it → codes).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> PrintedCodes(IEnumerable<DisclosureTable> tables, Func<TableRow, string> nameOf) =>
+        tables.SelectMany(t => t.Rows).Where(r => r.Code is not null).GroupBy(nameOf)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Code!).Distinct().ToList());
+
     public Disclosure Extract(SourceDocument document)
     {
         var lines = document.Lines;
@@ -77,14 +82,12 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
 
         // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
         // A name may be a 款 and its one 项 at once (21206 and 2120601 建设市场管理与监督): each name keeps every code it is printed with.
-        var documentCodes = tables.Where(t => t.Id is "T03" or "T07").SelectMany(t => t.Rows).Where(r => r.Code is not null)
-            .GroupBy(r => r.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Code!).Distinct().ToList());
+        var documentCodes = PrintedCodes(tables.Where(t => t.Id is "T03" or "T07"), r => r.Name);
         tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Shape == Core.Tables.TableShape.TwoSided ? TableReaders.ResolveCodes(t, catalogue, documentCodes) : t).ToList();
 
         // An economic table may print names only (深圳 2026's 基本支出总表): the codes come from the document's coded ones.
-        var economicCodes = tables.Where(t => Core.Tables.TableSpecifications.Find(t.Id)?.Codes == Core.Tables.RowCodes.Economic).SelectMany(t => t.Rows)
-            .Where(r => r.Code is not null).GroupBy(r => TableView.StripOrdinal(r.Name)).Where(g => g.Select(r => r.Code).Distinct().Count() == 1)
-            .ToDictionary(g => g.Key, g => g.First().Code!);
+        var economicCodes = PrintedCodes(tables.Where(t => Core.Tables.TableSpecifications.Find(t.Id)?.Codes == Core.Tables.RowCodes.Economic), r => TableView.StripOrdinal(r.Name))
+            .Where(p => p.Value.Count == 1).ToDictionary(p => p.Key, p => p.Value[0]);
         tables = tables.Select(t => Core.Tables.TableSpecifications.Find(t.Id)?.Codes == Core.Tables.RowCodes.Economic ? TableReaders.ResolveEconomicCodes(t, catalogue, economicCodes) : t).ToList();
         var narrative = new NarrativeReader(tables).Read(lines, contentsEnd, tableStart);
         return new Disclosure

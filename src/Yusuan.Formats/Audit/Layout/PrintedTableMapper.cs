@@ -124,22 +124,7 @@ public static partial class PrintedTableMapper
             paths.RemoveAt(c + 1);
         }
 
-        // The same tables print a row's figures a line below its name, in a grid row of their own: a row of figures alone
-        // under a named row with no figure in those cells belongs to it.
-        var rows = printed.Rows.Select((r, i) => r with { Cells = cells[i] }).ToList();
-        for (var i = rows.Count - 1; i > 0; i--)
-        {
-            var (above, figures) = (rows[i - 1].Cells, rows[i].Cells);
-            var filled = Enumerable.Range(0, figures.Count).Where(c => figures[c].Trim().Length > 0).ToList();
-            if (filled.Count > 0 && filled.All(c => PdfTableReader.IsAmount(figures[c]) && above[c].Trim().Length == 0)
-                && above.Any(a => a.Trim().Length > 0 && !PdfTableReader.IsAmount(a)))
-            {
-                rows[i - 1] = rows[i - 1] with { Cells = above.Select((a, c) => a.Trim().Length > 0 ? a : figures[c]).ToList() };
-                rows.RemoveAt(i);
-            }
-        }
-
-        return paths.Count == printed.ColumnPaths.Count && rows.Count == printed.Rows.Count ? printed : printed with { ColumnPaths = paths, Rows = rows };
+        return paths.Count == printed.ColumnPaths.Count ? printed : printed with { ColumnPaths = paths, Rows = printed.Rows.Select((r, i) => r with { Cells = cells[i] }).ToList() };
 
         static string Leaf(string path) => Regex.Replace(path.Split('/')[^1], @"\s", string.Empty);
         static string Parent(string path) => path.Contains('/') ? Regex.Replace(path[..path.LastIndexOf('/')], @"\s", string.Empty) : string.Empty;
