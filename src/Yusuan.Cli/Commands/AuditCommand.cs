@@ -149,7 +149,7 @@ internal static class AuditCommand
         disclosure?.Attachment is { } attachment ? $"{disclosure.Kind}（{attachment}附件）" : disclosure?.Kind;
 
     /// <summary>The template a document was judged against, as a reader names it, or null.</summary>
-    private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure) => Core.Tables.DocumentTemplates.Find(disclosure?.Template)?.Title;
+    private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure) => TemplateLibrary.Find(disclosure?.Template)?.Title ?? disclosure?.Template;
 
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
 

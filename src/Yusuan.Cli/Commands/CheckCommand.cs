@@ -38,7 +38,9 @@ internal static class CheckCommand
                     return ExitCodes.InputUnusable;
                 }
 
-                findings = RuleEngine.Run(new RuleContext(read.Disclosure, catalogue), region);
+                // A disclosure.json an audit wrote names the template it was judged against; Yusuan's own follow the seed's.
+                var template = region.Template ?? Formats.Audit.TemplateLibrary.Find(read.Disclosure.Template) ?? Core.Tables.DocumentTemplates.Shenzhen;
+                findings = RuleEngine.Run(new RuleContext(read.Disclosure, catalogue) { Template = template }, region);
             }
             else if (Directory.Exists(path) && DepartmentSet.IsOne(path))
             {

@@ -27,7 +27,7 @@ internal sealed class CommonOptions
 
     public Option<bool> ReplaceCatalogue { get; } = new("--replace-catalogue") { Description = "用所给 CSV 替换（而不是补充）内置科目目录" };
 
-    public Option<FileInfo?> Region { get; } = new("--region") { Description = "地区规则配置（YAML）：关闭或调整规则，如 regions/shenzhen.yaml" };
+    public Option<FileInfo?> Region { get; } = new("--region") { Description = "地区配置（YAML）：关闭或调整规则、指定文件模板，如 regions/shenzhen.yaml；审计时也可直接写内置模板名（shenzhen、standard、shanghai、beijing）" };
 
     public void AddTo(Command command)
     {
@@ -113,9 +113,14 @@ internal sealed class CommonOptions
         }
 
         var region = RegionalProfile.None;
-        if (parse.GetValue(Region) is { } regionFile)
+        if (parse.GetValue(Region) is { } regionFile && !regionFile.Exists && Formats.Audit.TemplateLibrary.Find(regionFile.Name) is { } builtIn)
         {
-            var read = YamlReader.ReadRegion(regionFile.FullName);
+            // A built-in template's name (--region shanghai): documents are judged against it, whatever they show.
+            region = new RegionalProfile { Name = builtIn.Title, Template = builtIn };
+        }
+        else if (parse.GetValue(Region) is { } file)
+        {
+            var read = YamlReader.ReadRegion(file.FullName);
             problems.AddRange(read.Problems);
             region = read.Value ?? region;
         }

@@ -13,7 +13,7 @@ public sealed record Disclosure
     public string Kind { get; init; } = "部门预算";
 
     /// <summary>
-    /// The name of the template a published document follows (shenzhen, standard; <see cref="Tables.DocumentTemplates"/>), as
+    /// The name of the template a published document follows (shenzhen, standard, shanghai, beijing: regions/templates), as
     /// the audit detects it; null for Yusuan's own budgets, which follow the seed's.
     /// </summary>
     public string? Template { get; init; }

@@ -22,11 +22,9 @@ internal static class ClassificationRules
         // rather than again in every table it reaches; these table rules are for disclosures without lines (audits, JSON).
         // They warn: a published code the catalogue lacks is more often a gap of the catalogue (its lists are partial, and
         // regions add their own 项) than a fault a reader could confirm on the page.
-        yield return new Rule("code.function.known", Severity.Warning, Category, "功能分类科目在科目目录中",
-            "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, FunctionTables, true)
-                .Where(_ => context.Budget is null)
-                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.Function, c.Code) is null)
-                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在所用的功能分类科目目录中，请核对", c.Location)));
+        yield return new Rule("code.function.known", Severity.Info, Category, "功能分类科目在科目目录中",
+            "《政府收支分类科目》（所用版本见科目目录）；目录外的科目只作提示：多半是目录不全或地方增设，不是文件的错误",
+            (rule, context) => Unknown(rule, context, FunctionTables, ClassificationKind.Function, "功能分类"));
         yield return new Rule("code.function.name", Severity.Warning, Category, "功能分类科目名称与编码一致",
             "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, FunctionTables, ClassificationKind.Function));
         yield return new Rule("code.function.parent", Severity.Error, Category, "功能分类项、款均列出其上级科目",
@@ -36,11 +34,9 @@ internal static class ClassificationRules
             (rule, context) => Codes(context, EconomicTables, false)
                 .Where(c => !IsValid(c.Code, [3, 5, 7]))
                 .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
-        yield return new Rule("code.economic.known", Severity.Warning, Category, "经济分类科目在科目目录中",
-            "《政府收支分类科目》（所用版本见科目目录）", (rule, context) => Codes(context, EconomicTables, false)
-                .Where(_ => context.Budget is null)
-                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(ClassificationKind.DepartmentEconomic, c.Code) is null)
-                .Select(c => rule.Finding($"{c.View.Id} 科目“{c.Code} {c.Name}”不在所用的部门预算支出经济分类科目目录中，请核对", c.Location)));
+        yield return new Rule("code.economic.known", Severity.Info, Category, "经济分类科目在科目目录中",
+            "《政府收支分类科目》（所用版本见科目目录）；目录外的科目只作提示：多半是目录不全或地方细化，不是文件的错误",
+            (rule, context) => Unknown(rule, context, EconomicTables, ClassificationKind.DepartmentEconomic, "部门预算支出经济分类"));
         yield return new Rule("code.economic.name", Severity.Warning, Category, "经济分类科目名称与编码一致",
             "科目名称应与《政府收支分类科目》一致", (rule, context) => Names(rule, context, EconomicTables, ClassificationKind.DepartmentEconomic));
         yield return new Rule("code.economic.parent", Severity.Error, Category, "经济分类款级科目列出其类级科目",
@@ -72,6 +68,18 @@ internal static class ClassificationRules
             }
         }
     }
+
+    /// <summary>
+    /// Each printed code the catalogue lacks, once per document at the first row printing it, with the tables that print it.
+    /// With the budget's lines at hand the ledger's own finding says it (catalogue.*.unknown).
+    /// </summary>
+    private static IEnumerable<Finding> Unknown(Rule rule, RuleContext context, string[] tables, ClassificationKind kind, string list) =>
+        context.Budget is not null
+            ? []
+            : Codes(context, tables, kind == ClassificationKind.Function)
+                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(kind, c.Code) is null)
+                .GroupBy(c => c.Code, StringComparer.Ordinal)
+                .Select(g => rule.Finding($"科目“{g.Key} {TableView.StripOrdinal(g.First().Name)}”不在 Yusuan 的{list}科目目录中（见于 {string.Join("、", g.Select(c => c.View.Id).Distinct())}），未按目录核对其名称和上级", g.First().Location));
 
     private static IEnumerable<Finding> Names(Rule rule, RuleContext context, string[] tables, ClassificationKind kind)
     {

@@ -15,10 +15,10 @@ internal static class CompletenessRules
         foreach (var (id, title) in TableTitles.All)
         {
             yield return new Rule($"{id}.present", Severity.Error, Category, $"公开“{title}”",
-                "文件所属模板要求的表格：深圳市模板 12 张表，财政部样表 8 张（收支总表至政府性基金预算支出表）；只有其他模板才有的表格不要求",
+                "文件所属模板要求的表格（regions/templates）：深圳市 12 张表（2026 年起 11 张，整体支出绩效目标表另行公开），财政部样表 8 张，上海市 9 张，北京市报表附件 9 张；只有其他模板才有的表格不要求",
                 // The twelve are a budget's tables; a 决算 document publishes its own set.
-                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算" && context.Disclosure.Attachment is null
-                    && Tables.DocumentTemplates.Of(context.Disclosure).Tables.Contains(id)
+                (rule, context) => !Published(context, id) && context.Disclosure.Kind != "部门决算" && context.Disclosure.Attachment != "说明"
+                    && context.Template.Tables.Contains(id)
                     ? [rule.Finding(RuleMessages.TableMissing(id, title), new Location { Table = id })]
                     : []);
         }
@@ -28,8 +28,13 @@ internal static class CompletenessRules
                 .Where(c => c.Table is not null && !Published(context, c.Table))
                 .Select(c => rule.Finding(RuleMessages.ListedButMissing(c.Title), new Location { Table = c.Table })));
         yield return new Rule("document.attachment", Severity.Info, Category, "分附件公开的预算按所在附件核对",
-            "部门预算的说明和报表分两个附件公开时（北京），说明附件不要求表格，其目录所列表格在报表附件中",
-            (rule, context) => context.Disclosure.Attachment == "说明" ? [rule.Finding(RuleMessages.ExplanationOnly, new Location())] : []);
+            "部门预算的说明和报表分两个附件公开时（北京），说明附件不要求表格，其目录所列表格在报表附件中；报表附件不要求文字部分",
+            (rule, context) => context.Disclosure.Attachment switch
+            {
+                "说明" => [rule.Finding(RuleMessages.ExplanationOnly, new Location())],
+                "报表" => [rule.Finding(RuleMessages.TablesOnly, new Location())],
+                _ => [],
+            });
         yield return new Rule("tables.unchecked", Severity.Info, Category, "标题可识别但栏目未能全部识别的表格不作表内核对",
             "表格按标题和栏目识别；有未识别的数字栏时，按标准表的规则核对会得出不实的结论", (rule, context) => Printed(context.Disclosure.Tables)
                 .Where(t => t.TitledAs is not null)
@@ -46,9 +51,9 @@ internal static class CompletenessRules
                 .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("text.parts.present", Severity.Error, Category, "九个文字部分齐全",
             "深圳市模板的文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释；财政部样表不按编号要求部分",
-            (rule, context) => Enumerable.Range(1, Tables.DocumentTemplates.Of(context.Disclosure).Parts.Count)
+            (rule, context) => Enumerable.Range(1, context.Template.Parts.Count)
                 .Where(p => context.Disclosure.Kind != "部门决算" && context.Disclosure.Narrative.All(s => s.Part != p))
-                .Select(p => rule.Finding(RuleMessages.PartMissing(p, TableTitles.Parts[p - 1]), new Location { Part = p })));
+                .Select(p => rule.Finding(RuleMessages.PartMissing(p, context.Template.Parts[p - 1]), new Location { Part = p })));
         yield return new Rule("text.prose.provided", Severity.Warning, Category, "文字说明中需要人工撰写的内容已提供",
             "部门职责、工作目标、增减原因等只能由部门撰写；缺失时文件仍然生成，并以“（未提供）”标明", CheckProse);
         yield return new Rule("text.official.explained", Severity.Warning, Category, "“三公”经费增减说明原因",

@@ -22,6 +22,12 @@ public sealed class RuleContext
 
     public ClassificationCatalogue Catalogue { get; }
 
+    /// <summary>
+    /// The template the document is judged complete against: the one detected in a published document, else the seed's,
+    /// which Yusuan's own budgets follow.
+    /// </summary>
+    public Tables.DocumentTemplate Template { get; init; } = Tables.DocumentTemplates.Shenzhen;
+
     /// <summary>The profile, when the disclosure was compiled from a dataset.</summary>
     public Profile? Profile { get; init; }
 

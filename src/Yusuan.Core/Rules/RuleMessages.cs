@@ -20,6 +20,8 @@ public static class RuleMessages
 
     public static string Unchecked(string printed, string id, string title) => $"“{printed}”按标题是{id}“{title}”，但有栏目未能识别，未按该表的规则核对";
 
+    public const string TablesOnly = "本文件是部门预算的报表附件，说明另附：文字部分未在本文件中核对，请一并审计说明附件";
+
     public const string ExplanationOnly = "本文件是部门预算的说明附件，报表另附：表格及目录所列表格未在本文件中核对，请一并审计报表附件";
 
     public static string ListedButMissing(string title) => $"目录列出了“{title}”，但正文中没有该表";

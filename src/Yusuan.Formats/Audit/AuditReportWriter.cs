@@ -26,7 +26,7 @@ public static class AuditReportWriter
             html.Append("<section><h2>").Append(E(result.File)).Append("</h2>");
             if (result.Disclosure is { } d)
             {
-                var template = Core.Tables.DocumentTemplates.Find(d.Template) is { } t ? $"按{t.Title}核对；" : string.Empty;
+                var template = (TemplateLibrary.Find(d.Template)?.Title ?? d.Template) is { } t ? $"按{t}核对；" : string.Empty;
                 html.Append("<p>").Append(E($"{d.FiscalYear} 年 {d.Department.Name} {d.Kind}；{template}提取表格 {d.Tables.Count} 张、文字说明 {d.Narrative.Count} 句。")).Append("</p>");
             }
 

@@ -32,13 +32,15 @@ public static class Auditor
         }
 
         var extracted = new DocumentExtractor(catalogue).Extract(source);
-        var disclosure = extracted with { Template = Core.Tables.DocumentTemplates.Detect(extracted).Name, Attachment = IsExplanation(source, extracted) ? "说明" : null };
+        // The template is the region's where one is named (--region), else the one the document shows (regions/templates).
+        var template = region?.Template ?? TemplateLibrary.Detect(extracted, DocumentExtractor.Cover(source.Lines).Text);
+        var disclosure = extracted with { Template = template.Name, Attachment = IsExplanation(source, extracted) ? "说明" : IsTablesOnly(source, extracted) ? "报表" : null };
         if (!IsBudget(source, disclosure))
         {
             return new AuditResult(source.File, null, [new Finding("audit.document.not-budget", Severity.Error, "input", $"{source.File}：不是部门预算或决算文件（首页没有“预算”或“决算”，也没有预算表），未按预算审计", new Location { File = source.File, Page = source.Lines.FirstOrDefault()?.Page })]);
         }
 
-        var findings = RuleEngine.Run(new RuleContext(disclosure, catalogue), region)
+        var findings = RuleEngine.Run(new RuleContext(disclosure, catalogue) { Template = template }, region)
             .Select(f => f with { Location = f.Location with { File = f.Location.File ?? source.File } })
             .ToList();
         return new AuditResult(source.File, disclosure, findings);
@@ -60,6 +62,14 @@ public static class Auditor
         return lines.Select((line, i) => i + 1 < lines.Count ? line + lines[i + 1] : line)
             .Any(text => Regex.IsMatch(text, "^附件[:：][^：:]{0,60}?(?:报表|预算表)"));
     }
+
+    /// <summary>
+    /// Whether a document is the 报表 of a budget whose text is published as another attachment: no cover, no 目录 and no
+    /// text, its first page a table (北京: "预算01表 收支总表"), and at least two of the standard tables.
+    /// </summary>
+    private static bool IsTablesOnly(SourceDocument source, Disclosure disclosure) =>
+        disclosure.Tables.Count(t => t.Id.StartsWith('T')) >= 2 && disclosure.Narrative.Count == 0 && disclosure.Contents.Count == 0
+        && source.Lines.FirstOrDefault(l => !l.IsBlank) is { } first && disclosure.Tables.Any(t => t.Source?.Pages.FirstOrDefault() == first.Page);
 
     /// <summary>
     /// Whether a document is a budget or final accounts at all, as a reader decides at a glance: its first page names a 预算 or

@@ -34,16 +34,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
     public Disclosure Extract(SourceDocument document)
     {
         var lines = document.Lines;
-        var titleLine = lines.FirstOrDefault(l => !l.IsBlank);
-        var title = titleLine?.Text ?? string.Empty;
-        // The kind is named on the cover, whose title may wrap over lines (上海市普陀区规划和自然 / 资源局 / 2024 年度部门决算).
-        var cover = string.Concat(lines.Where(l => !l.IsBlank && l.Page == titleLine?.Page).Take(4).Select(l => l.Text)).Replace(" ", string.Empty, StringComparison.Ordinal);
-        var kind = cover.Contains("决算", StringComparison.Ordinal) ? "部门决算" : cover.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
-        // The year is in the title; a document without one names it in its tables (2023 年预算数, the "三公" table's years).
-        var year = Year().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture)
-            : lines.SelectMany(l => Year().Matches(l.Text)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(v => v is > 1990 and < 2100).DefaultIfEmpty(0).Max();
-        var department = DepartmentName(title, kind, lines);
-
+        var (kind, year, department, _) = Cover(lines);
         var contentsEnd = 0;
         var contents = Contents(lines, ref contentsEnd);
         var finalAccounts = kind == "部门决算";
@@ -102,18 +93,44 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         };
     }
 
-    private static string DepartmentName(string title, string kind, IReadOnlyList<SourceLine> lines)
+    /// <summary>
+    /// Kind, fiscal year and department as the cover names them. The cover's lines are read joined, spaces aside, since a
+    /// title wraps anywhere ("上海市普陀区规划和自然" / "资源局" / "2024 年度部门决算"). The department is the one a label names
+    /// (预算单位：, 预算主管部门：, 部门名称： on the first pages), else the name the title gives before or after its year
+    /// ("2026年广州市政务服务和数据管理局部门预算", "北京市教育委员会部门 2026 年度部门预算", "西安市财政局（汇总）2026年部门预算公开说明").
+    /// The year is the title's; a cover without one (北京's 报表 attachment) takes the year most of the document names.
+    /// </summary>
+    internal static (string Kind, int Year, string Department, string Text) Cover(IReadOnlyList<SourceLine> lines)
     {
-        var named = lines.Select(l => Regex.Match(l.Text, @"部门名称[：:]\s*(\S+)")).FirstOrDefault(m => m.Success);
-        if (named is not null)
-        {
-            return named.Groups[1].Value;
-        }
+        var titleLine = lines.FirstOrDefault(l => !l.IsBlank);
+        var coverLines = lines.Where(l => !l.IsBlank && l.Page == titleLine?.Page).Take(8).Select(l => l.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToList();
+        var contentsAt = coverLines.FindIndex(l => l is "目录" || l.StartsWith("目录", StringComparison.Ordinal));
+        var cover = string.Concat(contentsAt > 0 ? coverLines.Take(contentsAt) : coverLines.Take(4));
+        var kind = cover.Contains("决算", StringComparison.Ordinal) ? "部门决算" : cover.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
 
-        var name = Regex.Replace(title, @"^\s*\d{4}\s*年", string.Empty);
-        var at = name.IndexOf(kind, StringComparison.Ordinal);
-        return (at > 0 ? name[..at] : name).Trim();
+        var title = CoverTitle().Match(cover);
+        var yearText = title.Success ? (title.Groups["before"].Success ? title.Groups["before"].Value : title.Groups["after"].Value) : null;
+        var year = yearText is not null ? int.Parse(yearText, CultureInfo.InvariantCulture) : CommonYear(lines);
+
+        var firstPages = lines.TakeWhile(l => titleLine is null || l.Page <= titleLine.Page + 2);
+        var labelled = firstPages.Select(l => DepartmentLabel().Match(l.Text.Replace(" ", string.Empty, StringComparison.Ordinal))).FirstOrDefault(m => m.Success);
+        var department = labelled is not null ? labelled.Groups[1].Value
+            : title.Success && !title.Groups["name"].Value.StartsWith('第') ? title.Groups["name"].Value
+            : string.Empty;
+        return (kind, year, department, cover);
     }
+
+    /// <summary>The year most of the document's lines name (2026 年预算数, 2026年度), or 0.</summary>
+    private static int CommonYear(IReadOnlyList<SourceLine> lines) =>
+        lines.SelectMany(l => Year().Matches(l.Text)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Where(v => v is > 1990 and < 2100)
+            .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>A cover's title: [year] name [部门] [year] [区级|市级] 部门|单位 [综合] 预算|决算.</summary>
+    [GeneratedRegex(@"^(?:附件\d{0,2})?(?:(?<before>\d{4})年度?)?(?<name>[^\d：:]{3,60}?)(?:部门)?(?:(?<after>\d{4})年度?)?(?:区级|市级|省级|县级)?(?:部门|单位)(?:综合)?(?:预算|决算)")]
+    private static partial Regex CoverTitle();
+
+    [GeneratedRegex(@"^(?:预算单位|预算主管部门|部门名称|单位名称|编制单位)[：:](\S{3,60}?)(?:单位[：:].*)?$")]
+    private static partial Regex DepartmentLabel();
 
     /// <summary>
     /// The 目录: from its heading to where the body begins — the first part heading that is not a list entry where the

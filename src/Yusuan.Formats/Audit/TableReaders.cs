@@ -239,7 +239,7 @@ internal static partial class TableReaders
                 ? entries.FirstOrDefault(e => e.Level == 1 && e.Name == name)
                 : entries.FirstOrDefault(e => e.Level == 3 && e.ParentCode == currentSection && e.Name == name)
                   ?? entries.FirstOrDefault(e => e.Level == 2 && e.ParentCode == currentClass && e.Name == name)
-                  ?? entries.FirstOrDefault(e => e.Level == 3 && e.ParentCode?.StartsWith(currentClass ?? "-", StringComparison.Ordinal) == true && e.Name == name);
+                  ?? (currentSection is null ? entries.FirstOrDefault(e => e.Level == 3 && e.ParentCode?.StartsWith(currentClass ?? "-", StringComparison.Ordinal) == true && e.Name == name) : null);
             var known = documentCodes.GetValueOrDefault(name) ?? [];
             var code = match?.Code
                 ?? known.FirstOrDefault(c => c.Length == 7 && currentSection is not null && c.StartsWith(currentSection, StringComparison.Ordinal))

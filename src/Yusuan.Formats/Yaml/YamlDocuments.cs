@@ -52,6 +52,52 @@ public sealed class RegionDocument
 
     /// <summary>Rule id → off, error, warning or info.</summary>
     public Dictionary<string, string>? Rules { get; set; }
+
+    /// <summary>
+    /// The template the region's published documents follow, for audits: a built-in template's name (shanghai) or a template
+    /// file (schema yusuan.template/1) relative to this one.
+    /// </summary>
+    public string? Template { get; set; }
+}
+
+/// <summary>The shape of a document template (schema yusuan.template/1; regions/templates/*.yaml).</summary>
+public sealed class TemplateDocument
+{
+    public string? Schema { get; set; }
+
+    /// <summary>Stable name, written in the audit output (shanghai).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The template as a reader names it.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Standard tables (T01 …) a document must print.</summary>
+    public List<string>? Tables { get; set; }
+
+    /// <summary>Standard tables a document may print but need not.</summary>
+    public List<string>? Optional { get; set; }
+
+    /// <summary>Titles of the numbered text parts (第一部分 …) a document must have, in order.</summary>
+    public List<string>? Parts { get; set; }
+
+    /// <summary>万元 or 元.</summary>
+    public string? Unit { get; set; }
+
+    public DetectionDocument? Detect { get; set; }
+}
+
+/// <summary>How a document of a template is recognised (<see cref="Core.Tables.TemplateDetection"/>).</summary>
+public sealed class DetectionDocument
+{
+    public int Priority { get; set; }
+
+    public int Parts { get; set; }
+
+    public List<string>? Cover { get; set; }
+
+    public List<string>? TableTitles { get; set; }
+
+    public List<string>? Labels { get; set; }
 }
 
 public sealed class EntityDocument

@@ -240,9 +240,111 @@ public static class YamlReader
             }
         }
 
+        Core.Tables.DocumentTemplate? template = null;
+        if (!string.IsNullOrWhiteSpace(document.Template))
+        {
+            template = Audit.TemplateLibrary.Find(document.Template.Trim());
+            if (template is null)
+            {
+                var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", document.Template.Trim());
+                if (File.Exists(file))
+                {
+                    var read = ReadTemplate(file);
+                    problems.AddRange(read.Problems);
+                    template = read.Value;
+                }
+                else
+                {
+                    problems.Add(new InputProblem(name, null, "template", Messages.YamlFieldInvalid("template", $"没有名为“{document.Template}”的内置模板（可选 {string.Join("、", Audit.TemplateLibrary.BuiltIn.Select(t => t.Name))}），也没有这个模板文件")));
+                }
+            }
+        }
+
         return problems.Count > 0
             ? new YamlRead<RegionalProfile>(null, problems)
-            : new YamlRead<RegionalProfile>(new RegionalProfile { Name = document.Name ?? name, Off = off, Severities = severities }, problems);
+            : new YamlRead<RegionalProfile>(new RegionalProfile { Name = document.Name ?? name, Off = off, Severities = severities, Template = template }, problems);
+    }
+
+    /// <summary>Reads a document template file (schema yusuan.template/1).</summary>
+    public static YamlRead<Core.Tables.DocumentTemplate> ReadTemplate(string path)
+    {
+        var (document, problems) = Deserialize<TemplateDocument>(path);
+        return Template(Path.GetFileName(path), document, problems);
+    }
+
+    /// <summary>Reads a document template from its text (a built-in template, embedded in the assembly).</summary>
+    public static YamlRead<Core.Tables.DocumentTemplate> ReadTemplate(string name, string text)
+    {
+        var (document, problems) = Deserialize<TemplateDocument>(name, () => new StringReader(text));
+        return Template(name, document, problems);
+    }
+
+    /// <summary>A template's fields checked: a name, known table ids, a unit of 元 or 万元, patterns that compile.</summary>
+    private static YamlRead<Core.Tables.DocumentTemplate> Template(string name, TemplateDocument? document, List<InputProblem> problems)
+    {
+        if (document is null)
+        {
+            return new YamlRead<Core.Tables.DocumentTemplate>(null, problems);
+        }
+
+        if (document.Schema != "yusuan.template/1")
+        {
+            problems.Add(new InputProblem(name, null, "schema", Messages.YamlFieldInvalid("schema", "应为 yusuan.template/1")));
+        }
+
+        if (string.IsNullOrWhiteSpace(document.Name) || !document.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            problems.Add(new InputProblem(name, null, "name", Messages.YamlFieldInvalid("name", "须填写模板名（英文字母、数字和连字符，如 shanghai）")));
+        }
+
+        foreach (var (field, ids) in new[] { ("tables", document.Tables), ("optional", document.Optional) })
+        {
+            foreach (var unknown in (ids ?? []).Where(t => Core.Tables.TableSpecifications.Find(t) is null))
+            {
+                problems.Add(new InputProblem(name, null, field, Messages.YamlFieldInvalid(field, $"没有表格“{unknown}”（可选 T01–T12）")));
+            }
+        }
+
+        if (document.Unit is not (null or "元" or "万元"))
+        {
+            problems.Add(new InputProblem(name, null, "unit", Messages.YamlFieldInvalid("unit", $"“{document.Unit}”不是“元”或“万元”")));
+        }
+
+        var detect = document.Detect;
+        foreach (var (field, patterns) in new[] { ("detect.cover", detect?.Cover), ("detect.labels", detect?.Labels) })
+        {
+            foreach (var pattern in patterns ?? [])
+            {
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(200));
+                }
+                catch (ArgumentException e)
+                {
+                    problems.Add(new InputProblem(name, null, field, Messages.YamlFieldInvalid(field, $"正则表达式“{pattern}”有误：{e.Message}")));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new YamlRead<Core.Tables.DocumentTemplate>(null, problems);
+        }
+
+        var template = new Core.Tables.DocumentTemplate(document.Name!, string.IsNullOrWhiteSpace(document.Title) ? document.Name! : document.Title.Trim(), document.Tables ?? [], document.Parts ?? [])
+        {
+            Optional = document.Optional ?? [],
+            Unit = document.Unit,
+            Detection = detect is null ? null : new Core.Tables.TemplateDetection
+            {
+                Priority = detect.Priority,
+                Parts = detect.Parts,
+                Cover = detect.Cover ?? [],
+                TableTitles = detect.TableTitles ?? [],
+                Labels = detect.Labels ?? [],
+            },
+        };
+        return new YamlRead<Core.Tables.DocumentTemplate>(template, problems);
     }
 
     /// <summary>Reads a region's scoring scheme; the four parts must add up to 100 and every weighted indicator must exist.</summary>
@@ -323,11 +425,18 @@ public static class YamlReader
             return (null, problems);
         }
 
+        return Deserialize<T>(name, () => new StreamReader(path, encoding.Value));
+    }
+
+    /// <summary>Reads a YAML document from text opened twice by <paramref name="open"/> (a first pass refuses what is too deep or aliased without end).</summary>
+    private static (T? Document, List<InputProblem> Problems) Deserialize<T>(string name, Func<TextReader> open) where T : class
+    {
+        var problems = new List<InputProblem>();
         try
         {
             // A first pass over the events, which the parser yields without recursion, refuses what would make building the
             // document recurse too deep or expand aliases without end.
-            using (var scan = new StreamReader(path, encoding.Value))
+            using (var scan = open())
             {
                 var parser = new YamlDotNet.Core.Parser(scan);
                 var (depth, aliases) = (0, 0);
@@ -348,7 +457,7 @@ public static class YamlReader
                 }
             }
 
-            using var reader = new StreamReader(path, encoding.Value);
+            using var reader = open();
             var document = Deserializer.Deserialize<T>(reader);
             RemoveEmptyItems(document, 0);
             if (document is null)

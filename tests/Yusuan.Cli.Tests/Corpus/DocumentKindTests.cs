@@ -36,4 +36,49 @@ public class DocumentKindTests
         Assert.DoesNotContain(final.Findings, f => f.Rule.StartsWith('T') && f.Rule.EndsWith(".present", StringComparison.Ordinal));
         Assert.Equal("单位预算", Audit("c017-e1ceb355").Disclosure!.Kind);
     }
+
+    [Theory]
+    [InlineData("pt-ghzy-2024-final", "部门决算", "上海市普陀区规划和自然资源局", 2024)] // the title wraps over three lines
+    [InlineData("pt-sfj-unit-2026", "单位预算", "上海市普陀区司法局", 2026)] // "上海市普陀区2026年区级单位预算" / "预算单位：…"
+    [InlineData("pt-wanli-2025", "部门预算", "上海市普陀区人民政府万里街道办事处", 2025)] // "预算主管部门：…"
+    [InlineData("c005-1a560492", "部门预算", "广州市政务服务和数据管理局", 2026)] // "2026年" / "广州市…局部门预算"
+    [InlineData("c006-814bd146", "部门预算", "苏州市自然资源和规划局", 2026)] // "2026 年度" / "苏州市…局" / "部门预算公开"
+    [InlineData("c002-94af24d1", "部门预算", "北京市教育委员会", 2026)] // "北京市教育委员会部门" / "2026 年度部门预算信息公开"
+    [InlineData("c008-e488d331", "部门预算", "杭州市交通运输局", 2026)] // "杭州市交通运输局" / "2026年度部门预算"
+    [InlineData("c020-243800f1", "部门决算", "西安市卫生健康委员会（汇总）", 2022)] // its tables name later years
+    [InlineData("c020-891d54ad", "部门预算", "西安市安全生产监督管理局", 2019)] // "附件2" / "2019年部门综合预算公开报表" / "部门名称：…"
+    public void Kind_department_and_year_are_read_from_the_cover_never_from_the_file_name(string document, string kind, string department, int year)
+    {
+        var disclosure = Audit(document).Disclosure!;
+        Assert.Equal((kind, department, year), (disclosure.Kind, disclosure.Department.Name, disclosure.FiscalYear));
+    }
+
+    [Fact]
+    public void A_beijing_tables_attachment_is_judged_as_the_tables_and_must_print_them()
+    {
+        // 北京市司法局's 报表: its first page is 预算01表 收支总表; no cover, 目录 or text.
+        var audit = Audit("bj-justice-2026-tables");
+        Assert.Equal(("报表", "beijing"), (audit.Disclosure!.Attachment, audit.Disclosure.Template));
+        Assert.Single(audit.Findings, f => f.Rule == "document.attachment");
+        Assert.DoesNotContain(audit.Findings, f => f.Rule.StartsWith("text.", StringComparison.Ordinal) && f.Severity != Severity.Info);
+
+        // Its tables are still required of it: without the 收支总表 it misses one.
+        var withoutIncome = global::Yusuan.Core.Rules.RuleEngine.Run(new global::Yusuan.Core.Rules.RuleContext(audit.Disclosure with { Tables = [.. audit.Disclosure.Tables.Where(t => t.Id != "T01")] }, ClassificationCatalogue.BuiltIn()) { Template = TemplateLibrary.Find("beijing")! });
+        Assert.Contains(withoutIncome, f => f.Rule == "T01.present");
+    }
+
+    [Fact]
+    public void The_region_named_on_the_command_line_overrides_the_template_the_document_shows()
+    {
+        var report = Path.Combine(Path.GetTempPath(), "yusuan-region-" + Guid.NewGuid().ToString("N"));
+        var detected = Yusuan.Run("audit", Corpus.Budget("pt-wanli-2025"), "--out", report);
+        Assert.Contains("按上海市部门（单位）预算（九张表，元）核对", detected.Out, StringComparison.Ordinal);
+        Assert.Contains(",上海市部门（单位）预算（九张表，元）,上海市普陀区人民政府万里街道办事处,2025,", File.ReadAllText(Path.Combine(report, "summary.csv")), StringComparison.Ordinal);
+
+        // Judged against 深圳's template instead, the same document lacks 深圳's 基本支出总表 and 项目支出总表 and its nine parts.
+        var overridden = Yusuan.Run("audit", Corpus.Budget("pt-wanli-2025"), "--region", "shenzhen");
+        Assert.Contains("按深圳市部门预算（九个部分、十一或十二张表）核对", overridden.Out, StringComparison.Ordinal);
+        Assert.Contains("T04.present", overridden.Out, StringComparison.Ordinal);
+        Assert.Contains("text.parts.present", overridden.Out, StringComparison.Ordinal);
+    }
 }

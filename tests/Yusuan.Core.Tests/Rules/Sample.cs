@@ -17,7 +17,8 @@ internal sealed record Variant(
     RoundingMode Rounding = RoundingMode.Controlled,
     Func<Disclosure, Disclosure>? Edit = null,
     IReadOnlyList<Finding>? InputFindings = null,
-    bool DisclosureOnly = false)
+    bool DisclosureOnly = false,
+    Core.Tables.DocumentTemplate? Template = null)
 {
     public Variant EditDisclosure(Func<Disclosure, Disclosure> edit) => this with { Edit = Edit is null ? edit : d => edit(Edit(d)) };
 
@@ -60,6 +61,7 @@ internal static class Sample
             InputFindings = variant.InputFindings ?? [],
             ApprovedOn = variant.Profile.ApprovedOn,
             PublishedOn = variant.Profile.PublishedOn,
+            Template = variant.Template ?? Core.Tables.DocumentTemplates.Shenzhen,
         };
         return RuleEngine.Run(context);
     }

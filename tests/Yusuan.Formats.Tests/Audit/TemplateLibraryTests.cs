@@ -1,0 +1,55 @@
+using Yusuan.Core.Disclosures;
+using Yusuan.Formats.Audit;
+using Yusuan.Formats.Yaml;
+
+namespace Yusuan.Formats.Tests.Audit;
+
+/// <summary>The built-in templates are the files of regions/templates, and a region adds its own as a file.</summary>
+public class TemplateLibraryTests
+{
+    [Fact]
+    public void The_built_in_templates_are_the_files_of_regions_templates()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "regions", "templates");
+        var files = Directory.GetFiles(folder, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, TemplateLibrary.BuiltIn.Select(t => t.Name).Order(StringComparer.Ordinal).ToList());
+        Assert.Contains("shanghai", files);
+        Assert.Contains("beijing", files);
+
+        // The seed's template in the file requires what Yusuan compiles, but the 整体支出绩效目标表 深圳 publishes apart since 2026.
+        var shenzhen = TemplateLibrary.Find("shenzhen")!;
+        Assert.Equal(Core.Tables.DocumentTemplates.Shenzhen.Parts, shenzhen.Parts);
+        Assert.Equal(Core.Tables.DocumentTemplates.Shenzhen.Tables.Except(["T12"]), shenzhen.Tables);
+        Assert.Equal("元", TemplateLibrary.Find("shanghai")!.Unit);
+    }
+
+    [Fact]
+    public void A_document_no_template_claims_is_judged_against_the_standard_set()
+    {
+        var disclosure = new Disclosure { Department = new DisclosureEntity(string.Empty, "广州市气象局"), FiscalYear = 2026, Rounding = "independent" };
+        Assert.Equal("standard", TemplateLibrary.Detect(disclosure, "2026年广州市气象局部门预算").Name);
+        Assert.Equal("shanghai", TemplateLibrary.Detect(disclosure, "上海市普陀区2025年区级部门预算预算主管部门：上海市普陀区人民政府万里街道办事处").Name);
+        Assert.Equal("beijing", TemplateLibrary.Detect(disclosure, "北京市水务局2026年度部门预算信息公开").Name);
+    }
+
+    [Fact]
+    public void A_region_names_its_own_template_file_and_a_bad_one_is_refused_with_its_field()
+    {
+        using var folder = new TempFolder();
+        folder.Write("mycity.template.yaml", "schema: yusuan.template/1\nname: mycity\ntitle: 某市部门预算（七张表）\nunit: 元\ntables: [T01, T02, T03]\ndetect:\n  priority: 5\n  cover: ['^某市']\n");
+        var region = YamlReader.ReadRegion(folder.Write("mycity.yaml", "schema: yusuan.region/1\nname: 某市\ntemplate: mycity.template.yaml\n"));
+        Assert.Empty(region.Problems);
+        Assert.Equal(["T01", "T02", "T03"], region.Value!.Template!.Tables);
+        Assert.Equal("某市部门预算（七张表）", region.Value.Template.Title);
+
+        region = YamlReader.ReadRegion(folder.Write("builtin.yaml", "schema: yusuan.region/1\ntemplate: shanghai\n"));
+        Assert.Same(TemplateLibrary.Find("shanghai"), region.Value!.Template);
+
+        var bad = YamlReader.ReadTemplate(folder.Write("bad.yaml", "schema: yusuan.template/1\nname: bad\ntables: [T01, T99]\nunit: 千元\ndetect:\n  cover: ['(']\n"));
+        Assert.Null(bad.Value);
+        Assert.Equal(["tables", "unit", "detect.cover"], bad.Problems.Select(p => p.Column!));
+
+        var missing = YamlReader.ReadRegion(folder.Write("missing.yaml", "schema: yusuan.region/1\ntemplate: nowhere\n"));
+        Assert.Equal("template", Assert.Single(missing.Problems).Column);
+    }
+}
