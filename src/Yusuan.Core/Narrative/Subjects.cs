@@ -37,6 +37,21 @@ public static class Subjects
     public const string AdministrativeQuota = "行政编制数";
     public const string InstitutionQuota = "事业编制数";
 
+    /// <summary>An amount the text compares with (2025年当年预算执行数为1690.69万元; 年初预算为10210.34万元).</summary>
+    public const string Compared = "比较基数";
+
+    /// <summary>The amount compared (2026年预算安排1434.89万元; 支出决算为9746.50万元).</summary>
+    public const string ComparedWith = "比较数";
+
+    /// <summary>The stated rate of change between the two, signed by its wording (减少1.10% is −1.10).</summary>
+    public const string StatedRate = "所述增减率";
+
+    /// <summary>The stated share of the first in the second (完成年初预算的95.45%).</summary>
+    public const string StatedCompletion = "所述完成率";
+
+    /// <summary>A 功能分类 item's amount as its heading states it (行政运行（01项）1434.89万元); refers to the code (function:2040601).</summary>
+    public const string ItemAmount = "科目金额";
+
     public static bool IsCategory(string subject) => subject.StartsWith(CategoryPrefix, StringComparison.Ordinal);
 
     public static bool IsProject(string subject) => subject.StartsWith(ProjectPrefix, StringComparison.Ordinal);

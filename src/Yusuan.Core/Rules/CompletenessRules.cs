@@ -65,7 +65,7 @@ internal static class CompletenessRules
 
     private static Rule Stated(string id, int part, string subject, string what, string policy) =>
         new(id, Severity.Warning, Category, $"说明{what}", policy, (rule, context) =>
-            context.Disclosure.Narrative.Count == 0 || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
+            context.Disclosure.Narrative.All(s => s.Part == 0) || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
                 ? []
                 : [rule.Finding(RuleMessages.Missing(what), new Location { Part = part })]);
 

@@ -9,6 +9,7 @@ public static class RuleCatalogue
         .. ArithmeticRules.All(),
         .. ConsistencyRules.All(),
         .. TextRules.All(),
+        .. StatementRules.All(),
         .. ClassificationRules.All(),
         .. PolicyRules.All(),
         .. PerformanceRules.All(),

@@ -15,7 +15,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
 {
     // A figure: at least one digit, at most twenty digits and separators before the point and eight after — beyond any budget,
     // within what a decimal holds.
-    private const string Num = @"(-?(?=[\d,]*\d)[\d,]{1,20}(?:\.\d{1,8})?)";
+    private const string Num = @"(-?(?=[\d,]*\d)\d[\d,]{0,19}(?:\.\d{1,8})?)";
 
     [GeneratedRegex(@"^第([一二三四五六七八九十]+)部分\s*(.*)$")]
     private static partial Regex PartHeading();
@@ -50,6 +50,22 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*\d{4}\s*年预算数\s*" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元)?)?")]
     private static partial Regex OfficialItem();
 
+    /// <summary>上海: "1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。"</summary>
+    [GeneratedRegex(@"^\d{1,3}[、\.．](?:[^（(。]{2,30})[（(](?<class>\d{3})类[）)](?:[^（(。]{1,30})[（(](?<section>\d{2})款[）)](?:[^（(。]{1,40})[（(](?<item>\d{2})项[）)](?<amount>\d[\d,]{0,19}(?:\.\d{1,8})?)万元")]
+    private static partial Regex ItemHeading();
+
+    /// <summary>"2025年当年预算执行数为1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少1.10%".</summary>
+    [GeneratedRegex(@"\d{4}年度?[^，。；\d]{0,24}?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,]\d{4}年度?[^，。；\d]{0,16}?(?:安排|为)(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,]比[^，。；]{0,24}?(?<dir>增加|减少|增长|下降|上升)(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
+    private static partial Regex StatedRate();
+
+    /// <summary>A 决算's "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%".</summary>
+    [GeneratedRegex(@"年初预算(?:数)?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:支出)?决算(?:数)?为(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，。,]完成(?:年初)?预算的(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
+    private static partial Regex Completion();
+
+    /// <summary>Text outside the parts kept without figures: a reason, or a heading naming the department's tables.</summary>
+    [GeneratedRegex(@"原因|(?:部门|单位)(?:预算|决算)(?:公开)?报?表")]
+    private static partial Regex Kept();
+
     public List<NarrativeSentence> Read(IReadOnlyList<SourceLine> lines, int from, int to)
     {
         var sentences = new List<NarrativeSentence>();
@@ -58,15 +74,31 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
         var origins = new List<(int Offset, SourceLine Line)>();
         void Flush()
         {
-            if (part > 0)
+            if (buffer.Length > 0)
             {
-                sentences.AddRange(Sentences(part, buffer.ToString(), origins));
+                sentences.AddRange(Sentences(part, buffer.ToString(), origins).Where(s => s.Part > 0 || s.Figures.Count > 0 || Kept().IsMatch(s.Sentence)));
             }
 
             buffer.Clear();
             origins.Clear();
         }
 
+        // Text outside the numbered parts — all of it where a template numbers none (上海, 杭州), and what follows the tables
+        // (上海's 其他相关情况说明, a 决算's analysis) — is read as part 0: a run of lines of running text, a table row ending it.
+        void Prose(SourceLine line)
+        {
+            if (IsProse(line))
+            {
+                origins.Add((buffer.Length, line));
+                buffer.Append(line.Cells.First(c => c.Length > 0).Trim());
+            }
+            else if (!line.IsBlank && !PageNumber().IsMatch(line.Text))
+            {
+                Flush();
+            }
+        }
+
+        var end = Math.Min(to, lines.Count);
         for (var i = from; i < to && i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
@@ -79,10 +111,17 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
 
             if (text == "二、表格部分")
             {
+                end = i;
                 break;
             }
 
-            if (part == 0 || text.Length == 0)
+            if (part == 0)
+            {
+                Prose(lines[i]);
+                continue;
+            }
+
+            if (text.Length == 0)
             {
                 continue;
             }
@@ -99,8 +138,22 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
         }
 
         Flush();
+        part = 0;
+        for (var i = Math.Max(end, to); i < lines.Count; i++)
+        {
+            Prose(lines[i]);
+        }
+
+        Flush();
         return sentences;
     }
+
+    /// <summary>A line of running text: one piece of text, not a page number (a table row has several cells).</summary>
+    private static bool IsProse(SourceLine line) =>
+        line.Cells.Count(c => c.Trim().Length > 0) == 1 && !PageNumber().IsMatch(line.Text);
+
+    [GeneratedRegex(@"^\s*[-—－]?\s*\d{1,4}\s*[-—－]?\s*$")]
+    private static partial Regex PageNumber();
 
     private static int Wording(string chinese) => Enumerable.Range(1, 20).First(n => Core.Narrative.Wording.ChineseCount(n) == chinese);
 
@@ -129,6 +182,13 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
                 var previous = result[^1];
                 result[^1] = previous with { Sentence = previous.Sentence + sentence, Figures = [.. previous.Figures, .. figures] };
             }
+            else if (result.Count > 0 && result[^1].Figures.Any(f => f.Subject == Subjects.ItemAmount) && !result[^1].Figures.Any(f => f.Subject == Subjects.ComparedWith)
+                && !figures.Any(f => f.Subject == Subjects.ItemAmount) && result[^1].Sentence.Count(c => c == '。') < 3)
+            {
+                // An item's heading (行政运行（01项）1434.89万元。) and the sentences that describe it, up to the one comparing it.
+                var previous = result[^1];
+                result[^1] = previous with { Sentence = previous.Sentence + sentence.Trim(), Figures = [.. previous.Figures, .. figures] };
+            }
             else
             {
                 result.Add(new NarrativeSentence(part, sentence.Trim(), figures, origin is null ? null : new NarrativeSource(origin.Page, origin.Line)));
@@ -142,7 +202,41 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
 
     private bool Has(string table) => tables.Any(t => t.Id == table);
 
-    private List<NarrativeFigure> Figures(int part, string sentence)
+    private List<NarrativeFigure> Figures(int part, string sentence) =>
+        part > 0 ? [.. PartFigures(part, sentence), .. Statements(sentence)] : Statements(sentence);
+
+    /// <summary>
+    /// The figures any template's text states in these phrasings, spaces aside: an item's heading with its 类/款/项 codes,
+    /// a comparison of two amounts with its rate, a 决算's completion of its 年初预算.
+    /// </summary>
+    private static List<NarrativeFigure> Statements(string sentence)
+    {
+        var figures = new List<NarrativeFigure>();
+        var compact = sentence.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+        if (ItemHeading().Match(compact) is { Success: true } item)
+        {
+            var code = item.Groups["class"].Value + item.Groups["section"].Value + item.Groups["item"].Value;
+            figures.Add(new NarrativeFigure(Subjects.ItemAmount, Number(item.Groups["amount"].Value), "万元", "function:" + code));
+        }
+
+        if (StatedRate().Match(compact) is { Success: true } rate)
+        {
+            var sign = rate.Groups["dir"].Value is "减少" or "下降" ? -1 : 1;
+            figures.Add(new NarrativeFigure(Subjects.Compared, Number(rate.Groups["a"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.ComparedWith, Number(rate.Groups["b"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.StatedRate, sign * Number(rate.Groups["r"].Value), "%"));
+        }
+        else if (Completion().Match(compact) is { Success: true } done)
+        {
+            figures.Add(new NarrativeFigure(Subjects.Compared, Number(done.Groups["a"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.ComparedWith, Number(done.Groups["b"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.StatedCompletion, Number(done.Groups["r"].Value), "%"));
+        }
+
+        return figures;
+    }
+
+    private List<NarrativeFigure> PartFigures(int part, string sentence)
     {
         var figures = new List<NarrativeFigure>();
         foreach (Match m in Headline().Matches(sentence))

@@ -17,6 +17,13 @@ internal static class Faults
 
     private static Variant D(Func<Disclosure, Disclosure> edit) => Sample.Clean.EditDisclosure(edit);
 
+    /// <summary>The sample whose text also says <paramref name="sentence"/>, outside its numbered parts, with the figures an audit reads in it.</summary>
+    private static Variant Said(string sentence, params NarrativeFigure[] figures) =>
+        D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, sentence, figures, new NarrativeSource(6, 1))]));
+
+    private static NarrativeFigure[] Rate(decimal compared, decimal with, decimal rate, string subject = Subjects.StatedRate) =>
+        [new(Subjects.Compared, compared, "万元"), new(Subjects.ComparedWith, with, "万元"), new(subject, rate, "%")];
+
     private static Variant Line(Func<BudgetLine, BudgetLine> edit) => Sample.Clean.EditLine(l => l.Function.Value == "2111101" && l.Kind == ExpenditureKind.Personnel, edit);
 
     /// <summary>The sample with one line moved to another kind of appropriation, so that table has coded rows to spoil.</summary>
@@ -183,6 +190,18 @@ internal static class Faults
         Add("text.procurement.split", () => D(d => d.EditFigure(Subjects.Goods, Plus5)));
         Add("text.operating.amount", () => D(d => d.EditFigure(Subjects.OperatingExpense, Plus5)));
         Add("text.performance.goals", () => D(d => d.EditFigure(Subjects.PerformanceGoals, _ => 5)));
+
+        // 上海市普陀区司法局 2026: "2025年当年预算执行数为1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少1.10%" (−15.13 %).
+        Add("text.rate.stated", () => Said("2025年当年预算执行数为1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少1.10%。", Rate(1690.69m, 1434.89m, -1.10m)),
+            () => Said("2025年当年预算执行数为1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少15.13%。", Rate(1690.69m, 1434.89m, -15.13m)));
+        Add("text.rate.rounding", () => Said("年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。", Rate(10210.34m, 9746.50m, 95.45m, Subjects.StatedCompletion)),
+            () => Said("年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.46%。", Rate(10210.34m, 9746.50m, 95.46m, Subjects.StatedCompletion)));
+        Add("text.item.amount", () => Said("行政单位离退休（01项）56.12万元。2026年预算安排57.8万元。", new(Subjects.ItemAmount, 56.12m, "万元"), new(Subjects.ComparedWith, 57.8m, "万元")),
+            () => Said("行政单位离退休（01项）56.12万元。2026年预算安排56.12万元。", new(Subjects.ItemAmount, 56.12m, "万元"), new(Subjects.ComparedWith, 56.12m, "万元")));
+        Add("text.item.table", () => D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, "机关事业单位基本养老保险缴费支出（05项）", [new(Subjects.ItemAmount, d.Table("T03")!.Rows.First(r => r.Code == "2080505").Values[0] + 5, "万元", "function:2080505")])])),
+            () => D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, "机关事业单位基本养老保险缴费支出（05项）", [new(Subjects.ItemAmount, d.Table("T03")!.Rows.First(r => r.Code == "2080505").Values[0], "万元", "function:2080505")])])));
+        Add("text.reason.missing", () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。"), () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是公务用车数量无变化。"));
+        Add("text.department.heading", () => Said("上海市规划和自然资源局2024年度部门决算表"), () => Said("深圳市生态环境智能管控中心2023年部门预算表"));
 
         Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
         Add("code.function.known", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "2080588" })) with { DisclosureOnly = true }, () => Sample.Clean with { DisclosureOnly = true });
