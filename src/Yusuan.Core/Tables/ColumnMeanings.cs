@@ -63,8 +63,8 @@ public static class ColumnMeanings
         new("micro", "面向小微企业", ["小微企业", "微型企业"]),
         new("sme", "面向中小企业", ["中小企业"]),
         new("procurement", "政府采购", ["政府采购"]),
-        new("vehicle_purchase", "公务用车购置费", ["公务用车购置费", "车辆购置"]),
-        new("vehicle_operation", "公务用车运行维护费", ["公务用车运行维护费", "车辆运行维护"]),
+        new("vehicle_purchase", "公务用车购置费", ["公务用车购置费", "公务用车购置", "车辆购置"]),
+        new("vehicle_operation", "公务用车运行维护费", ["公务用车运行维护费", "公务用车运行费", "车辆运行维护"]),
         new("vehicle", "公务用车购置及运行维护费", ["公务用车购置及运行", "公务用车"]),
         new("abroad", "因公出国（境）费", ["因公出国", "出国（境）", "出国(境)"]),
         new("reception", "公务接待费", ["公务接待"]),
@@ -74,11 +74,14 @@ public static class ColumnMeanings
     ];
 
     /// <summary>
-    /// The key of the first meaning whose header text the cell contains; else <c>total</c> for a header that ends with 预算
-    /// (收入/预算, 支出/预算: Guangzhou's 收支总体情况表); else null.
+    /// The key of the meaning whose header text the cell contains, the text found first in the cell deciding, then the
+    /// longest (上年预算数 is last year's, 公务用车购置及运行费 the whole of 公务用车购置, 其中：公务用车购置 the purchase; on a
+    /// tie the first meaning); else <c>total</c> for a header that ends with 预算 (收入/预算, 支出/预算: Guangzhou's
+    /// 收支总体情况表); else null.
     /// </summary>
     public static string? KeyOf(string header) =>
-        All.FirstOrDefault(m => m.Headers.Any(h => header.Contains(h, StringComparison.Ordinal)))?.Key
+        All.SelectMany(m => m.Headers.Select(h => (m.Key, At: header.IndexOf(h, StringComparison.Ordinal), h.Length)))
+            .Where(p => p.At >= 0).OrderBy(p => p.At).ThenByDescending(p => p.Length).Select(p => p.Key).FirstOrDefault()
         ?? (header.TrimEnd().EndsWith("预算", StringComparison.Ordinal) ? "total" : null);
 
     /// <summary>The standard header of a key (一般公共预算 for <c>general</c>); the key itself when it has none.</summary>

@@ -71,6 +71,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             tables = ReadTables(lines, firstTable, year);
         }
 
+        // A row of asterisks under the header (湖州: "** | ** | 1") numbers the columns; it holds no amount.
+        tables = tables.Select(t => t.Rows.Any(IsColumnNumbers) ? t with { Rows = [.. t.Rows.Where(r => !IsColumnNumbers(r))] } : t).ToList();
+
         // T01 and T06 print names without codes: find the codes in the catalogue (and in the document's coded tables).
         // A name may be a 款 and its one 项 at once (21206 and 2120601 建设市场管理与监督): each name keeps every code it is printed with.
         var documentCodes = PrintedCodes(tables.Where(t => t.Id is "T03" or "T07"), r => r.Name);
@@ -92,6 +95,8 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             Narrative = narrative,
         };
     }
+
+    private static bool IsColumnNumbers(TableRow row) => row.Code is null && row.Name.Trim() is { Length: > 0 } name && name.All(c => c is '*' or ' ');
 
     /// <summary>
     /// Kind, fiscal year and department as the cover names them. The cover's lines are read joined, spaces aside, since a
