@@ -244,16 +244,23 @@ internal static class ArithmeticRules
 
         var view = new TableView(table, context.Disclosure.FiscalYear);
         var totalRow = view.Row(total);
-        // The 收入总计 of a table that prints no 本年收入合计 (杭州's 财政拨款收支总表: 一、财政拨款 is all its current income) adds
-        // what that subtotal adds, where every part of it is printed.
+        // A subtotal the table does not print adds what it adds, where every part of it is printed: the 收入总计 of a table
+        // without 本年收入合计 (杭州's 财政拨款收支总表: 一、财政拨款 is all its current income), the 本年收入合计 of one without
+        // 单位资金 (杭州, 湖州: 三、事业收入 … 七、其他收入 are rows of their own).
         var sums = Tables.TableSpecifications.Find(id)?.RowSums ?? [];
+        // Its parts are printed above the total (北京's 财政拨款收支总表 names the rows under 上年结转结余 一般公共预算拨款 too).
+        var above = totalRow is null ? -1 : table.Rows.ToList().IndexOf(totalRow);
         decimal? ValueOf(string key) => view.Value(key)
-            ?? (total == "income.total" && sums.FirstOrDefault(s => s.Total == key && s.Total != total) is { } sum && sum.Parts.Select(view.Value).ToList() is var printed
-                && printed.All(v => v is not null)
+            ?? (sums.FirstOrDefault(s => s.Total == key && s.Total != total) is { } sum
+                && sum.Parts.All(p => view.Row(p) is not { } row || table.Rows.ToList().IndexOf(row) < above)
+                && sum.Parts.Select(ValueOf).ToList() is var printed && printed.All(v => v is not null)
                 ? printed.Sum()
                 : null);
         var values = parts.Select(ValueOf).ToList();
-        if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null))
+        // A part added up from its own parts counts only where every part of the total is then known: a table that names
+        // its rows otherwise (福州's 一般公共预算拨款收入 … without 财政拨款) is not judged by half of them.
+        var added = parts.Any(p => view.Value(p) is null && ValueOf(p) is not null);
+        if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null) || (added && values.Any(v => v is null)))
         {
             yield break;
         }

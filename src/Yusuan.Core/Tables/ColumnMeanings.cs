@@ -38,6 +38,12 @@ public static class ColumnMeanings
     public static IReadOnlyList<string> FundSources { get; } = [.. Funds.Select(f => f.Key)];
 
     /// <summary>
+    /// Income a region's 收入总表 prints beside the ten fund sources, part of its 合计 (西安 2019: 用事业基金弥补收支差额,
+    /// 上年实户资金余额 — last year's money in the unit's own account).
+    /// </summary>
+    public static IReadOnlyList<string> RegionalIncome { get; } = ["reserve", "balance"];
+
+    /// <summary>
     /// Every meaning, in the order a header cell is tested: a more specific text before the one it contains (人员经费 before
     /// 经费, 事业单位经营 before 事业收入, 其他收入 before the totals), the totals last.
     /// </summary>
@@ -57,6 +63,8 @@ public static class ColumnMeanings
         new("subordinate", "附属单位上缴收入", ["附属单位上缴"]),
         new("other", "其他收入", ["其他收入"]),
         new("carryover", "上年结转", ["上年结转", "上年结余", "结余、结转", "结余结转", "结转结余"]),
+        new("reserve", "用事业基金弥补收支差额", ["用事业基金弥补", "事业基金弥补"]),
+        new("balance", "上年实户资金余额", ["上年实户资金余额", "实户资金余额"]),
         new("current", "本年收入", ["本年收入"]),
         new("government", "财政拨款", ["财政拨款"]),
         new("unit", "单位资金", ["单位资金"]),

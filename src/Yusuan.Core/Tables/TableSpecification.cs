@@ -242,7 +242,7 @@ public static partial class TableSpecifications
         new("T02", "收入总表", ["收入总表"], RowCodes.Function, ["total", .. ColumnMeanings.FundSources], FundHeaders)
         {
             Landscape = true,
-            ColumnSums = [new("sum.columns", "total", ColumnMeanings.FundSources, "合计 = 各收入来源之和")],
+            ColumnSums = [new("sum.columns", "total", [.. ColumnMeanings.FundSources, .. ColumnMeanings.RegionalIncome], "合计 = 各收入来源之和")],
         },
         new("T03", "支出总表", ["支出总表"], RowCodes.Function, ["total", "basic", "project", "procurement", "sme", "micro"],
             [.. SpendingHeaders, "{year} 年政府采购项目小计", "其中：面向中小企业政府采购项目", "其中：面向小型、微型企业政府采购项目"])

@@ -104,4 +104,35 @@ public class PublishedLayoutTests
         Assert.Contains(findings, f => f.Rule == "T03.present");
         Assert.Equal(Severity.Info, Assert.Single(findings, f => f.Rule == "tables.unchecked").Severity);
     }
+
+    [Fact]
+    public void A_summary_table_without_a_unit_funds_row_adds_the_unit_incomes_it_lists_as_rows_of_their_own()
+    {
+        // 杭州 2026 表1: 一、财政拨款 … 二、财政专户管理资金, 三、事业收入 … 七、其他收入, 本年收入合计 — no 单位资金 row.
+        DisclosureTable T01(decimal other, decimal current) => new()
+        {
+            Id = "T01",
+            Title = "收支总表",
+            Decimals = 2,
+            Columns = [new TableColumn("budget", "预算数")],
+            Rows =
+            [
+                .. new[] { ("一、财政拨款", 91495.48m), ("二、财政专户管理资金", 0m), ("三、事业收入", 0m), ("四、事业单位经营收入", 0m), ("五、上级补助收入", 0m), ("六、附属单位上缴收入", 0m), ("七、其他收入", other), ("本年收入合计", current) }
+                    .Select(r => new TableRow { Section = "income", Name = r.Item1, Values = [r.Item2] }),
+            ],
+        };
+        Assert.DoesNotContain(Check(T01(7387.66m, 98883.14m)), f => f.Rule == "T01.income.current");
+        var finding = Assert.Single(Check(T01(7000m, 98883.14m)), f => f.Rule == "T01.income.current");
+        Assert.Equal((98495.48m, 98883.14m), (finding.Expected, finding.Actual));
+    }
+
+    [Fact]
+    public void A_last_years_own_account_balance_is_part_of_the_income_total()
+    {
+        // 西安 2019 表2: 总计 3,695.91 = 一般公共预算拨款 3,643.37 + 上年结转 11.61 + 上年实户资金余额 40.93.
+        var keys = new[] { "total", "general", "carryover", "balance" };
+        Assert.Equal("balance", Core.Tables.ColumnMeanings.KeyOf("上年实户资金余额"));
+        Assert.DoesNotContain(Check(Table("T02", keys, Row("201", "一般公共服务支出", 3695.91m, 3643.37m, 11.61m, 40.93m))), f => f.Rule == "T02.sum.columns");
+        Assert.Contains(Check(Table("T02", keys, Row("201", "一般公共服务支出", 3695.91m, 3643.37m, 11.61m, 30.93m))), f => f.Rule == "T02.sum.columns");
+    }
 }
