@@ -315,7 +315,7 @@ public static partial class TableSpecifications
     /// <summary>The specification of a standard id, or null for any other (an X id of a table read from a published document).</summary>
     public static TableSpecification? Find(string id) => All.FirstOrDefault(t => t.Id == id);
 
-    [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目)?(?:分)?\)")]
+    [GeneratedRegex(@"\((?:按)?(?:支出)?(功能|经济)(?:分类)?(?:科目?)?(?:分)?(?:[-—－、，,]?不?(?:含上年结转)?)?(?:\)|$)")]
     private static partial Regex Qualifier();
 
     [GeneratedRegex(@"(?:支出)?(?:部门预算|政府预算)?(?:支出)?(功能|经济)分类(?:预算)?表$")]

@@ -46,6 +46,11 @@ public class TableSpecificationsTests
     [InlineData("2022年部门综合预算政府性基金收支表（不含上年结转）", "T10")]
     [InlineData("2022年部门综合预算一般公共预算支出明细表（按功能科目分）", "T07")]
     [InlineData("2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）", "T09")]
+    // 西安 2021: the scope inside the bracket (按支出功能分类科目-不含上年结转), or cut where the title broke over a line.
+    [InlineData("2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）", "T07")]
+    [InlineData("2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）", "T08")]
+    [InlineData("2021年部门综合预算一般公共预算支出明细表（按支出功能分类科", "T07")]
+    [InlineData("2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表（不含上年结转）", "T09")]
     // Not one of the twelve: another table, or a scope the title does not print.
     [InlineData("财政拨款支出表 （功能科目）", null)]
     [InlineData("财政拨款基本支出表 （经济科目）", null)]

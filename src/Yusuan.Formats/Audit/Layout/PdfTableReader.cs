@@ -227,9 +227,41 @@ public static partial class PdfTableReader
     /// <param name="Contents">The grid is a 目录 (目录, 报表目录 above or in it): a list of tables, not a table.</param>
     private sealed record Heading(string? Title, string? Label, string? Unit, bool Continued, bool Contents = false);
 
+    /// <summary>
+    /// A table's title broken over two lines, joined: a bracket opened on one line and closed on the next (西安:
+    /// "…一般公共预算支出明细表（按支出功能分类科" / "目-不含上年结转）"), or a line ending in a conjunction before the line
+    /// that names the table ("…“三公”经费及" / "会议费、培训费支出预算表（不含上年结转）").
+    /// </summary>
+    private static List<string> JoinBrokenTitles(List<string> lines)
+    {
+        var joined = new List<string>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = lines[i].Trim();
+            var next = i + 1 < lines.Count ? lines[i + 1].Trim() : string.Empty;
+            var unclosed = text.LastIndexOf('（') > text.LastIndexOf('）') && text.Contains('表', StringComparison.Ordinal);
+            var closes = next.Length is > 0 and <= 30 && next.Contains('）', StringComparison.Ordinal) && !next.Contains('（', StringComparison.Ordinal) && next.IndexOf('）') < next.Length && !next.Contains('表', StringComparison.Ordinal);
+            var dangling = text.Length is > 4 and <= 60 && !text.Contains('表', StringComparison.Ordinal) && text.IndexOfAny(['：', ':', '。', '，']) < 0
+                && (text.EndsWith('及') || text.EndsWith('和') || text.EndsWith('与') || text.EndsWith('、'))
+                && next.Length is > 0 and <= 60 && next.Contains('表', StringComparison.Ordinal) && next.IndexOfAny(['：', ':', '。']) < 0;
+            if ((unclosed && closes) || dangling)
+            {
+                joined.Add(text + next);
+                i++;
+            }
+            else
+            {
+                joined.Add(lines[i]);
+            }
+        }
+
+        return joined;
+    }
+
     /// <summary>The title, label and unit printed above a grid (nearest line first); page numbers and issuer lines are not titles.</summary>
     private static Heading ReadHeading(List<string> lines)
     {
+        lines = JoinBrokenTitles(lines);
         string? named = null, section = null, title = null, introduction = null, label = null, unit = null;
         var continued = false;
         var contents = false;
