@@ -135,4 +135,15 @@ public class PublishedLayoutTests
         Assert.DoesNotContain(Check(Table("T02", keys, Row("201", "一般公共服务支出", 3695.91m, 3643.37m, 11.61m, 40.93m))), f => f.Rule == "T02.sum.columns");
         Assert.Contains(Check(Table("T02", keys, Row("201", "一般公共服务支出", 3695.91m, 3643.37m, 11.61m, 30.93m))), f => f.Rule == "T02.sum.columns");
     }
+
+    [Fact]
+    public void Unit_rows_alone_under_a_total_are_siblings_that_add_up_to_it()
+    {
+        // 福州市商务局 2026 收入预算总表: 合计, then its two units, no codes.
+        string[] keys = ["total", "general", "fund"];
+        DisclosureTable T02(decimal bureau) => Table("T02", keys,
+            Row(null, "合计", 24995.94m, 23195.94m, 1800m) with { Key = "total" }, Row(null, "福州市商务发展促进中心", 337.92m, 337.92m, 0m), Row(null, "福州市商务局", bureau, bureau - 1800m, 1800m));
+        Assert.DoesNotContain(Check(T02(24658.02m)), f => f.Rule == "T02.sum.units");
+        Assert.Contains(Check(T02(24558.02m)), f => f.Rule == "T02.sum.units" && f.Message.Contains("合计", StringComparison.Ordinal));
+    }
 }
