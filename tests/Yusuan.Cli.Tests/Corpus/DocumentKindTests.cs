@@ -81,4 +81,14 @@ public class DocumentKindTests
         Assert.Contains("T04.present", overridden.Out, StringComparison.Ordinal);
         Assert.Contains("text.parts.present", overridden.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Justified_prose_cut_into_boxes_is_read_as_text_to_its_last_part()
+    {
+        // 深圳市民政局 2026, pages 13–15: "共有车辆 2 辆，其中：机要通信用车 | 1 | 辆 | 、应急保障用车 …" and "19,336.15 | 万" at a
+        // line's end are sentences in invisible boxes, not tables; its 第九部分 名词解释 follows them.
+        var audit = Audit("c003-57bf9b3a");
+        Assert.Contains(audit.Disclosure!.Narrative, s => s.Part == 9);
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "text.parts.present");
+    }
 }

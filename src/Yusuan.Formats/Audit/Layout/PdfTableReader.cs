@@ -199,13 +199,15 @@ public static partial class PdfTableReader
     /// around every run of text): most of its rows read as sentences (，。) and a year or a figure with thousands separators is
     /// cut across two of its cells ("2 | 025 年", "1 | 4,309.95 万元"). No table prints a sentence in most rows and such a
     /// figure over a rule. The unit cut from its figure and from itself ("22,701.77 | 万 | 元。") is a sign on its own: no table
-    /// prints 万 alone in a cell with 元… in the next. (Cut figures without separators, "9 | 76.21", are not taken as the sign:
+    /// prints 万 alone in a cell with 元… in the next, or 万 alone after an amount at the end of a row (元 wrapped to the next
+    /// line); nor a count with its measure alone in the next cell and the sentence going
+    /// on in the one after ("1 | 辆 | 、应急保障用车", "2025 | 年 | 年初预算；"). (Cut figures without separators, "9 | 76.21", are not taken as the sign:
     /// a 序号 beside an amount reads the same.)
     /// </summary>
     private static bool IsProse(string[,] texts)
     {
         var (rows, columns) = (texts.GetLength(0), texts.GetLength(1));
-        var (filled, sentences, cut, split) = (0, 0, 0, 0);
+        var (filled, sentences, cut, split, measured) = (0, 0, 0, 0, 0);
         for (var r = 0; r < rows; r++)
         {
             var cells = Enumerable.Range(0, columns).Select(c => texts[r, c].Trim()).Where(t => t.Length > 0).ToList();
@@ -218,10 +220,13 @@ public static partial class PdfTableReader
             sentences += cells.Any(t => t.Contains('，') || t.Contains('。')) ? 1 : 0;
             cut += cells.Zip(cells.Skip(1)).Count(p => Regex.IsMatch(p.First, @"^\d{1,3}$")
                 && (p.Second.StartsWith(',') || Regex.IsMatch(p.First + p.Second, @"^(?:20\d\d(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)")));
-            split += cells.Zip(cells.Skip(1)).Count(p => p.First == "万" && p.Second.StartsWith('元'));
+            split += cells.Zip(cells.Skip(1)).Count(p => p.First == "万" && p.Second.StartsWith('元'))
+                + (cells.Count >= 2 && cells[^1] == "万" && Regex.IsMatch(cells[^2], @"^\d[\d,]*\.\d+$") ? 1 : 0);
+            measured += cells.Zip(cells.Skip(1), cells.Skip(2)).Count(p => Regex.IsMatch(p.First, @"^\d[\d,.]*$") && p.Second is "年" or "辆" or "台" or "个" or "人" or "项"
+                && (p.Third.StartsWith('、') || p.Third.IndexOfAny(['，', '。', '；']) >= 0));
         }
 
-        return filled > 0 && (sentences * 2 >= filled && cut > 0 || split > 0);
+        return filled > 0 && (sentences * 2 >= filled && cut > 0 || split > 0 || measured > 0);
     }
 
     /// <param name="Contents">The grid is a 目录 (目录, 报表目录 above or in it): a list of tables, not a table.</param>
