@@ -47,7 +47,7 @@ internal static class CompletenessRules
                     .Select(t => rule.Finding(RuleMessages.PresentButUnlisted(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("tables.empty.statement", Severity.Warning, Category, "空表注明“本表本年无发生额”",
             "《地方预决算公开操作规程》：没有数据的表格应列出空表并说明", (rule, context) => Printed(context.Disclosure.Tables)
-                .Where(t => t.Id != "T12" && Parts(context.Disclosure.Tables, t).All(p => p.Rows.All(r => r.Values.All(v => v == 0))) && !(t.Note ?? string.Empty).Contains("无", StringComparison.Ordinal))
+                .Where(t => t.Id != "T12" && Parts(context.Disclosure.Tables, t).All(p => p.Rows.All(r => r.Values.All(v => v == 0))) && !States(t.Note))
                 .Select(t => rule.Finding(RuleMessages.EmptyWithoutStatement(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("text.parts.present", Severity.Error, Category, "九个文字部分齐全",
             "深圳市模板的文字说明：部门概况、收支总体情况、支出具体情况、政府采购、“三公”经费、绩效管理、重点项目绩效、其他需要说明情况、名词解释；财政部样表不按编号要求部分",
@@ -62,6 +62,10 @@ internal static class CompletenessRules
         yield return Stated("text.procurement.stated", 4, Subjects.Procurement, "政府采购预算", "部门预算公开应说明政府采购预算情况");
         yield return Stated("text.assets.stated", 8, Subjects.Vehicles, "国有资产占用情况", "部门预算公开应说明国有资产占用情况");
     }
+
+    /// <summary>Whether a table's note says it has nothing this year (本表无数据, 本部门没有…安排的支出, 不涉及).</summary>
+    private static bool States(string? note) =>
+        note is not null && (note.Contains('无') || note.Contains("没有", StringComparison.Ordinal) || note.Contains("未安排", StringComparison.Ordinal) || note.Contains("不涉及", StringComparison.Ordinal));
 
     private static Rule Stated(string id, int part, string subject, string what, string policy) =>
         new(id, Severity.Warning, Category, $"说明{what}", policy, (rule, context) =>

@@ -89,7 +89,9 @@ internal static class Faults
 
         // 基本支出总表 read from a layout whose columns were not all understood: published (T04.present holds), not judged.
         Add("tables.unchecked", () => D(d => d.EditTable("T04", t => t with { Id = "X01", TitledAs = "T04" })));
-        Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = null })));
+        // 湖州, 杭州: "注：…没有使用国有资本经营预算拨款安排的支出", "备注：本部门没有…，故本表无数据" state it as well as 本表无数据.
+        Add("tables.empty.statement", () => D(d => d.EditTable("T10", t => t with { Note = "本表金额单位为万元" })),
+            () => D(d => d.EditTable("T10", t => t with { Note = "湖州市退役军人事务局2026年没有使用政府性基金预算拨款安排的支出。" })));
         Add("text.parts.present", () => D(d => d.RemoveSentences(s => s.Part == 9)));
         Add("text.prose.provided", () => WithProfile(p => p with { Text = p.Text with { Duties = string.Empty } }));
         Add("text.official.explained", () => D(d => d.EditSentences(s => s.Part == 5, s => s with { Sentence = s.Sentence.Replace("主要", string.Empty, StringComparison.Ordinal).Replace("原因", string.Empty, StringComparison.Ordinal) })));
