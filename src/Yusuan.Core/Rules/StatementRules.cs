@@ -29,6 +29,8 @@ internal static partial class StatementRules
             "文字说明中的数字必须与表格一致：按类、款、项编码找到表中的科目行", CheckItemTable);
         yield return new Rule("text.reason.missing", Severity.Error, Category, "说明了“主要原因是”就写出原因",
             "《地方预决算公开操作规程》：增减变化应说明原因；“主要原因是。”是未填写的模板", CheckReasonMissing);
+        yield return new Rule("text.year.compared", Severity.Error, Category, "与上年比较的年份早于本年度",
+            "预算、决算说明与以前年度比较（比2025年预算增加……）；与本年度或以后年度“比较”是年份写错", CheckComparedYear);
         yield return new Rule("text.department.heading", Severity.Error, Category, "标题中的部门名称与封面一致",
             "同一文件中部门名称应一致：“某某 2024 年度部门决算表”应是封面所列部门", CheckHeadingDepartment);
     }
@@ -136,6 +138,33 @@ internal static partial class StatementRules
     private static IEnumerable<Finding> CheckReasonMissing(Rule rule, RuleContext context) =>
         context.Disclosure.Narrative.Where(s => EmptyReason().IsMatch(s.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal)))
             .Select(s => rule.Finding($"{Where(s)}“{Quote(s)}”：写了“主要原因是”，但没有写出原因", At(s)));
+
+    [GeneratedRegex(@"(?:比|较|与|同)(?<year>20\d\d)\s*年(?:度)?[^，。；]{0,16}?(?:增加|减少|增长|下降|持平|相比|相同|基本持平|变化|一致|上升|降低)")]
+    private static partial Regex ComparedYear();
+
+    /// <summary>A comparison with a year not before the document's own (比2026年预算增加 in a 2026 budget).</summary>
+    private static IEnumerable<Finding> CheckComparedYear(Rule rule, RuleContext context)
+    {
+        var year = context.Disclosure.FiscalYear;
+        if (year < 1990)
+        {
+            yield break;
+        }
+
+        foreach (var sentence in context.Disclosure.Narrative)
+        {
+            var compact = sentence.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal);
+            foreach (Match m in ComparedYear().Matches(compact))
+            {
+                var compared = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (compared >= year)
+                {
+                    yield return rule.Finding($"{Where(sentence)}“{Quote(sentence, m.Value)}”：{year} 年度的文件与 {compared} 年比较，应是与以前年度比较", At(sentence));
+                    break;
+                }
+            }
+        }
+    }
 
     [GeneratedRegex(@"^(?<name>[^\d，。；：:、]{4,40}?)\d{4}年度?(?:部门|单位)(?:预算|决算)(?:公开)?(?:报?表)")]
     private static partial Regex DepartmentHeading();

@@ -203,6 +203,7 @@ internal static class Faults
         Add("text.item.table", () => D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, "机关事业单位基本养老保险缴费支出（05项）", [new(Subjects.ItemAmount, d.Table("T03")!.Rows.First(r => r.Code == "2080505").Values[0] + 5, "万元", "function:2080505")])])),
             () => D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, "机关事业单位基本养老保险缴费支出（05项）", [new(Subjects.ItemAmount, d.Table("T03")!.Rows.First(r => r.Code == "2080505").Values[0], "万元", "function:2080505")])])));
         Add("text.reason.missing", () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。"), () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是公务用车数量无变化。"));
+        Add("text.year.compared", () => Said("2023年部门预算收入比2023年预算增加343万元。"), () => Said("2023年部门预算收入比2022年预算增加343万元。"));
         Add("text.department.heading", () => Said("上海市规划和自然资源局2024年度部门决算表"), () => Said("深圳市生态环境智能管控中心2023年部门预算表"));
 
         Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
