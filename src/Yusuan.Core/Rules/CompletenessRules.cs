@@ -69,7 +69,8 @@ internal static class CompletenessRules
 
     private static Rule Stated(string id, int part, string subject, string what, string policy) =>
         new(id, Severity.Warning, Category, $"说明{what}", policy, (rule, context) =>
-            context.Disclosure.Narrative.All(s => s.Part == 0) || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
+            // The part is the seed's template's (第四部分 政府采购, 第八部分 其他需要说明情况): a template that numbers its parts otherwise is not asked.
+            context.Template.Parts.Count < part || context.Disclosure.Narrative.All(s => s.Part == 0) || context.Disclosure.Narrative.Any(s => s.Figures.Any(f => f.Subject == subject))
                 ? []
                 : [rule.Finding(RuleMessages.Missing(what), new Location { Part = part })]);
 

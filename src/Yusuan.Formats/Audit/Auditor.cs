@@ -12,7 +12,41 @@ public sealed record AuditResult(string File, Disclosure? Disclosure, IReadOnlyL
 /// <summary>Audits published documents: read (PDF, XLSX, DOCX, HTML or TXT), extract, run the same rule catalogue as for our own budgets.</summary>
 public static class Auditor
 {
-    public static SourceDocument Read(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>
+    /// Reads one document, or the attachments of one budget published apart as one document: "说明.pdf+报表.pdf" (北京) reads
+    /// the files in that order, their pages numbered on from one file to the next. A part that cannot be read is the whole
+    /// document's problem, named with that part.
+    /// </summary>
+    public static SourceDocument Read(string path) =>
+        !File.Exists(path) && path.Contains('+', StringComparison.Ordinal) && path.Split('+') is { Length: > 1 and <= 8 } parts && parts.Any(File.Exists)
+            ? Joined(path, parts)
+            : ReadOne(path);
+
+    private static SourceDocument Joined(string path, string[] parts)
+    {
+        var lines = new List<SourceLine>();
+        var tables = new List<Layout.PrintedTable>();
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            var read = ReadOne(part);
+            if (read.Problem is not null)
+            {
+                return new SourceDocument(JoinedName(parts), [], $"{read.File}：{read.Problem}");
+            }
+
+            lines.AddRange(read.Lines.Select(l => l with { Page = l.Page + offset }));
+            tables.AddRange((read.Tables ?? []).Select(t => t with { Pages = [.. t.Pages.Select(p => p + offset)], Rows = [.. t.Rows.Select(r => r with { Page = r.Page + offset })] }));
+            offset += read.Lines.Select(l => l.Page).DefaultIfEmpty(0).Max();
+        }
+
+        return new SourceDocument(JoinedName(parts), lines, null) { Tables = tables };
+    }
+
+    /// <summary>The name a joined document is reported under: its files' names joined with "+".</summary>
+    private static string JoinedName(string[] parts) => string.Join("+", parts.Select(Path.GetFileName));
+
+    private static SourceDocument ReadOne(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".pdf" => PdfDocumentReader.Read(path),
         ".txt" or ".text" => TextDocumentReader.Read(path),

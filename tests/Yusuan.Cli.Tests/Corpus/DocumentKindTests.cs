@@ -91,4 +91,26 @@ public class DocumentKindTests
         Assert.Contains(audit.Disclosure!.Narrative, s => s.Part == 9);
         Assert.DoesNotContain(audit.Findings, f => f.Rule == "text.parts.present");
     }
+
+    [Fact]
+    public void The_two_attachments_of_a_budget_are_audited_as_one_document_when_joined_with_a_plus()
+    {
+        // A 说明 (7 pages) and a 报表 given as "说明.pdf+报表.pdf": one document, text from the first, tables from the second with
+        // their pages numbered on, judged as a whole budget (neither attachment's allowance applies). The corpus has no 说明
+        // and 报表 of the same department, so this pairs 北京市信访办公室's 说明 with 北京市司法局's 报表 to show the mechanism.
+        var explanation = Corpus.Budget("c002-0e0df07d");
+        var tables = Corpus.Budget("bj-justice-2026-tables");
+        var joined = Auditor.Audit(explanation + "+" + tables, ClassificationCatalogue.BuiltIn());
+        Assert.Equal("c002-0e0df07d.pdf+bj-justice-2026-tables.pdf", joined.File);
+        Assert.Null(joined.Disclosure!.Attachment);
+        Assert.Equal("beijing", joined.Disclosure.Template);
+        Assert.Equal(Audit("bj-justice-2026-tables").Disclosure!.Tables.Count, joined.Disclosure.Tables.Count);
+        Assert.Equal(8, joined.Disclosure.Table("T01")!.Source!.Pages[0]);
+        Assert.Contains(joined.Disclosure.Narrative, s => s.Part == 1);
+        Assert.DoesNotContain(joined.Findings, f => f.Rule == "document.attachment");
+
+        // Through the command line too, a part that is missing names the file given.
+        var missing = Yusuan.Run("audit", explanation + "+" + tables + "x");
+        Assert.Contains("c002-0e0df07d.pdf+bj-justice-2026-tables.pdfx：bj-justice-2026-tables.pdfx：文件不存在", missing.Out, StringComparison.Ordinal);
+    }
 }

@@ -74,4 +74,14 @@ public class DocumentTemplateTests
         Assert.Contains(findings, f => f.Rule == "T01.present");
         Assert.Contains(findings, f => f.Rule == "contents.tables.present");
     }
+
+    [Fact]
+    public void What_the_seeds_numbered_parts_must_state_is_asked_only_of_documents_of_its_template()
+    {
+        // Without the sentence stating its procurement (the seed's 第四部分): missed under the seed's template, not asked under
+        // the standard set, whose parts are numbered each region its own way.
+        Disclosure Without(Disclosure d) => d.RemoveSentences(s => s.Figures.Any(f => f.Subject == Narrative.Subjects.Procurement));
+        Assert.Contains(Check(DocumentTemplates.Shenzhen, Without), f => f.Rule == "text.procurement.stated");
+        Assert.DoesNotContain(Check(StandardSet, Without), f => f.Rule == "text.procurement.stated");
+    }
 }
