@@ -259,8 +259,10 @@ internal static class ArithmeticRules
         var values = parts.Select(ValueOf).ToList();
         // A part added up from its own parts counts only where every part of the total is then known: a table that names
         // its rows otherwise (福州's 一般公共预算拨款收入 … without 财政拨款) is not judged by half of them.
+        // (使用非财政拨款结余 and 结余分配, printed by 决算 only, are no such part.)
         var added = parts.Any(p => view.Value(p) is null && ValueOf(p) is not null);
-        if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null) || (added && values.Any(v => v is null)))
+        if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null)
+            || (added && values.Where((v, i) => v is null && parts[i] is not ("income.reserve" or "expenditure.distribution")).Any()))
         {
             yield break;
         }

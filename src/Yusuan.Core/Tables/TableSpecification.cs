@@ -125,12 +125,16 @@ public static class RowMeanings
         ("事业单位经营收入", "income.business"), ("上级补助收入", "income.superior"), ("附属单位上缴收入", "income.subordinate"), ("其他收入", "income.other"),
         ("本年收入合计", "income.current"), ("本年收入", "income.current"), ("上年结余、结转", "income.carryover"), ("上年结转", "income.carryover"), ("上年结余结转", "income.carryover"),
         ("上年结转结余", "income.carryover"), ("收入总计", "income.total"),
+
+        // A 决算's 收入支出决算总表 and 财政拨款收入支出决算总表.
+        ("年初结转和结余", "income.carryover"), ("年初财政拨款结转和结余", "income.carryover"), ("使用非财政拨款结余", "income.reserve"), ("总计", "income.total"),
     ];
 
     /// <summary>Printed names of the 支出 side's uncoded rows and their keys.</summary>
     public static IReadOnlyList<(string Name, string Key)> Expenditure { get; } =
     [
         ("本年支出合计", "expenditure.current"), ("结转下年", "expenditure.carryforward"), ("年末结转和结余", "expenditure.carryforward"), ("支出总计", "expenditure.total"),
+        ("年末财政拨款结转和结余", "expenditure.carryforward"), ("结余分配", "expenditure.distribution"), ("总计", "expenditure.total"),
     ];
 
     /// <summary>
@@ -175,8 +179,8 @@ public static partial class TableSpecifications
     private static readonly TableSum[] TwoSidedSums =
     [
         new("income.government", "income.government", ["income.general", "income.fund", "income.capital"], "政府预算拨款 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款"),
-        new("income.total", "income.total", ["income.current", "income.carryover"], "收入总计 = 本年收入合计 + 上年结余、结转"),
-        new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward"], "支出总计 = 本年支出合计 + 结转下年"),
+        new("income.total", "income.total", ["income.current", "income.carryover", "income.reserve"], "收入总计 = 本年收入合计 + 上年结余、结转（决算：+ 使用非财政拨款结余）"),
+        new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward", "expenditure.distribution"], "支出总计 = 本年支出合计 + 结转下年（决算：+ 结余分配）"),
         new("balance", "income.total", ["expenditure.total"], "收入总计 = 支出总计"),
     ];
 

@@ -252,7 +252,7 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var tables = new List<DisclosureTable>();
         foreach (var table in printed)
         {
-            var id = finalAccounts || table.Form is not null ? null : TableTitleMatcher.Match(table.Title);
+            var id = table.Form is not null ? null : finalAccounts ? TableTitleMatcher.MatchFinal(table.Title) : TableTitleMatcher.Match(table.Title);
             var form = finalAccounts || table.Form is null ? null : TableTitleMatcher.Match(table.Form);
 
             // The goals table in the seed's layout is read whole, over its pages, by the performance reader; a later grid under

@@ -113,4 +113,24 @@ public class DocumentKindTests
         var missing = Yusuan.Run("audit", explanation + "+" + tables + "x");
         Assert.Contains("c002-0e0df07d.pdf+bj-justice-2026-tables.pdfx：bj-justice-2026-tables.pdfx：文件不存在", missing.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_final_accounts_document_is_checked_by_the_sums_of_its_budget_twins()
+    {
+        // 上海市普陀区规划和自然资源局 2024 决算: 收入支出决算总表 … 一般公共预算财政拨款支出决算表 read as T01, T02, T03, T06, T07
+        // (their 行次 and 栏次 set aside), every sum holding or within rounding, as its gold file's checks found.
+        var audit = Audit("pt-ghzy-2024-final");
+        var ids = audit.Disclosure!.Tables.Select(t => t.Id).ToList();
+        Assert.Equal(["T01", "T02", "T03", "T06", "T07"], ids.Where(id => id.StartsWith('T')));
+        Assert.DoesNotContain(audit.Findings, f => f.Severity == Severity.Error && f.Rule.StartsWith('T'));
+        Assert.Contains(audit.Findings, f => f.Rule == "X.T01-T03.function" && f.Severity == Severity.Info); // 236.63 and 236.64
+
+        // 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余: a 年末 that does not fit is an error.
+        var spoiled = audit.Disclosure with
+        {
+            Tables = [.. audit.Disclosure.Tables.Select(t => t.Id != "T01" ? t : t with { Rows = [.. t.Rows.Select(r => r.Name.Replace(" ", string.Empty, StringComparison.Ordinal) == "年末结转和结余" ? r with { Values = [r.Values[0] + 5] } : r)] })],
+        };
+        var findings = global::Yusuan.Core.Rules.RuleEngine.Run(new global::Yusuan.Core.Rules.RuleContext(spoiled, ClassificationCatalogue.BuiltIn()) { Template = TemplateLibrary.Standard });
+        Assert.Contains(findings, f => f.Rule == "T01.expenditure.total" && f.Severity == Severity.Error);
+    }
 }

@@ -38,9 +38,29 @@ public static partial class PrintedTableMapper
         _ => 1m,
     };
 
+    /// <summary>
+    /// A table without its 行次 (栏次) columns: the line numbers a 决算 statement prints beside its names (一、一般公共预算财政拨款
+    /// | 1 | 296,030.91) are neither codes nor amounts.
+    /// </summary>
+    private static PrintedTable WithoutLineNumbers(PrintedTable printed)
+    {
+        // A 栏次 header row under the names (科目名称 / 栏次, then 1 | 2 | 3 over the amounts) numbers the columns: that column
+        // is the names. A line-number column holds small whole numbers only.
+        bool LineNumbers(int c) => printed.ColumnPaths[c].Split('/')[^1].Replace(" ", string.Empty, StringComparison.Ordinal) is "行次" or "栏次"
+            && printed.Rows.All(r => c >= r.Cells.Count || r.Cells[c].Trim() is var t && (t.Length == 0 || (t.Length <= 3 && t.All(char.IsAsciiDigit))));
+        var keep = Enumerable.Range(0, printed.ColumnPaths.Count).Where(c => !LineNumbers(c)).ToList();
+        return keep.Count == printed.ColumnPaths.Count
+            ? printed
+            : printed with
+            {
+                ColumnPaths = [.. keep.Select(c => printed.ColumnPaths[c])],
+                Rows = [.. printed.Rows.Select(r => r with { Cells = [.. keep.Select(c => c < r.Cells.Count ? r.Cells[c] : string.Empty)] })],
+            };
+    }
+
     public static DisclosureTable Map(PrintedTable printed, string id)
     {
-        printed = Unsplit(printed);
+        printed = WithoutLineNumbers(Unsplit(printed));
         var scale = Scale(printed.Unit);
         var width = printed.ColumnPaths.Count;
         var kinds = Enumerable.Range(0, width).Select(c => KindOf(printed, c)).ToArray();
