@@ -104,6 +104,11 @@ internal static class ConsistencyRules
             yield break;
         }
 
+        // A table printed by names alone (杭州: 功能分类科目名称 indented, no codes) is compared by its 类, named as the
+        // catalogue names them; what it does not name that way is not said to be missing.
+        var named = !b.Rows.Any(r => r.Code is not null) || !a.Rows.Any(r => r.Code is not null);
+        a = a.Rows.Any(r => r.Code is not null) ? a : ClassesByName(a, context.Catalogue);
+        b = b.Rows.Any(r => r.Code is not null) ? b : ClassesByName(b, context.Catalogue);
         var columnA = Tables.TableSpecifications.Find(a.Id)?.Shape == Tables.TableShape.TwoSided ? 0 : a.ColumnIndex("total");
         var columnB = b.ColumnIndex(secondColumn) is var c and >= 0 ? c : 0;
         var sumsA = CodeSums(a, columnA);
@@ -134,7 +139,7 @@ internal static class ConsistencyRules
             }
         }
 
-        if (exact)
+        if (exact && !named)
         {
             var viewA = new TableView(a, context.Disclosure.FiscalYear);
             foreach (var (code, (valueA, _)) in sumsA.Where(s => !sumsB.ContainsKey(s.Key) && s.Value.Value != 0 && levelsB.Contains(s.Key.Length)))
@@ -143,6 +148,15 @@ internal static class ConsistencyRules
                 yield return rule.Finding($"{first} 科目 {code} {row.Name} 列示 {RuleMessages.N(valueA)}，{second} 中没有该科目", viewA.At(row, columnA), valueA, 0);
             }
         }
+    }
+
+    /// <summary>The table with its 类 rows coded where their name is a 类's official name, printed once.</summary>
+    private static DisclosureTable ClassesByName(DisclosureTable table, Catalogue.ClassificationCatalogue catalogue)
+    {
+        static string Bare(string name) => TableView.StripOrdinal(name).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var classes = catalogue.Entries(Catalogue.ClassificationKind.Function).Where(e => e.Level == 1).GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
+        var once = table.Rows.Where(r => r.Key is null && r.Section is null or "expenditure").GroupBy(r => Bare(r.Name)).Where(g => g.Count() == 1 && classes.ContainsKey(g.Key)).Select(g => g.Single()).ToHashSet();
+        return table with { Rows = [.. table.Rows.Select(r => once.Contains(r) ? r with { Code = classes[Bare(r.Name)], Level = 1 } : r)] };
     }
 
     private static Dictionary<string, (decimal Value, int Count)> CodeSums(DisclosureTable table, int column)

@@ -146,4 +146,22 @@ public class PublishedLayoutTests
         Assert.DoesNotContain(Check(T02(24658.02m)), f => f.Rule == "T02.sum.units");
         Assert.Contains(Check(T02(24558.02m)), f => f.Rule == "T02.sum.units" && f.Message.Contains("合计", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Tables_printed_by_names_alone_are_compared_by_their_classes()
+    {
+        // 杭州市交通运输局 2026: 表1 prints 一般公共服务支出 6651.38, 表3 6,701.98 — neither prints a code.
+        DisclosureTable T01(decimal general) => new()
+        {
+            Id = "T01",
+            Title = "收支总表",
+            Decimals = 2,
+            Columns = [new TableColumn("budget", "预算数")],
+            Rows = [new TableRow { Section = "expenditure", Name = "一般公共服务支出", Values = [general] }, new TableRow { Section = "expenditure", Name = "其他一般公共服务支出", Values = [6700m] }],
+        };
+        var t03 = Table("T03", ["total"], Row(null, "一般公共服务支出", 6701.98m), Row(null, "其他一般公共服务支出", 6700m));
+        Assert.DoesNotContain(Check(T01(6701.98m), t03), f => f.Rule == "X.T01-T03.function");
+        var finding = Assert.Single(Check(T01(6651.38m), t03), f => f.Rule == "X.T01-T03.function");
+        Assert.Equal((6651.38m, 6701.98m), (finding.Expected, finding.Actual));
+    }
 }
