@@ -133,4 +133,15 @@ public class DocumentKindTests
         var findings = global::Yusuan.Core.Rules.RuleEngine.Run(new global::Yusuan.Core.Rules.RuleContext(spoiled, ClassificationCatalogue.BuiltIn()) { Template = TemplateLibrary.Standard });
         Assert.Contains(findings, f => f.Rule == "T01.expenditure.total" && f.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void A_label_merged_down_beside_the_first_rows_of_figures_does_not_swallow_them_into_the_header()
+    {
+        // 西安市公安局 2026 表15: 执行率分值（10分） is merged down right of the first task (保障单位运转 | … | 229194.92 |
+        // 229194.92): the header of 年度主要任务 ends above it, and the task is a row.
+        var source = Auditor.Read(Corpus.Budget("c020-838aeef9"));
+        var tasks = Assert.Single(source.Tables!, t => t.Part == "年度主要任务" && t.Pages.Contains(75));
+        Assert.Equal(["任务名称", "主要内容"], tasks.ColumnPaths.Take(2));
+        Assert.Equal(["保障单位运转", "229194.92", "229194.92"], new[] { tasks.Rows[0].Cells[0], tasks.Rows[0].Cells[2], tasks.Rows[0].Cells[3] });
+    }
 }

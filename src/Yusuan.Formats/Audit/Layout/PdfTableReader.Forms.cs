@@ -216,6 +216,18 @@ public static partial class PdfTableReader
             {
                 var depth = filled.Max(c => c.Rows);
                 var last = Math.Min(grid.Rows - 1, r + depth - 1);
+
+                // A cell merged down beside the data (西安: 执行率分值（10分） right of the first tasks) is no deeper header: the
+                // header ends above the first row of figures.
+                for (var d = r + 1; d <= last; d++)
+                {
+                    if (IsDataRow(grid, cells, d))
+                    {
+                        last = d - 1;
+                        break;
+                    }
+                }
+
                 block = new FormBlock { Label = group?.Label, Unit = Unit(group?.Label) };
                 var from = group?.Right ?? 0;
                 for (var c = from; c < grid.Columns;)
