@@ -265,7 +265,10 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             if ((id ?? form) == "T12" && titles.Where(t => t.Id == "T12" && table.Pages.Contains(lines[t.Index].Page)).ToList() is { Count: > 0 } performance
                 && ReadTables(lines, performance, year).FirstOrDefault() is { Performance: not null, Rows.Count: > 0 } read)
             {
-                tables.Add(read);
+                // The tasks as the ruled form prints them, where it holds more than the lines gave (西安: the first task is
+                // printed on the line of the 年度主要任务 label and of 执行率分值（10分） merged beside it).
+                var ruled = printed.FirstOrDefault(p => p.Form is not null && p.Part == "年度主要任务" && p.Pages.Intersect(table.Pages).Any());
+                tables.Add(ruled is not null && RuledTasks(ruled) is { Count: > 0 } tasks && tasks.Count > read.Rows.Count ? read with { Rows = tasks } : read);
                 continue;
             }
 
@@ -346,6 +349,38 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
     }
 
     internal static bool IsNumber(string cell) => NumberCell().IsMatch(cell.Trim());
+
+    /// <summary>
+    /// The tasks of a ruled 年度主要任务 list (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金), a blank amount as 0; none where a
+    /// row's amounts are not three figures or blanks.
+    /// </summary>
+    private static List<TableRow> RuledTasks(Layout.PrintedTable list)
+    {
+        var amounts = list.ColumnPaths.Select((path, i) => (path, i)).Where(p => p.path.Contains("总额", StringComparison.Ordinal) || p.path.Contains("财政拨款", StringComparison.Ordinal) || p.path.Contains("其他资金", StringComparison.Ordinal))
+            .Select(p => p.i).ToList();
+        var scale = Layout.PrintedTableMapper.Scale(list.Unit);
+        var tasks = new List<TableRow>();
+        foreach (var row in list.Rows)
+        {
+            var cells = amounts.Select(i => i < row.Cells.Count ? row.Cells[i].Trim() : string.Empty).ToList();
+            var name = row.Cells.FirstOrDefault()?.Trim() ?? string.Empty;
+            if (amounts.Count != 3 || name.Length == 0 || cells.Any(c => c.Length > 0 && !IsNumber(c)) || cells.All(c => c.Length == 0))
+            {
+                return amounts.Count == 3 && name.Length > 0 && cells.All(c => c.Length == 0) ? tasks : [];
+            }
+
+            tasks.Add(new TableRow
+            {
+                Name = name,
+                Key = name is "金额合计" or "合计" ? "total" : null,
+                Text = row.Cells.Count > 1 && !amounts.Contains(1) ? row.Cells[1].Trim() : string.Empty,
+                Level = 1,
+                Values = [.. cells.Select(c => c.Length == 0 ? 0m : Number(c, scale))],
+            });
+        }
+
+        return tasks;
+    }
 
     internal static decimal Number(string cell, decimal scale) =>
         cell.Trim().Length == 0 ? 0 : decimal.Parse(cell.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) / scale;

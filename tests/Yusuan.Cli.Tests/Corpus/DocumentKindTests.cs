@@ -143,5 +143,10 @@ public class DocumentKindTests
         var tasks = Assert.Single(source.Tables!, t => t.Part == "年度主要任务" && t.Pages.Contains(75));
         Assert.Equal(["任务名称", "主要内容"], tasks.ColumnPaths.Take(2));
         Assert.Equal(["保障单位运转", "229194.92", "229194.92"], new[] { tasks.Rows[0].Cells[0], tasks.Rows[0].Cells[2], tasks.Rows[0].Cells[3] });
+
+        // The goals table takes its tasks from that list, where the lines miss one: 229,194.92 + 115,252.78 = 344,447.70.
+        var audit = Audit("c020-838aeef9");
+        Assert.Equal(["保障单位运转", "实施公安专项业务及专用项目等其他业务", "金额合计"], audit.Disclosure!.Table("T12")!.Rows.Select(r => r.Name));
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "T12.sum.tasks" && f.Severity == Severity.Error);
     }
 }
