@@ -50,7 +50,7 @@ internal static class AuditCommand
             var results = Audit(paths, workerOptions, TimeSpan.FromSeconds(seconds), path => Auditor.Audit(path, catalogue, region));
             if (parse.GetValue(output) is { } dir)
             {
-                WriteOutput(dir, results);
+                WriteOutput(dir, results, region);
             }
 
             if (formatText == "html")
@@ -68,7 +68,7 @@ internal static class AuditCommand
             {
                 foreach (var result in results)
                 {
-                    Console.WriteLine($"== {result.File}：{KindOf(result.Disclosure)} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
+                    Console.WriteLine($"== {result.File}：{KindOf(result.Disclosure)} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure, region) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
                     CommonOptions.PrintFindings(result.Findings);
                 }
             }
@@ -149,11 +149,13 @@ internal static class AuditCommand
         disclosure?.Attachment is { } attachment ? $"{disclosure.Kind}（{attachment}附件）" : disclosure?.Kind;
 
     /// <summary>The template a document was judged against, as a reader names it, or null.</summary>
-    private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure) => TemplateLibrary.Find(disclosure?.Template)?.Title ?? disclosure?.Template;
+    /// <remarks>A region's own template (--region) is named by its title too.</remarks>
+    private static string? TemplateOf(Core.Disclosures.Disclosure? disclosure, Core.Rules.RegionalProfile region) =>
+        (region.Template is { } own && own.Name == disclosure?.Template ? own.Title : null) ?? TemplateLibrary.Find(disclosure?.Template)?.Title ?? disclosure?.Template;
 
     private sealed record AuditDocument(Core.Disclosures.Disclosure? Disclosure, IReadOnlyList<Finding> Findings);
 
-    private static void WriteOutput(string dir, List<AuditResult> results)
+    private static void WriteOutput(string dir, List<AuditResult> results, Core.Rules.RegionalProfile region)
     {
         Directory.CreateDirectory(dir);
         var summary = new StringBuilder("file,kind,template,department,year,tables,errors,warnings,problem\n");
@@ -163,7 +165,7 @@ internal static class AuditCommand
             File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new AuditDocument(result.Disclosure, result.Findings), YusuanJson.Options), new UTF8Encoding(false));
             summary.Append(string.Join(",", new[]
             {
-                result.File, KindOf(result.Disclosure) ?? string.Empty, TemplateOf(result.Disclosure) ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
+                result.File, KindOf(result.Disclosure) ?? string.Empty, TemplateOf(result.Disclosure, region) ?? string.Empty, result.Disclosure?.Department.Name ?? string.Empty,
                 result.Disclosure?.FiscalYear.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 string.Join(" ", result.Disclosure?.Tables.Select(t => t.Id) ?? []),
                 result.Findings.Count(f => f.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),

@@ -80,6 +80,15 @@ public class DocumentKindTests
         Assert.Contains("按深圳市部门预算（九个部分、十一或十二张表）核对", overridden.Out, StringComparison.Ordinal);
         Assert.Contains("T04.present", overridden.Out, StringComparison.Ordinal);
         Assert.Contains("text.parts.present", overridden.Out, StringComparison.Ordinal);
+
+        // A region's own template, a file beside its region file, is named by its title and judged by its tables.
+        var folder = Directory.CreateTempSubdirectory("yusuan-region-").FullName;
+        File.WriteAllText(Path.Combine(folder, "mycity.template.yaml"), "schema: yusuan.template/1\nname: mycity\ntitle: 某市部门预算（四张表）\ntables: [T01, T02, T03, T04]\n");
+        File.WriteAllText(Path.Combine(folder, "mycity.yaml"), "schema: yusuan.region/1\nname: 某市\ntemplate: mycity.template.yaml\n");
+        var own = Yusuan.Run("audit", Corpus.Budget("pt-wanli-2025"), "--region", Path.Combine(folder, "mycity.yaml"));
+        Assert.Contains("按某市部门预算（四张表）核对", own.Out, StringComparison.Ordinal);
+        Assert.Contains("T04.present", own.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("T06.present", own.Out, StringComparison.Ordinal);
     }
 
     [Fact]
