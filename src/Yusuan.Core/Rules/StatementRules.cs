@@ -17,6 +17,9 @@ internal static partial class StatementRules
     /// <summary>Tables whose row of a 功能分类 code prints the amount an item's heading states, most specific first.</summary>
     private static readonly string[] ItemTables = ["T07", "T03", "T06", "T02", "T01"];
 
+    /// <summary>万元 beyond any public budget (10¹² 万元): a figure past it is a misreading, not a statement to check.</summary>
+    private const decimal Limit = 1_000_000_000_000m;
+
     public static IEnumerable<Rule> All()
     {
         yield return new Rule("text.rate.stated", Severity.Error, Category, "所述增减率、完成率与所比较的两个金额一致",
@@ -30,7 +33,7 @@ internal static partial class StatementRules
         yield return new Rule("text.reason.missing", Severity.Error, Category, "说明了“主要原因是”就写出原因",
             "《地方预决算公开操作规程》：增减变化应说明原因；“主要原因是。”是未填写的模板", CheckReasonMissing);
         yield return new Rule("text.year.compared", Severity.Error, Category, "与上年比较的年份早于本年度",
-            "预算、决算说明与以前年度比较（比2025年预算增加……）；与本年度或以后年度“比较”是年份写错", CheckComparedYear);
+            "预算说明与以前年度比较（比2025年预算增加……）；与本年度或以后年度比较是年份写错（决算可与本年度年初预算比较）", CheckComparedYear);
         yield return new Rule("text.department.heading", Severity.Error, Category, "标题中的部门名称与封面一致",
             "同一文件中部门名称应一致：“某某 2024 年度部门决算表”应是封面所列部门", CheckHeadingDepartment);
     }
@@ -65,7 +68,8 @@ internal static partial class StatementRules
             var compared = sentence.Figures.FirstOrDefault(f => f.Subject == Subjects.Compared);
             var with = sentence.Figures.FirstOrDefault(f => f.Subject == Subjects.ComparedWith);
             var stated = sentence.Figures.FirstOrDefault(f => f.Subject is Subjects.StatedRate or Subjects.StatedCompletion);
-            if (compared is null || with is null || stated is null || compared.Value <= 0)
+            // Amounts beyond any budget (or a base too small to divide by) are no statement to check: no decimal overflow.
+            if (compared is null || with is null || stated is null || compared.Value < 0.01m || compared.Value > Limit || Math.Abs(with.Value) > Limit || Math.Abs(stated.Value) > Limit)
             {
                 continue;
             }
@@ -127,19 +131,31 @@ internal static partial class StatementRules
             }
 
             var (table, value) = printed[0];
-            yield return rule.Finding($"{Where(sentence)}“{Quote(sentence)}”：科目 {code} 列示 {RuleMessages.N(item.Value)} 万元，{table} 中该科目为 {RuleMessages.N(value!.Value)} 万元",
+            yield return rule.Finding($"{Where(sentence)}“{Quote(sentence)}”：科目 {code} 列示 {RuleMessages.N(item.Value)} 万元，{table}“{context.Table(table)!.Title}”中该科目为 {RuleMessages.N(value!.Value)} 万元",
                 At(sentence) with { Table = table, TableRow = code }, value, item.Value);
         }
     }
 
-    [GeneratedRegex(@"(?:主要原因(?:是|为|在于)?|原因(?:是|为))[：:]?[。；;]")]
+    /// <summary>A reason announced and then nothing: 主要原因是。 / 原因为： ; — never "…是收入增长的主要原因。", which gives it.</summary>
+    [GeneratedRegex(@"(?:主要原因(?:是|为|在于)|原因(?:是|为)|主要原因[：:])[：:]?[。；;]")]
     private static partial Regex EmptyReason();
 
-    private static IEnumerable<Finding> CheckReasonMissing(Rule rule, RuleContext context) =>
-        context.Disclosure.Narrative.Where(s => EmptyReason().IsMatch(s.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal)))
-            .Select(s => rule.Finding($"{Where(s)}“{Quote(s)}”：写了“主要原因是”，但没有写出原因", At(s)));
+    private static IEnumerable<Finding> CheckReasonMissing(Rule rule, RuleContext context)
+    {
+        foreach (var sentence in context.Disclosure.Narrative)
+        {
+            if (EmptyReason().Match(sentence.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal)) is { Success: true } m)
+            {
+                var announced = m.Value.TrimEnd('。', '；', ';', '：', ':');
+                yield return rule.Finding($"{Where(sentence)}“{Quote(sentence, announced)}”：写了“{announced}”，但没有写出原因", At(sentence));
+            }
+        }
+    }
 
-    [GeneratedRegex(@"(?:比|较|与|同)(?<year>20\d\d)\s*年(?:度)?[^，。；]{0,16}?(?:增加|减少|增长|下降|持平|相比|相同|基本持平|变化|一致|上升|降低)")]
+    /// <summary>
+    /// A comparison with a year: 比/较 2025 年……增加 (not 对比, 比较), or 与/同 2025 年……相比/持平/相同/一致 (not 参与 2026 年省运会).
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<![对])比|(?<![比])较)(?<year>20\d\d)年(?:度)?[^，。；]{0,16}?(?:增加|减少|增长|下降|持平|上升|降低)|(?<![参赋授给合])(?:与|同)(?<year>20\d\d)年(?:度)?[^，。；]{0,16}?(?:相比|持平|相同|一致)")]
     private static partial Regex ComparedYear();
 
     /// <summary>A comparison with a year not before the document's own (比2026年预算增加 in a 2026 budget).</summary>
@@ -156,8 +172,9 @@ internal static partial class StatementRules
             var compact = sentence.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal);
             foreach (Match m in ComparedYear().Matches(compact))
             {
+                // A 决算 compares with its own year's 年初预算 (完成年初预算的…); only a later year is wrong there.
                 var compared = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (compared >= year)
+                if (compared > year || (compared == year && context.Disclosure.Kind != "部门决算"))
                 {
                     yield return rule.Finding($"{Where(sentence)}“{Quote(sentence, m.Value)}”：{year} 年度的文件与 {compared} 年比较，应是与以前年度比较", At(sentence));
                     break;
@@ -184,7 +201,7 @@ internal static partial class StatementRules
         foreach (var sentence in context.Disclosure.Narrative)
         {
             if (DepartmentHeading().Match(sentence.Sentence.Replace(" ", string.Empty, StringComparison.Ordinal)) is { Success: true } m
-                && Comparable(m.Groups["name"].Value) is var named && !NumberedPart().IsMatch(named)
+                && Comparable(m.Groups["name"].Value) is var named && !NumberedPart().IsMatch(named) && !NotAName().IsMatch(named)
                 && !named.Contains(department, StringComparison.Ordinal) && !department.Contains(named, StringComparison.Ordinal))
             {
                 yield return rule.Finding($"{Where(sentence)}标题“{m.Value}”所列部门为“{m.Groups["name"].Value}”，而封面为“{context.Disclosure.Department.Name}”", At(sentence));
@@ -195,6 +212,10 @@ internal static partial class StatementRules
     /// <summary>A part's number standing where a heading names its department (第二部分 2026年部门预算表).</summary>
     [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分|^[一二三四五六七八九十]{1,3}[、.]|^附件")]
     private static partial Regex NumberedPart();
+
+    /// <summary>Words of a sentence that points at the tables, never of a department's name (详见, 本局所属单位 …).</summary>
+    [GeneratedRegex(@"见|请|详|参|本局|本单位|本部门|所属|下属|已|附|各|如下|以下|有关")]
+    private static partial Regex NotAName();
 
     /// <summary>A department's name without spaces, the brackets of （本级）/（汇总） and a closing 部门.</summary>
     private static string Comparable(string name)

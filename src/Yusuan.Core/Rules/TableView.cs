@@ -119,10 +119,11 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
             i = j - 1;
         }
 
-        // A published table of unit rows alone under its 合计 whose first unit is not that total (福州: 合计 24,995.94, then
+        // A published table of unit rows alone under its 合计 whose first unit is not that total, rounding aside (福州: 合计 24,995.94, then
         // 福州市商务发展促进中心 337.92 and 福州市商务局 24,658.02): the units are siblings and the 合计 heads them.
         if (blocks.Count == 0 && headers.Count >= 2 && rows.FirstOrDefault(r => KeyOf(r) == "total") is { } total
-            && rows.ToList().IndexOf(total) < rows.ToList().IndexOf(headers[0]) && !total.Values.SequenceEqual(headers[0].Values))
+            && rows.ToList().IndexOf(total) < rows.ToList().IndexOf(headers[0])
+            && total.Values.Zip(headers[0].Values).Any(p => Math.Abs(p.First - p.Second) > 2 * RuleContext.Unit(Table.Decimals)))
         {
             return ([total], [.. headers.Select(h => (h, new List<TableRow>()))]);
         }

@@ -18,7 +18,7 @@ public static class Auditor
     /// document's problem, named with that part.
     /// </summary>
     public static SourceDocument Read(string path) =>
-        !File.Exists(path) && path.Contains('+', StringComparison.Ordinal) && path.Split('+') is { Length: > 1 and <= 8 } parts && parts.Any(File.Exists)
+        !File.Exists(path) && path.Contains('+', StringComparison.Ordinal) && path.Split('+') is { Length: > 1 and <= 8 } parts && parts.All(p => p.Length > 0) && parts.Any(File.Exists)
             ? Joined(path, parts)
             : ReadOne(path);
 
@@ -48,12 +48,12 @@ public static class Auditor
 
     private static SourceDocument ReadOne(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
+        _ when !File.Exists(path) => new SourceDocument(Path.GetFileName(path), [], Core.Messages.FileMissing),
         ".pdf" => PdfDocumentReader.Read(path),
         ".txt" or ".text" => TextDocumentReader.Read(path),
         ".xlsx" => XlsxDocumentReader.Read(path),
         ".html" or ".htm" => HtmlDocumentReader.Read(path),
         ".docx" => DocxDocumentReader.Read(path),
-        _ when !File.Exists(path) => new SourceDocument(Path.GetFileName(path), [], Core.Messages.FileMissing),
         var ext => new SourceDocument(Path.GetFileName(path), [], $"不支持的文件格式“{ext}”（可审计 PDF、XLSX、DOCX、HTML 和 TXT）"),
     };
 

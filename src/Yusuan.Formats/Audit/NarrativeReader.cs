@@ -90,7 +90,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
             if (IsProse(line))
             {
                 origins.Add((buffer.Length, line));
-                buffer.Append(line.Cells.First(c => c.Length > 0).Trim());
+                buffer.Append(line.Cells.First(c => c.Trim().Length > 0).Trim());
             }
             else if (!line.IsBlank && !PageNumber().IsMatch(line.Text))
             {
@@ -102,10 +102,10 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
         for (var i = from; i < to && i < lines.Count; i++)
         {
             var text = lines[i].Text.Trim();
-            if (PartHeading().Match(text) is { Success: true } heading)
+            if (PartHeading().Match(text) is { Success: true } heading && Wording(heading.Groups[1].Value) is > 0 and var number)
             {
                 Flush();
-                part = Wording(heading.Groups[1].Value);
+                part = number;
                 continue;
             }
 
@@ -155,7 +155,8 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"^\s*[-—－]?\s*\d{1,4}\s*[-—－]?\s*$")]
     private static partial Regex PageNumber();
 
-    private static int Wording(string chinese) => Enumerable.Range(1, 20).First(n => Core.Narrative.Wording.ChineseCount(n) == chinese);
+    /// <summary>The number of a part's Chinese numeral (一 … 二十), or 0 for any other (第二十一部分, 第十十部分): not a part heading.</summary>
+    private static int Wording(string chinese) => Enumerable.Range(1, 20).FirstOrDefault(n => Core.Narrative.Wording.ChineseCount(n) == chinese);
 
     private static decimal Number(string text) =>
         decimal.Parse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
@@ -165,7 +166,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
         var result = new List<NarrativeSentence>();
         var start = 0;
         // Sentences end at 。; a numbered category (1. 信息化类预算 …) also starts a new one after a colon.
-        foreach (var sentence in Regex.Split(text, @"(?<=。)|(?<=：)(?=\s*\d+\s*[\.．、]\s*\S+?预算\s*[\d,])"))
+        foreach (var sentence in Regex.Split(text, @"(?<=。)|(?<=：)(?=\s*\d{1,3}\s*[\.．、]\s*\S{1,30}?预算\s*[\d,])"))
         {
             if (sentence.Trim().Length == 0)
             {

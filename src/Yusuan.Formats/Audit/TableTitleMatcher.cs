@@ -24,18 +24,20 @@ public static class TableTitleMatcher
     public static string? MatchFinal(string line)
     {
         var text = Normalise(line);
-        if (!text.Contains("决算", StringComparison.Ordinal) || text.Contains("说明", StringComparison.Ordinal) || text.Contains("基本支出", StringComparison.Ordinal))
+        if (!text.Contains("决算", StringComparison.Ordinal) || text.Contains("说明", StringComparison.Ordinal) || text.Contains("基本支出", StringComparison.Ordinal)
+            || text.Contains("政府性基金", StringComparison.Ordinal) || text.Contains("项目支出", StringComparison.Ordinal))
         {
             return null;
         }
 
         text = text.Replace("决算", string.Empty, StringComparison.Ordinal)
             .Replace("收入支出总表", "收支总表", StringComparison.Ordinal)
+            .Replace("收入支出表", "收支总表", StringComparison.Ordinal)
             .Replace("一般公共预算财政拨款", "一般公共预算", StringComparison.Ordinal)
             .Replace("国有资本经营预算财政拨款", "国有资本经营预算", StringComparison.Ordinal);
         var plain = !text.Contains("预算", StringComparison.Ordinal) && !text.Contains("三公", StringComparison.Ordinal) && !text.Contains("财政拨款", StringComparison.Ordinal);
         text = plain && text.EndsWith("收入表", StringComparison.Ordinal) ? text[..^3] + "收入总表"
-            : plain && text.EndsWith("支出表", StringComparison.Ordinal) ? text[..^3] + "支出总表"
+            : plain && text.EndsWith("支出表", StringComparison.Ordinal) && !text.Contains("收入", StringComparison.Ordinal) ? text[..^3] + "支出总表"
             : text;
         return Core.Tables.TableSpecifications.Identify(text);
     }

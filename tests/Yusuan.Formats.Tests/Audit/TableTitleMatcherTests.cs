@@ -17,6 +17,9 @@ public class TableTitleMatcherTests
     [InlineData("一般公共预算财政拨款基本支出决算表", null)]
     [InlineData("2024 年度部门决算情况说明", null)]
     [InlineData("收支总表", null)] // a budget's title is no 决算 table
+    [InlineData("部门收入支出决算表", "T01")] // two-sided, whatever its wording
+    [InlineData("政府性基金预算财政拨款收入支出决算表", null)] // 年初结转和结余 … 年末结转和结余: not the budget's 政府性基金预算支出表
+    [InlineData("项目支出决算表", null)]
     public void A_final_accounts_title_names_the_budget_table_it_mirrors(string title, string? id) =>
         Assert.Equal(id, TableTitleMatcher.MatchFinal(title));
 }

@@ -200,8 +200,9 @@ public static partial class PdfTableReader
     /// cut across two of its cells ("2 | 025 年", "1 | 4,309.95 万元"). No table prints a sentence in most rows and such a
     /// figure over a rule. The unit cut from its figure and from itself ("22,701.77 | 万 | 元。") is a sign on its own: no table
     /// prints 万 alone in a cell with 元… in the next, or 万 alone after an amount at the end of a row (元 wrapped to the next
-    /// line); nor a count with its measure alone in the next cell and the sentence going
-    /// on in the one after ("1 | 辆 | 、应急保障用车", "2025 | 年 | 年初预算；"). (Cut figures without separators, "9 | 76.21", are not taken as the sign:
+    /// line); nor a count with its measure alone in the next cell and the sentence going on in the one after, from its
+    /// punctuation ("1 | 辆 | 、应急保障用车", "2025 | 年 | 年初预算；"), or a year cut from its 年 ("1.2025 | 年 | 年初…").
+    /// (A 绩效目标表's "10 | 个 | 完成10个项目。" is not taken for prose.) (Cut figures without separators, "9 | 76.21", are not taken as the sign:
     /// a 序号 beside an amount reads the same.)
     /// </summary>
     private static bool IsProse(string[,] texts)
@@ -223,7 +224,7 @@ public static partial class PdfTableReader
             split += cells.Zip(cells.Skip(1)).Count(p => p.First == "万" && p.Second.StartsWith('元'))
                 + (cells.Count >= 2 && cells[^1] == "万" && Regex.IsMatch(cells[^2], @"^\d[\d,]*\.\d+$") ? 1 : 0);
             measured += cells.Zip(cells.Skip(1), cells.Skip(2)).Count(p => Regex.IsMatch(p.First, @"^\d[\d,.]*$") && p.Second is "年" or "辆" or "台" or "个" or "人" or "项"
-                && (p.Third.StartsWith('、') || p.Third.IndexOfAny(['，', '。', '；']) >= 0));
+                && (p.Third.Length > 0 && p.Third[0] is '、' or '，' or '；' or '。' || p.Third.Contains('；') || p.Second == "年" && Regex.IsMatch(p.First, @"20\d\d$")));
         }
 
         return filled > 0 && (sentences * 2 >= filled && cut > 0 || split > 0 || measured > 0);
