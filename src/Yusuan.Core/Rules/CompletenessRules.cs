@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Yusuan.Core.Compile;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
@@ -6,7 +7,7 @@ using Yusuan.Core.Narrative;
 namespace Yusuan.Core.Rules;
 
 /// <summary>Completeness: the twelve tables, the 目录, empty-table statements, the nine text parts and what the text must state.</summary>
-internal static class CompletenessRules
+internal static partial class CompletenessRules
 {
     private const string Category = "completeness";
 
@@ -40,10 +41,12 @@ internal static class CompletenessRules
                 .Where(t => t.TitledAs is not null)
                 .Select(t => rule.Finding(RuleMessages.Unchecked(PrintedTitle(t), t.TitledAs!, TableTitles.Title(t.TitledAs!)), new Location { Table = t.Id })));
         yield return new Rule("contents.tables.listed", Severity.Warning, Category, "正文中的表格都列入目录",
-            "目录与正文一致", (rule, context) => context.Disclosure.Contents.Count == 0
+            "目录与正文一致：目录逐张列出表格时，正文的报表（标准表、有表号的表）都应列入；文字中的小表（单位构成）不算",
+            (rule, context) => !context.Disclosure.Contents.Any(c => c.Table is not null)
                 ? []
                 : Printed(context.Disclosure.Tables)
-                    .Where(t => context.Disclosure.Contents.All(c => c.Table != t.Id))
+                    .Where(t => (t.Id.StartsWith('T') || t.Label is not null || t.TitledAs is not null || NamesATable().IsMatch(t.Title))
+                        && AmongTheListed(context.Disclosure, t) && !Listed(context.Disclosure.Contents, t))
                     .Select(t => rule.Finding(RuleMessages.PresentButUnlisted(PrintedTitle(t)), new Location { Table = t.Id })));
         yield return new Rule("tables.empty.statement", Severity.Warning, Category, "空表注明“本表本年无发生额”",
             "《地方预决算公开操作规程》：没有数据的表格应列出空表并说明", (rule, context) => Printed(context.Disclosure.Tables)
@@ -62,6 +65,47 @@ internal static class CompletenessRules
         yield return Stated("text.procurement.stated", 4, Subjects.Procurement, "政府采购预算", "部门预算公开应说明政府采购预算情况");
         yield return Stated("text.assets.stated", 8, Subjects.Vehicles, "国有资产占用情况", "部门预算公开应说明国有资产占用情况");
     }
+
+    /// <summary>
+    /// Whether the 目录 lists a table: by its standard id, or — a table of the region's own — by its title or its 表号
+    /// (目录 "表10 2021年部门综合预算专项业务经费支出表", spaces and quotes aside).
+    /// </summary>
+    private static bool Listed(IReadOnlyList<ContentsEntry> contents, DisclosureTable table)
+    {
+        // Compared as the table specifications compare titles (政府采购预算情况表 in the 目录 is the body's 政府采购预算表), the
+        // ordinal and the 功能/经济 qualifier aside; a title cut at a line's end still ends the same way.
+        static string Bare(string text) => Regex.Replace(Tables.TableSpecifications.Normalise(TableView.StripOrdinal(text)), @"\((?:功能|经济)\)$", string.Empty);
+        if (table.Id.StartsWith('T'))
+        {
+            return contents.Any(c => c.Table == table.Id);
+        }
+
+        if (table.TitledAs is { } named && contents.Any(c => c.Table == named))
+        {
+            return true;
+        }
+
+        var title = Bare(table.Title);
+        var label = table.Label is { } l ? Regex.Replace(l, @"\s", string.Empty) : null;
+        return contents.Any(c => Bare(c.Title) is var listed && listed.Length > 0
+            && (title.Length > 0 && (listed.EndsWith(title, StringComparison.Ordinal) || title.EndsWith(listed, StringComparison.Ordinal) && listed.Length >= 6)
+                || label is not null && Regex.Replace(c.Title, @"\s", string.Empty).StartsWith(label, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Whether a table is printed among the tables the 目录 lists (from the first listed one's page to the last one's): a
+    /// project's 绩效目标表 printed inside a later text part (福州, 泉州: 第三部分 情况说明) is part of that text, which the
+    /// 目录 lists as a part. A table whose pages are not known is among them.
+    /// </summary>
+    private static bool AmongTheListed(Disclosure disclosure, DisclosureTable table)
+    {
+        var listed = disclosure.Tables.Where(t => t.Source is { Pages.Count: > 0 } && disclosure.Contents.Any(c => c.Table is not null && c.Table == t.Id)).SelectMany(t => t.Source!.Pages).ToList();
+        return listed.Count == 0 || table.Source is not { Pages.Count: > 0 } || table.Source.Pages[0] >= listed.Min() && table.Source.Pages[0] <= listed.Max();
+    }
+
+    /// <summary>A title that names a table (…表, …表（按经济分类）), not a heading of the text (二、部门预算单位构成) printed over a grid.</summary>
+    [GeneratedRegex(@"表\s*(?:[（(][^）)]{1,30}[）)])?\s*$")]
+    private static partial Regex NamesATable();
 
     /// <summary>Whether a table's note says it has nothing this year (本表无数据, 本部门没有…安排的支出, 不涉及).</summary>
     private static bool States(string? note) =>

@@ -155,7 +155,11 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var anyNumbered = false;
         for (var i = start + 1; i < lines.Count; i++)
         {
-            var text = lines[i].Text.Trim();
+            // A 目录 printed as a grid (西安: 报表 | 报表名称 | 是否空表 | 公开空表理由) lists each table by its name's cell.
+            var cells = lines[i].Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+            var text = cells.Count >= 2 && Regex.IsMatch(cells[0], @"^(?:表|公开)?\d{1,2}表?$") && cells.Skip(1).Where(c => c.Contains('表', StringComparison.Ordinal)).MaxBy(c => c.Length) is { } named
+                ? named
+                : lines[i].Text.Trim();
 
             // An entry is a list item (- …) or ends with its page number (… 9); the body's first part heading ends the 目录.
             var numbered = Regex.IsMatch(text, @"[\s\.…·]\d+$");
@@ -186,6 +190,11 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
             if (TableTitleMatcher.Match(bare) is { } id && bare.Length > 0)
             {
                 entries.Add(new ContentsEntry(bare, Table: id));
+            }
+            else if (bare.Length is > 2 and <= 80 && Regex.IsMatch(bare, @"表(?:[（(][^）)]{1,30}[）)])?$"))
+            {
+                // A table of the region's own (一般公共预算项目支出情况表, 部门预算项目支出及其他支出预算表): listed by its title.
+                entries.Add(new ContentsEntry(bare));
             }
         }
 
