@@ -158,4 +158,13 @@ public class DocumentKindTests
         Assert.Equal(["保障单位运转", "实施公安专项业务及专用项目等其他业务", "金额合计"], audit.Disclosure!.Table("T12")!.Rows.Select(r => r.Name));
         Assert.DoesNotContain(audit.Findings, f => f.Rule == "T12.sum.tasks" && f.Severity == Severity.Error);
     }
+
+    [Fact]
+    public void A_note_in_brackets_under_an_empty_table_is_its_statement()
+    {
+        // 烟台市文化和旅游局 2026 公开表8: "（注：2026年没有使用政府性基金预算拨款安排的支出。）" under an empty 政府性基金预算支出情况表.
+        var audit = Audit("c025-3b7e7d35");
+        Assert.StartsWith("2026年没有使用政府性基金预算拨款安排的支出", audit.Disclosure!.Table("T10")!.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "tables.empty.statement" && f.Location.Table == "T10");
+    }
 }

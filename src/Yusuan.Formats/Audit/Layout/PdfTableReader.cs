@@ -65,6 +65,7 @@ public static partial class PdfTableReader
         /// </summary>
         public void LineUnder(string text)
         {
+            text = text.TrimStart('（', '(', ' ');
             if (tables.Count > 0 && (text.StartsWith('注') || text.StartsWith("备注", StringComparison.Ordinal) || text.StartsWith("本表", StringComparison.Ordinal)))
             {
                 tables[^1].Note ??= Note(text);
@@ -78,7 +79,7 @@ public static partial class PdfTableReader
         tables.Where(t => t.Rows.Count > 0 || t.Titled).Select(t => t.Build()).ToList();
 
     /// <summary>A table's note without its 注：.</summary>
-    private static string Note(string text) => text.TrimStart('备', '注', '：', ':', ' ');
+    private static string Note(string text) => text.TrimStart('（', '(', '备', '注', '：', ':', ' ').TrimEnd('）', ')', ' ');
 
     /// <summary>The text lines of the glyphs outside every grid of a reading (titles, units, notes, page numbers).</summary>
     private static List<TextLine> Outside(List<RuledGrid> grids, List<Letter> letters) =>
@@ -182,7 +183,7 @@ public static partial class PdfTableReader
         }
 
         // A note printed under the last table of the page belongs to it (注：本表无数据 …, 备注：本部门没有 … 故本表无数据。).
-        if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim()).FirstOrDefault(t => t.StartsWith('注') || t.StartsWith("备注", StringComparison.Ordinal)) is { } note)
+        if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim().TrimStart('（', '(', ' ')).FirstOrDefault(t => t.StartsWith('注') || t.StartsWith("备注", StringComparison.Ordinal)) is { } note)
         {
             tables[^1].Note ??= Note(note);
         }
