@@ -35,7 +35,7 @@ internal static class ArithmeticRules
         {
             foreach (var sum in Tables.TableSpecifications.Get(id).RowSums)
             {
-                yield return TwoSided($"{id}.{sum.Rule}", id, sum.Statement, sum.Total, sum.Parts);
+                yield return TwoSided($"{id}.{sum.Rule}", id, sum);
             }
 
             yield return new Rule($"{id}.expenditure.classes", Severity.Error, Category, "本年支出合计 = 各类支出之和",
@@ -232,11 +232,12 @@ internal static class ArithmeticRules
         }
     }
 
-    private static Rule TwoSided(string id, string table, string title, string total, IReadOnlyList<string> parts) =>
-        new(id, Severity.Error, Category, title, "收支总表的平衡关系", (rule, context) => TwoSidedSum(rule, context, table, total, parts));
+    private static Rule TwoSided(string id, string table, Tables.TableSum sum) =>
+        new(id, Severity.Error, Category, sum.Statement, "收支总表的平衡关系", (rule, context) => TwoSidedSum(rule, context, table, sum));
 
-    private static IEnumerable<Finding> TwoSidedSum(Rule rule, RuleContext context, string id, string total, IReadOnlyList<string> parts)
+    private static IEnumerable<Finding> TwoSidedSum(Rule rule, RuleContext context, string id, Tables.TableSum checkedSum)
     {
+        var (total, parts) = (checkedSum.Total, checkedSum.Parts);
         if (context.Table(id) is not { } table)
         {
             yield break;
@@ -249,20 +250,20 @@ internal static class ArithmeticRules
         // 单位资金 (杭州, 湖州: 三、事业收入 … 七、其他收入 are rows of their own).
         var sums = Tables.TableSpecifications.Find(id)?.RowSums ?? [];
         // Its parts are printed above the total (北京's 财政拨款收支总表 names the rows under 上年结转结余 一般公共预算拨款 too).
-        var above = totalRow is null ? -1 : table.Rows.ToList().IndexOf(totalRow);
+        var rows = table.Rows.ToList();
+        var above = totalRow is null ? -1 : rows.IndexOf(totalRow);
         decimal? ValueOf(string key) => view.Value(key)
             ?? (sums.FirstOrDefault(s => s.Total == key && s.Total != total) is { } sum
-                && sum.Parts.All(p => view.Row(p) is not { } row || table.Rows.ToList().IndexOf(row) < above)
+                && sum.Parts.All(p => view.Row(p) is not { } row || rows.IndexOf(row) < above)
                 && sum.Parts.Select(ValueOf).ToList() is var printed && printed.All(v => v is not null)
                 ? printed.Sum()
                 : null);
         var values = parts.Select(ValueOf).ToList();
         // A part added up from its own parts counts only where every part of the total is then known: a table that names
         // its rows otherwise (福州's 一般公共预算拨款收入 … without 财政拨款) is not judged by half of them.
-        // (使用非财政拨款结余 and 结余分配, printed by 决算 only, are no such part.)
         var added = parts.Any(p => view.Value(p) is null && ValueOf(p) is not null);
         if (totalRow is null || totalRow.Values.Count == 0 || values.All(v => v is null)
-            || (added && values.Where((v, i) => v is null && parts[i] is not ("income.reserve" or "expenditure.distribution")).Any()))
+            || (added && values.Where((v, i) => v is null && !checkedSum.Optional.Contains(parts[i])).Any()))
         {
             yield break;
         }

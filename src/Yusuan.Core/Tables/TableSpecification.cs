@@ -91,7 +91,11 @@ public sealed record NamedRow(string Key, string Title, Func<FundSource, bool>? 
 /// A total and its parts (keys of columns or of named rows), the rule that checks it (its id is the table's id, a dot and
 /// <paramref name="Rule"/>: T03.sum.columns) and the identity as a reader states it (支出总计 = 基本支出 + 项目支出).
 /// </summary>
-public sealed record TableSum(string Rule, string Total, IReadOnlyList<string> Parts, string Statement);
+public sealed record TableSum(string Rule, string Total, IReadOnlyList<string> Parts, string Statement)
+{
+    /// <summary>Parts only some documents print (a 决算's 使用非财政拨款结余 and 结余分配): their absence leaves the sum whole.</summary>
+    public IReadOnlyList<string> Optional { get; init; } = [];
+}
 
 /// <summary>
 /// One figure of a table as the rules find it: a named row's key (income.general) or "top" (the table's first unit row, its
@@ -179,8 +183,14 @@ public static partial class TableSpecifications
     private static readonly TableSum[] TwoSidedSums =
     [
         new("income.government", "income.government", ["income.general", "income.fund", "income.capital"], "政府预算拨款 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款"),
-        new("income.total", "income.total", ["income.current", "income.carryover", "income.reserve"], "收入总计 = 本年收入合计 + 上年结余、结转（决算：+ 使用非财政拨款结余）"),
-        new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward", "expenditure.distribution"], "支出总计 = 本年支出合计 + 结转下年（决算：+ 结余分配）"),
+        new("income.total", "income.total", ["income.current", "income.carryover", "income.reserve"], "收入总计 = 本年收入合计 + 上年结余、结转（决算：+ 使用非财政拨款结余）")
+        {
+            Optional = ["income.reserve"],
+        },
+        new("expenditure.total", "expenditure.total", ["expenditure.current", "expenditure.carryforward", "expenditure.distribution"], "支出总计 = 本年支出合计 + 结转下年（决算：+ 结余分配）")
+        {
+            Optional = ["expenditure.distribution"],
+        },
         new("balance", "income.total", ["expenditure.total"], "收入总计 = 支出总计"),
     ];
 

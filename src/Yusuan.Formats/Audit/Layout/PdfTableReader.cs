@@ -65,8 +65,7 @@ public static partial class PdfTableReader
         /// </summary>
         public void LineUnder(string text)
         {
-            text = text.TrimStart('（', '(', ' ');
-            if (tables.Count > 0 && (text.StartsWith('注') || text.StartsWith("备注", StringComparison.Ordinal) || text.StartsWith("本表", StringComparison.Ordinal)))
+            if (tables.Count > 0 && (IsNote(text) || text.StartsWith("本表", StringComparison.Ordinal)))
             {
                 tables[^1].Note ??= Note(text);
             }
@@ -80,6 +79,9 @@ public static partial class PdfTableReader
 
     /// <summary>A table's note without its 注：.</summary>
     private static string Note(string text) => text.TrimStart('（', '(', '备', '注', '：', ':', ' ').TrimEnd('）', ')', ' ');
+
+    /// <summary>A line that notes the table above it: 注：…, 备注：…, or either in brackets (（注：…没有…的支出。）).</summary>
+    private static bool IsNote(string text) => text.TrimStart('（', '(', ' ') is var bare && (bare.StartsWith('注') || bare.StartsWith("备注", StringComparison.Ordinal));
 
     /// <summary>The text lines of the glyphs outside every grid of a reading (titles, units, notes, page numbers).</summary>
     private static List<TextLine> Outside(List<RuledGrid> grids, List<Letter> letters) =>
@@ -183,7 +185,7 @@ public static partial class PdfTableReader
         }
 
         // A note printed under the last table of the page belongs to it (注：本表无数据 …, 备注：本部门没有 … 故本表无数据。).
-        if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim().TrimStart('（', '(', ' ')).FirstOrDefault(t => t.StartsWith('注') || t.StartsWith("备注", StringComparison.Ordinal)) is { } note)
+        if (tables.Count > 0 && lines.Where(l => l.Y < above).Select(l => l.Text.Trim()).FirstOrDefault(IsNote) is { } note)
         {
             tables[^1].Note ??= Note(note);
         }
