@@ -15,9 +15,12 @@ public sealed record Publication(string Html, byte[] Pdf, byte[] Xlsx, byte[] Do
 /// <summary>Renders a disclosure in all four formats and reads the PDF and workbook back against it.</summary>
 public static class Publisher
 {
-    public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines)
+    /// <param name="disclosure">The disclosure to publish; for a template, already restated in it (<see cref="Core.Compile.TemplateRestatement"/>).</param>
+    /// <param name="lines">The budget lines, written to the workbook's last sheet; null: none.</param>
+    /// <param name="template">The template whose layout to print (its part headings, numbering, code columns); null: the seed's.</param>
+    public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines, Core.Tables.DocumentTemplate? template = null)
     {
-        var document = DocumentLayout.From(disclosure);
+        var document = DocumentLayout.From(disclosure, template);
         var html = HtmlDocumentWriter.Write(document);
         using var pdf = new MemoryStream();
         var rendering = PdfDocumentWriter.Write(document, pdf);

@@ -12,7 +12,7 @@ public class CommandTests
         var output = Path.Combine(Path.GetTempPath(), "yusuan-out-" + Guid.NewGuid().ToString("N"));
         var result = Yusuan.Run("build", Repository.Sample, "--out", output);
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
-        Assert.Contains("51 条预算明细，12 张表（controlled）", result.Out, StringComparison.Ordinal);
+        Assert.Contains("51 条预算明细，12 张表（万元，受控舍入）", result.Out, StringComparison.Ordinal);
         Assert.Contains("disclosure.html、.pdf、.xlsx、.docx", result.Out, StringComparison.Ordinal);
 
         using var disclosure = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "disclosure.json")));

@@ -10,15 +10,12 @@ namespace Yusuan.Publishing.Tests;
 /// <summary>The sample rendered once in all four formats, shared by the tests.</summary>
 internal static class SamplePublication
 {
+    /// <summary>The sample dataset's folder (samples/sz-eeimc-2023 of the repository).</summary>
+    public static string Folder { get; } = FindFolder();
+
     private static readonly Lazy<(Disclosure Disclosure, Publication Publication, int Lines)> Built = new(() =>
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "Yusuan.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var (dataset, problems) = Dataset.Load(Path.Combine(dir.FullName, "samples", "sz-eeimc-2023"));
+        var (dataset, problems) = Dataset.Load(Folder);
         Assert.Empty(problems);
         var disclosure = dataset!.Compile(ClassificationCatalogue.BuiltIn(), RoundingMode.Controlled).Disclosure;
         return (disclosure, Publisher.Render(disclosure, dataset.Ledger.Lines()), dataset.Ledger.Lines().Count());
@@ -31,4 +28,15 @@ internal static class SamplePublication
     public static int LineCount => Built.Value.Lines;
 
     public static PrintedDocument Document => DocumentLayout.From(Disclosure);
+
+    private static string FindFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Yusuan.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir.FullName, "samples", "sz-eeimc-2023");
+    }
 }

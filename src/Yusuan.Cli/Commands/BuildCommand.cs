@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using Yusuan.Core.Compile;
+using Yusuan.Formats.Audit;
 using Yusuan.Formats.Json;
+using Yusuan.Formats.Yaml;
 using Yusuan.Formats.Preview;
 using Yusuan.Publishing;
 
@@ -13,20 +16,34 @@ internal static class BuildCommand
     {
         var dataset = new Argument<string>("DATASET") { Description = "数据集目录（ledger.csv 或 ledger.xlsx、profile.yaml、performance.yaml）" };
         var output = new Option<string>("--out") { Description = "输出目录", Required = true };
+        var templateOption = new Option<string?>("--template")
+        {
+            Description = "按哪种文件模板出版：内置模板名（shenzhen 深圳，默认；standard 财政部参考样表，万元；shanghai 上海，元、类款项分列）或模板文件（YAML）",
+        };
         var common = new CommonOptions();
-        var command = new Command("build", "编制十二张表、九部分文字并检查，写出 HTML、PDF、XLSX、DOCX、disclosure.json、findings.json 和各表 CSV") { dataset, output };
+        var command = new Command("build", "编制十二张表、九部分文字并检查，写出 HTML、PDF、XLSX、DOCX、disclosure.json、findings.json 和各表 CSV") { dataset, output, templateOption };
         common.AddTo(command);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(output)!;
+            var (template, templateProblems) = Template(parse.GetValue(templateOption));
+            if (templateProblems.Count > 0)
+            {
+                CommonOptions.ReportUnusable(templateProblems, "未编制任何表格");
+                return ExitCodes.InputUnusable;
+            }
+
+            Core.Disclosures.Disclosure? published = null;
             var (compiled, findings, exit) = common.Compile(parse, parse.GetValue(dataset)!, (data, budget) =>
             {
-                // Render and read back before checking, so the read-back findings are reported with the rest.
-                var publication = Publisher.Render(budget.Disclosure, data.Ledger.Lines());
+                // Render and read back before checking, so the read-back findings are reported with the rest. A template with
+                // a layout of its own gets the budget restated in it (its tables, titles and unit); the checks judge the budget.
+                published = template?.Publishing is null ? budget.Disclosure : TemplateRestatement.Restate(budget, template);
+                var publication = Publisher.Render(published, data.Ledger.Lines(), template);
                 Publisher.Save(publication, dir);
                 return publication.Findings;
             });
-            if (compiled is null)
+            if (compiled is null || published is null)
             {
                 return exit;
             }
@@ -34,20 +51,45 @@ internal static class BuildCommand
             var tablesDir = Path.Combine(dir, "tables");
             Directory.CreateDirectory(tablesDir);
             var utf8 = new UTF8Encoding(false);
-            File.WriteAllText(Path.Combine(dir, "disclosure.json"), YusuanJson.Serialize(compiled.Disclosure), utf8);
+            File.WriteAllText(Path.Combine(dir, "disclosure.json"), YusuanJson.Serialize(published), utf8);
             File.WriteAllText(Path.Combine(dir, "findings.json"), YusuanJson.Serialize(findings), utf8);
-            foreach (var table in compiled.Disclosure.Tables)
+            foreach (var table in published.Tables)
             {
                 // A BOM so that Excel on a Chinese Windows opens the CSV as UTF-8.
                 File.WriteAllText(Path.Combine(tablesDir, table.Id + ".csv"), TableCsvWriter.Write(table), new UTF8Encoding(true));
             }
 
+            var rounding = compiled.Disclosure.Rounding == "controlled" ? "受控舍入" : "独立四舍五入";
             Console.WriteLine(
-                $"已编制 {compiled.Disclosure.Department.Name} {compiled.Disclosure.FiscalYear} 年部门预算：{compiled.LineCount} 条预算明细，{compiled.Disclosure.Tables.Count} 张表（{compiled.Disclosure.Rounding}），"
-                + $"输出到 {dir}：disclosure.html、.pdf、.xlsx、.docx、.json");
+                $"已编制 {compiled.Disclosure.Department.Name} {compiled.Disclosure.FiscalYear} 年部门预算：{compiled.LineCount} 条预算明细，{published.Tables.Count} 张表"
+                + (template?.Publishing is null ? $"（万元，{rounding}）" : $"，按{template.Title}出版（{(template.Unit == "元" ? "元，精确数" : $"万元，{rounding}")}）")
+                + $"，输出到 {dir}：disclosure.html、.pdf、.xlsx、.docx、.json");
             CommonOptions.PrintFindings(findings);
             return CommonOptions.ExitCodeFor(findings);
         });
         return command;
+    }
+
+    /// <summary>The template --template names: a built-in one by name, or a template file; none: the seed's layout.</summary>
+    private static (Core.Tables.DocumentTemplate? Template, IReadOnlyList<Core.Findings.InputProblem> Problems) Template(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, []);
+        }
+
+        if (TemplateLibrary.Find(name) is { } builtIn)
+        {
+            return (builtIn, []);
+        }
+
+        if (!File.Exists(name))
+        {
+            return (null, [new Core.Findings.InputProblem(name, null, "--template",
+                $"没有名为“{name}”的内置模板（可选 {string.Join("、", TemplateLibrary.BuiltIn.Select(t => t.Name))}），也没有这个模板文件")]);
+        }
+
+        var read = YamlReader.ReadTemplate(name);
+        return (read.Value, read.Problems);
     }
 }

@@ -328,6 +328,16 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         Say(8, Prose(profile.Text.OtherNotes));
     }
 
+    /// <summary>The glossary's last entry: the unit of the figures and how they were rounded (万元).</summary>
+    public static string UnitNote(int year, RoundingMode rounding) =>
+        rounding == RoundingMode.Controlled
+            ? $"九、{year} 年部门预算中所有数据按万元列示，采用受控舍入：每个合计数均等于其各分项列示数之和，各数与精确值之差不超过 1 万元。"
+            : $"九、{year} 年部门预算中所有数据为“四舍五入”取整后按万元列示，可能存在部分数据相加后不相等的情况。";
+
+    /// <summary>The same entry for a document whose tables print 元 (上海's): the tables exact, the text in 万元.</summary>
+    public static string UnitNoteInYuan(int year) =>
+        $"九、{year} 年部门预算表中数据按元列示，为各项预算的精确数；文字部分中的金额按万元列示。";
+
     private void Part9()
     {
         string[] glossary =
@@ -340,9 +350,7 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
             "六、年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需要延迟到以后年度按有关规定继续使用的资金。",
             "七、“三公”经费：一般公共预算安排的因公出国（境）费、公务用车购置及运行费和公务接待费。",
             "八、机关运行经费：为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。",
-            rounding == RoundingMode.Controlled
-                ? $"九、{Year} 年部门预算中所有数据按万元列示，采用受控舍入：每个合计数均等于其各分项列示数之和，各数与精确值之差不超过 1 万元。"
-                : $"九、{Year} 年部门预算中所有数据为“四舍五入”取整后按万元列示，可能存在部分数据相加后不相等的情况。",
+            UnitNote(Year, rounding),
         ];
         foreach (var entry in glossary)
         {

@@ -142,11 +142,15 @@ internal static partial class CompletenessRules
             yield break;
         }
 
-        var explained = context.Disclosure.Narrative.Where(s => s.Part == 5)
+        // The seed's template gives the "三公" 经费 a part of their own (第五部分); in another template they are explained
+        // wherever the text speaks of them (上海: in the 预算编制说明).
+        var ownPart = context.Template.Parts.Count >= 5 && context.Template.Parts[4].Contains("三公", StringComparison.Ordinal);
+        var explained = context.Disclosure.Narrative
+            .Where(s => ownPart ? s.Part == 5 : s.Sentence.Contains("三公", StringComparison.Ordinal) || s.Sentence.Contains("公务接待", StringComparison.Ordinal) || s.Sentence.Contains("公务用车", StringComparison.Ordinal) || s.Sentence.Contains("因公出国", StringComparison.Ordinal))
             .Any(s => s.Sentence.Contains("主要", StringComparison.Ordinal) || s.Sentence.Contains("原因", StringComparison.Ordinal));
         if (!explained)
         {
-            yield return rule.Finding($"“三公”经费比上年{(change < 0 ? "减少" : "增加")} {RuleMessages.N(Math.Abs(change.Value))} 万元，第五部分未说明原因", new Location { Part = 5, Table = "T09" });
+            yield return rule.Finding($"“三公”经费比上年{(change < 0 ? "减少" : "增加")} {RuleMessages.N(Math.Abs(change.Value))} 万元，{(ownPart ? "第五部分" : "文字部分")}未说明原因", new Location { Part = ownPart ? 5 : null, Table = "T09" });
         }
     }
 

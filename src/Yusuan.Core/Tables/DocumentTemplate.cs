@@ -23,6 +23,9 @@ public sealed record DocumentTemplate(string Name, string Title, IReadOnlyList<s
 
     /// <summary>How a published document is recognised as following the template; null: only when named (--region).</summary>
     public TemplateDetection? Detection { get; init; }
+
+    /// <summary>How Yusuan publishes a budget in this template (yusuan build --template); null: the seed's layout.</summary>
+    public TemplatePublishing? Publishing { get; init; }
 }
 
 /// <summary>

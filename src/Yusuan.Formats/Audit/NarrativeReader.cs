@@ -62,8 +62,11 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"年初预算(?:数)?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:支出)?决算(?:数)?为(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，。,]完成(?:年初)?预算的(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
     private static partial Regex Completion();
 
-    /// <summary>Text outside the parts kept without figures: a reason, or a heading naming the department's tables.</summary>
-    [GeneratedRegex(@"原因|(?:部门|单位)(?:预算|决算)(?:公开)?报?表")]
+    /// <summary>
+    /// Text outside the parts kept without figures: a reason, a heading naming the department's tables, or a sentence on
+    /// the "三公" 经费 (whose changes must be explained wherever a template puts them; a table's title is no sentence).
+    /// </summary>
+    [GeneratedRegex(@"原因|(?:部门|单位)(?:预算|决算)(?:公开)?报?表|(?:三公|公务接待|公务用车|因公出国)[^。]*[，；][^。]*。")]
     private static partial Regex Kept();
 
     public List<NarrativeSentence> Read(IReadOnlyList<SourceLine> lines, int from, int to)

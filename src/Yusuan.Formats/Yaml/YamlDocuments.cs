@@ -84,6 +84,35 @@ public sealed class TemplateDocument
     public string? Unit { get; set; }
 
     public DetectionDocument? Detect { get; set; }
+
+    public PublishDocument? Publish { get; set; }
+}
+
+/// <summary>How Yusuan publishes a budget in the template (<see cref="Core.Tables.TemplatePublishing"/>).</summary>
+public sealed class PublishDocument
+{
+    /// <summary>joined (one 科目编码 column, the default) or split (类 | 款 | 项).</summary>
+    public string? Codes { get; set; }
+
+    /// <summary>Printed title by table id; {year} stands for the fiscal year.</summary>
+    public Dictionary<string, string>? Titles { get; set; }
+
+    /// <summary>The text's parts, in order.</summary>
+    public List<PublishedPartDocument>? Parts { get; set; }
+
+    /// <summary>The heading over the tables.</summary>
+    public string? TablesHeading { get; set; }
+
+    /// <summary>parts (第一部分, the default) or ordinals (一、).</summary>
+    public string? Numbering { get; set; }
+}
+
+/// <summary>A part of the published text: its heading and the parts of Yusuan's nine (by title) it gathers.</summary>
+public sealed class PublishedPartDocument
+{
+    public string? Title { get; set; }
+
+    public List<string>? From { get; set; }
 }
 
 /// <summary>How a document of a template is recognised (<see cref="Core.Tables.TemplateDetection"/>).</summary>

@@ -326,6 +326,7 @@ public static class YamlReader
             }
         }
 
+        var publishing = Publishing(name, document.Publish, problems);
         if (problems.Count > 0)
         {
             return new YamlRead<Core.Tables.DocumentTemplate>(null, problems);
@@ -343,8 +344,74 @@ public static class YamlReader
                 TableTitles = detect.TableTitles ?? [],
                 Labels = detect.Labels ?? [],
             },
+            Publishing = publishing,
         };
         return new YamlRead<Core.Tables.DocumentTemplate>(template, problems);
+    }
+
+    /// <summary>A template's publish: section checked: codes joined or split, known table ids, parts made of Yusuan's nine by title.</summary>
+    private static Core.Tables.TemplatePublishing? Publishing(string name, PublishDocument? publish, List<InputProblem> problems)
+    {
+        if (publish is null)
+        {
+            return null;
+        }
+
+        var codes = publish.Codes switch
+        {
+            null or "joined" => Core.Tables.CodeLayout.Joined,
+            "split" => Core.Tables.CodeLayout.Split,
+            _ => (Core.Tables.CodeLayout?)null,
+        };
+        if (codes is null)
+        {
+            problems.Add(new InputProblem(name, null, "publish.codes", Messages.YamlFieldInvalid("publish.codes", $"“{publish.Codes}”不是 joined（一列科目编码）或 split（类、款、项三列）")));
+        }
+
+        var numbering = publish.Numbering switch
+        {
+            null or "parts" => Core.Tables.PartNumbering.Parts,
+            "ordinals" => Core.Tables.PartNumbering.Ordinals,
+            _ => (Core.Tables.PartNumbering?)null,
+        };
+        if (numbering is null)
+        {
+            problems.Add(new InputProblem(name, null, "publish.numbering", Messages.YamlFieldInvalid("publish.numbering", $"“{publish.Numbering}”不是 parts（第一部分）或 ordinals（一、）")));
+        }
+
+        var titles = publish.Titles ?? [];
+        foreach (var unknown in titles.Keys.Where(t => Core.Tables.TableSpecifications.Find(t) is null))
+        {
+            problems.Add(new InputProblem(name, null, "publish.titles", Messages.YamlFieldInvalid("publish.titles", $"没有表格“{unknown}”（可选 T01–T12）")));
+        }
+
+        var own = Core.Compile.TableTitles.Parts;
+        var parts = new List<Core.Tables.PublishedPart>();
+        foreach (var part in publish.Parts ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(part.Title))
+            {
+                problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts", "每个部分须填写 title")));
+                continue;
+            }
+
+            var from = new List<int>();
+            foreach (var source in part.From ?? [])
+            {
+                var index = own.ToList().IndexOf(source.Trim());
+                if (index < 0)
+                {
+                    problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts", $"“{part.Title}”的 from 中“{source}”不是预算文字的部分（可选 {string.Join("、", own)}）")));
+                    continue;
+                }
+
+                from.Add(index + 1);
+            }
+
+            parts.Add(new Core.Tables.PublishedPart(part.Title.Trim(), from));
+        }
+
+        return new Core.Tables.TemplatePublishing(codes ?? Core.Tables.CodeLayout.Joined, titles, parts, string.IsNullOrWhiteSpace(publish.TablesHeading) ? "部门预算表" : publish.TablesHeading.Trim(), numbering ?? Core.Tables.PartNumbering.Parts);
     }
 
     /// <summary>Reads a region's scoring scheme; the four parts must add up to 100 and every weighted indicator must exist.</summary>

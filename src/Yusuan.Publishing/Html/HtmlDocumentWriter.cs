@@ -45,22 +45,35 @@ public static class HtmlDocumentWriter
         html.Append("<header class=\"cover\"><h1>").Append(E(document.Title)).Append("</h1><p style=\"text-indent:0\">")
             .Append(E(document.Department)).Append("</p></header>\n");
 
-        html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目 录</h2><h3>一、文字部分</h3><ol>");
+        html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目 录</h2>");
+        if (document.TextHeading is { } textHeading)
+        {
+            html.Append("<h3>").Append(E(textHeading)).Append("</h3>");
+        }
+
+        html.Append("<ol>");
         foreach (var part in document.Parts)
         {
             html.Append("<li><a href=\"#part").Append(part.Number).Append("\">").Append(E(part.Title)).Append("</a></li>");
         }
 
-        html.Append("</ol><h3>二、表格部分</h3><ol>");
+        html.Append("</ol><h3>").Append(E(document.TablesHeading)).Append("</h3><ol>");
         foreach (var table in document.Tables)
         {
             html.Append("<li><a href=\"#").Append(table.Id).Append("\">").Append(E(table.Title)).Append("</a></li>");
         }
 
-        html.Append("</ol></nav>\n<main>\n<h2 id=\"text\">一、文字部分</h2>\n");
+        html.Append("</ol></nav>\n<main>\n");
+        if (document.TextHeading is not null)
+        {
+            html.Append("<h2 id=\"text\">").Append(E(document.TextHeading)).Append("</h2>\n");
+        }
+
         foreach (var part in document.Parts)
         {
-            html.Append("<section id=\"part").Append(part.Number).Append("\"><h3>").Append(E(part.Title)).Append("</h3>\n");
+            // Parts are headed one level down under a heading over all the text (一、文字部分), else at the top level.
+            var level = document.TextHeading is null ? "h2" : "h3";
+            html.Append("<section id=\"part").Append(part.Number).Append("\"><").Append(level).Append('>').Append(E(part.Title)).Append("</").Append(level).Append(">\n");
             foreach (var paragraph in part.Paragraphs)
             {
                 html.Append(PrintedPart.IsSubheading(paragraph) ? "<h4>" : "<p>").Append(E(paragraph)).Append(PrintedPart.IsSubheading(paragraph) ? "</h4>\n" : "</p>\n");
@@ -80,7 +93,7 @@ public static class HtmlDocumentWriter
             html.Append("</div></section>\n");
         }
 
-        html.Append("<h2 id=\"tables\">二、表格部分</h2>\n");
+        html.Append("<h2 id=\"tables\">").Append(E(document.TablesHeading)).Append("</h2>\n");
         foreach (var table in document.Tables)
         {
             html.Append("<section class=\"table").Append(table.Landscape ? " landscape" : string.Empty).Append("\" id=\"").Append(table.Id).Append("\">\n");

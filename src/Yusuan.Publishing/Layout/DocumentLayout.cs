@@ -5,19 +5,29 @@ using Yusuan.Core.Tables;
 
 namespace Yusuan.Publishing.Layout;
 
-/// <summary>Lays a disclosure out as the seed prints it: cover, 目录, the nine text parts, then 表 1 … 表 12 with their merged headers.</summary>
+/// <summary>
+/// Lays a disclosure out as the seed prints it: cover, 目录, the nine text parts, then 表 1 … 表 12 with their merged headers;
+/// or, given a template with a publishing section (regions/templates, yusuan build --template), under that template's part
+/// headings and numbering, its tables numbered in its order and its code columns (类 | 款 | 项 where it splits them).
+/// </summary>
 public static class DocumentLayout
 {
     private static readonly IReadOnlyList<string> FundGroupKeys = Core.Tables.ColumnMeanings.FundSources;
 
-    public static PrintedDocument From(Disclosure disclosure)
+    public static PrintedDocument From(Disclosure disclosure, DocumentTemplate? template = null)
     {
         var name = disclosure.Department.Name;
-        var parts = Enumerable.Range(1, TableTitles.Parts.Count)
-            .Select(p => new PrintedPart(p, $"第{Wording.ChineseCount(p)}部分 {TableTitles.Parts[p - 1]}",
-                disclosure.Narrative.Where(s => s.Part == p).Select(s => s.Sentence).ToList()))
-            .ToList();
-        var tables = disclosure.Tables.Select(t => Table(t, disclosure)).ToList();
+        var publishing = template?.Publishing;
+        var parts = publishing is { Parts.Count: > 0 }
+            ? publishing.Parts.Select((part, i) => new PrintedPart(i + 1, Heading(publishing.Numbering, i + 1, part.Title),
+                part.From.SelectMany(from => disclosure.Narrative.Where(s => s.Part == from).Select(s => s.Sentence)).ToList())).ToList()
+            : Enumerable.Range(1, TableTitles.Parts.Count)
+                .Select(p => new PrintedPart(p, $"第{Wording.ChineseCount(p)}部分 {TableTitles.Parts[p - 1]}",
+                    disclosure.Narrative.Where(s => s.Part == p).Select(s => s.Sentence).ToList()))
+                .ToList();
+        var codes = publishing?.Codes ?? CodeLayout.Joined;
+        var tables = disclosure.Tables.Select((t, i) => Table(t, publishing is null ? Number(t.Id) : i + 1, codes, disclosure)).ToList();
+        var exact = disclosure.Tables.Count > 0 && disclosure.Tables.All(t => t.Unit == "元");
         return new PrintedDocument(
             $"{disclosure.FiscalYear} 年{name}部门预算",
             name,
@@ -25,12 +35,21 @@ public static class DocumentLayout
             parts,
             tables,
             Charts(disclosure),
-            disclosure.Rounding == "controlled" ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。");
+            exact ? "本套报表金额单位为元，列示数为各项预算的精确数，合计数等于其各分项之和。"
+            : disclosure.Rounding == "controlled" ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。")
+        {
+            TextHeading = publishing is null ? "一、文字部分" : null,
+            TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, parts.Count + 1, publishing.TablesHeading),
+        };
     }
+
+    /// <summary>A part's heading as the template numbers it: 第三部分 名词解释, or 三、名词解释.</summary>
+    private static string Heading(PartNumbering numbering, int number, string title) =>
+        numbering == PartNumbering.Ordinals ? $"{TableTitles.ChineseOrdinal(number)}、{title}" : $"第{Wording.ChineseCount(number)}部分 {title}";
 
     private static int Number(string id) => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static PrintedTable Table(DisclosureTable table, Disclosure disclosure)
+    private static PrintedTable Table(DisclosureTable table, int number, CodeLayout codes, Disclosure disclosure)
     {
         var specification = TableSpecifications.Find(table.Id);
         var blocks = specification?.Shape switch
@@ -38,23 +57,30 @@ public static class DocumentLayout
             TableShape.TwoSided => [new GridBlock(TwoSided(table, disclosure.FiscalYear))],
             TableShape.Official => [new GridBlock(Official(table))],
             TableShape.Goals => Performance(table, disclosure.Department.Name),
-            _ => new List<Block> { new GridBlock(Coded(table)) },
+            _ => new List<Block> { new GridBlock(Coded(table, codes)) },
         };
-        var landscape = specification?.Landscape == true;
-        return new PrintedTable(table.Id, Number(table.Id), table.Title, disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
+        var landscape = specification?.Landscape == true || (codes == CodeLayout.Split && table.Columns.Count > 6);
+        return new PrintedTable(table.Id, number, table.Title, disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
     }
 
     private static PrintedCell Figure(decimal value, int decimals, bool bold = false) => new(Figures.Format(value, decimals), value, 0, bold);
 
-    /// <summary>T02, T03, T04, T05, T07, T08, T10, T11: 预算单位 | 科目编码 | 科目名称 | figures, with the seed's merged headers.</summary>
-    private static Grid Coded(DisclosureTable table)
+    /// <summary>
+    /// T02, T03, T04, T05, T07, T08, T10, T11: 预算单位 | 科目编码 | 科目名称 | figures, with the seed's merged headers; the
+    /// code in three columns 类 | 款 | 项 under 科目编码 where the template splits it (上海).
+    /// </summary>
+    private static Grid Coded(DisclosureTable table, CodeLayout codes)
     {
         var isProjects = TableSpecifications.Find(table.Id)?.Shape == TableShape.Projects;
+        var split = codes == CodeLayout.Split && !isProjects;
+
+        // Economic codes have no 项: 上海 prints them as 类 | 款 (301 | 01).
+        var segments = TableSpecifications.Find(table.Id)?.Codes == RowCodes.Economic ? 2 : 3;
         var leading = isProjects
             ? new List<HeaderCell> { new("预算单位", 1, 2), new("项目编码", 1, 2), new("项目名称", 1, 2), new("功能科目", 1, 2) }
-            : [new("预算单位", 1, 2), new("科目编码", 1, 2), new("科目名称", 1, 2)];
+            : [new("预算单位", 1, 2), split ? new("科目编码", segments) : new("科目编码", 1, 2), new("科目名称", 1, 2)];
         var top = new List<HeaderCell>(leading);
-        var second = new List<HeaderCell>();
+        var second = new List<HeaderCell>(split ? new[] { new HeaderCell("类"), new HeaderCell("款"), new HeaderCell("项") }.Take(segments) : []);
         var keys = table.Columns.Select(c => c.Key).ToList();
         if (keys.SequenceEqual(["total", .. FundGroupKeys]))
         {
@@ -72,6 +98,10 @@ public static class DocumentLayout
             top.Add(new HeaderCell(table.Columns[3].Title.Replace("小计", string.Empty, StringComparison.Ordinal), 3));
             second.AddRange([new HeaderCell("小计"), new HeaderCell(table.Columns[4].Title), new HeaderCell(table.Columns[5].Title)]);
         }
+        else if (split)
+        {
+            top.AddRange(table.Columns.Select(c => new HeaderCell(c.Title, 1, 2)));
+        }
         else
         {
             top = top.Select(h => h with { RowSpan = 1 }).ToList();
@@ -82,12 +112,9 @@ public static class DocumentLayout
         var rows = table.Rows.Select(r =>
         {
             var bold = r.Level <= 1;
-            var cells = new List<PrintedCell>
-            {
-                new(r.Unit ?? string.Empty, Bold: bold),
-                new(r.Code ?? string.Empty, Bold: bold),
-                new(r.Code is null && r.Unit is not null ? string.Empty : r.Name, Indent: Math.Max(0, r.Level - 1), Bold: bold),
-            };
+            var cells = new List<PrintedCell> { new(r.Unit ?? string.Empty, Bold: bold) };
+            cells.AddRange(split ? CodeSegments(r.Code).Take(segments).Select(c => new PrintedCell(c, Bold: bold)) : [new PrintedCell(r.Code ?? string.Empty, Bold: bold)]);
+            cells.Add(new PrintedCell(r.Code is null && r.Unit is not null ? string.Empty : r.Name, Indent: Math.Max(0, r.Level - 1), Bold: bold));
             if (isProjects)
             {
                 cells.Add(new PrintedCell(r.FunctionCode ?? string.Empty));
@@ -96,10 +123,17 @@ public static class DocumentLayout
             cells.AddRange(r.Values.Select(v => Figure(v, table.Decimals, bold)));
             return (IReadOnlyList<PrintedCell>)cells;
         }).ToList();
-        var widths = isProjects ? new List<double> { 2.0, 1.7, 3.6, 1.1 } : [2.2, 1.1, 3.0];
+        var widths = isProjects ? new List<double> { 2.0, 1.7, 3.6, 1.1 } : split ? [2.2, .. new[] { 0.5, 0.4, 0.4 }.Take(segments), 3.0] : [2.2, 1.1, 3.0];
 
         widths.AddRange(table.Columns.Select(_ => 1.0));
         return new Grid(header, rows, widths);
+    }
+
+    /// <summary>A function or economic code as 类 | 款 | 项 (2080505 → 208 | 05 | 05; 30101 → 301 | 01 | ""), blanks where it stops.</summary>
+    private static string[] CodeSegments(string? code)
+    {
+        code ??= string.Empty;
+        return [code[..Math.Min(3, code.Length)], code.Length > 3 ? code[3..Math.Min(5, code.Length)] : string.Empty, code.Length > 5 ? code[5..] : string.Empty];
     }
 
     /// <summary>T01, T06: income ∥ expenditure side by side; the three total rows aligned at the bottom as the seed prints them.</summary>
@@ -183,7 +217,7 @@ public static class DocumentLayout
     private static Chart ClassChart(DisclosureTable table, string title)
     {
         var classes = table.Rows.Where(r => r.Level == 1 && r.Code is not null).GroupBy(r => (r.Code!, r.Name)).ToList();
-        return new Chart(title, "万元", classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]);
+        return new Chart(title, table.Unit, classes.Select(c => c.Key.Name).ToList(), [("本年预算", classes.Select(c => c.Sum(r => r.Values[0])).ToList())]);
     }
 
     /// <summary>Spending by function class (T03), by economic class (T08), and this year against last by project category (the text).</summary>

@@ -44,4 +44,11 @@ public sealed record PrintedDocument(
     IReadOnlyList<PrintedPart> Parts,
     IReadOnlyList<PrintedTable> Tables,
     IReadOnlyList<Chart> Charts,
-    string RoundingNote);
+    string RoundingNote)
+{
+    /// <summary>The heading over all the text parts (一、文字部分), or null where the parts are headed on their own.</summary>
+    public string? TextHeading { get; init; } = "一、文字部分";
+
+    /// <summary>The heading over the tables (二、表格部分; 五、部门预算表).</summary>
+    public string TablesHeading { get; init; } = "二、表格部分";
+}

@@ -17,17 +17,21 @@ public static class DocxDocumentWriter
         var body = new Body();
         body.Append(Paragraph(document.Title, "Title"));
         body.Append(Paragraph(document.Department, "Subtitle"));
-        body.Append(Paragraph("一、文字部分", "Heading1"));
+        if (document.TextHeading is { } textHeading)
+        {
+            body.Append(Paragraph(textHeading, "Heading1"));
+        }
+
         foreach (var part in document.Parts)
         {
-            body.Append(Paragraph(part.Title, "Heading2"));
+            body.Append(Paragraph(part.Title, document.TextHeading is null ? "Heading1" : "Heading2"));
             foreach (var paragraph in part.Paragraphs)
             {
                 body.Append(Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? "Heading3" : "BodyText"));
             }
         }
 
-        body.Append(Paragraph("二、表格部分", "Heading1"));
+        body.Append(Paragraph(document.TablesHeading, "Heading1"));
         foreach (var table in document.Tables)
         {
             body.Append(Paragraph($"表 {table.Number}　{table.Title}", "Heading2"));

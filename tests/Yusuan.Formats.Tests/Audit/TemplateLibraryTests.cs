@@ -1,4 +1,5 @@
 using Yusuan.Core.Disclosures;
+using Yusuan.Core.Tables;
 using Yusuan.Formats.Audit;
 using Yusuan.Formats.Yaml;
 
@@ -51,5 +52,27 @@ public class TemplateLibraryTests
 
         var missing = YamlReader.ReadRegion(folder.Write("missing.yaml", "schema: yusuan.region/1\ntemplate: nowhere\n"));
         Assert.Equal("template", Assert.Single(missing.Problems).Column);
+    }
+
+    [Fact]
+    public void A_template_says_how_a_budget_is_published_in_it_and_a_bad_publish_section_names_its_field()
+    {
+        var shanghai = TemplateLibrary.Find("shanghai")!.Publishing!;
+        Assert.Equal(CodeLayout.Split, shanghai.Codes);
+        Assert.Equal(PartNumbering.Ordinals, shanghai.Numbering);
+        Assert.Equal("2023年部门财务收支预算总表", shanghai.Title("T01", 2023));
+        Assert.Null(shanghai.Title("T04", 2023));
+
+        // Every one of Yusuan's nine parts is published somewhere, once.
+        Assert.Equal(Enumerable.Range(1, 9), shanghai.Parts.SelectMany(p => p.From).Order());
+        Assert.Equal(Enumerable.Range(1, 9), TemplateLibrary.Find("standard")!.Publishing!.Parts.SelectMany(p => p.From).Order());
+        Assert.Null(TemplateLibrary.Find("shenzhen")!.Publishing);
+
+        using var folder = new TempFolder();
+        var bad = YamlReader.ReadTemplate(folder.Write("bad.yaml",
+            "schema: yusuan.template/1\nname: bad\ntables: [T01]\npublish:\n  codes: diagonal\n  numbering: roman\n  titles:\n    T13: 某表\n  parts:\n    - title: 概况\n      from: [部门概况, 部门简介]\n"));
+        Assert.Null(bad.Value);
+        Assert.Equal(["publish.codes", "publish.numbering", "publish.titles", "publish.parts"], bad.Problems.Select(p => p.Column!));
+        Assert.Contains("部门简介", bad.Problems[^1].Reason, StringComparison.Ordinal);
     }
 }

@@ -206,7 +206,9 @@ public static partial class PrintedTableMapper
         {
             // A table with nothing in it (本表无数据) still names its code and name columns: they are not figures.
             var leaf = header.Split('/')[^1];
-            return Regex.IsMatch(leaf, "编码|代码") ? Kind.Code : Regex.IsMatch(leaf, "名称$|^项目$") ? Kind.Text : Kind.Empty;
+            // Codes split into 类 | 款 | 项 are codes too, and the 预算单位 column names the rows.
+            leaf = Regex.Replace(leaf, @"\s", string.Empty);
+            return Regex.IsMatch(leaf, "编码|代码|^[类款项]$") ? Kind.Code : Regex.IsMatch(leaf, "名称$|^项目$|^预算单位$") ? Kind.Text : Kind.Empty;
         }
 
         // A code column: codes, and perhaps a 合计 label printed across the code columns or in the code column itself.
