@@ -61,6 +61,12 @@ public class TemplateRoundTripTests
         }
 
         Assert.DoesNotContain(audit.Findings, f => f.Severity == Severity.Error);
+
+        // The empty tables' note (本表本年无发生额) is read under them in every format, the workbook's too.
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "tables.empty.statement");
+        var empty = built.Tables.Where(t => t.Rows.All(r => r.Values.All(v => v == 0))).ToList();
+        Assert.Contains(empty, t => t.Id == "T10");
+        Assert.All(empty, t => Assert.Equal(t.Note, read.Table(t.Id)!.Note));
     }
 
     [Fact]
@@ -80,7 +86,7 @@ public class TemplateRoundTripTests
         Assert.Contains("2023年部门财务收支预算总表", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">类</th><th scope=\"col\">款</th><th scope=\"col\">项</th>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>一、部门主要职能</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("五、部门预算表", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"tables\">四、部门预算表</h2>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("第一部分", html, StringComparison.Ordinal);
         Assert.Contains(built.Narrative, s => s.Sentence.Contains("部门预算表中数据按元列示", StringComparison.Ordinal));
         Assert.DoesNotContain(built.Narrative, s => s.Sentence.Contains("所有数据按万元列示", StringComparison.Ordinal));

@@ -23,9 +23,11 @@ public class TemplateLayoutTests
     public void Parts_are_headed_and_numbered_as_the_template_heads_them_and_no_sentence_is_lost()
     {
         var (compiled, document) = Shanghai.Value;
-        Assert.Equal(["一、部门主要职能", "二、名词解释", "三、部门预算编制说明", "四、其他相关情况说明"], document.Parts.Select(p => p.Title));
+        // 上海 prints its 预算表 as a part among the others: 四、部门预算表, then 五、其他相关情况说明 after the tables.
+        Assert.Equal(["一、部门主要职能", "二、名词解释", "三、部门预算编制说明"], document.PartsBeforeTables.Select(p => p.Title));
+        Assert.Equal("四、部门预算表", document.TablesHeading);
+        Assert.Equal(["五、其他相关情况说明"], document.PartsAfterTables.Select(p => p.Title));
         Assert.Null(document.TextHeading);
-        Assert.Equal("五、部门预算表", document.TablesHeading);
         Assert.Equal(compiled.Disclosure.Narrative.Count, document.Parts.Sum(p => p.Paragraphs.Count));
         Assert.Contains(document.Parts[1].Paragraphs, p => p.Contains("按元列示", StringComparison.Ordinal));
     }
@@ -64,5 +66,12 @@ public class TemplateLayoutTests
         var publication = Publisher.Render(TemplateRestatement.Restate(compiled, template), null, template);
         Assert.DoesNotContain(publication.Findings, f => f.Severity == Core.Findings.Severity.Error);
         Assert.Contains("财务收支预算总表", publication.Html, StringComparison.Ordinal);
+
+        // In every format the other matters follow the tables, as 上海 prints them.
+        var html = publication.Html;
+        Assert.True(html.LastIndexOf("五、其他相关情况说明", StringComparison.Ordinal) > html.LastIndexOf("财务收支预算总表", StringComparison.Ordinal));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(publication.Pdf);
+        var pages = pdf.GetPages().Select(p => p.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToList();
+        Assert.True(pages.FindLastIndex(p => p.Contains("五、其他相关情况说明", StringComparison.Ordinal)) > pages.FindLastIndex(p => p.Contains("国有资本经营预算支出功能分类预算表", StringComparison.Ordinal)));
     }
 }

@@ -109,8 +109,16 @@ public static class XlsxDocumentReader
     private static void AddTables(Layout.PdfTableReader.Collector tables, int page, List<(int Index, List<string> Cells)> rows, List<(int Row, int Column, int Rows, int Columns)> merges)
     {
         var block = new List<(int Index, List<string> Cells)>();
+        var added = false;
         void Flush()
         {
+            // A row of one cell under a table of this sheet (注：本表本年无发生额。) is that table's note, as under a printed one.
+            if (added && block.Count == 1 && block[0].Cells.Count(c => c.Trim().Length > 0) == 1 && tables.LineUnder(block[0].Cells.First(c => c.Trim().Length > 0).Trim()))
+            {
+                block.Clear();
+                return;
+            }
+
             if (block.Count > 0 && Layout.PdfTableReader.Collector.Fits(block.Count, block.Max(r => r.Cells.Count)))
             {
                 // The rows of a block are consecutive: a gap in the row numbers ends a block.
@@ -120,6 +128,7 @@ public static class XlsxDocumentReader
                 var inside = merges.Where(m => m.Row + 1 >= first && m.Row + 1 <= last)
                     .Select(m => (m.Row + 1 - first, m.Column, Math.Min(m.Rows, last - m.Row), m.Columns));
                 tables.Add(page, grid, inside);
+                added = true;
             }
 
             block.Clear();

@@ -97,11 +97,8 @@ public sealed class PublishDocument
     /// <summary>Printed title by table id; {year} stands for the fiscal year.</summary>
     public Dictionary<string, string>? Titles { get; set; }
 
-    /// <summary>The text's parts, in order.</summary>
+    /// <summary>The text's parts, in order; one of them (tables: true) is where the tables are printed, under its title.</summary>
     public List<PublishedPartDocument>? Parts { get; set; }
-
-    /// <summary>The heading over the tables.</summary>
-    public string? TablesHeading { get; set; }
 
     /// <summary>parts (第一部分, the default) or ordinals (一、).</summary>
     public string? Numbering { get; set; }
@@ -113,6 +110,9 @@ public sealed class PublishedPartDocument
     public string? Title { get; set; }
 
     public List<string>? From { get; set; }
+
+    /// <summary>This part is the tables (部门预算表), printed here among the text's parts.</summary>
+    public bool Tables { get; set; }
 }
 
 /// <summary>How a document of a template is recognised (<see cref="Core.Tables.TemplateDetection"/>).</summary>

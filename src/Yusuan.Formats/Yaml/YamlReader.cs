@@ -387,11 +387,23 @@ public static class YamlReader
 
         var own = Core.Compile.TableTitles.Parts;
         var parts = new List<Core.Tables.PublishedPart>();
+        (string Title, int After)? tables = null;
         foreach (var part in publish.Parts ?? [])
         {
             if (string.IsNullOrWhiteSpace(part.Title))
             {
                 problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts", "每个部分须填写 title")));
+                continue;
+            }
+
+            if (part.Tables)
+            {
+                if (tables is not null || part.From is { Count: > 0 })
+                {
+                    problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts", $"“{part.Title}”：表格只能放在一个部分，且该部分不含文字（from）")));
+                }
+
+                tables = (part.Title.Trim(), parts.Count);
                 continue;
             }
 
@@ -411,7 +423,7 @@ public static class YamlReader
             parts.Add(new Core.Tables.PublishedPart(part.Title.Trim(), from));
         }
 
-        return new Core.Tables.TemplatePublishing(codes ?? Core.Tables.CodeLayout.Joined, titles, parts, string.IsNullOrWhiteSpace(publish.TablesHeading) ? "部门预算表" : publish.TablesHeading.Trim(), numbering ?? Core.Tables.PartNumbering.Parts);
+        return new Core.Tables.TemplatePublishing(codes ?? Core.Tables.CodeLayout.Joined, titles, parts, tables?.Title ?? "部门预算表", tables?.After ?? parts.Count, numbering ?? Core.Tables.PartNumbering.Parts);
     }
 
     /// <summary>Reads a region's scoring scheme; the four parts must add up to 100 and every weighted indicator must exist.</summary>

@@ -51,35 +51,24 @@ public static class HtmlDocumentWriter
             html.Append("<h3>").Append(E(textHeading)).Append("</h3>");
         }
 
-        html.Append("<ol>");
-        foreach (var part in document.Parts)
-        {
-            html.Append("<li><a href=\"#part").Append(part.Number).Append("\">").Append(E(part.Title)).Append("</a></li>");
-        }
-
-        html.Append("</ol><h3>").Append(E(document.TablesHeading)).Append("</h3><ol>");
+        ContentsOf(html, document.PartsBeforeTables);
+        html.Append("<h3>").Append(E(document.TablesHeading)).Append("</h3><ol>");
         foreach (var table in document.Tables)
         {
             html.Append("<li><a href=\"#").Append(table.Id).Append("\">").Append(E(table.Title)).Append("</a></li>");
         }
 
-        html.Append("</ol></nav>\n<main>\n");
+        html.Append("</ol>");
+        ContentsOf(html, document.PartsAfterTables);
+        html.Append("</nav>\n<main>\n");
         if (document.TextHeading is not null)
         {
             html.Append("<h2 id=\"text\">").Append(E(document.TextHeading)).Append("</h2>\n");
         }
 
-        foreach (var part in document.Parts)
+        foreach (var part in document.PartsBeforeTables)
         {
-            // Parts are headed one level down under a heading over all the text (一、文字部分), else at the top level.
-            var level = document.TextHeading is null ? "h2" : "h3";
-            html.Append("<section id=\"part").Append(part.Number).Append("\"><").Append(level).Append('>').Append(E(part.Title)).Append("</").Append(level).Append(">\n");
-            foreach (var paragraph in part.Paragraphs)
-            {
-                html.Append(PrintedPart.IsSubheading(paragraph) ? "<h4>" : "<p>").Append(E(paragraph)).Append(PrintedPart.IsSubheading(paragraph) ? "</h4>\n" : "</p>\n");
-            }
-
-            html.Append("</section>\n");
+            WritePart(html, part, document);
         }
 
         if (document.Charts.Count > 0)
@@ -125,8 +114,45 @@ public static class HtmlDocumentWriter
             html.Append("</section>\n");
         }
 
-        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n</main>\n</body>\n</html>\n");
+        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n");
+        foreach (var part in document.PartsAfterTables)
+        {
+            WritePart(html, part, document);
+        }
+
+        html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The 目录's entries for some of the parts, as one list; nothing where there are none.</summary>
+    private static void ContentsOf(StringBuilder html, IEnumerable<PrintedPart> parts)
+    {
+        var list = parts.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<ol>");
+        foreach (var part in list)
+        {
+            html.Append("<li><a href=\"#part").Append(part.Number).Append("\">").Append(E(part.Title)).Append("</a></li>");
+        }
+
+        html.Append("</ol>");
+    }
+
+    /// <summary>A text part: its heading (one level down under a heading over all the text, 一、文字部分, else at the top) and paragraphs.</summary>
+    private static void WritePart(StringBuilder html, PrintedPart part, PrintedDocument document)
+    {
+        var level = document.TextHeading is null ? "h2" : "h3";
+        html.Append("<section id=\"part").Append(part.Number).Append("\"><").Append(level).Append('>').Append(E(part.Title)).Append("</").Append(level).Append(">\n");
+        foreach (var paragraph in part.Paragraphs)
+        {
+            html.Append(PrintedPart.IsSubheading(paragraph) ? "<h4>" : "<p>").Append(E(paragraph)).Append(PrintedPart.IsSubheading(paragraph) ? "</h4>\n" : "</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void WriteGrid(StringBuilder html, Grid grid, string? caption)

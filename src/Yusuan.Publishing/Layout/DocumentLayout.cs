@@ -18,9 +18,11 @@ public static class DocumentLayout
     {
         var name = disclosure.Department.Name;
         var publishing = template?.Publishing;
+        // The tables take their place among the template's parts (上海: 五、部门预算表 between 四 and 六), and are numbered so.
         var parts = publishing is { Parts.Count: > 0 }
-            ? publishing.Parts.Select((part, i) => new PrintedPart(i + 1, Heading(publishing.Numbering, i + 1, part.Title),
-                part.From.SelectMany(from => disclosure.Narrative.Where(s => s.Part == from).Select(s => s.Sentence)).ToList())).ToList()
+            ? publishing.Parts.Select((part, i) => i < publishing.TablesAfter ? i + 1 : i + 2).Zip(publishing.Parts)
+                .Select(p => new PrintedPart(p.First, Heading(publishing.Numbering, p.First, p.Second.Title),
+                    p.Second.From.SelectMany(from => disclosure.Narrative.Where(s => s.Part == from).Select(s => s.Sentence)).ToList())).ToList()
             : Enumerable.Range(1, TableTitles.Parts.Count)
                 .Select(p => new PrintedPart(p, $"第{Wording.ChineseCount(p)}部分 {TableTitles.Parts[p - 1]}",
                     disclosure.Narrative.Where(s => s.Part == p).Select(s => s.Sentence).ToList()))
@@ -39,7 +41,8 @@ public static class DocumentLayout
             : disclosure.Rounding == "controlled" ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。")
         {
             TextHeading = publishing is null ? "一、文字部分" : null,
-            TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, parts.Count + 1, publishing.TablesHeading),
+            TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, publishing.TablesAfter + 1, publishing.TablesHeading),
+            TablesAfter = publishing?.TablesAfter ?? parts.Count,
         };
     }
 

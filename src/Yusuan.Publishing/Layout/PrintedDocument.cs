@@ -51,4 +51,13 @@ public sealed record PrintedDocument(
 
     /// <summary>The heading over the tables (二、表格部分; 五、部门预算表).</summary>
     public string TablesHeading { get; init; } = "二、表格部分";
+
+    /// <summary>How many of the parts are printed before the tables; the rest follow them (上海's 六、其他相关情况说明).</summary>
+    public int TablesAfter { get; init; } = int.MaxValue;
+
+    /// <summary>The parts printed before the tables.</summary>
+    public IEnumerable<PrintedPart> PartsBeforeTables => Parts.Take(TablesAfter);
+
+    /// <summary>The parts printed after the tables.</summary>
+    public IEnumerable<PrintedPart> PartsAfterTables => Parts.Skip(TablesAfter);
 }

@@ -22,13 +22,9 @@ public static class DocxDocumentWriter
             body.Append(Paragraph(textHeading, "Heading1"));
         }
 
-        foreach (var part in document.Parts)
+        foreach (var part in document.PartsBeforeTables)
         {
-            body.Append(Paragraph(part.Title, document.TextHeading is null ? "Heading1" : "Heading2"));
-            foreach (var paragraph in part.Paragraphs)
-            {
-                body.Append(Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? "Heading3" : "BodyText"));
-            }
+            Part(body, part, document);
         }
 
         body.Append(Paragraph(document.TablesHeading, "Heading1"));
@@ -59,11 +55,26 @@ public static class DocxDocumentWriter
         }
 
         body.Append(Paragraph(document.RoundingNote, "Meta"));
+        foreach (var part in document.PartsAfterTables)
+        {
+            Part(body, part, document);
+        }
+
         body.Append(new SectionProperties(
             new PageSize { Width = 11906, Height = 16838 },
             new PageMargin { Top = 1134, Right = 1020, Bottom = 1134, Left = 1020, Header = 708, Footer = 708, Gutter = 0 }));
         main.Document = new Document(body);
         main.Document.Save();
+    }
+
+    /// <summary>A text part: its heading (Heading1, or Heading2 under a heading over all the text) and paragraphs.</summary>
+    private static void Part(Body body, PrintedPart part, PrintedDocument document)
+    {
+        body.Append(Paragraph(part.Title, document.TextHeading is null ? "Heading1" : "Heading2"));
+        foreach (var paragraph in part.Paragraphs)
+        {
+            body.Append(Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? "Heading3" : "BodyText"));
+        }
     }
 
     private static Paragraph Paragraph(string text, string style) =>

@@ -74,20 +74,9 @@ public sealed class PdfDocumentWriter
             Heading(textHeading, 16);
         }
 
-        foreach (var part in document.Parts)
+        foreach (var part in document.PartsBeforeTables)
         {
-            where = part.Title;
-            if (y > Bottom - 80)
-            {
-                NewPage(false);
-            }
-
-            contents.Add((part.Title, pdf.PageCount, document.TextHeading is null ? 0 : 1));
-            Heading(part.Title, 13);
-            foreach (var paragraph in part.Paragraphs)
-            {
-                Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? bodyBold : body, indent: !PrintedPart.IsSubheading(paragraph));
-            }
+            Part(part, document);
         }
 
         if (document.Charts.Count > 0)
@@ -108,6 +97,15 @@ public sealed class PdfDocumentWriter
         }
 
         Paragraph(document.RoundingNote, Font(8.5), indent: false);
+        if (document.PartsAfterTables.Any())
+        {
+            NewPage(false);
+            foreach (var part in document.PartsAfterTables)
+            {
+                Part(part, document);
+            }
+        }
+
         gfx.Dispose();
         Contents(tocPage);
         Bookmarks();
@@ -317,6 +315,23 @@ public sealed class PdfDocumentWriter
         }
 
         y += 16;
+    }
+
+    /// <summary>A text part: its heading (in the 目录 under a heading over all the text, else at the top) and paragraphs.</summary>
+    private void Part(PrintedPart part, PrintedDocument document)
+    {
+        where = part.Title;
+        if (y > Bottom - 80)
+        {
+            NewPage(false);
+        }
+
+        contents.Add((part.Title, pdf.PageCount, document.TextHeading is null ? 0 : 1));
+        Heading(part.Title, 13);
+        foreach (var paragraph in part.Paragraphs)
+        {
+            Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? bodyBold : body, indent: !PrintedPart.IsSubheading(paragraph));
+        }
     }
 
     private void Table(PrintedTable table)

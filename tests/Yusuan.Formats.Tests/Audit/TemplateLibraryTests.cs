@@ -62,6 +62,8 @@ public class TemplateLibraryTests
         Assert.Equal(PartNumbering.Ordinals, shanghai.Numbering);
         Assert.Equal("2023年部门财务收支预算总表", shanghai.Title("T01", 2023));
         Assert.Null(shanghai.Title("T04", 2023));
+        Assert.Equal(("部门预算表", 3), (shanghai.TablesHeading, shanghai.TablesAfter));
+        Assert.Equal(1, TemplateLibrary.Find("standard")!.Publishing!.TablesAfter);
 
         // Every one of Yusuan's nine parts is published somewhere, once.
         Assert.Equal(Enumerable.Range(1, 9), shanghai.Parts.SelectMany(p => p.From).Order());
@@ -70,9 +72,10 @@ public class TemplateLibraryTests
 
         using var folder = new TempFolder();
         var bad = YamlReader.ReadTemplate(folder.Write("bad.yaml",
-            "schema: yusuan.template/1\nname: bad\ntables: [T01]\npublish:\n  codes: diagonal\n  numbering: roman\n  titles:\n    T13: 某表\n  parts:\n    - title: 概况\n      from: [部门概况, 部门简介]\n"));
+            "schema: yusuan.template/1\nname: bad\ntables: [T01]\npublish:\n  codes: diagonal\n  numbering: roman\n  titles:\n    T13: 某表\n  parts:\n    - title: 概况\n      from: [部门概况, 部门简介]\n    - title: 表\n      tables: true\n    - title: 又一表\n      tables: true\n"));
         Assert.Null(bad.Value);
-        Assert.Equal(["publish.codes", "publish.numbering", "publish.titles", "publish.parts"], bad.Problems.Select(p => p.Column!));
-        Assert.Contains("部门简介", bad.Problems[^1].Reason, StringComparison.Ordinal);
+        Assert.Equal(["publish.codes", "publish.numbering", "publish.titles", "publish.parts", "publish.parts"], bad.Problems.Select(p => p.Column!));
+        Assert.Contains("部门简介", bad.Problems[3].Reason, StringComparison.Ordinal);
+        Assert.Contains("又一表", bad.Problems[4].Reason, StringComparison.Ordinal);
     }
 }

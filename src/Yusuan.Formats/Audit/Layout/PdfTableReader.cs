@@ -63,12 +63,16 @@ public static partial class PdfTableReader
         /// The line printed just under the last table added: where it notes the table (注：…, 本表本年无发生额。) it is kept as
         /// that table's note.
         /// </summary>
-        public void LineUnder(string text)
+        /// <returns>Whether the line is such a note.</returns>
+        public bool LineUnder(string text)
         {
             if (tables.Count > 0 && (IsNote(text) || text.StartsWith("本表", StringComparison.Ordinal)))
             {
                 tables[^1].Note ??= Note(text);
+                return true;
             }
+
+            return false;
         }
 
         public List<PrintedTable> Tables() => Built(tables);
