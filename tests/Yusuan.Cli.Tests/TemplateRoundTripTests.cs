@@ -100,5 +100,11 @@ public class TemplateRoundTripTests
         Assert.Equal(ExitCodes.InputUnusable, run.ExitCode);
         Assert.Contains("没有名为“hainan”的内置模板", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+
+        // 北京's template reads its two attachments; Yusuan does not publish in it.
+        run = Yusuan.Run("build", Repository.Sample, "--template", "beijing", "--out", output);
+        Assert.Equal(ExitCodes.InputUnusable, run.ExitCode);
+        Assert.Contains("只用于审计", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 }

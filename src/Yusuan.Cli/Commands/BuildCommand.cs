@@ -80,7 +80,11 @@ internal static class BuildCommand
 
         if (TemplateLibrary.Find(name) is { } builtIn)
         {
-            return (builtIn, []);
+            // The seed's template is Yusuan's own layout; another template without a publish section is for auditing only.
+            return builtIn.Publishing is not null || builtIn.Name == Core.Tables.DocumentTemplates.Shenzhen.Name
+                ? (builtIn, [])
+                : (null, [new Core.Findings.InputProblem(name, null, "--template",
+                    $"模板“{builtIn.Title}”只用于审计，不能按它出版；可出版的模板：{string.Join("、", TemplateLibrary.BuiltIn.Where(t => t.Publishing is not null || t.Name == Core.Tables.DocumentTemplates.Shenzhen.Name).Select(t => t.Name))}")]);
         }
 
         if (!File.Exists(name))
@@ -90,6 +94,8 @@ internal static class BuildCommand
         }
 
         var read = YamlReader.ReadTemplate(name);
-        return (read.Value, read.Problems);
+        return read.Value is { Publishing: null }
+            ? (null, [new Core.Findings.InputProblem(name, null, "publish", "模板文件没有出版格式（publish：各部分、表名、科目编码的排法），不能按它出版")])
+            : (read.Value, read.Problems);
     }
 }
