@@ -161,7 +161,7 @@ internal static class ArithmeticRules
         }
     }
 
-    private static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows)
+    internal static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows)
     {
         // A row's parent is the code one level up (项 → 款 → 类). An economic code has two national levels; a region's 7-digit
         // items may be listed straight under their 类 (西安 301 → 3010201, no 30102): then they add up to the 类.

@@ -8,6 +8,7 @@ public static class RuleCatalogue
         .. CompletenessRules.All(),
         .. ArithmeticRules.All(),
         .. ConsistencyRules.All(),
+        .. FinalAccountsRules.All(),
         .. TextRules.All(),
         .. StatementRules.All(),
         .. ClassificationRules.All(),

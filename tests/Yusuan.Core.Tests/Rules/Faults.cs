@@ -45,6 +45,35 @@ internal static class Faults
         return clean with { Profile = profile, Plan = plan };
     }
 
+    /// <summary>
+    /// The sample as a 决算 that also prints its 一般公共预算财政拨款基本支出决算表: T08's 基本支出 by economic code in two lists,
+    /// 人员经费 (301, 303) and 公用经费 (the rest), each with its 合计; <paramref name="spoil"/> edits the table's rows.
+    /// </summary>
+    private static Variant FinalBasic(Func<List<TableRow>, List<TableRow>>? spoil = null, decimal t07Basic = 0) => D(d =>
+    {
+        var t08 = d.Table("T08")!;
+        var basic = t08.ColumnIndex("basic");
+        var coded = t08.Rows.Where(r => r.Code is not null).DistinctBy(r => r.Code).Select(r => r with { Values = [r.Values[basic]] }).ToList();
+        List<TableRow> List(bool personnel, string total)
+        {
+            var rows = coded.Where(r => r.Code![..3] is "301" or "303" == personnel).ToList();
+            return [.. rows, new TableRow { Name = total, Values = [rows.Where(r => r.Code!.Length == 3).Sum(r => r.Values[0])] }];
+        }
+
+        var rows = spoil?.Invoke([.. List(true, "人员经费合计"), .. List(false, "公用经费合计")]) ?? [.. List(true, "人员经费合计"), .. List(false, "公用经费合计")];
+        var table = new DisclosureTable { Id = "X01", Title = "一般公共预算财政拨款基本支出决算表", Decimals = t08.Decimals, Columns = [new TableColumn("total", "决算数")], Rows = rows };
+        var final = d.With(tables: [.. d.Tables, table]) with { Kind = "部门决算" };
+        return t07Basic == 0 ? final : final.EditTable("T07", t =>
+        {
+            var top = new Core.Rules.TableView(t, d.FiscalYear).TopRow()!;
+            var values = top.Values.ToArray();
+            values[t.ColumnIndex("basic")] += t07Basic;
+            return t with { Rows = t.Rows.Select(r => ReferenceEquals(r, top) ? r with { Values = values } : r).ToList() };
+        });
+    });
+
+    private static List<TableRow> Plus5Where(List<TableRow> rows, Func<TableRow, bool> where) => rows.Select(r => where(r) ? r with { Values = [r.Values[0] + 5] } : r).ToList();
+
     private static Variant WithProfile(Func<Profile, Profile> edit) => Sample.Clean with { Profile = edit(Sample.Clean.Profile) };
 
     private static Profile Dates(Profile p, string approved, string published) => p with
@@ -204,6 +233,9 @@ internal static class Faults
             () => D(d => d.With(narrative: [.. d.Narrative, new NarrativeSentence(0, "机关事业单位基本养老保险缴费支出（05项）", [new(Subjects.ItemAmount, d.Table("T03")!.Rows.First(r => r.Code == "2080505").Values[0], "万元", "function:2080505")])])));
         Add("text.reason.missing", () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。"), () => Said("公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是公务用车数量无变化。"));
         Add("text.year.compared", () => Said("2023年部门预算收入比2023年预算增加343万元。"), () => Said("2023年部门预算收入比2022年预算增加343万元。"));
+        Add("final.basic.rollup", () => FinalBasic(rows => Plus5Where(rows, r => r.Code == "30101")), () => FinalBasic());
+        Add("final.basic.totals", () => FinalBasic(rows => Plus5Where(rows, r => r.Name == "公用经费合计")), () => FinalBasic());
+        Add("X.final.basic-T07", () => FinalBasic(t07Basic: 5), () => FinalBasic());
         Add("text.department.heading", () => Said("上海市规划和自然资源局2024年度部门决算表"), () => Said("深圳市生态环境智能管控中心2023年部门预算表"));
 
         Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
