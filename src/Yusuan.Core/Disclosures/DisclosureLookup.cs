@@ -35,7 +35,7 @@ public sealed class DisclosureLookup(Disclosure disclosure)
             rest = rest[..last];
         }
 
-        var rows = table.Rows.Where(r => r.Key == rest || r.Code == rest).ToList();
+        var rows = Rows(table, rest);
         return rows.Count == 0 ? null : (table, rows, column);
     }
 
@@ -46,7 +46,18 @@ public sealed class DisclosureLookup(Disclosure disclosure)
     public static string Reference(string table, string row, string? column = null) =>
         column is null ? $"{table}.{row}" : string.Create(CultureInfo.InvariantCulture, $"{table}.{row}.{column}");
 
-    private static bool HasRow(DisclosureTable table, string key) => table.Rows.Any(r => r.Key == key || r.Code == key);
+    private static bool HasRow(DisclosureTable table, string key) => Rows(table, key).Count > 0;
+
+    /// <summary>
+    /// The rows of a key or code; a row read from a published document under the name it prints (收入总计), its role not
+    /// stored, is known by that name.
+    /// </summary>
+    private static List<TableRow> Rows(DisclosureTable table, string key)
+    {
+        var rows = table.Rows.Where(r => r.Key == key || r.Code == key).ToList();
+        return rows.Count > 0 ? rows
+            : table.Rows.Where(r => r.Key is null && r.Code is null && r.Section is not null && Tables.RowMeanings.KeyOf(r.Section, Rules.TableView.StripOrdinal(r.Name)) == key).ToList();
+    }
 
     private static decimal column(TableRow row, int index) => index < row.Values.Count ? row.Values[index] : 0m;
 }

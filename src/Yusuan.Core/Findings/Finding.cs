@@ -66,7 +66,7 @@ public sealed record Location
 
         if (Part is not null)
         {
-            parts.Add($"第{Narrative.Wording.ChineseCount(Part.Value)}部分");
+            parts.Add(Rules.RuleMessages.Part(Part.Value));
         }
 
         if (Sentence is not null)

@@ -126,7 +126,7 @@ internal static partial class CompletenessRules
             counters[sentence.Part] = counters.GetValueOrDefault(sentence.Part) + 1;
             if (sentence.Sentence.Contains(NarrativeComposer.NotProvided, StringComparison.Ordinal))
             {
-                yield return rule.Finding($"第{Wording.ChineseCount(sentence.Part)}部分第 {counters[sentence.Part]} 句缺少人工撰写的内容，已标注“{NarrativeComposer.NotProvided}”：{Shorten(sentence.Sentence)}",
+                yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}第 {counters[sentence.Part]} 句缺少人工撰写的内容，已标注“{NarrativeComposer.NotProvided}”：{Shorten(sentence.Sentence)}",
                     new Location { Part = sentence.Part, Sentence = counters[sentence.Part] });
             }
         }

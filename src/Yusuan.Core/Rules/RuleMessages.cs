@@ -9,6 +9,9 @@ public static class RuleMessages
 
     public static string N(decimal value) => (value / 1.000000000000000000000000000000000m).ToString("#,##0.####", Zh);
 
+    /// <summary>A text part as a reader finds it: 第三部分; text outside the numbered parts (part 0) is the 文字说明.</summary>
+    public static string Part(int part) => part > 0 ? $"第{Narrative.Wording.ChineseCount(part)}部分" : "文字说明";
+
     public static string SumMismatch(string what, decimal printed, decimal sum) => $"{what}：列示 {N(printed)}，各分项之和 {N(sum)}，相差 {N(printed - sum)}";
 
     public static string RoundingDifference(string what, decimal printed, decimal sum) =>

@@ -97,7 +97,7 @@ internal static class TextRules
 
                     var value = target.Rows.Sum(r => target.Column < r.Values.Count ? r.Values[target.Column] : 0);
                     var location = At(sentence, index) with { Table = target.Table.Id, TableRow = target.Rows[0].Code ?? target.Rows[0].Key ?? target.Rows[0].Name, TableColumn = target.Table.Columns[target.Column].Key };
-                    findings.AddRange(rule.CompareSame(context, location, $"第{Wording.ChineseCount(sentence.Part)}部分“{figure.Subject}”与 {target.Table.Id}", value, figure.Value, target.Rows.Count));
+                    findings.AddRange(rule.CompareSame(context, location, $"{RuleMessages.Part(sentence.Part)}“{figure.Subject}”与 {target.Table.Id}", value, figure.Value, target.Rows.Count));
                 }
             }
 
@@ -132,7 +132,7 @@ internal static class TextRules
                 {
                     var prior = main.Value - change.Value;
                     var expected = prior == 0 ? (change.Value == 0 ? 0 : 100 * Math.Sign(change.Value)) : decimal.Round(change.Value / Math.Abs(prior) * 100, RuleContext.DecimalsOf(printed), MidpointRounding.AwayFromZero);
-                    yield return rule.Finding($"第{Wording.ChineseCount(sentence.Part)}部分“{main.Subject}”增减幅度列示 {RuleMessages.N(printed)}%，按增减额 {RuleMessages.N(change.Value)} 和上年数 {RuleMessages.N(prior)} 计算应为 {RuleMessages.N(expected)}%",
+                    yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}“{main.Subject}”增减幅度列示 {RuleMessages.N(printed)}%，按增减额 {RuleMessages.N(change.Value)} 和上年数 {RuleMessages.N(prior)} 计算应为 {RuleMessages.N(expected)}%",
                         At(sentence, index), expected, printed);
                 }
             }
@@ -177,7 +177,7 @@ internal static class TextRules
                 var wrong = figure.Value > 0 ? down : up;
                 if (Mentions(sentence.Sentence, wrong, number) && !Mentions(sentence.Sentence, right, number))
                 {
-                    yield return rule.Finding($"第{Wording.ChineseCount(sentence.Part)}部分写作“{wrong} {number}”，但数字为{(figure.Value > 0 ? "正" : "负")}（{RuleMessages.N(figure.Value)}），应为“{right}”",
+                    yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}写作“{wrong} {number}”，但数字为{(figure.Value > 0 ? "正" : "负")}（{RuleMessages.N(figure.Value)}），应为“{right}”",
                         At(sentence, index), figure.Value, -figure.Value);
                 }
             }
@@ -219,7 +219,7 @@ internal static class TextRules
                 }
 
                 var priorPrinted = decimal.Round(last.Value / 10_000m, 0, MidpointRounding.AwayFromZero);
-                foreach (var f in rule.CompareSum(context, At(sentence, index), $"第{Wording.ChineseCount(sentence.Part)}部分“{figures[i].Subject}”比上年增减（上年 {RuleMessages.N(priorPrinted)}）",
+                foreach (var f in rule.CompareSum(context, At(sentence, index), $"{RuleMessages.Part(sentence.Part)}“{figures[i].Subject}”比上年增减（上年 {RuleMessages.N(priorPrinted)}）",
                              figures[i + 1].Value, figures[i].Value - priorPrinted, 2, 0))
                 {
                     yield return f;
@@ -257,7 +257,7 @@ internal static class TextRules
                 continue;
             }
 
-            foreach (var f in rule.CompareSum(context, At(sentence, index), $"第{Wording.ChineseCount(sentence.Part)}部分“{totalFigure.Subject}”与{what}", totalFigure.Value, parts.Sum(p => p.Value), parts.Count, 0))
+            foreach (var f in rule.CompareSum(context, At(sentence, index), $"{RuleMessages.Part(sentence.Part)}“{totalFigure.Subject}”与{what}", totalFigure.Value, parts.Sum(p => p.Value), parts.Count, 0))
             {
                 yield return f;
             }
@@ -310,7 +310,7 @@ internal static class TextRules
                 var difference = Math.Abs(figure.Value - exact);
                 if (context.Exact ? difference >= tolerance : difference > tolerance)
                 {
-                    yield return rule.Finding($"第{Wording.ChineseCount(sentence.Part)}部分“{category}”列示 {RuleMessages.N(figure.Value)} 万元，预算明细合计 {RuleMessages.N(exact)} 万元",
+                    yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}“{category}”列示 {RuleMessages.N(figure.Value)} 万元，预算明细合计 {RuleMessages.N(exact)} 万元",
                         At(sentence, index), exact, figure.Value, tolerance);
                 }
             }

@@ -58,6 +58,26 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"\d{4}年度?[^，。；\d]{0,24}?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,]\d{4}年度?[^，。；\d]{0,16}?(?:安排|为)(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,]比[^，。；]{0,24}?(?<dir>增加|减少|增长|下降|上升)(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
     private static partial Regex StatedRate();
 
+    /// <summary>
+    /// The year's whole income or spending as any template's text states it, spaces aside: "上海科技大学附属学校收入预算10,806万元",
+    /// "2026年度收入预算9626.78万元", "支出预算总额为…万元". What comes before it in the sentence says whose it is: a fund's
+    /// (财政拨款收入预算, 政府性基金…) is not the whole.
+    /// </summary>
+    [GeneratedRegex(@"(?:^|[，。；：])(?<lead>[^，。；：]{0,30}?)(?<what>收入|支出)预算(?:总额|总计|合计)?(?:为|是)?(?<amount>\d[\d,]{0,19}(?:\.\d{1,8})?)万元")]
+    private static partial Regex StatedTotal();
+
+    /// <summary>
+    /// What may stand before 收入预算 / 支出预算 where it is the whole: nothing, the year (2026年度), 本单位 or 部门, a numbering
+    /// (（一）), or the department's name, which ends as a body's name does (…局, …中心, …办公室, …学校, …办事处). Anything else
+    /// makes it a part: 财政拨款收入预算, 政府采购支出预算.
+    /// </summary>
+    [GeneratedRegex(@"^(?:|.*(?:\d{4}年度?|单位|部门|[局委院心室处所站校馆会队厅社台园团署司府）)]))$")]
+    private static partial Regex TheWhole();
+
+    /// <summary>Words before it that compare or part it (比上年…, 其中…).</summary>
+    [GeneratedRegex("比|较|其中|增加|减少")]
+    private static partial Regex PartOfTheWhole();
+
     /// <summary>A 决算's "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%".</summary>
     [GeneratedRegex(@"年初预算(?:数)?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:支出)?决算(?:数)?为(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，。,]完成(?:年初)?预算的(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
     private static partial Regex Completion();
@@ -207,7 +227,29 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     private bool Has(string table) => tables.Any(t => t.Id == table);
 
     private List<NarrativeFigure> Figures(int part, string sentence) =>
-        part > 0 ? [.. PartFigures(part, sentence), .. Statements(sentence)] : Statements(sentence);
+        part > 0 ? [.. PartFigures(part, sentence), .. Statements(sentence)] : [.. Totals(sentence), .. Statements(sentence)];
+
+    /// <summary>
+    /// Outside the seed's numbered parts (whose own phrasing <see cref="PartFigures"/> reads): the year's whole income and
+    /// spending, each the first stated in the sentence, checked against the 收支总表's totals.
+    /// </summary>
+    private static List<NarrativeFigure> Totals(string sentence)
+    {
+        var compact = sentence.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+        var figures = new List<NarrativeFigure>();
+        foreach (Match m in StatedTotal().Matches(compact))
+        {
+            var income = m.Groups["what"].Value == "收入";
+            var subject = income ? Subjects.Income : Subjects.Expenditure;
+            var lead = m.Groups["lead"].Value;
+            if (TheWhole().IsMatch(lead) && !PartOfTheWhole().IsMatch(lead) && figures.All(f => f.Subject != subject))
+            {
+                figures.Add(new NarrativeFigure(subject, Number(m.Groups["amount"].Value), "万元", income ? "T01.income.total" : "T01.expenditure.total"));
+            }
+        }
+
+        return figures;
+    }
 
     /// <summary>
     /// The figures any template's text states in these phrasings, spaces aside: an item's heading with its 类/款/项 codes,

@@ -30,4 +30,41 @@ public class AuditorTests
             Assert.Equal(("audit.document.unreadable", $"说明.txt+{missing}：{missing}：文件不存在"), (finding.Rule, finding.Message));
         }
     }
+
+    [Theory]
+    [InlineData("10,806.00", null)]
+    [InlineData("10,000.00", "文字说明“部门预算收入”与 T01：列示 10,806，应为 10,000，相差 806")]
+    public void The_whole_income_and_spending_stated_in_any_phrasing_are_checked_against_the_summary_table(string total, string? error)
+    {
+        // 上海's 预算编制说明: the whole is stated after the unit's name; a fund's or 政府采购's 预算 is not the whole.
+        using var folder = new TempFolder();
+        var path = folder.Write("budget.txt", string.Join("\n",
+        [
+            "上海市2026年市级单位预算",
+            "2026年单位预算编制说明",
+            "2026年，上海市某某中心收入预算10,806万元，其中：财政拨款收入9,378万元，比2025年预算增加2,642万元。",
+            "支出预算10,806万元，其中：财政拨款支出预算9,378万元。",
+            "2026年度政府采购支出预算总额10,095.43万元，其中：拟采购货物支出349.62万元。",
+            "表1",
+            "财务收支预算总表",
+            "单位：万元",
+            "项目\t预算数\t项目\t预算数",
+            $"一、财政拨款收入\t{total}\t一、教育支出\t{total}",
+            $"收入总计\t{total}\t支出总计\t{total}",
+        ]));
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        var stated = audit.Disclosure!.Narrative.SelectMany(s => s.Figures).Where(f => f.Refers?.StartsWith("T01.", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal([("部门预算收入", 10_806m), ("部门预算支出", 10_806m)], stated.Select(f => (f.Subject, f.Value)));
+
+        var errors = audit.Findings.Where(f => f.Rule is "text.income.total" or "text.expenditure.total" && f.Severity == Core.Findings.Severity.Error).ToList();
+        if (error is null)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            Assert.Equal(2, errors.Count);
+            Assert.Equal(error, errors[0].Message);
+        }
+    }
 }
