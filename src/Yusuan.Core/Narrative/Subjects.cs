@@ -49,6 +49,12 @@ public static class Subjects
     /// <summary>The stated share of the first in the second (完成年初预算的95.45%).</summary>
     public const string StatedCompletion = "所述完成率";
 
+    /// <summary>
+    /// An amount the text compares with last year's by a change and its rate (…9,628.22万元，比2025年预算增加793.14万元，增长
+    /// 8.98%): the rate is checked against the change and the amount, whatever the amount is of.
+    /// </summary>
+    public const string ChangedAmount = "所述金额";
+
     /// <summary>A 功能分类 item's amount as its heading states it (行政运行（01项）1434.89万元); refers to the code (function:2040601).</summary>
     public const string ItemAmount = "科目金额";
 

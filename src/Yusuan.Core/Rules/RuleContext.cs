@@ -62,6 +62,12 @@ public sealed class RuleContext
     }
 
     /// <summary>The decimals a figure is printed with (8.47 → 2, 7656 → 0).</summary>
+    /// <summary>
+    /// The decimals a figure was stated with: as read from a published document (a parsed 4.00 keeps its two), or — for
+    /// Yusuan's own figures, whose scale is arithmetic's — its significant decimals only.
+    /// </summary>
+    public int StatedDecimalsOf(decimal value) => Profile is null ? (decimal.GetBits(value)[3] >> 16) & 0xFF : DecimalsOf(value);
+
     public static int DecimalsOf(decimal value)
     {
         var normalised = value / 1.000000000000000000000000000000000m;

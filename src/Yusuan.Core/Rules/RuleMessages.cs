@@ -7,6 +7,10 @@ public static class RuleMessages
 {
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
 
+    /// <summary>A figure as stated, with the decimals it was stated with (下降4.00% stays 4.00).</summary>
+    public static string N(decimal value, int decimals) =>
+        decimals <= 0 ? N(value) : decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,##0." + new string('0', decimals), Zh);
+
     public static string N(decimal value) => (value / 1.000000000000000000000000000000000m).ToString("#,##0.####", Zh);
 
     /// <summary>A text part as a reader finds it: 第三部分; text outside the numbered parts (part 0) is the 文字说明.</summary>

@@ -79,7 +79,7 @@ internal static partial class StatementRules
             var (ha, hb) = (Half(compared.Value), Half(with.Value));
             var corners = new[] { Of(compared.Value - ha, with.Value - hb), Of(compared.Value - ha, with.Value + hb), Of(compared.Value + ha, with.Value - hb), Of(compared.Value + ha, with.Value + hb) };
             var (low, high) = (corners.Min(), corners.Max());
-            var decimals = RuleContext.DecimalsOf(stated.Value);
+            var decimals = context.StatedDecimalsOf(stated.Value);
             var unit = RuleContext.Unit(decimals);
             var half = unit / 2;
             if (stated.Value + half >= low && stated.Value - half <= high)
@@ -95,7 +95,7 @@ internal static partial class StatementRules
             }
 
             var what = completion ? "完成率" : "增减率";
-            var message = $"{Where(sentence)}“{Quote(sentence, "%")}”：所述{what} {RuleMessages.N(stated.Value)}%，按 {RuleMessages.N(compared.Value)} 和 {RuleMessages.N(with.Value)} 计算应为 {RuleMessages.N(expected)}%";
+            var message = $"{Where(sentence)}“{Quote(sentence, "%")}”：所述{what} {RuleMessages.N(stated.Value, decimals)}%，按 {RuleMessages.N(compared.Value)} 和 {RuleMessages.N(with.Value)} 计算应为 {RuleMessages.N(expected)}%";
             yield return rule.Finding(slip ? message + "（末位相差一个单位，多为截尾）" : message, At(sentence), expected, stated.Value);
         }
     }

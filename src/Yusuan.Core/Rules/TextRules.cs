@@ -127,13 +127,19 @@ internal static class TextRules
 
                 var printed = figures[i].Value;
                 var (low, high) = PercentBounds(main.Value, change.Value, context.Exact);
-                var half = 0.5m * RuleContext.Unit(RuleContext.DecimalsOf(printed));
+                var decimals = context.StatedDecimalsOf(printed);
+                var half = 0.5m * RuleContext.Unit(decimals);
                 if (printed < low - half || printed > high + half)
                 {
                     var prior = main.Value - change.Value;
-                    var expected = prior == 0 ? (change.Value == 0 ? 0 : 100 * Math.Sign(change.Value)) : decimal.Round(change.Value / Math.Abs(prior) * 100, RuleContext.DecimalsOf(printed), MidpointRounding.AwayFromZero);
-                    yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}“{main.Subject}”增减幅度列示 {RuleMessages.N(printed)}%，按增减额 {RuleMessages.N(change.Value)} 和上年数 {RuleMessages.N(prior)} 计算应为 {RuleMessages.N(expected)}%",
-                        At(sentence, index), expected, printed);
+                    var expected = prior == 0 ? (change.Value == 0 ? 0 : 100 * Math.Sign(change.Value)) : decimal.Round(change.Value / Math.Abs(prior) * 100, decimals, MidpointRounding.AwayFromZero);
+
+                    // In a document Yusuan did not compile, a rate one unit off in its last digit is most often cut rather than
+                    // rounded (23.998 printed 23.9): a warning, as text.rate.rounding has it; beyond that, an error.
+                    var unit = 2 * half;
+                    var slip = context.Profile is null && printed + half + unit >= low && printed - half - unit <= high;
+                    var message = $"{RuleMessages.Part(sentence.Part)}“{main.Subject}”增减幅度列示 {RuleMessages.N(printed, decimals)}%，按增减额 {RuleMessages.N(change.Value)} 和上年数 {RuleMessages.N(prior)} 计算应为 {RuleMessages.N(expected, decimals)}%";
+                    yield return rule.Finding(slip ? message + "（末位相差一个单位，多为截尾）" : message, At(sentence, index), expected, printed, severity: slip ? Severity.Warning : null);
                 }
             }
         }
@@ -239,7 +245,7 @@ internal static class TextRules
         }
 
         var amounts = reasons.Sentence.Figures.Where(f => f.Subject == Subjects.Reason).Select(f => f.Value).ToList();
-        foreach (var f in rule.CompareSum(context, At(reasons.Sentence, reasons.Index), $"第二部分所列 {amounts.Count} 项增减原因（{string.Join("、", amounts.Select(RuleMessages.N))}）的合计与增减额",
+        foreach (var f in rule.CompareSum(context, At(reasons.Sentence, reasons.Index), $"第二部分所列 {amounts.Count} 项增减原因（{string.Join("、", amounts.Select(a => RuleMessages.N(a)))}）的合计与增减额",
                      change.Value, amounts.Sum(), amounts.Count, 0))
         {
             yield return f;

@@ -74,6 +74,10 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"^(?:|.*(?:\d{4}年度?|单位|部门|[局委院心室处所站校馆会队厅社台园团署司府）)]))$")]
     private static partial Regex TheWhole();
 
+    /// <summary>"…9,628.22万元，比2025年预算增加793.14万元，增长8.98%": an amount, its change on last year and the rate of it.</summary>
+    [GeneratedRegex(@"(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:比|较)(?:上年|\d{4}年度?)[^，。；\d%]{0,12}?(?<dir>增加|减少)(?<c>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?<dir2>增长|下降)(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
+    private static partial Regex ChangeStatement();
+
     /// <summary>Words before it that compare or part it (比上年…, 其中…).</summary>
     [GeneratedRegex("比|较|其中|增加|减少")]
     private static partial Regex PartOfTheWhole();
@@ -231,7 +235,8 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
 
     /// <summary>
     /// Outside the seed's numbered parts (whose own phrasing <see cref="PartFigures"/> reads): the year's whole income and
-    /// spending, each the first stated in the sentence, checked against the 收支总表's totals.
+    /// spending, each the first stated in the sentence, checked against the 收支总表's totals; and each amount compared with
+    /// last year's by a change and a rate.
     /// </summary>
     private static List<NarrativeFigure> Totals(string sentence)
     {
@@ -246,6 +251,14 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
             {
                 figures.Add(new NarrativeFigure(subject, Number(m.Groups["amount"].Value), "万元", income ? "T01.income.total" : "T01.expenditure.total"));
             }
+        }
+
+        // Each change on last year with its rate, after the amounts it follows (the rate is checked against the two).
+        foreach (Match m in ChangeStatement().Matches(compact))
+        {
+            figures.Add(new NarrativeFigure(Subjects.ChangedAmount, Number(m.Groups["a"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.Change, (m.Groups["dir"].Value == "减少" ? -1 : 1) * Number(m.Groups["c"].Value), "万元"));
+            figures.Add(new NarrativeFigure(Subjects.ChangePercent, (m.Groups["dir2"].Value == "下降" ? -1 : 1) * Number(m.Groups["r"].Value), "%"));
         }
 
         return figures;

@@ -67,4 +67,20 @@ public class AuditorTests
             Assert.Equal(error, errors[0].Message);
         }
     }
+
+    [Theory]
+    [InlineData("下降5.1%", null)]
+    [InlineData("下降5.0%", Core.Findings.Severity.Warning)] // 5.106% cut, not rounded: the last digit one unit off
+    [InlineData("下降4.0%", Core.Findings.Severity.Error)]
+    [InlineData("下降5.10%", Core.Findings.Severity.Warning)] // to two decimals 5.11% is due: cut again
+    [InlineData("下降5.00%", Core.Findings.Severity.Error)] // the zeros are printed: 5.00 is not 5.11
+    public void A_change_and_its_rate_in_any_phrasing_are_checked_at_the_precision_printed(string rate, Core.Findings.Severity? severity)
+    {
+        // 湖州: "收入预算6256.31万元，比上年执行数减少336.67万元，下降5.0%" — 336.67 ÷ 6592.98 = 5.106%.
+        using var folder = new TempFolder();
+        var path = folder.Write("budget.txt", $"2026年湖州市某某局部门预算\n湖州市某某局2026年收入预算6256.31万元，比上年执行数减少336.67万元，{rate}，主要是项目减少。\n");
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        var found = audit.Findings.Where(f => f.Rule == "text.change.percent").ToList();
+        Assert.Equal(severity is null ? [] : [severity.Value], found.Select(f => f.Severity));
+    }
 }
