@@ -4,7 +4,9 @@ using Yusuan.Core.Findings;
 namespace Yusuan.Core.Rules;
 
 /// <summary>
-/// The 决算's table that no budget table mirrors: the 一般公共预算财政拨款基本支出决算表 (财政部 部门决算 财决08 表), which
+/// The 决算's tables that no budget table mirrors. The 政府性基金 and 国有资本经营预算财政拨款收入支出决算表 (财决09, 财决10):
+/// per function code 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, 本年支出 = 基本支出 + 项目支出, codes rolled up.
+/// The 一般公共预算财政拨款基本支出决算表 (财政部 部门决算 财决08 表), which
 /// prints the year's basic expenditure by economic class in two lists side by side — 人员经费 (301 工资福利支出, 303 对个人
 /// 和家庭的补助) and 公用经费 (302 商品和服务支出, 310 资本性支出 and the rest) — each closed by its 合计, read as one list of
 /// coded rows with the two 合计 rows. Its classes add up from their 款, its 合计 from their classes, and together they are the
@@ -16,6 +18,13 @@ internal static class FinalAccountsRules
 
     public static IEnumerable<Rule> All()
     {
+        yield return new Rule("final.fund.balance", Severity.Error, "arithmetic", "基金收支决算表：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
+            "部门决算财决09表、财决10表（政府性基金、国有资本经营预算财政拨款收入支出决算表）：各行收支与结转结余相衔接", FundBalance);
+        yield return new Rule("final.fund.spending", Severity.Error, "arithmetic", "基金收支决算表：本年支出合计 = 基本支出 + 项目支出",
+            "部门决算财决09表、财决10表：本年支出按基本支出和项目支出列示", FundSpending);
+        yield return new Rule("final.fund.rollup", Severity.Error, "arithmetic", "基金收支决算表：科目逐级汇总：项 → 款 → 类",
+            "部门决算财决09表、财决10表：功能分类项级之和等于款级、款级之和等于类级", (rule, context) =>
+                FundTables(context).SelectMany(t => ArithmeticRules.CodeChildren(rule, context, new TableView(t.Table, context.Disclosure.FiscalYear), [.. t.Table.Rows])));
         yield return new Rule("final.basic.rollup", Severity.Error, "arithmetic", "基本支出决算表：各类 = 其下各款之和",
             "部门决算财决08表（一般公共预算财政拨款基本支出决算表）：经济分类款级之和等于类级", Rollup);
         yield return new Rule("final.basic.totals", Severity.Error, "arithmetic", "基本支出决算表：人员经费合计、公用经费合计 = 其各类之和",
@@ -79,6 +88,80 @@ internal static class FinalAccountsRules
             foreach (var f in rule.CompareSum(context, view.At(top, basic), what, top.Values[basic], personnel.Values[0] + operating.Values[0], 2, decimals))
             {
                 yield return f;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The document's 政府性基金 and 国有资本经营预算财政拨款收入支出决算表s with the columns their headers name: 年初结转和结余,
+    /// 本年收入, 本年支出's 合计 (小计), 基本支出, 项目支出, 年末结转和结余 — each -1 where no single column is headed so.
+    /// </summary>
+    private static IEnumerable<(DisclosureTable Table, int Opening, int Income, int Spending, int Basic, int Project, int Closing)> FundTables(RuleContext context)
+    {
+        if (!context.Disclosure.Kind.EndsWith("决算", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (var table in context.Disclosure.Tables.Where(t => t.Id.StartsWith('X') && t.Part is null
+                     && Compact(t.Title) is var title && title.Contains("收入支出决算表", StringComparison.Ordinal)
+                     && (title.Contains("政府性基金", StringComparison.Ordinal) || title.Contains("国有资本经营", StringComparison.Ordinal))))
+        {
+            int Only(Func<string, bool> heads)
+            {
+                var found = table.Columns.Select((c, i) => (Title: Compact(c.Title), i)).Where(c => heads(c.Title)).ToList();
+                return found.Count == 1 ? found[0].i : -1;
+            }
+
+            yield return (table,
+                Only(h => h.StartsWith("年初", StringComparison.Ordinal)),
+                Only(h => h == "本年收入"),
+                Only(h => h is "小计" or "合计" or "本年支出"),
+                Only(h => h == "基本支出"),
+                Only(h => h == "项目支出"),
+                Only(h => h.StartsWith("年末", StringComparison.Ordinal)));
+        }
+    }
+
+    private static IEnumerable<Finding> FundBalance(Rule rule, RuleContext context)
+    {
+        foreach (var (table, opening, income, spending, _, _, closing) in FundTables(context))
+        {
+            if (opening < 0 || income < 0 || spending < 0 || closing < 0)
+            {
+                continue;
+            }
+
+            var view = new TableView(table, context.Disclosure.FiscalYear);
+            foreach (var row in table.Rows.Where(r => r.Values.Count > new[] { opening, income, spending, closing }.Max()))
+            {
+                var columns = new[] { opening, income, spending, closing };
+                var what = $"{view.Describe(row, closing)}（年初结转和结余 + 本年收入 − 本年支出）";
+                foreach (var f in rule.CompareSum(context, view.At(row, closing), what, row.Values[closing], row.Values[opening] + row.Values[income] - row.Values[spending], 3, columns.Min(c => view.DecimalsOf(row, c))))
+                {
+                    yield return f;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> FundSpending(Rule rule, RuleContext context)
+    {
+        foreach (var (table, _, _, spending, basic, project, _) in FundTables(context))
+        {
+            if (spending < 0 || basic < 0 || project < 0)
+            {
+                continue;
+            }
+
+            var view = new TableView(table, context.Disclosure.FiscalYear);
+            foreach (var row in table.Rows.Where(r => r.Values.Count > Math.Max(spending, Math.Max(basic, project))))
+            {
+                var columns = new[] { spending, basic, project };
+                foreach (var f in rule.CompareSum(context, view.At(row, spending), view.Describe(row, spending), row.Values[spending], row.Values[basic] + row.Values[project], 2, columns.Min(c => view.DecimalsOf(row, c))))
+                {
+                    yield return f;
+                }
             }
         }
     }

@@ -72,6 +72,29 @@ internal static class Faults
         });
     });
 
+    /// <summary>
+    /// The sample as a 决算 that also prints a 政府性基金预算财政拨款收入支出决算表 (10 carried in, 100 received, 90 spent of
+    /// which 30 basic and 60 project, 20 carried on), each figure of the 21208 row changed by <paramref name="spoil"/>.
+    /// </summary>
+    private static Variant FinalFund(Func<decimal[], decimal[]>? spoil = null) => D(d =>
+    {
+        decimal[] figures = [10, 100, 90, 30, 60, 20];
+        var table = new DisclosureTable
+        {
+            Id = "X01",
+            Title = "政府性基金预算财政拨款收入支出决算表",
+            Decimals = 2,
+            Columns = [new("c1", "年初结转和结余"), new("current", "本年收入"), new("total", "小计"), new("basic", "基本支出"), new("project", "项目支出"), new("c6", "年末结转和结余")],
+            Rows =
+            [
+                new TableRow { Name = "合计", Values = figures },
+                new TableRow { Code = "212", Name = "城乡社区支出", Level = 1, Values = figures },
+                new TableRow { Code = "21208", Name = "国有土地使用权出让收入安排的支出", Level = 2, Values = spoil?.Invoke([.. figures]) ?? figures },
+            ],
+        };
+        return d.With(tables: [.. d.Tables, table]) with { Kind = "部门决算" };
+    });
+
     private static List<TableRow> Plus5Where(List<TableRow> rows, Func<TableRow, bool> where) => rows.Select(r => where(r) ? r with { Values = [r.Values[0] + 5] } : r).ToList();
 
     private static Variant WithProfile(Func<Profile, Profile> edit) => Sample.Clean with { Profile = edit(Sample.Clean.Profile) };
@@ -236,6 +259,9 @@ internal static class Faults
         Add("final.basic.rollup", () => FinalBasic(rows => Plus5Where(rows, r => r.Code == "30101")), () => FinalBasic());
         Add("final.basic.totals", () => FinalBasic(rows => Plus5Where(rows, r => r.Name == "公用经费合计")), () => FinalBasic());
         Add("X.final.basic-T07", () => FinalBasic(t07Basic: 5), () => FinalBasic());
+        Add("final.fund.balance", () => FinalFund(f => [f[0], f[1], f[2], f[3], f[4], 25]), () => FinalFund());
+        Add("final.fund.spending", () => FinalFund(f => [f[0], f[1], f[2], 35, f[4], f[5]]), () => FinalFund());
+        Add("final.fund.rollup", () => FinalFund(f => [f[0], 105, 95, f[3], 65, f[5]]), () => FinalFund());
         Add("text.department.heading", () => Said("上海市规划和自然资源局2024年度部门决算表"), () => Said("深圳市生态环境智能管控中心2023年部门预算表"));
 
         Add("code.function.valid", () => D(d => d.EditRow("T03", "2080505", r => r with { Code = "20805A5" })));
