@@ -24,6 +24,10 @@ internal static partial class PerformanceRules
     [GeneratedRegex(@"\d")]
     private static partial Regex Digit();
 
+    /// <summary>An indicator's name ending in its unit in brackets: （吨）, （万张）, （元/人/天）.</summary>
+    [GeneratedRegex(@"[（(][^（）()\d]{1,12}[）)]\s*$")]
+    private static partial Regex UnitInName();
+
     [GeneratedRegex(@"^\s*(≥|≤|>|<|=|＝|≧|≦|不少于|不低于|不高于|不超过|大于|小于|等于)")]
     private static partial Regex Comparator();
 
@@ -79,7 +83,8 @@ internal static partial class PerformanceRules
 
             var hasComparator = Comparator().IsMatch(target) || target.TrimEnd().EndsWith("以上", StringComparison.Ordinal) || target.TrimEnd().EndsWith("以下", StringComparison.Ordinal)
                 || target.Replace(" ", string.Empty, StringComparison.Ordinal) is "100%" or "100.00%";
-            var hasUnit = target.TrimEnd().Length > 0 && !char.IsAsciiDigit(target.TrimEnd()[^1]);
+            // The unit is the target's (≥1000 次) or, as many regions print it, the indicator's (保障饲养警犬数量（只） | ≥75).
+            var hasUnit = target.TrimEnd().Length > 0 && !char.IsAsciiDigit(target.TrimEnd()[^1]) || UnitInName().IsMatch(indicator.Name);
             if (!hasComparator || !hasUnit)
             {
                 var missing = !hasComparator && !hasUnit ? "比较符和计量单位" : !hasComparator ? "比较符（≥、≤、=）" : "计量单位";

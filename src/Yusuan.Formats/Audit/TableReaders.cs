@@ -360,6 +360,10 @@ internal static partial class TableReaders
         };
     }
 
+    /// <summary>A cell that heads a performance form rather than an indicator: 项目名称, 主管部门, 实施期限, 资金总额, 其中：财政拨款, 其他资金, 目标1：….</summary>
+    [GeneratedRegex(@"^(?:项目名称|主管部门|实施期限|(?:实施期|年度)资金总额|资金金额|其中：财政拨款|其他资金|(?:实施期)?总目标|年度目标)|^目标\s*\d|资金总额：")]
+    private static partial Regex FormHead();
+
     public static DisclosureTable Performance(List<SourceLine> body, decimal scale)
     {
         var tasks = new List<TableRow>();
@@ -367,11 +371,19 @@ internal static partial class TableReaders
         var goals = new List<string>();
         var supervisor = string.Empty;
         var inIndicators = false;
+
+        // 西安 prints a 分值权重 column after the 指标值 (≤400 | 1): then a row's target is its last cell but one.
+        var weighted = false;
         string level1 = string.Empty, level2 = string.Empty;
         foreach (var line in body)
         {
             var filled = line.Cells.Where(c => c.Length > 0).ToList();
             var text = line.Text;
+            if (filled.Any(c => c.Contains("分值", StringComparison.Ordinal) || c.Contains("权重", StringComparison.Ordinal)) && !filled.Any(IsNumber))
+            {
+                weighted = true;
+            }
+
             if (supervisor.Length == 0 && !inIndicators && filled.Any(c => c.StartsWith("主管部门", StringComparison.Ordinal)))
             {
                 var at = filled.FindIndex(c => c.StartsWith("主管部门", StringComparison.Ordinal));
@@ -422,6 +434,14 @@ internal static partial class TableReaders
                 continue;
             }
 
+            // The head of a further form printed under the same table (西安's 专项业务经费绩效目标表: 项目名称, 主管部门 | 实施期限,
+            // 实施期资金总额, 目标1：…) is no indicator; its own indicators follow under its 一级指标 header.
+            if (filled.Any(c => FormHead().IsMatch(c)))
+            {
+                inIndicators = false;
+                continue;
+            }
+
             var rest = new List<string>();
             foreach (var cell in filled)
             {
@@ -440,7 +460,11 @@ internal static partial class TableReaders
                 }
             }
 
-            if (rest.Count >= 2)
+            if (weighted && rest.Count >= 3 && IsNumber(rest[^1]))
+            {
+                indicators.Add(new PerformanceIndicator(level1, level2, string.Concat(rest.SkipLast(2)), rest[^2]));
+            }
+            else if (rest.Count >= 2)
             {
                 indicators.Add(new PerformanceIndicator(level1, level2, string.Concat(rest.SkipLast(1)), rest[^1]));
             }

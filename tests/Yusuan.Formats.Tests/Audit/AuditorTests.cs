@@ -83,4 +83,28 @@ public class AuditorTests
         var found = audit.Findings.Where(f => f.Rule == "text.change.percent").ToList();
         Assert.Equal(severity is null ? [] : [severity.Value], found.Select(f => f.Severity));
     }
+
+    [Fact]
+    public void A_goals_table_with_a_weight_column_gives_each_indicator_its_target_and_not_its_weight()
+    {
+        // 西安: 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值权重（90分）; the unit in the indicator's name; a second form's head below.
+        using var folder = new TempFolder();
+        var path = folder.Write("budget.txt", string.Join("\n",
+        [
+            "2021年西安市某某局部门预算",
+            "表12",
+            "部门整体支出绩效目标表",
+            "年度绩效指标",
+            "\t\t\t\t分值权重",
+            "一级指标\t二级指标\t三级指标\t指标值\t（90分）",
+            "产出指标\t数量指标\t保障饲养警犬数量（只）\t≥75\t2",
+            "\t成本指标\t培训费用标准（元/人/天）\t≤400\t1",
+            "\t\t实施期资金总额：\t33598\t年度资金总额：\t33598",
+            "\t\t其中：财政拨款\t33598\t其中：财政拨款\t33598",
+        ]));
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        var indicators = audit.Disclosure!.Table("T12")!.Performance!.Indicators;
+        Assert.Equal([("保障饲养警犬数量（只）", "≥75"), ("培训费用标准（元/人/天）", "≤400")], indicators.Select(i => (i.Name, i.Target)));
+        Assert.DoesNotContain(audit.Findings, f => f.Rule == "performance.target.measurable");
+    }
 }
