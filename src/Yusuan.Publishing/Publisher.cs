@@ -15,6 +15,7 @@ public sealed record Publication(string Html, byte[] Pdf, byte[] Xlsx, byte[] Do
 /// <summary>Renders a disclosure in all four formats and reads the PDF and workbook back against it.</summary>
 public static class Publisher
 {
+    /// <summary>Lays the disclosure out, writes HTML, PDF, XLSX and DOCX in memory and reads the PDF and workbook back; differences are error findings.</summary>
     /// <param name="disclosure">The disclosure to publish; for a template, already restated in it (<see cref="Core.Compile.TemplateRestatement"/>).</param>
     /// <param name="lines">The budget lines, written to the workbook's last sheet; null: none.</param>
     /// <param name="template">The template whose layout to print (its part headings, numbering, code columns); null: the seed's.</param>

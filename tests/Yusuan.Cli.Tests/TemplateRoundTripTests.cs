@@ -52,12 +52,11 @@ public class TemplateRoundTripTests
 
             Assert.Equal(table.Rows.Select(r => r.Code ?? string.Empty), back.Rows.Select(r => r.Code ?? string.Empty));
 
-            // The audit states every table in 万元; a table printed in 元 is read as printed and converted exactly.
-            var factor = table.Unit == "元" ? 10_000m : 1m;
-            Assert.Equal((back.PrintedUnit ?? back.Unit) == "元" ? "元" : "万元", table.Unit);
+            // Both state every table in 万元; a table printed in 元 says so, and is read as printed and converted exactly.
+            Assert.Equal(table.PrintedUnit ?? "万元", back.PrintedUnit ?? "万元");
             Assert.Equal(
                 table.Rows.Select(r => string.Join(",", r.Values.Select(v => v / 1.000000000000000000000000000000000m))),
-                back.Rows.Select(r => string.Join(",", r.Values.Select(v => v * factor / 1.000000000000000000000000000000000m))));
+                back.Rows.Select(r => string.Join(",", r.Values.Select(v => v / 1.000000000000000000000000000000000m))));
         }
 
         Assert.DoesNotContain(audit.Findings, f => f.Severity == Severity.Error);
@@ -74,12 +73,12 @@ public class TemplateRoundTripTests
     {
         var (folder, built) = Built("shanghai");
         var t03 = built.Table("T03")!;
-        Assert.Equal("元", t03.Unit);
-        Assert.Equal(2, t03.Decimals);
+        Assert.Equal(("万元", "元"), (t03.Unit, t03.PrintedUnit));
 
-        // 2080505 机关事业单位基本养老保险缴费支出: 125.9 万元 in the seed's tables, 1,259,000 元 here; exact, so every total adds.
+        // 2080505 机关事业单位基本养老保险缴费支出: 126 万元 in the seed's rounded tables, 1,259,000 元 printed here (125.9 万元);
+        // exact, so every total adds.
         var row = t03.Rows.First(r => r.Code == "2080505");
-        Assert.Equal(1_259_000m, row.Values[0]);
+        Assert.Equal((125.9m, "1,259,000"), (row.Values[0], row.Printed![0]));
         Assert.All(t03.Rows.Where(r => r.Code is { Length: 3 }), c => Assert.Equal(c.Values[0], t03.Rows.Where(r => r.Code is { Length: 5 } && r.Code.StartsWith(c.Code!, StringComparison.Ordinal)).Sum(r => r.Values[0])));
 
         var html = File.ReadAllText(Path.Combine(folder, "disclosure.html"));
@@ -90,6 +89,19 @@ public class TemplateRoundTripTests
         Assert.DoesNotContain("第一部分", html, StringComparison.Ordinal);
         Assert.Contains(built.Narrative, s => s.Sentence.Contains("部门预算表中数据按元列示", StringComparison.Ordinal));
         Assert.DoesNotContain(built.Narrative, s => s.Sentence.Contains("所有数据按万元列示", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("shanghai")]
+    [InlineData("standard")]
+    public void The_disclosure_json_of_a_template_build_checks_as_the_budget_does(string template)
+    {
+        // yusuan check accepts a build's disclosure.json: in another template it finds what it finds in the seed's layout.
+        var (folder, _) = Built(template);
+        var check = Yusuan.Run("check", Path.Combine(folder, "disclosure.json"), "--format", "json");
+        Assert.Equal(0, check.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(check.Out);
+        Assert.DoesNotContain(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "error");
     }
 
     [Fact]

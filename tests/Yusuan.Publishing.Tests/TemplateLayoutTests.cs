@@ -74,4 +74,16 @@ public class TemplateLayoutTests
         var pages = pdf.GetPages().Select(p => p.Text.Replace(" ", string.Empty, StringComparison.Ordinal)).ToList();
         Assert.True(pages.FindLastIndex(p => p.Contains("五、其他相关情况说明", StringComparison.Ordinal)) > pages.FindLastIndex(p => p.Contains("国有资本经营预算支出功能分类预算表", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_template_that_names_no_parts_prints_the_nine_parts_then_its_tables()
+    {
+        var (compiled, _) = Shanghai.Value;
+        var template = TemplateLibrary.Find("shanghai")!;
+        template = template with { Publishing = template.Publishing! with { Parts = [], TablesAfter = 0 } };
+        var document = DocumentLayout.From(TemplateRestatement.Restate(compiled, template), template);
+        Assert.Equal(["一、部门概况", "九、名词解释"], document.PartsBeforeTables.Where((_, i) => i is 0 or 8).Select(p => p.Title));
+        Assert.Empty(document.PartsAfterTables);
+        Assert.Equal("十、部门预算表", document.TablesHeading);
+    }
 }

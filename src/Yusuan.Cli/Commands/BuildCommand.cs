@@ -59,7 +59,7 @@ internal static class BuildCommand
                 File.WriteAllText(Path.Combine(tablesDir, table.Id + ".csv"), TableCsvWriter.Write(table), new UTF8Encoding(true));
             }
 
-            var rounding = compiled.Disclosure.Rounding == "controlled" ? "受控舍入" : "独立四舍五入";
+            var rounding = Core.Rounding.RoundingModes.Title(Core.Rounding.RoundingModes.Of(compiled.Disclosure));
             Console.WriteLine(
                 $"已编制 {compiled.Disclosure.Department.Name} {compiled.Disclosure.FiscalYear} 年部门预算：{compiled.LineCount} 条预算明细，{published.Tables.Count} 张表"
                 + (template?.Publishing is null ? $"（万元，{rounding}）" : $"，按{template.Title}出版（{(template.Unit == "元" ? "元，精确数" : $"万元，{rounding}")}）")
@@ -69,6 +69,10 @@ internal static class BuildCommand
         });
         return command;
     }
+
+    /// <summary>The seed's template is Yusuan's own layout; another template without a publish section is for auditing only.</summary>
+    private static bool Publishable(Core.Tables.DocumentTemplate template) =>
+        template.Publishing is not null || template.Name == Core.Tables.DocumentTemplates.Shenzhen.Name;
 
     /// <summary>The template --template names: a built-in one by name, or a template file; none: the seed's layout.</summary>
     private static (Core.Tables.DocumentTemplate? Template, IReadOnlyList<Core.Findings.InputProblem> Problems) Template(string? name)
@@ -80,11 +84,10 @@ internal static class BuildCommand
 
         if (TemplateLibrary.Find(name) is { } builtIn)
         {
-            // The seed's template is Yusuan's own layout; another template without a publish section is for auditing only.
-            return builtIn.Publishing is not null || builtIn.Name == Core.Tables.DocumentTemplates.Shenzhen.Name
+            return Publishable(builtIn)
                 ? (builtIn, [])
                 : (null, [new Core.Findings.InputProblem(name, null, "--template",
-                    $"模板“{builtIn.Title}”只用于审计，不能按它出版；可出版的模板：{string.Join("、", TemplateLibrary.BuiltIn.Where(t => t.Publishing is not null || t.Name == Core.Tables.DocumentTemplates.Shenzhen.Name).Select(t => t.Name))}")]);
+                    $"模板“{builtIn.Title}”只用于审计，不能按它出版；可出版的模板：{string.Join("、", TemplateLibrary.BuiltIn.Where(Publishable).Select(t => t.Name))}")]);
         }
 
         if (!File.Exists(name))

@@ -161,15 +161,16 @@ internal static class ArithmeticRules
         }
     }
 
-    internal static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows)
+    /// <param name="economic">Whether the codes are economic (by the table's specification where not given: a 决算's own table has none).</param>
+    internal static IEnumerable<Finding> CodeChildren(Rule rule, RuleContext context, TableView view, List<TableRow> rows, bool? economic = null)
     {
         // A row's parent is the code one level up (项 → 款 → 类). An economic code has two national levels; a region's 7-digit
         // items may be listed straight under their 类 (西安 301 → 3010201, no 30102): then they add up to the 类.
         var printed = rows.Where(r => r.Code is not null).Select(r => r.Code!).ToHashSet(StringComparer.Ordinal);
-        var economic = Tables.TableSpecifications.Find(view.Id)?.Codes == Tables.RowCodes.Economic;
+        economic ??= Tables.TableSpecifications.Find(view.Id)?.Codes == Tables.RowCodes.Economic;
         string? ParentOf(TableRow row) => row.Code!.Length switch
         {
-            7 when economic && !printed.Contains(row.Code[..5]) => row.Code[..3],
+            7 when economic.Value && !printed.Contains(row.Code[..5]) => row.Code[..3],
             > 3 => row.Code[..((TableView.LevelOf(row) - 1) * 2 + 1)],
             _ => null,
         };

@@ -145,14 +145,34 @@ internal static partial class CompletenessRules
         // The seed's template gives the "三公" 经费 a part of their own (第五部分); in another template they are explained
         // wherever the text speaks of them (上海: in the 预算编制说明).
         var ownPart = context.Template.Parts.Count >= 5 && context.Template.Parts[4].Contains("三公", StringComparison.Ordinal);
-        var explained = context.Disclosure.Narrative
-            .Where(s => ownPart ? s.Part == 5 : s.Sentence.Contains("三公", StringComparison.Ordinal) || s.Sentence.Contains("公务接待", StringComparison.Ordinal) || s.Sentence.Contains("公务用车", StringComparison.Ordinal) || s.Sentence.Contains("因公出国", StringComparison.Ordinal))
-            .Any(s => s.Sentence.Contains("主要", StringComparison.Ordinal) || s.Sentence.Contains("原因", StringComparison.Ordinal));
+        bool explained;
+        if (ownPart)
+        {
+            explained = context.Disclosure.Narrative.Where(s => s.Part == 5)
+                .Any(s => s.Sentence.Contains("主要", StringComparison.Ordinal) || s.Sentence.Contains("原因", StringComparison.Ordinal));
+        }
+        else
+        {
+            // A sentence on the "三公" 经费 or the one after it gives a cause (主要原因是…, 主要是…, 由于…).
+            var narrative = context.Disclosure.Narrative;
+            explained = narrative.Select((s, i) => (s, i)).Where(x => OfficialExpense().IsMatch(x.s.Sentence))
+                .SelectMany(x => narrative.Skip(x.i).Take(2).Where(n => n.Part == x.s.Part))
+                .Any(s => Cause().IsMatch(s.Sentence));
+        }
+
         if (!explained)
         {
-            yield return rule.Finding($"“三公”经费比上年{(change < 0 ? "减少" : "增加")} {RuleMessages.N(Math.Abs(change.Value))} 万元，{(ownPart ? "第五部分" : "文字部分")}未说明原因", new Location { Part = ownPart ? 5 : null, Table = "T09" });
+            yield return rule.Finding($"“三公”经费比上年{(change < 0 ? "减少" : "增加")} {RuleMessages.N(Math.Abs(change.Value))} 万元，{RuleMessages.Part(ownPart ? 5 : 0)}未说明原因", new Location { Part = ownPart ? 5 : null, Table = "T09" });
         }
     }
+
+    /// <summary>A sentence on the "三公" 经费 or one of them.</summary>
+    [GeneratedRegex("三公|公务接待|公务用车|因公出国")]
+    private static partial Regex OfficialExpense();
+
+    /// <summary>A sentence that gives a cause.</summary>
+    [GeneratedRegex("原因|主要是|由于|系因")]
+    private static partial Regex Cause();
 
     /// <summary>The document prints the table: under its id, or under its title with columns not all understood (TitledAs).</summary>
     /// <summary>

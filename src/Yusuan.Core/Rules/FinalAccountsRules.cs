@@ -24,7 +24,7 @@ internal static class FinalAccountsRules
             "部门决算财决09表、财决10表：本年支出按基本支出和项目支出列示", FundSpending);
         yield return new Rule("final.fund.rollup", Severity.Error, "arithmetic", "基金收支决算表：科目逐级汇总：项 → 款 → 类",
             "部门决算财决09表、财决10表：功能分类项级之和等于款级、款级之和等于类级", (rule, context) =>
-                FundTables(context).SelectMany(t => ArithmeticRules.CodeChildren(rule, context, new TableView(t.Table, context.Disclosure.FiscalYear), [.. t.Table.Rows])));
+                FundTables(context).SelectMany(t => ArithmeticRules.CodeChildren(rule, context, new TableView(t.Table, context.Disclosure.FiscalYear), [.. t.Table.Rows], economic: false)));
         yield return new Rule("final.basic.rollup", Severity.Error, "arithmetic", "基本支出决算表：各类 = 其下各款之和",
             "部门决算财决08表（一般公共预算财政拨款基本支出决算表）：经济分类款级之和等于类级", Rollup);
         yield return new Rule("final.basic.totals", Severity.Error, "arithmetic", "基本支出决算表：人员经费合计、公用经费合计 = 其各类之和",
@@ -40,7 +40,7 @@ internal static class FinalAccountsRules
             : [];
 
     private static IEnumerable<Finding> Rollup(Rule rule, RuleContext context) =>
-        BasicTables(context).SelectMany(table => ArithmeticRules.CodeChildren(rule, context, new TableView(table, context.Disclosure.FiscalYear), [.. table.Rows]));
+        BasicTables(context).SelectMany(table => ArithmeticRules.CodeChildren(rule, context, new TableView(table, context.Disclosure.FiscalYear), [.. table.Rows], economic: true));
 
     private static IEnumerable<Finding> Totals(Rule rule, RuleContext context)
     {
@@ -170,5 +170,5 @@ internal static class FinalAccountsRules
     private static TableRow? Total(DisclosureTable table, string list) =>
         table.Rows.FirstOrDefault(r => r.Code is null && r.Values.Count > 0 && Compact(r.Name) is var name && (name == list + "合计" || name == list));
 
-    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+    private static string Compact(string text) => Tables.DocumentTemplates.Comparable(text);
 }

@@ -3,6 +3,7 @@ using Yusuan.Core.Compile;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
 using Yusuan.Core.Model;
+using Yusuan.Core.Rounding;
 
 namespace Yusuan.Core.Rules;
 
@@ -45,7 +46,7 @@ public sealed class RuleContext
     public DateOnly? PublishedOn { get; init; }
 
     /// <summary>Controlled rounding promises exact sums; anything else was rounded figure by figure.</summary>
-    public bool Exact => Disclosure.Rounding == "controlled";
+    public bool Exact => RoundingModes.Of(Disclosure) == RoundingMode.Controlled;
 
     /// <summary>(terms + 1) × half a unit for independently rounded figures (DESIGN.md); zero for controlled rounding.</summary>
     public decimal SumTolerance(int terms, int decimals) => Exact ? 0m : (terms + 1) * 0.5m * Unit(decimals);

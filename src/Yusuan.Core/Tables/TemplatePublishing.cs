@@ -28,7 +28,7 @@ public enum PartNumbering
 /// <param name="Titles">The printed title of each table by id (T01 → 部门财务收支预算总表); "{year}" stands for the fiscal year. A table not named keeps its specification's title.</param>
 /// <param name="Parts">The text's parts, in order, each gathering parts of Yusuan's own nine (<see cref="Compile.TableTitles.Parts"/>); empty: the nine as they are.</param>
 /// <param name="TablesHeading">The heading over the tables (部门预算表), numbered as a part of the text.</param>
-/// <param name="TablesAfter">How many of <paramref name="Parts"/> come before the tables (上海: four, then 五、部门预算表, then 六、其他相关情况说明).</param>
+/// <param name="TablesAfter">How many of <paramref name="Parts"/> come before the tables (上海: three, then 四、部门预算表, then 五、其他相关情况说明).</param>
 /// <param name="Numbering">How the parts and the tables' heading are numbered.</param>
 public sealed record TemplatePublishing(CodeLayout Codes, IReadOnlyDictionary<string, string> Titles, IReadOnlyList<PublishedPart> Parts, string TablesHeading, int TablesAfter, PartNumbering Numbering)
 {

@@ -67,20 +67,20 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     private static partial Regex StatedTotal();
 
     /// <summary>
-    /// What may stand before 收入预算 / 支出预算 where it is the whole: nothing, the year (2026年度), 本单位 or 部门, a numbering
-    /// (（一）), or the department's name, which ends as a body's name does (…局, …中心, …办公室, …学校, …办事处). Anything else
-    /// makes it a part: 财政拨款收入预算, 政府采购支出预算.
+    /// What may stand before 收入预算 / 支出预算 where it is the whole budget: nothing, the year (2026年度), 本单位 or 部门, a
+    /// numbering (（一）), or the department's name, which ends as a body's name does (…局, …中心, …办公室, …学校, …办事处).
+    /// Anything else makes it a part: 财政拨款收入预算, 政府采购支出预算, 某某局（本级）收入预算.
     /// </summary>
-    [GeneratedRegex(@"^(?:|.*(?:\d{4}年度?|单位|部门|[局委院心室处所站校馆会队厅社台园团署司府）)]))$")]
-    private static partial Regex TheWhole();
+    [GeneratedRegex(@"^(?:|[（(][一二三四五六七八九十]{1,3}[）)]|.*(?:\d{4}年度?|单位|部门|[局委院心室处所站校馆会队厅社台园团署司府]))$")]
+    private static partial Regex WholeBudgetLead();
 
     /// <summary>"…9,628.22万元，比2025年预算增加793.14万元，增长8.98%": an amount, its change on last year and the rate of it.</summary>
     [GeneratedRegex(@"(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:比|较)(?:上年|\d{4}年度?)[^，。；\d%]{0,12}?(?<dir>增加|减少)(?<c>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?<dir2>增长|下降)(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
     private static partial Regex ChangeStatement();
 
-    /// <summary>Words before it that compare or part it (比上年…, 其中…).</summary>
-    [GeneratedRegex("比|较|其中|增加|减少")]
-    private static partial Regex PartOfTheWhole();
+    /// <summary>Words before it that compare it or make it a part (比上年…, 其中…, 本级, 所属单位).</summary>
+    [GeneratedRegex("比|较|其中|增加|减少|本级|所属|下属|二级")]
+    private static partial Regex PartialBudgetLead();
 
     /// <summary>A 决算's "年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%".</summary>
     [GeneratedRegex(@"年初预算(?:数)?为(?<a>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，,](?:支出)?决算(?:数)?为(?<b>\d[\d,]{0,19}(?:\.\d{1,8})?)万元[，。,]完成(?:年初)?预算的(?<r>\d[\d,]{0,19}(?:\.\d{1,8})?)%")]
@@ -247,7 +247,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
             var income = m.Groups["what"].Value == "收入";
             var subject = income ? Subjects.Income : Subjects.Expenditure;
             var lead = m.Groups["lead"].Value;
-            if (TheWhole().IsMatch(lead) && !PartOfTheWhole().IsMatch(lead) && figures.All(f => f.Subject != subject))
+            if (WholeBudgetLead().IsMatch(lead) && !PartialBudgetLead().IsMatch(lead) && figures.All(f => f.Subject != subject))
             {
                 figures.Add(new NarrativeFigure(subject, Number(m.Groups["amount"].Value), "万元", income ? "T01.income.total" : "T01.expenditure.total"));
             }

@@ -85,6 +85,7 @@ public sealed class TemplateDocument
 
     public DetectionDocument? Detect { get; set; }
 
+    /// <summary>How Yusuan publishes a budget in the template (yusuan build --template); none: for auditing only.</summary>
     public PublishDocument? Publish { get; set; }
 }
 
@@ -107,8 +108,10 @@ public sealed class PublishDocument
 /// <summary>A part of the published text: its heading and the parts of Yusuan's nine (by title) it gathers.</summary>
 public sealed class PublishedPartDocument
 {
+    /// <summary>The part's heading without its number (部门主要职能).</summary>
     public string? Title { get; set; }
 
+    /// <summary>The titles of Yusuan's nine parts whose text it prints, in order (部门概况, 名词解释 …).</summary>
     public List<string>? From { get; set; }
 
     /// <summary>This part is the tables (部门预算表), printed here among the text's parts.</summary>

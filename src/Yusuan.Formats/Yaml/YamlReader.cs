@@ -386,6 +386,7 @@ public static class YamlReader
         }
 
         var own = Core.Compile.TableTitles.Parts;
+        var ownTitles = own.ToArray();
         var parts = new List<Core.Tables.PublishedPart>();
         (string Title, int After)? tables = null;
         foreach (var part in publish.Parts ?? [])
@@ -410,7 +411,7 @@ public static class YamlReader
             var from = new List<int>();
             foreach (var source in part.From ?? [])
             {
-                var index = own.ToList().IndexOf(source.Trim());
+                var index = Array.IndexOf(ownTitles, source.Trim());
                 if (index < 0)
                 {
                     problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts", $"“{part.Title}”的 from 中“{source}”不是预算文字的部分（可选 {string.Join("、", own)}）")));
@@ -421,6 +422,19 @@ public static class YamlReader
             }
 
             parts.Add(new Core.Tables.PublishedPart(part.Title.Trim(), from));
+        }
+
+        // Where the template names its parts, each of Yusuan's nine is printed in one of them, once: no text is lost or doubled.
+        if (parts.Count > 0)
+        {
+            var used = parts.SelectMany(p => p.From).ToList();
+            var missing = Enumerable.Range(1, own.Count).Where(n => !used.Contains(n)).Select(n => own[n - 1]).ToList();
+            var twice = used.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => own[g.Key - 1]).ToList();
+            if (missing.Count > 0 || twice.Count > 0)
+            {
+                problems.Add(new InputProblem(name, null, "publish.parts", Messages.YamlFieldInvalid("publish.parts",
+                    string.Join("；", new[] { missing.Count > 0 ? $"未放入任何部分：{string.Join("、", missing)}" : null, twice.Count > 0 ? $"放入了不止一个部分：{string.Join("、", twice)}" : null }.OfType<string>()))));
+            }
         }
 
         return new Core.Tables.TemplatePublishing(codes ?? Core.Tables.CodeLayout.Joined, titles, parts, tables?.Title ?? "部门预算表", tables?.After ?? parts.Count, numbering ?? Core.Tables.PartNumbering.Parts);
@@ -548,17 +562,32 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            problems.Add(new InputProblem(name, (int)e.Start.Line, $"第 {e.Start.Column} 字符", Messages.YamlInvalid(reason)));
+            problems.Add(new InputProblem(name, (int)e.Start.Line, $"第 {e.Start.Column} 字符", Messages.YamlInvalid(Reason((e.InnerException?.Message ?? e.Message).Split('\n')[0]))));
             return (null, problems);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // YamlDotNet reads untrusted text; on some damaged input it throws other than YamlException (e.g. from its scanner).
-            problems.Add(new InputProblem(name, null, null, Messages.YamlInvalid(e.Message.Split('\n')[0])));
+            problems.Add(new InputProblem(name, null, null, Messages.YamlInvalid(Reason(e.Message.Split('\n')[0]))));
             return (null, problems);
         }
     }
+
+    /// <summary>The YAML library's reason (in English) as a person reads it: what the value should have been.</summary>
+    private static string Reason(string library) => library switch
+    {
+        _ when library.Contains("Boolean", StringComparison.Ordinal) => "此处应为 true 或 false",
+        _ when library.Contains("Invalid cast", StringComparison.Ordinal) && library.Contains("List", StringComparison.Ordinal)
+            || library.Contains("SequenceStart", StringComparison.Ordinal) => "此处应为列表（[甲, 乙]，或每行以“- ”开头），不是单个值",
+        _ when library.Contains("MappingStart", StringComparison.Ordinal) || library.Contains("Invalid cast", StringComparison.Ordinal) && library.Contains("Dictionary", StringComparison.Ordinal)
+            => "此处应为一组“字段: 值”，不是单个值",
+        _ when library.Contains("not found on type", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.Match(library, "Property '([^']{1,60})'") is { Success: true } field
+            => $"不认识的字段“{field.Groups[1].Value}”",
+        _ when library.Contains("Invalid cast", StringComparison.Ordinal) || library.Contains("is not a valid", StringComparison.Ordinal) || library.Contains("Input string", StringComparison.Ordinal)
+            => "此处的值类型不对（如应为数字却写了文字）",
+        _ when library.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) => "同一字段写了两次",
+        _ => "无法读取此处的内容（缩进、冒号或引号有误）",
+    };
 
     /// <summary>The next event of the first pass; a syntax error ends the pass, and the document is then read (and the error reported where the deserializer places it) by the second.</summary>
     private static bool MoveNext(YamlDotNet.Core.Parser parser)

@@ -14,22 +14,27 @@ public static class DocumentLayout
 {
     private static readonly IReadOnlyList<string> FundGroupKeys = Core.Tables.ColumnMeanings.FundSources;
 
+    /// <summary>The document as printed: its parts, tables (numbered, titled, their figures in the unit printed) and charts.</summary>
+    /// <param name="disclosure">What to print; in a template, restated in it first (<see cref="Core.Compile.TemplateRestatement"/>).</param>
+    /// <param name="template">The template whose layout to follow; null, or one without a publishing section: the seed's.</param>
     public static PrintedDocument From(Disclosure disclosure, DocumentTemplate? template = null)
     {
         var name = disclosure.Department.Name;
         var publishing = template?.Publishing;
-        // The tables take their place among the template's parts (上海: 五、部门预算表 between 四 and 六), and are numbered so.
+        // The tables take their place among the template's parts (上海: 四、部门预算表 between 三 and 五), and are numbered so.
         var parts = publishing is { Parts.Count: > 0 }
             ? publishing.Parts.Select((part, i) => i < publishing.TablesAfter ? i + 1 : i + 2).Zip(publishing.Parts)
                 .Select(p => new PrintedPart(p.First, Heading(publishing.Numbering, p.First, p.Second.Title),
                     p.Second.From.SelectMany(from => disclosure.Narrative.Where(s => s.Part == from).Select(s => s.Sentence)).ToList())).ToList()
             : Enumerable.Range(1, TableTitles.Parts.Count)
-                .Select(p => new PrintedPart(p, $"第{Wording.ChineseCount(p)}部分 {TableTitles.Parts[p - 1]}",
+                .Select(p => new PrintedPart(p, Heading(publishing?.Numbering ?? PartNumbering.Parts, p, TableTitles.Parts[p - 1]),
                     disclosure.Narrative.Where(s => s.Part == p).Select(s => s.Sentence).ToList()))
                 .ToList();
+        // A template that names no parts of its own prints Yusuan's nine, then the tables.
+        var tablesAfter = publishing is { Parts.Count: > 0 } ? publishing.TablesAfter : parts.Count;
         var codes = publishing?.Codes ?? CodeLayout.Joined;
         var tables = disclosure.Tables.Select((t, i) => Table(t, publishing is null ? Number(t.Id) : i + 1, codes, disclosure)).ToList();
-        var exact = disclosure.Tables.Count > 0 && disclosure.Tables.All(t => t.Unit == "元");
+        var exact = disclosure.Tables.Count > 0 && disclosure.Tables.All(t => t.PrintedUnit == "元");
         return new PrintedDocument(
             $"{disclosure.FiscalYear} 年{name}部门预算",
             name,
@@ -38,11 +43,11 @@ public static class DocumentLayout
             tables,
             Charts(disclosure),
             exact ? "本套报表金额单位为元，列示数为各项预算的精确数，合计数等于其各分项之和。"
-            : disclosure.Rounding == "controlled" ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。")
+            : Core.Rounding.RoundingModes.Of(disclosure) == Core.Rounding.RoundingMode.Controlled ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。")
         {
             TextHeading = publishing is null ? "一、文字部分" : null,
-            TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, publishing.TablesAfter + 1, publishing.TablesHeading),
-            TablesAfter = publishing?.TablesAfter ?? parts.Count,
+            TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, tablesAfter + 1, publishing.TablesHeading),
+            TablesAfter = tablesAfter,
         };
     }
 
@@ -54,6 +59,12 @@ public static class DocumentLayout
 
     private static PrintedTable Table(DisclosureTable table, int number, CodeLayout codes, Disclosure disclosure)
     {
+        if (table.PrintedUnit == "元" && table.Unit == "万元")
+        {
+            // Kept in 万元 and printed in 元 (a template that prints 元): the exact figures, two decimals at most.
+            table = table with { Unit = "元", PrintedUnit = null, Decimals = 2, Rows = table.Rows.Select(r => r with { Values = r.Values.Select(v => v * 10_000m).ToArray() }).ToList() };
+        }
+
         var specification = TableSpecifications.Find(table.Id);
         var blocks = specification?.Shape switch
         {
@@ -116,7 +127,7 @@ public static class DocumentLayout
         {
             var bold = r.Level <= 1;
             var cells = new List<PrintedCell> { new(r.Unit ?? string.Empty, Bold: bold) };
-            cells.AddRange(split ? CodeSegments(r.Code).Take(segments).Select(c => new PrintedCell(c, Bold: bold)) : [new PrintedCell(r.Code ?? string.Empty, Bold: bold)]);
+            cells.AddRange(split ? ClassSectionItem(r.Code, segments).Select(c => new PrintedCell(c, Bold: bold)) : [new PrintedCell(r.Code ?? string.Empty, Bold: bold)]);
             cells.Add(new PrintedCell(r.Code is null && r.Unit is not null ? string.Empty : r.Name, Indent: Math.Max(0, r.Level - 1), Bold: bold));
             if (isProjects)
             {
@@ -132,11 +143,17 @@ public static class DocumentLayout
         return new Grid(header, rows, widths);
     }
 
-    /// <summary>A function or economic code as 类 | 款 | 项 (2080505 → 208 | 05 | 05; 30101 → 301 | 01 | ""), blanks where it stops.</summary>
-    private static string[] CodeSegments(string? code)
+    /// <summary>
+    /// A code as its 类 | 款 | 项 columns, blanks where it stops: a function code in three (2080505 → 208 | 05 | 05), an economic
+    /// code in two, a region's longer item keeping its digits in the 款 (30101 → 301 | 01; 3010201 → 301 | 0201).
+    /// </summary>
+    private static string[] ClassSectionItem(string? code, int columns)
     {
         code ??= string.Empty;
-        return [code[..Math.Min(3, code.Length)], code.Length > 3 ? code[3..Math.Min(5, code.Length)] : string.Empty, code.Length > 5 ? code[5..] : string.Empty];
+        var type = code[..Math.Min(3, code.Length)];
+        return columns == 2
+            ? [type, code.Length > 3 ? code[3..] : string.Empty]
+            : [type, code.Length > 3 ? code[3..Math.Min(5, code.Length)] : string.Empty, code.Length > 5 ? code[5..] : string.Empty];
     }
 
     /// <summary>T01, T06: income ∥ expenditure side by side; the three total rows aligned at the bottom as the seed prints them.</summary>

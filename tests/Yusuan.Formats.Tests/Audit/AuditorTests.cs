@@ -45,6 +45,8 @@ public class AuditorTests
             "2026年，上海市某某中心收入预算10,806万元，其中：财政拨款收入9,378万元，比2025年预算增加2,642万元。",
             "支出预算10,806万元，其中：财政拨款支出预算9,378万元。",
             "2026年度政府采购支出预算总额10,095.43万元，其中：拟采购货物支出349.62万元。",
+            "上海市某某中心（本级）收入预算8,000万元。",
+            "财政拨款（补助）收入预算9,378万元。",
             "表1",
             "财务收支预算总表",
             "单位：万元",
@@ -106,5 +108,29 @@ public class AuditorTests
         var indicators = audit.Disclosure!.Table("T12")!.Performance!.Indicators;
         Assert.Equal([("保障饲养警犬数量（只）", "≥75"), ("培训费用标准（元/人/天）", "≤400")], indicators.Select(i => (i.Name, i.Target)));
         Assert.DoesNotContain(audit.Findings, f => f.Rule == "performance.target.measurable");
+    }
+
+    [Theory]
+    [InlineData("主要原因是落实过紧日子要求。", false)]
+    [InlineData("“三公”经费主要用于公务用车运行维护。", true)]
+    public void A_change_of_the_official_expenses_is_explained_in_the_sentence_after_it_in_any_template(string next, bool warned)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("budget.txt", string.Join("\n",
+        [
+            "2026年某某局部门预算",
+            $"2026年“三公”经费预算8万元，比上年减少2万元。{next}",
+            "表9",
+            "一般公共预算“三公”经费支出表",
+            "单位：万元",
+            "年度\t合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行维护费小计\t公务用车购置费\t公务用车运行维护费",
+            "2026年\t8.00\t0.00\t0.00\t8.00\t0.00\t8.00",
+            "2025年\t10.00\t0.00\t2.00\t8.00\t0.00\t8.00",
+            "增减变化\t-2.00\t0.00\t-2.00\t0.00\t0.00\t0.00",
+        ]));
+        var audit = Auditor.Audit(path, ClassificationCatalogue.BuiltIn());
+        Assert.Equal("standard", audit.Disclosure!.Template);
+        var found = audit.Findings.Where(f => f.Rule == "text.official.explained").Select(f => f.Message).ToList();
+        Assert.Equal(warned ? ["“三公”经费比上年减少 2 万元，文字说明未说明原因"] : [], found);
     }
 }

@@ -74,8 +74,15 @@ public class TemplateLibraryTests
         var bad = YamlReader.ReadTemplate(folder.Write("bad.yaml",
             "schema: yusuan.template/1\nname: bad\ntables: [T01]\npublish:\n  codes: diagonal\n  numbering: roman\n  titles:\n    T13: 某表\n  parts:\n    - title: 概况\n      from: [部门概况, 部门简介]\n    - title: 表\n      tables: true\n    - title: 又一表\n      tables: true\n"));
         Assert.Null(bad.Value);
-        Assert.Equal(["publish.codes", "publish.numbering", "publish.titles", "publish.parts", "publish.parts"], bad.Problems.Select(p => p.Column!));
+        Assert.Equal(["publish.codes", "publish.numbering", "publish.titles", "publish.parts", "publish.parts", "publish.parts"], bad.Problems.Select(p => p.Column!));
         Assert.Contains("部门简介", bad.Problems[3].Reason, StringComparison.Ordinal);
         Assert.Contains("又一表", bad.Problems[4].Reason, StringComparison.Ordinal);
+
+        // No text is lost or printed twice: each of Yusuan's nine parts goes into one part of the template.
+        Assert.Contains("未放入任何部分：部门预算收支总体情况", bad.Problems[5].Reason, StringComparison.Ordinal);
+        var twice = YamlReader.ReadTemplate(folder.Write("twice.yaml",
+            "schema: yusuan.template/1\nname: twice\ntables: [T01]\npublish:\n  parts:\n    - title: 甲\n      from: [部门概况, 部门预算收支总体情况, 部门预算支出具体情况, 政府采购预算情况, 一般公共预算“三公”经费预算情况]\n    - title: 乙\n      from: [部门预算绩效管理情况, 重点项目预算绩效情况说明, 其他需要说明情况, 名词解释, 部门概况]\n"));
+        Assert.Equal("publish.parts", Assert.Single(twice.Problems).Column);
+        Assert.Contains("放入了不止一个部分：部门概况", twice.Problems[0].Reason, StringComparison.Ordinal);
     }
 }

@@ -63,6 +63,20 @@ public class YamlReaderTests
         Assert.Contains("departmnet_typo", problem.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("      tables: maybe\n", "此处应为 true 或 false")]
+    [InlineData("      from: 部门概况\n", "此处应为列表")]
+    [InlineData("      from: [部门概况]\n      colour: red\n", "不认识的字段“colour”")]
+    public void A_value_of_the_wrong_kind_is_named_in_chinese_with_its_line(string field, string reason)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("mine.yaml", "schema: yusuan.template/1\nname: mine\ntables: [T01]\npublish:\n  parts:\n    - title: 甲\n" + field);
+        var problem = Assert.Single(YamlReader.ReadTemplate(path).Problems);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]{4,}", System.Text.RegularExpressions.Regex.Replace(problem.Reason, "YAML|true|false|colour", string.Empty));
+        Assert.NotNull(problem.Row);
+    }
+
     [Fact]
     public void Missing_department_and_year_are_reported_together()
     {

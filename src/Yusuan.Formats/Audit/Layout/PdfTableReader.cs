@@ -68,7 +68,8 @@ public static partial class PdfTableReader
         {
             if (tables.Count > 0 && (IsNote(text) || text.StartsWith("本表", StringComparison.Ordinal)))
             {
-                tables[^1].Note ??= Note(text);
+                // A note of several lines (注：1.… / 注：2.…) is kept whole.
+                tables[^1].Note = tables[^1].Note is { } before ? before + Note(text) : Note(text);
                 return true;
             }
 
