@@ -37,6 +37,9 @@ internal static class Browser
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", RunningApp.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/workspace");
+
+        // Signed in once the redirect to the workspace is committed (the session cookie is set); the tests then go where they
+        // need. Waiting for the workspace's load event as well made a busy machine time out now and then.
+        await page.WaitForURLAsync("**/workspace", new() { WaitUntil = WaitUntilState.Commit });
     }
 }
