@@ -13,7 +13,8 @@ internal sealed class Problems(IProblemDetailsService service) : IExceptionHandl
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         context.ProblemDetails.Title = Title(status);
-        if (status >= 500)
+        // 503 says why (审计任务已满); any other 5xx keeps what happened inside to the server's log.
+        if (status >= 500 && status != StatusCodes.Status503ServiceUnavailable)
         {
             context.ProblemDetails.Detail = "服务器处理请求时出错，没有保存任何更改。请稍后重试；问题持续时请把 traceId 告诉管理员。";
         }
@@ -61,6 +62,7 @@ internal sealed class Problems(IProblemDetailsService service) : IExceptionHandl
         413 => "请求过大",
         415 => "不支持的内容类型",
         428 => "需要给出修订号",
+        503 => "服务繁忙",
         _ when status >= 500 => "服务器内部错误",
         _ => "请求未完成",
     };

@@ -25,7 +25,11 @@ namespace Yusuan.Web;
 /// When <see cref="FirstAccounts"/> is given and the database has no users, accounts to try the application with are created and
 /// handed to it (once) to show their passwords.
 /// </remarks>
-public sealed record WebSettings(string Database, string Urls, string? SampleFolder, Action<IReadOnlyList<(string Name, string Role, string Password)>>? FirstAccounts = null);
+public sealed record WebSettings(string Database, string Urls, string? SampleFolder, Action<IReadOnlyList<(string Name, string Role, string Password)>>? FirstAccounts = null)
+{
+    /// <summary>How uploaded documents are read for audit; null: in this process (<see cref="InProcessAudits"/>).</summary>
+    public IUploadAuditor? UploadAuditor { get; init; }
+}
 
 /// <summary>
 /// The web application: the public portal (departments and years, a department's published budget with its downloads and the
@@ -52,6 +56,7 @@ public static class YusuanWeb
         builder.Services.AddExceptionHandler<Problems>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(new StoreFactory(settings.Database));
+        builder.Services.AddSingleton(settings.UploadAuditor ?? new InProcessAudits());
 
         // Chinese text stays readable in the page source; the characters HTML needs escaped still are.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -366,7 +371,10 @@ public static class YusuanWeb
     /// <summary>Uploads larger than this are refused before they are read.</summary>
     public const long MaxUpload = 20 * 1024 * 1024;
 
-    /// <summary>Audits one uploaded file in a temporary folder that is removed afterwards: nothing is kept.</summary>
+    /// <summary>
+    /// Audits one uploaded file in a temporary folder that is removed afterwards (nothing is kept), through the host's
+    /// <see cref="IUploadAuditor"/>; 503 when its queue is full.
+    /// </summary>
     internal static async Task<(Formats.Audit.AuditResult? Result, (string Message, int Status)? Problem)> AuditUpload(HttpRequest request)
     {
         if (request.ContentLength > MaxUpload)
@@ -398,7 +406,15 @@ public static class YusuanWeb
             await file.CopyToAsync(stream);
         }
 
-        return (Formats.Audit.Auditor.Audit(path, ClassificationCatalogue.BuiltIn()), null);
+        var auditor = request.HttpContext.RequestServices.GetRequiredService<IUploadAuditor>();
+        var result = await auditor.AuditAsync(path, request.HttpContext.RequestAborted);
+        if (result is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return (null, ("审计任务已满，请稍后再试", 503));
+        }
+
+        return (result, null);
     }
 
     private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)

@@ -295,7 +295,7 @@ public class AuditTests
         Assert.Contains("命令行错误", Yusuan.Run("audit", SeedPath(), "--time-limit", "0").Error, StringComparison.Ordinal);
     }
 
-    private static string Fixture(string kind)
+    internal static string Fixture(string kind)
     {
         var dir = Path.Combine(Path.GetTempPath(), "yusuan-pdf-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);

@@ -41,7 +41,8 @@ internal static class AuditWorkers
     /// </summary>
     /// <param name="workerOptions">The options the worker passes on to the audit (--region …).</param>
     /// <param name="timeLimit">The wall-clock time one document may take before its worker is stopped.</param>
-    public static AuditResult?[] Run(IReadOnlyList<string> paths, IReadOnlyList<string> workerOptions, int workers, TimeSpan timeLimit, Action done)
+    /// <param name="cancel">Stops the workers (the web's client has gone): the documents not read are left null.</param>
+    public static AuditResult?[] Run(IReadOnlyList<string> paths, IReadOnlyList<string> workerOptions, int workers, TimeSpan timeLimit, Action done, CancellationToken cancel = default)
     {
         var results = new AuditResult?[paths.Count];
         var command = WorkerCommand();
@@ -56,7 +57,7 @@ internal static class AuditWorkers
             Worker? worker = null;
             try
             {
-                while (queue.TryDequeue(out var index))
+                while (!cancel.IsCancellationRequested && queue.TryDequeue(out var index))
                 {
                     // The protocol is one path per line: a name with a line break in it is read by the caller.
                     if (paths[index].AsSpan().IndexOfAny('\n', '\r') >= 0)
@@ -70,7 +71,7 @@ internal static class AuditWorkers
                         return;
                     }
 
-                    var (result, alive) = worker.Audit(paths[index], timeLimit);
+                    var (result, alive) = worker.Audit(paths[index], timeLimit, cancel);
                     results[index] = result;
                     if (!alive)
                     {
@@ -202,7 +203,7 @@ internal static class AuditWorkers
         }
 
         /// <summary>The audit of one document, and whether this worker can take another.</summary>
-        public (AuditResult Result, bool Alive) Audit(string path, TimeSpan timeLimit)
+        public (AuditResult? Result, bool Alive) Audit(string path, TimeSpan timeLimit, CancellationToken cancel)
         {
             Task<string?> answer;
             try
@@ -216,10 +217,19 @@ internal static class AuditWorkers
                 return (Failed(path, "读取时工作进程意外退出（文件可能损坏或含有恶意构造）"), false);
             }
 
-            if (!answer.Wait(timeLimit))
+            try
             {
+                if (!answer.Wait(timeLimit, cancel))
+                {
+                    Stop();
+                    return (Failed(path, $"文件无法在限定的时间（{timeLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} 秒）内读取"), false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Nobody waits for this audit any more: its worker stops now, not at the time limit.
                 Stop();
-                return (Failed(path, $"文件无法在限定的时间（{timeLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} 秒）内读取"), false);
+                return (null, false);
             }
 
             var line = answer.Result;

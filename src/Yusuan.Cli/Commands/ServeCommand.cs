@@ -21,7 +21,11 @@ internal static class ServeCommand
                 {
                     Console.WriteLine($"  {name,-9} {role,-9} 密码 {password}");
                 }
-            }));
+            })
+            {
+                // Uploaded documents are read in worker processes, never in the server's own.
+                UploadAuditor = ContainedAudits.ForServer(),
+            });
             Console.WriteLine($"Yusuan 已启动：{parse.GetValue(urls)}（数据库 {parse.GetValue(database)}），按 Ctrl+C 停止。");
             app.Run();
             return ExitCodes.Done;
