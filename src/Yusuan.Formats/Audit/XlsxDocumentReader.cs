@@ -15,7 +15,7 @@ public static class XlsxDocumentReader
     public static SourceDocument Read(string path)
     {
         var name = Path.GetFileName(path);
-        if (Formats.Text.ZipLimits.Refuse(path) is { } bomb)
+        if (Formats.Text.ZipLimits.Refuse(path, Formats.Text.ZipLimits.MaxPublished) is { } bomb)
         {
             return new SourceDocument(name, [], Core.Messages.ZipTooLarge(bomb));
         }

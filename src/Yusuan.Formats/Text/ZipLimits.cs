@@ -17,8 +17,15 @@ public static class ZipLimits
     /// <summary>XML compresses well, but not this well: above this ratio (for entries over 1 MB) the content is padding.</summary>
     public const int MaxRatio = 200;
 
+    /// <summary>
+    /// A published budget's workbook (tables, a sheet of lines at most) unpacked: 128 MB. The audit reads untrusted uploads,
+    /// so it holds them to this rather than to a city's ledger's <see cref="MaxTotal"/>.
+    /// </summary>
+    public const long MaxPublished = 128L << 20;
+
     /// <summary>Why the file at <paramref name="path"/> must not be unpacked, or null when it is within the limits (or not a zip at all, which the reader reports).</summary>
-    public static string? Refuse(string path)
+    /// <param name="maxTotal">All entries together, unpacked, in bytes: <see cref="MaxTotal"/> for a ledger, <see cref="MaxPublished"/> for an audit.</param>
+    public static string? Refuse(string path, long maxTotal = MaxTotal)
     {
         try
         {
@@ -32,9 +39,9 @@ public static class ZipLimits
             foreach (var entry in zip.Entries)
             {
                 total += entry.Length;
-                if (total > MaxTotal)
+                if (total > maxTotal)
                 {
-                    return $"解压后超过 {MaxTotal >> 20} MB";
+                    return $"解压后超过 {maxTotal >> 20} MB";
                 }
 
                 if (entry.Length > 1 << 20 && entry.Length > (long)MaxRatio * Math.Max(1, entry.CompressedLength))

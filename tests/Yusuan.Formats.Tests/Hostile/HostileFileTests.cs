@@ -45,6 +45,29 @@ public class HostileFileTests
     private static string AuditFileReader(string path) => XlsxDocumentReader.Read(path).Problem ?? string.Empty;
 
     [Fact]
+    public void A_published_workbook_that_unpacks_past_what_a_budget_needs_is_not_read_for_an_audit()
+    {
+        // 140 parts of 1 MB each, every one small enough to pass the ratio test: a ledger may unpack to a gigabyte, an
+        // uploaded budget not past 128 MB, so the audit refuses it from the zip's directory before reading anything.
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "budget.xlsx");
+        LedgerFileTests.WriteWorkbook(path, Ledger);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var padding = new byte[1 << 20];
+            for (var i = 0; i < 140; i++)
+            {
+                using var stream = zip.CreateEntry($"xl/media/pad{i}.bin", CompressionLevel.Fastest).Open();
+                stream.Write(padding);
+            }
+        }
+
+        Assert.True(new FileInfo(path).Length < 2_000_000);
+        Assert.Contains("解压后超过 128 MB", AuditFileReader(path), StringComparison.Ordinal);
+        Assert.Contains("解压后超过 128 MB", DocxDocumentReader.Read(path).Problem ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Entities_in_a_worksheet_are_not_expanded()
     {
         using var folder = new TempFolder();
@@ -162,5 +185,24 @@ public class HostileFileTests
             var result = await read;
             Assert.Equal(name, Path.GetFileName(result.File));
         }
+    }
+
+    [Theory]
+    [InlineData("<head ")]
+    [InlineData("<tr ")]
+    [InlineData("<td ")]
+    [InlineData("<")]
+    public async Task Html_of_tags_that_never_close_is_read_in_time_linear_in_its_length(string opening)
+    {
+        // 420 KB of one opening that never closes: a pattern that scans to the end from each start takes minutes (200 KB of
+        // "<head " took 66 s on the backtracking engine); read in linear time it is a document like any other.
+        using var folder = new TempFolder();
+        var path = folder.Write("hostile.html", string.Concat(Enumerable.Repeat(opening, 420_000 / opening.Length)));
+        var read = Task.Run(() => Auditor.Audit(path, Core.Catalogue.ClassificationCatalogue.BuiltIn()));
+
+        // Not a timing claim: a quadratic reader would hold the test here, so it waits a generous while and says so.
+        var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == read, $"{opening} × {420_000 / opening.Length} was still being read after 60 s");
+        Assert.Contains((await read).Findings, f => f.Rule.StartsWith("audit.document.", StringComparison.Ordinal));
     }
 }
