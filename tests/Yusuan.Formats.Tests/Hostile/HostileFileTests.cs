@@ -205,4 +205,17 @@ public class HostileFileTests
         Assert.True(finished == read, $"{opening} × {420_000 / opening.Length} was still being read after 60 s");
         Assert.Contains((await read).Findings, f => f.Rule.StartsWith("audit.document.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_pdf_page_of_more_lines_than_any_budget_prints_is_refused_before_it_is_laid_out()
+    {
+        // 5,000 lines of text on one tall page: laying a page out grows faster than its lines, so the reader refuses it.
+        var content = string.Join("\n", Enumerable.Range(0, 5_000).Select(i => $"BT /F1 1 Tf 10 {i * 1.2m} Td (1,234.56) Tj ET"));
+        using var folder = new TempFolder();
+        var path = folder.Write("tall.pdf", Pdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 6010] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >> stream\n{content}\nendstream", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
+        var problem = PdfDocumentReader.Read(path).Problem;
+        Assert.Equal("第 1 页有 5000 行文字，远多于任何预算文件的一页（2000 行），未读取", problem);
+    }
 }
