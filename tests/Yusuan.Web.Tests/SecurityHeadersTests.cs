@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace Yusuan.Web.Tests;
+
+/// <summary>Every response carries the security headers; a signed-in user's pages are never stored by a browser or proxy.</summary>
+public class SecurityHeadersTests
+{
+    [Fact]
+    public async Task Every_page_api_answer_download_and_error_carries_the_security_headers()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        foreach (var path in new[] { "/", "/audit", "/signin", "/budgets/139001/2023", "/budgets/139001/2023/disclosure.json", "/budgets/139001/2023/disclosure.pdf", "/api/departments", "/openapi/v1.json", "/no-such-page", "/budgets/999999/2023" })
+        {
+            using var response = await app.Client.GetAsync(path);
+            var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            Assert.True(headers.TryGetValue("Content-Security-Policy", out var policy), path);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline'; img", policy.Split("script-src")[1].Split(';')[0], StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", headers["X-Content-Type-Options"]);
+            Assert.Equal("same-origin", headers["Referrer-Policy"]);
+            if (path is "/" or "/budgets/139001/2023")
+            {
+                // A published budget's page is public and may be cached (it carries an ETag).
+                Assert.False(headers.TryGetValue("Cache-Control", out var cache) && cache.Contains("no-store", StringComparison.Ordinal), path);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_users_pages_and_api_answers_are_not_stored()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var account = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(app.Url) };
+
+        // The same public answer: stored by nobody when a user asked for it, with a cookie or a token.
+        foreach (var (header, value) in new[] { ("Cookie", "yusuan_session=" + account.Session), ("Authorization", "Bearer " + account.Token) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/departments");
+            request.Headers.TryAddWithoutValidation(header, value);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        using var anonymous = await client.GetAsync("/api/departments");
+        Assert.DoesNotContain("no-store", anonymous.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+}
