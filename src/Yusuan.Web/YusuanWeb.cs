@@ -29,6 +29,9 @@ public sealed record WebSettings(string Database, string Urls, string? SampleFol
 {
     /// <summary>How uploaded documents are read for audit; null: in this process (<see cref="InProcessAudits"/>).</summary>
     public IUploadAuditor? UploadAuditor { get; init; }
+
+    /// <summary>Further logging set-up (a host's own provider; a test's that keeps what is logged); null: the console's.</summary>
+    public Action<ILoggingBuilder>? Logging { get; init; }
 }
 
 /// <summary>
@@ -44,6 +47,7 @@ public static class YusuanWeb
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(YusuanWeb).Assembly.GetName().Name });
         builder.WebHost.UseUrls(settings.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        settings.Logging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxUpload + (1 << 20));
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
         {
@@ -57,6 +61,7 @@ public static class YusuanWeb
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(new StoreFactory(settings.Database));
         builder.Services.AddSingleton(settings.UploadAuditor ?? new InProcessAudits());
+        SignInGuard.AddTo(builder.Services);
 
         // Chinese text stays readable in the page source; the characters HTML needs escaped still are.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -69,6 +74,7 @@ public static class YusuanWeb
         });
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

@@ -35,10 +35,14 @@ public sealed class RunningApp : IAsyncDisposable
         listener.Stop();
         var url = $"http://127.0.0.1:{port}";
         var database = Store.Tests.Databases.Fresh(provider);
-        var app = YusuanWeb.Build(new WebSettings(database, url, Path.Combine(Repository.Root, "samples", "sz-eeimc-2023")));
+        var logs = new KeptLogs();
+        var app = YusuanWeb.Build(new WebSettings(database, url, Path.Combine(Repository.Root, "samples", "sz-eeimc-2023")) { Logging = logging => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logging.Services, logs) });
         await app.StartAsync();
-        return new RunningApp(app, url, database);
+        return new RunningApp(app, url, database) { Logs = logs };
     }
+
+    /// <summary>What the application logged (warnings and above), as formatted.</summary>
+    public KeptLogs Logs { get; private init; } = new();
 
     /// <summary>The password every test account gets.</summary>
     public const string Password = "correct-horse-42";
@@ -86,3 +90,28 @@ public sealed class RunningApp : IAsyncDisposable
 
 /// <summary>A test user: name, API token and the value of their sign-in cookie.</summary>
 public sealed record Account(string Name, string Token, string Session);
+
+/// <summary>A logging provider that keeps every message, for a test to read.</summary>
+public sealed class KeptLogs : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> messages = new();
+
+    public IReadOnlyList<string> Messages => [.. messages];
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(messages);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue(formatter(state, exception));
+    }
+}
