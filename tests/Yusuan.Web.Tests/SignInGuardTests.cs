@@ -44,3 +44,53 @@ public class SignInGuardTests
         Assert.Contains(app.Logs.Messages, m => m.StartsWith("登录限流：地址 127.0.0.1", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Signing out takes a POST with the form's antiforgery token: a link from elsewhere cannot end a session.</summary>
+public class SignOutTests
+{
+    [Fact]
+    public async Task Sign_out_is_a_post_with_the_forms_token_and_ends_the_session()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var account = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        async Task<HttpStatusCode> Workspace()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/workspace");
+            request.Headers.Add("Cookie", "yusuan_session=" + account.Session);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // A GET (a link, an image elsewhere) shows the button and ends nothing; a POST without the token is refused.
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "/signout"))
+        {
+            get.Headers.Add("Cookie", "yusuan_session=" + account.Session);
+            using var page = await client.SendAsync(get);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("退出登录", html, StringComparison.Ordinal);
+            var field = RunningApp.AntiforgeryField(html);
+            var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.OK, await Workspace());
+
+            using (var forged = new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent(new Dictionary<string, string>()) })
+            {
+                forged.Headers.Add("Cookie", "yusuan_session=" + account.Session);
+                using var refused = await client.SendAsync(forged);
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, await Workspace());
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/signout")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value) }),
+            };
+            post.Headers.Add("Cookie", $"yusuan_session={account.Session}; {antiforgery}");
+            using var done = await client.SendAsync(post);
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        Assert.NotEqual(HttpStatusCode.OK, await Workspace());
+    }
+}
