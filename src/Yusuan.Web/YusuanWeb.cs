@@ -151,6 +151,22 @@ public static class YusuanWeb
         });
 
         var api = app.MapGroup("/api");
+
+        // A browser sends the session cookie with any request, another site's form posts included: a change through the API
+        // with the cookie alone is refused; a script gives its token, a page of this site its antiforgery token.
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method)
+                && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                && http.Request.Cookies.ContainsKey(SignInModel.Cookie)
+                && !await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+            {
+                return Results.Problem("以登录状态（Cookie）调用 API 修改数据时，须附带本站页面的防伪令牌（请求头 RequestVerificationToken）；脚本请改用 Authorization: Bearer 令牌", statusCode: 403);
+            }
+
+            return await next(context);
+        });
         api.MapPost("/audit", async (HttpRequest request) =>
         {
             var (result, problem) = await AuditUpload(request);

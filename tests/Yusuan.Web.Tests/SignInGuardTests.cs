@@ -94,3 +94,51 @@ public class SignOutTests
         Assert.NotEqual(HttpStatusCode.OK, await Workspace());
     }
 }
+
+/// <summary>The API takes a token, or the session cookie with this site's antiforgery token — never the cookie alone.</summary>
+public class CookieApiTests
+{
+    [Fact]
+    public async Task A_change_through_the_api_with_the_session_cookie_alone_is_refused()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var officer = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(app.Url) };
+        HttpRequestMessage Upload(string? cookie, string? token)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/budgets/139001/2023/drafts")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(Repository.Sample("ledger.csv"))), "ledger", "ledger.csv" } },
+            };
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", "yusuan_session=" + cookie);
+            }
+
+            if (token is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+
+            return request;
+        }
+
+        // What another site's form would send: the cookie the browser adds, nothing else.
+        using (var forged = await client.SendAsync(Upload(officer.Session, null)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+            using var problem = System.Text.Json.JsonDocument.Parse(await forged.Content.ReadAsStringAsync());
+            Assert.Contains("防伪令牌", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // A script's token works, with or without the cookie; reading needs no antiforgery token.
+        using (var scripted = await client.SendAsync(Upload(officer.Session, officer.Token)))
+        {
+            Assert.Equal(HttpStatusCode.Created, scripted.StatusCode);
+        }
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/departments");
+        read.Headers.Add("Cookie", "yusuan_session=" + officer.Session);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(read)).StatusCode);
+    }
+}
