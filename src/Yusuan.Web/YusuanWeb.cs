@@ -231,9 +231,9 @@ public static class YusuanWeb
         api.MapGet("/versions/{id:long}", (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (store.Find(id) is not { } version)
+            if (Anonymous(store, request) || store.Find(id) is not { } version)
             {
-                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
+                return NoVersion(id);
             }
 
             return Authorize(store, request, version.DepartmentCode, "officer", "reviewer", "finance", "admin") is { } denied
@@ -246,9 +246,9 @@ public static class YusuanWeb
         api.MapPut("/versions/{id:long}/ledger", async (long id, HttpRequest request) =>
         {
             using var store = open();
-            if (store.Find(id) is not { } version)
+            if (Anonymous(store, request) || store.Find(id) is not { } version)
             {
-                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
+                return NoVersion(id);
             }
 
             if (Authorize(store, request, version.DepartmentCode, "officer", "admin") is { } denied)
@@ -290,9 +290,9 @@ public static class YusuanWeb
                 return Results.Problem($"没有操作“{action}”（可用 submit、return、approve、publish）", statusCode: 404);
             }
 
-            if (store.Find(id) is not { } version)
+            if (Anonymous(store, request) || store.Find(id) is not { } version)
             {
-                return Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
+                return NoVersion(id);
             }
 
             if (Authorize(store, request, version.DepartmentCode, roles) is { } denied)
@@ -322,6 +322,14 @@ public static class YusuanWeb
         "publish" => (BudgetState.Published, ["finance", "admin"]),
         _ => (BudgetState.Draft, []),
     };
+
+    /// <summary>
+    /// Whether nobody is signed in: to such a caller a version that exists and one that does not answer the same 404, so the
+    /// API does not tell strangers which drafts there are.
+    /// </summary>
+    private static bool Anonymous(BudgetStore store, HttpRequest request) => CurrentUser(store, request) is null;
+
+    private static IResult NoVersion(long id) => Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
 
     /// <summary>The caller: by the API token (Authorization: Bearer …) for scripts, by the session cookie for people signed in to the pages.</summary>
     internal static User? CurrentUser(BudgetStore store, HttpRequest request) =>

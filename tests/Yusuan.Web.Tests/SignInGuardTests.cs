@@ -142,3 +142,33 @@ public class CookieApiTests
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(read)).StatusCode);
     }
 }
+
+/// <summary>Strangers learn nothing of which versions exist.</summary>
+public class AnonymousVersionTests
+{
+    [Fact]
+    public async Task The_anonymous_get_the_same_404_for_a_version_that_exists_and_one_that_does_not()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        using (var published = await app.Client.GetAsync("/api/departments"))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        }
+
+        // Version 1 is the sample, published on first start; version 99999 is none.
+        foreach (var (method, path) in new[] { ("GET", "/api/versions/{0}"), ("PUT", "/api/versions/{0}/ledger"), ("POST", "/api/versions/{0}/submit") })
+        {
+            var answers = new List<(HttpStatusCode, string)>();
+            foreach (var id in new[] { 1, 99999 })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, id)) { Content = method == "GET" ? null : new StringContent("x") };
+                using var response = await app.Client.SendAsync(request);
+                using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                answers.Add((response.StatusCode, problem.RootElement.GetProperty("detail").GetString()!.Replace(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "#", StringComparison.Ordinal)));
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, answers[0].Item1);
+            Assert.Equal(answers[0], answers[1]);
+        }
+    }
+}
