@@ -63,6 +63,11 @@ public static class YusuanWeb
         builder.Services.AddSingleton(settings.UploadAuditor ?? new InProcessAudits());
         SignInGuard.AddTo(builder.Services);
 
+        // Behind a TLS-terminating proxy on this machine (nginx, Caddy): the scheme and address it forwards are the request's,
+        // so cookies are Secure and the sign-in limit counts the real addresses. Only loopback proxies are believed.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+
         // Chinese text stays readable in the page source; the characters HTML needs escaped still are.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -73,6 +78,7 @@ public static class YusuanWeb
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseExceptionHandler();

@@ -48,3 +48,33 @@ public class SecurityHeadersTests
         Assert.DoesNotContain("no-store", anonymous.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Behind a TLS-terminating proxy on the same machine, the session cookie is marked Secure.</summary>
+public class ForwardedHeadersTests
+{
+    [Theory]
+    [InlineData("https", true)]
+    [InlineData(null, false)]
+    public async Task The_session_cookie_is_secure_when_the_proxy_says_the_request_came_over_https(string? scheme, bool secure)
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        using var page = await client.GetAsync("/signin");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
+        var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "甲", ["password"] = RunningApp.Password, [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value) }),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        if (scheme is not null)
+        {
+            request.Headers.Add("X-Forwarded-Proto", scheme);
+        }
+
+        using var response = await client.SendAsync(request);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("yusuan_session=", StringComparison.Ordinal));
+        Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+}
