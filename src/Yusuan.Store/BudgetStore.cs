@@ -19,6 +19,9 @@ public sealed record VersionFiles(string LedgerCsv, string Profile, string? Perf
 /// <summary>A user of the web application: their role, and the agencies an officer acts for.</summary>
 public sealed record User(string Name, string Role, IReadOnlyList<string> Agencies);
 
+/// <summary>One of a user's API tokens as listed: its id (the start of its digest; the token itself is shown only once), label, and when it was made and runs out (UTC).</summary>
+public sealed record ApiToken(string Id, string Label, DateTime CreatedAt, DateTime ExpiresAt);
+
 /// <summary>One entry of the audit log: who did what, when, to which version.</summary>
 public sealed record AuditEntry(DateTime At, string Actor, string Action, long? VersionId, string Detail);
 
@@ -109,29 +112,90 @@ public sealed partial class BudgetStore : IDisposable
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         InTransaction(t =>
         {
-            Execute("INSERT INTO users (name, role, token_sha256, password_hash) VALUES (@n, @r, @h, @p)", t, ("n", name), ("r", role), ("h", Digest(token)), ("p", password is null ? DBNull.Value : Passwords.Hash(password)));
+            Execute("INSERT INTO users (name, role, password_hash) VALUES (@n, @r, @p)", t, ("n", name), ("r", role), ("p", password is null ? DBNull.Value : Passwords.Hash(password)));
             foreach (var agency in agencies)
             {
                 Execute("INSERT INTO user_agencies (user_name, agency_code) VALUES (@n, @a)", t, ("n", name), ("a", agency));
             }
 
+            InsertToken(t, name, token, "初始令牌", TokenLifetime);
             Log(t, actor, "user", null, $"新增用户 {name}（{role}）");
         });
         return token;
     }
 
-    /// <summary>Sets a user's password (hashed) and ends their sessions.</summary>
+    /// <summary>How long an API token is valid unless asked otherwise: 90 days.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>A new API token for <paramref name="name"/>, valid for <paramref name="lifetime"/>; returned once, stored as a digest.</summary>
+    public string NewToken(string name, string label, TimeSpan lifetime, string actor)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        InTransaction(t =>
+        {
+            InsertToken(t, name, token, label, lifetime);
+            Log(t, actor, "token", null, $"为 {name} 新建 API 令牌“{label}”");
+        });
+        return token;
+    }
+
+    /// <summary>A user's API tokens still valid, newest first: an id (the start of the token's digest, not the token), label and dates.</summary>
+    public IReadOnlyList<ApiToken> Tokens(string name) =>
+        Query("SELECT id_sha256, label, created_at, expires_at FROM api_tokens WHERE user_name = @n AND expires_at > @now ORDER BY created_at DESC",
+            r => new ApiToken(r.GetString(0)[..TokenIdLength], r.GetString(1), Moment(r, 2), Moment(r, 3)), null, ("n", name), ("now", DateTime.UtcNow));
+
+    /// <summary>Revokes one of the user's tokens by its id; false when they have none of that id.</summary>
+    public bool RevokeToken(string name, string id, string actor)
+    {
+        if (id.Length != TokenIdLength || !id.All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+
+        var revoked = 0;
+        InTransaction(t =>
+        {
+            revoked = Execute("DELETE FROM api_tokens WHERE user_name = @n AND id_sha256 LIKE @id", t, ("n", name), ("id", id + "%"));
+            if (revoked > 0)
+            {
+                Log(t, actor, "token", null, $"吊销 {name} 的 API 令牌 {id}");
+            }
+        });
+        return revoked > 0;
+    }
+
+    private const int TokenIdLength = 12;
+
+    /// <summary>The id a token is listed and revoked by: the start of its digest, which does not give the token away.</summary>
+    public static string TokenId(string token) => Digest(token)[..TokenIdLength];
+
+    private void InsertToken(DbTransaction t, string name, string token, string label, TimeSpan lifetime)
+    {
+        var now = DateTime.UtcNow;
+        Execute("INSERT INTO api_tokens (id_sha256, user_name, label, created_at, expires_at) VALUES (@h, @n, @l, @at, @until)", t,
+            ("h", Digest(token)), ("n", name), ("l", label), ("at", now), ("until", now + lifetime));
+    }
+
+    private static DateTime Moment(DbDataReader reader, int column) =>
+        reader.GetFieldType(column) == typeof(string) ? DateTime.Parse(reader.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : DateTime.SpecifyKind(reader.GetDateTime(column), DateTimeKind.Utc);
+
+    /// <summary>Sets a user's password (hashed), ends their sessions and revokes their API tokens.</summary>
     public void SetPassword(string name, string password, string actor) =>
         InTransaction(t =>
         {
             Execute("UPDATE users SET password_hash = @p WHERE name = @n", t, ("p", Passwords.Hash(password)), ("n", name));
             Execute("DELETE FROM sessions WHERE user_name = @n", t, ("n", name));
+
+            // A new password ends every way in: the sessions and the API tokens alike.
+            Execute("DELETE FROM api_tokens WHERE user_name = @n", t, ("n", name));
             Log(t, actor, "password", null, $"重设用户 {name} 的密码");
         });
 
-    /// <summary>The user a token belongs to, with their role and agencies; null for an unknown token.</summary>
+    /// <summary>The user a token belongs to, with their role and agencies; null for an unknown, expired or revoked token.</summary>
     public User? UserByToken(string token) =>
-        Query("SELECT name FROM users WHERE token_sha256 = @h", r => r.GetString(0), null, ("h", Digest(token))).SingleOrDefault() is { } name ? UserNamed(name) : null;
+        Query("SELECT user_name FROM api_tokens WHERE id_sha256 = @h AND expires_at > @now", r => r.GetString(0), null, ("h", Digest(token)), ("now", DateTime.UtcNow)).SingleOrDefault() is { } name
+            ? UserNamed(name)
+            : null;
 
     /// <summary>
     /// Signs a user in with their password: a new session whose id (returned, for the cookie) is stored only as a digest and
@@ -436,10 +500,11 @@ public sealed partial class BudgetStore : IDisposable
         return command;
     }
 
-    private void Execute(string sql, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    /// <returns>The rows the statement changed.</returns>
+    private int Execute(string sql, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)
     {
         using var command = Command(sql, transaction, parameters);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private List<T> Query<T>(string sql, Func<DbDataReader, T> read, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)

@@ -211,6 +211,44 @@ public static class YusuanWeb
     /// </summary>
     private static void MapWorkspace(RouteGroupBuilder api, Func<BudgetStore> open)
     {
+        // One's own API tokens: listed (id, label, dates — never the token), made (shown once) and revoked.
+        api.MapGet("/tokens", (HttpRequest request) =>
+        {
+            using var store = open();
+            return CurrentUser(store, request) is not { } user
+                ? Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401)
+                : Results.Json(store.Tokens(user.Name).Select(t => new { id = t.Id, label = t.Label, createdAt = t.CreatedAt, expiresAt = t.ExpiresAt }), YusuanJson.Options);
+        });
+        api.MapPost("/tokens", (string? label, int? days, HttpRequest request) =>
+        {
+            using var store = open();
+            if (CurrentUser(store, request) is not { } user)
+            {
+                return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+            }
+
+            var lifetime = days ?? (int)BudgetStore.TokenLifetime.TotalDays;
+            if (lifetime is < 1 or > 366)
+            {
+                return Results.Problem("令牌有效期（days）须在 1 到 366 天之间", statusCode: 400);
+            }
+
+            var name = string.IsNullOrWhiteSpace(label) ? "API 令牌" : label.Trim()[..Math.Min(label.Trim().Length, 60)];
+            var token = store.NewToken(user.Name, name, TimeSpan.FromDays(lifetime), user.Name);
+            var made = store.Tokens(user.Name).First(t => t.Id == BudgetStore.TokenId(token));
+            return Results.Json(new { id = made.Id, label = made.Label, expiresAt = made.ExpiresAt, token }, YusuanJson.Options, statusCode: 201);
+        });
+        api.MapDelete("/tokens/{id}", (string id, HttpRequest request) =>
+        {
+            using var store = open();
+            if (CurrentUser(store, request) is not { } user)
+            {
+                return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+            }
+
+            return store.RevokeToken(user.Name, id, user.Name) ? Results.NoContent() : Results.Problem($"没有编号为 {id} 的有效令牌", statusCode: 404);
+        });
+
         api.MapPost("/budgets/{code}/{year:int}/drafts", async (string code, int year, HttpRequest request) =>
         {
             using var store = open();

@@ -29,7 +29,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(4, store.Migrate());
+        Assert.Equal(5, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -110,6 +110,35 @@ public class BudgetStoreTests
         Assert.Equal(("张三", "officer", "139001"), (user.Name, user.Role, string.Join(",", user.Agencies)));
         Assert.Null(store.UserByToken(Other(token)));
         Assert.ThrowsAny<Exception>(() => store.AddUser("张三", "officer", [], "管理员"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Tokens_expire_are_listed_revoked_one_by_one_and_all_by_a_password_reset(string provider)
+    {
+        using var store = Open(provider);
+        var first = store.AddUser("张三", "officer", ["139001"], "管理员", "张三的密码-2023");
+        var script = store.NewToken("张三", "导入脚本", TimeSpan.FromDays(30), "张三");
+        var expired = store.NewToken("张三", "过期的", TimeSpan.FromSeconds(-1), "张三");
+
+        // The first lasts 90 days, a new one as long as asked; an expired one neither works nor is listed.
+        var tokens = store.Tokens("张三");
+        Assert.Equal(["导入脚本", "初始令牌"], tokens.Select(t => t.Label));
+        Assert.InRange((tokens[1].ExpiresAt - DateTime.UtcNow).TotalDays, 89.9, 90.1);
+        Assert.InRange((tokens[0].ExpiresAt - DateTime.UtcNow).TotalDays, 29.9, 30.1);
+        Assert.Null(store.UserByToken(expired));
+        Assert.DoesNotContain(tokens, t => first.Contains(t.Id, StringComparison.Ordinal) || script.Contains(t.Id, StringComparison.Ordinal));
+
+        // Revoked by its id: that token stops, the other goes on; an unknown id revokes nothing.
+        Assert.False(store.RevokeToken("张三", "0123456789ab", "张三"));
+        Assert.True(store.RevokeToken("张三", tokens[0].Id, "张三"));
+        Assert.Null(store.UserByToken(script));
+        Assert.NotNull(store.UserByToken(first));
+
+        // A new password ends every token.
+        store.SetPassword("张三", "新的密码-2024", "管理员");
+        Assert.Null(store.UserByToken(first));
+        Assert.Empty(store.Tokens("张三"));
     }
 
     [Theory]

@@ -172,3 +172,49 @@ public class AnonymousVersionTests
         }
     }
 }
+
+/// <summary>One's API tokens through the API: listed without the tokens, made with an expiry, revoked; a new password ends them.</summary>
+public class TokenApiTests
+{
+    [Fact]
+    public async Task Tokens_are_listed_made_revoked_and_ended_by_a_new_password()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var officer = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient { BaseAddress = new Uri(app.Url) };
+        HttpRequestMessage As(HttpMethod method, string path, string token)
+        {
+            var request = new HttpRequestMessage(method, path);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }
+
+        using var made = await client.SendAsync(As(HttpMethod.Post, "/api/tokens?label=导入脚本&days=7", officer.Token));
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        using var created = System.Text.Json.JsonDocument.Parse(await made.Content.ReadAsStringAsync());
+        var script = created.RootElement.GetProperty("token").GetString()!;
+        var id = created.RootElement.GetProperty("id").GetString()!;
+        Assert.InRange((created.RootElement.GetProperty("expiresAt").GetDateTime().ToUniversalTime() - DateTime.UtcNow).TotalDays, 6.9, 7.1);
+
+        using (var listed = await client.SendAsync(As(HttpMethod.Get, "/api/tokens", script)))
+        {
+            var body = await listed.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(script, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(officer.Token, body, StringComparison.Ordinal);
+            using var tokens = System.Text.Json.JsonDocument.Parse(body);
+            Assert.Equal(["导入脚本", "初始令牌"], tokens.RootElement.EnumerateArray().Select(t => t.GetProperty("label").GetString()));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(As(HttpMethod.Post, "/api/tokens?days=400", officer.Token))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(As(HttpMethod.Delete, "/api/tokens/" + id, officer.Token))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(As(HttpMethod.Get, "/api/tokens", script))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(As(HttpMethod.Delete, "/api/tokens/" + id, officer.Token))).StatusCode);
+
+        using (var store = Yusuan.Store.BudgetStore.Open(app.Database))
+        {
+            store.SetPassword("甲", "另一个密码-2024", "管理员");
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(As(HttpMethod.Get, "/api/tokens", officer.Token))).StatusCode);
+    }
+}
