@@ -102,6 +102,17 @@ internal static class Drafts
     public static Compilation Save(BudgetStore store, BudgetVersion version, int revision, VersionFiles files, string actor, string what)
     {
         var result = Compile(files, version.FiscalYear);
+
+        // Whose budget it is comes from the store, not from text a user edits: a profile that names another department (its
+        // code or its name) would publish the budget under that name, so the save is refused and nothing changes.
+        if (result.Compiled && YusuanJson.DeserializeDisclosure(version.DisclosureJson)?.Department is { } registered
+            && YusuanJson.DeserializeDisclosure(result.DisclosureJson!)?.Department is { } written
+            && (written.Code != registered.Code || written.Name != registered.Name))
+        {
+            return new Compilation(null, [], [], [new InputProblem("profile.yaml", null, "department",
+                $"部门由系统登记，不能在文字中修改：本预算属于 {registered.Code} {registered.Name}，profile 中写的是 {written.Code} {written.Name}，未保存")]);
+        }
+
         if (result.Compiled)
         {
             store.ReplaceContent(version.Id, revision, result.Lines, result.DisclosureJson!, result.Findings, actor, files, what);

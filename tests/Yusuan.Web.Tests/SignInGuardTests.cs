@@ -218,3 +218,51 @@ public class TokenApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(As(HttpMethod.Get, "/api/tokens", officer.Token))).StatusCode);
     }
 }
+
+/// <summary>Whose budget it is comes from the store: a profile edited to name another department is refused.</summary>
+public class DepartmentIntegrityTests
+{
+    [Fact]
+    public async Task A_save_that_renames_the_department_is_refused_and_changes_nothing()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var officer = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/budgets/139001/2023/drafts")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(Repository.Sample("ledger.csv"))), "ledger", "ledger.csv" } },
+        };
+        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer.Token);
+        using var created = await client.SendAsync(upload);
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"/versions/{id}/text");
+        get.Headers.Add("Cookie", "yusuan_session=" + officer.Session);
+        using var page = await client.SendAsync(get);
+        var html = await page.Content.ReadAsStringAsync();
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
+        var field = RunningApp.AntiforgeryField(html);
+        string Area(string name) => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"<textarea id=\"{name}\"[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
+        var profile = Area("profile");
+        Assert.Contains("深圳市生态环境智能管控中心", profile, StringComparison.Ordinal);
+
+        using var save = new HttpRequestMessage(HttpMethod.Post, $"/versions/{id}/text")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["revision"] = "1",
+                ["profile"] = profile.Replace("深圳市生态环境智能管控中心", "深圳市财政局", StringComparison.Ordinal),
+                ["performance"] = Area("performance"),
+                [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value),
+            }),
+        };
+        save.Headers.Add("Cookie", $"yusuan_session={officer.Session}; {antiforgery}");
+        using var refused = await client.SendAsync(save);
+        Assert.Contains("部门由系统登记，不能在文字中修改", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var store = Yusuan.Store.BudgetStore.Open(app.Database);
+        var version = store.Get(id);
+        Assert.Equal(1, version.Revision);
+        Assert.Contains("深圳市生态环境智能管控中心", version.DisclosureJson, StringComparison.Ordinal);
+    }
+}
