@@ -312,13 +312,27 @@ public sealed partial class BudgetStore : IDisposable
             r => r.IsDBNull(0) || r.IsDBNull(1) ? null : new VersionFiles(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), null, ("id", versionId)).SingleOrDefault();
 
     /// <summary>Moves a version to its next state (with a comment for returns); publishing fixes its SHA-256 for good.</summary>
-    public void Move(long versionId, BudgetState to, string actor, string? comment = null) =>
+    /// <param name="separateDuties">
+    /// Whether one account may not take two steps of the review: who submitted a version does not approve it, who approved it
+    /// does not publish it (on by default in the web application; a small office may turn it off).
+    /// </param>
+    public void Move(long versionId, BudgetState to, string actor, string? comment = null, bool separateDuties = false) =>
         InTransaction(t =>
         {
             var version = Get(versionId, t);
             if (!BudgetStates.CanMove(version.State, to))
             {
                 throw new StoreException($"第 {version.Number} 版不能从“{version.State.Title()}”改为“{to.Title()}”");
+            }
+
+            if (separateDuties && to is BudgetState.Approved or BudgetState.Published)
+            {
+                var step = to == BudgetState.Approved ? BudgetState.Submitted : BudgetState.Approved;
+                var by = Query("SELECT actor FROM audit_log WHERE version_id = @id AND action = @x ORDER BY id DESC", r => r.GetString(0), t, ("id", versionId), ("x", step.Key())).FirstOrDefault();
+                if (by == actor)
+                {
+                    throw new StoreException($"第 {version.Number} 版由 {actor} {step.Title()}，须由另一个账号{(to == BudgetState.Approved ? "审核通过" : "公开")}（职责分离）");
+                }
             }
 
             // A budget with errors goes back to the unit, not up to the reviewer.

@@ -30,9 +30,18 @@ public sealed record WebSettings(string Database, string Urls, string? SampleFol
     /// <summary>How uploaded documents are read for audit; null: in this process (<see cref="InProcessAudits"/>).</summary>
     public IUploadAuditor? UploadAuditor { get; init; }
 
+    /// <summary>
+    /// Whether who submits a version may not approve it and who approves it may not publish it (true, the default); a small
+    /// office where one person does both turns it off (yusuan serve --combined-duties).
+    /// </summary>
+    public bool SeparateDuties { get; init; } = true;
+
     /// <summary>Further logging set-up (a host's own provider; a test's that keeps what is logged); null: the console's.</summary>
     public Action<ILoggingBuilder>? Logging { get; init; }
 }
+
+/// <summary>How versions move in this installation: whether one account may take two steps of the review (see <see cref="WebSettings.SeparateDuties"/>).</summary>
+public sealed record Workflow(bool SeparateDuties);
 
 /// <summary>
 /// The web application: the public portal (departments and years, a department's published budget with its downloads and the
@@ -61,6 +70,7 @@ public static class YusuanWeb
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(new StoreFactory(settings.Database));
         builder.Services.AddSingleton(settings.UploadAuditor ?? new InProcessAudits());
+        builder.Services.AddSingleton(new Workflow(settings.SeparateDuties));
         SignInGuard.AddTo(builder.Services);
 
         // Behind a TLS-terminating proxy on this machine (nginx, Caddy): the scheme and address it forwards are the request's,
@@ -199,7 +209,7 @@ public static class YusuanWeb
                 ? Results.Json(new { schema = YusuanJson.FindingsSchema, findings = store.Findings(found.Version.Id).Select(f => new { rule = f.Rule, severity = f.Severity, message = f.Message }) }, YusuanJson.Options)
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
-        MapWorkspace(api, Store);
+        MapWorkspace(api, Store, settings.SeparateDuties);
         app.MapRazorPages();
         return app;
     }
@@ -209,7 +219,7 @@ public static class YusuanWeb
     /// they may do — an officer uploads a ledger for an agency they act for and submits; a reviewer returns or approves; the
     /// finance bureau publishes. Input problems are 400 with every row and column; a state the budget cannot take is 409.
     /// </summary>
-    private static void MapWorkspace(RouteGroupBuilder api, Func<BudgetStore> open)
+    private static void MapWorkspace(RouteGroupBuilder api, Func<BudgetStore> open, bool separateDuties)
     {
         // One's own API tokens: listed (id, label, dates — never the token), made (shown once) and revoked.
         api.MapGet("/tokens", (HttpRequest request) =>
@@ -346,7 +356,7 @@ public static class YusuanWeb
 
             try
             {
-                store.Move(id, to, CurrentUser(store, request)!.Name, comment);
+                store.Move(id, to, CurrentUser(store, request)!.Name, comment, separateDuties);
                 var moved = store.Get(id);
                 return Results.Ok(new { id, number = moved.Number, state = moved.State.Key(), sha256 = moved.Sha256 });
             }

@@ -168,6 +168,30 @@ public class BudgetStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void With_duties_separated_who_submitted_does_not_approve_and_who_approved_does_not_publish(string provider)
+    {
+        using var store = Open(provider);
+        var id = store.CreateDraft("139001", 2023, Lines, "{}", [], "张三");
+        store.Move(id, BudgetState.Submitted, "张三", separateDuties: true);
+        var error = Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Approved, "张三", separateDuties: true));
+        Assert.Equal("第 1 版由 张三 已提交，须由另一个账号审核通过（职责分离）", error.Message);
+        Assert.Equal(BudgetState.Submitted, store.Get(id).State);
+        store.Move(id, BudgetState.Approved, "李四", separateDuties: true);
+        Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Published, "李四", separateDuties: true));
+        store.Move(id, BudgetState.Published, "王五", separateDuties: true);
+
+        // A small office that combines duties: one account takes every step.
+        var other = store.CreateDraft("139001", 2024, Lines, "{}", [], "张三");
+        foreach (var to in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+        {
+            store.Move(other, to, "张三");
+        }
+
+        Assert.Equal(BudgetState.Published, store.Get(other).State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public void A_failed_change_leaves_the_version_as_it_was(string provider)
     {
         using var store = Open(provider);

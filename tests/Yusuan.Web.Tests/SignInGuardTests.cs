@@ -266,3 +266,43 @@ public class DepartmentIntegrityTests
         Assert.Contains("深圳市生态环境智能管控中心", version.DisclosureJson, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Separation of duties, on by default: who submits does not approve, who approves does not publish.</summary>
+public class SeparationOfDutiesTests
+{
+    [Fact]
+    public async Task One_account_cannot_submit_and_approve_nor_approve_and_publish()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var admin = await app.Account("管理员甲", "admin");
+        using var client = new HttpClient { BaseAddress = new Uri(app.Url) };
+        async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, HttpContent? content = null)
+        {
+            var request = new HttpRequestMessage(method, path) { Content = content };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return await client.SendAsync(request);
+        }
+
+        using var created = await Send(HttpMethod.Post, "/api/budgets/139001/2023/drafts", admin.Token,
+            new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(Repository.Sample("ledger.csv"))), "ledger", "ledger.csv" } });
+        var id = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/api/versions/{id}/submit", admin.Token)).StatusCode);
+
+        using (var own = await Send(HttpMethod.Post, $"/api/versions/{id}/approve", admin.Token))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+            Assert.Contains("须由另一个账号审核通过（职责分离）", System.Text.Json.JsonDocument.Parse(await own.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // The finance bureau approves; then it may not publish what it approved, the admin (who did not approve) may.
+        var finance = await app.Account("财政丙", "finance");
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/api/versions/{id}/approve", finance.Token)).StatusCode);
+        using (var own = await Send(HttpMethod.Post, $"/api/versions/{id}/publish", finance.Token))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+            Assert.Contains("须由另一个账号公开（职责分离）", System.Text.Json.JsonDocument.Parse(await own.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/api/versions/{id}/publish", admin.Token)).StatusCode);
+    }
+}

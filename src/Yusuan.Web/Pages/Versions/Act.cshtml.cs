@@ -4,7 +4,7 @@ using Yusuan.Store;
 namespace Yusuan.Web.Pages.Versions;
 
 /// <summary>Moves a version one step: a unit submits; 主管部门 and 财政局 return (with a comment) or approve; 财政局 publishes.</summary>
-public sealed class ActModel(StoreFactory stores) : YusuanPage(stores)
+public sealed class ActModel(StoreFactory stores, Workflow workflow) : YusuanPage(stores)
 {
     public IActionResult OnPost(long id, string act, string? comment)
     {
@@ -23,7 +23,7 @@ public sealed class ActModel(StoreFactory stores) : YusuanPage(stores)
 
         try
         {
-            store.Move(id, to, Account.Name, string.IsNullOrWhiteSpace(comment) ? null : comment);
+            store.Move(id, to, Account.Name, string.IsNullOrWhiteSpace(comment) ? null : comment, workflow.SeparateDuties);
         }
         catch (StoreException e)
         {
