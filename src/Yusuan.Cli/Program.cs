@@ -4,6 +4,9 @@ using Yusuan.Cli;
 using Yusuan.Cli.Commands;
 
 Console.OutputEncoding = new UTF8Encoding(false);
+
+// Everything a person reads is Chinese, the command-line library's own help and errors included (its zh-Hans resources).
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
 var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查与公开")
 {
     BuildCommand.Create(),
@@ -18,12 +21,15 @@ var root = new RootCommand("Yusuan（预算）：部门预算的编制、检查�
     ImportCommand.Create(),
 };
 
-var parse = root.Parse(args);
+ChineseCommandLine.Localise(root);
+
+// `yusuan` alone, or `yusuan help`, lists the commands.
+var parse = root.Parse(args is [] or ["help"] ? ["--help"] : args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
     {
-        Console.Error.WriteLine("命令行错误：" + error.Message);
+        Console.Error.WriteLine("命令行错误：" + ChineseCommandLine.Error(error.Message, parse.CommandResult.Command.Name));
     }
 
     return ExitCodes.InputUnusable;
@@ -32,7 +38,8 @@ if (parse.Errors.Count > 0)
 try
 {
     // Our own handler below gives exit code 3; System.CommandLine's would give 1, which means "error findings".
-    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    using var output = new ChineseCommandLine.Output(Console.Out);
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output });
 }
 catch (Exception e)
 {

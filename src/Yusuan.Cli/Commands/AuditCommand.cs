@@ -159,9 +159,13 @@ internal static class AuditCommand
     {
         Directory.CreateDirectory(dir);
         var summary = new StringBuilder("file,kind,template,department,year,tables,errors,warnings,problem\n");
+        var taken = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var result in results)
         {
+            // Two inputs of one name (a/预算.pdf, b/预算.pdf) get a report each: 预算.json, 预算-2.json, in the order given.
             var name = Path.GetFileNameWithoutExtension(result.File);
+            var seen = taken[name] = taken.GetValueOrDefault(name) + 1;
+            name = seen == 1 ? name : $"{name}-{seen}";
             File.WriteAllText(Path.Combine(dir, name + ".json"), JsonSerializer.Serialize(new AuditDocument(result.Disclosure, result.Findings), YusuanJson.Options), new UTF8Encoding(false));
             summary.Append(string.Join(",", new[]
             {
