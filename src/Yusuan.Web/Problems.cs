@@ -51,7 +51,8 @@ internal sealed class Problems(IProblemDetailsService service) : IExceptionHandl
         });
     }
 
-    private static string Title(int status) => status switch
+    /// <summary>The Chinese title of an HTTP status, as the site says it.</summary>
+    public static string Title(int status) => status switch
     {
         400 => "请求有误",
         401 => "需要登录",

@@ -92,7 +92,22 @@ public static class YusuanWeb
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An empty error answer (a page that is not there, a method not allowed) is a page in the site's style for a browser
+        // and ProblemDetails (with its Chinese title) for the API and every other client.
+        app.UseStatusCodePages(async statusContext =>
+        {
+            var http = statusContext.HttpContext;
+            var status = http.Response.StatusCode;
+            if (!http.Request.Path.StartsWithSegments("/api") && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                var text = status == StatusCodes.Status404NotFound ? "没有这个页面：链接可能有误，或内容已经移走。" : "这个请求无法完成。";
+                await http.Response.WriteAsync(PageFrame.Message(Problems.Title(status), text, "/", navigation: false));
+                return;
+            }
+
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status } });
+        });
         app.MapOpenApi();
 
         using (var store = BudgetStore.Open(settings.Database))

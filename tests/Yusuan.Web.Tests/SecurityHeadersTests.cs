@@ -78,3 +78,27 @@ public class ForwardedHeadersTests
         Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 }
+
+/// <summary>An address that is not there: a page in the site's style for a browser, ProblemDetails for the API.</summary>
+public class NotFoundPageTests
+{
+    [Fact]
+    public async Task A_browser_gets_a_chinese_page_and_the_api_its_problem_details()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        page.Headers.Add("Accept", "text/html,application/xhtml+xml");
+        using var browser = await app.Client.SendAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, browser.StatusCode);
+        Assert.Equal("text/html", browser.Content.Headers.ContentType?.MediaType);
+        var html = await browser.Content.ReadAsStringAsync();
+        Assert.Contains("没有这个页面", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not Found", html, StringComparison.Ordinal);
+
+        using var api = await app.Client.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.Equal("没有找到", problem.RootElement.GetProperty("title").GetString());
+    }
+}
