@@ -25,6 +25,13 @@ public static class PageFrame
     public static string Message(string title, string text, string back = "/workspace", bool navigation = true) =>
         Page(title, (navigation ? Navigation : string.Empty) + $"<h1>{E(title)}</h1><p role=\"alert\">{E(text)}</p><p><a href=\"{E(back)}\">返回</a></p>");
 
+    /// <summary>
+    /// A moment as people in China read it: Beijing time (UTC+8, no daylight saving), "2026-06-30 14:05（北京时间）". The store
+    /// keeps UTC; a time of unspecified kind read back from it is UTC.
+    /// </summary>
+    public static string BeijingTime(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "（北京时间）";
+
     public static string RoleTitle(string role) => role switch
     {
         "officer" => "预算单位经办人",

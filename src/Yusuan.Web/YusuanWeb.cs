@@ -436,7 +436,7 @@ public static class YusuanWeb
     {
         var found = Find(store, code, year) ?? throw new InvalidOperationException($"{code} {year} is not published");
         var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
-        var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {found.Version.PublishedAt:yyyy-MM-dd HH:mm} UTC。"
+        var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {(found.Version.PublishedAt is { } at ? PageFrame.BeijingTime(at) : string.Empty)}。"
             + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
             + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
             + $"<br>disclosure.json 的 SHA-256：<code id=\"sha256\">{found.Version.Sha256}</code></aside>";

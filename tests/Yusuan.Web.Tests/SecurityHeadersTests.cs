@@ -102,3 +102,23 @@ public class NotFoundPageTests
         Assert.Equal("没有找到", problem.RootElement.GetProperty("title").GetString());
     }
 }
+
+/// <summary>Times are shown in Beijing time, as people in China read them; the store keeps UTC.</summary>
+public class BeijingTimeTests
+{
+    [Fact]
+    public async Task The_public_page_says_when_a_budget_was_published_in_beijing_time()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        DateTime published;
+        using (var store = Yusuan.Store.BudgetStore.Open(app.Database))
+        {
+            published = store.Published("139001", 2023)!.PublishedAt!.Value;
+        }
+
+        var html = await app.Client.GetStringAsync("/budgets/139001/2023");
+        var beijing = DateTime.SpecifyKind(published, DateTimeKind.Utc).AddHours(8).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"公开于 {beijing}（北京时间）", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", html, StringComparison.Ordinal);
+    }
+}
