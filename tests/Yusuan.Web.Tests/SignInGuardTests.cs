@@ -306,3 +306,54 @@ public class SeparationOfDutiesTests
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, $"/api/versions/{id}/publish", admin.Token)).StatusCode);
     }
 }
+
+/// <summary>One's tokens on a page: listed, made (shown once) and revoked with the page's forms.</summary>
+public class TokenPageTests
+{
+    [Fact]
+    public async Task The_tokens_page_lists_makes_and_revokes_ones_own_tokens()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var officer = await app.Account("甲", "officer", "139001");
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        async Task<(string Html, string Antiforgery)> Open()
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, "/workspace/tokens");
+            get.Headers.Add("Cookie", "yusuan_session=" + officer.Session);
+            using var page = await client.SendAsync(get);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("no-store", page.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+            return (await page.Content.ReadAsStringAsync(), page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)));
+        }
+
+        async Task<HttpResponseMessage> Post(string handler, Dictionary<string, string> fields)
+        {
+            var (html, antiforgery) = await Open();
+            var field = RunningApp.AntiforgeryField(html);
+            fields[field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value);
+            var request = new HttpRequestMessage(HttpMethod.Post, "/workspace/tokens?handler=" + handler) { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("Cookie", $"yusuan_session={officer.Session}; {antiforgery}");
+            return await client.SendAsync(request);
+        }
+
+        Assert.Contains("初始令牌", (await Open()).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(officer.Token, (await Open()).Html, StringComparison.Ordinal);
+
+        using var made = await Post("Create", new() { ["label"] = "导入脚本", ["days"] = "30" });
+        var shown = System.Text.RegularExpressions.Regex.Match(await made.Content.ReadAsStringAsync(), "<code>([0-9a-f]{64})</code>").Groups[1].Value;
+        Assert.Equal(64, shown.Length);
+        Assert.DoesNotContain(shown, (await Open()).Html, StringComparison.Ordinal);
+        using (var store = Yusuan.Store.BudgetStore.Open(app.Database))
+        {
+            Assert.Equal("甲", store.UserByToken(shown)?.Name);
+        }
+
+        using var revoked = await Post("Revoke", new() { ["id"] = Yusuan.Store.BudgetStore.TokenId(shown) });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.DoesNotContain("导入脚本", (await Open()).Html, StringComparison.Ordinal);
+        using (var store = Yusuan.Store.BudgetStore.Open(app.Database))
+        {
+            Assert.Null(store.UserByToken(shown));
+        }
+    }
+}
