@@ -241,7 +241,7 @@ public static class YusuanWeb
         {
             using var store = open();
             return CurrentUser(store, request) is not { } user
-                ? Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401)
+                ? SignInRequired()
                 : Results.Json(store.Tokens(user.Name).Select(t => new { id = t.Id, label = t.Label, createdAt = t.CreatedAt, expiresAt = t.ExpiresAt }), YusuanJson.Options);
         });
         api.MapPost("/tokens", (string? label, int? days, HttpRequest request) =>
@@ -249,7 +249,7 @@ public static class YusuanWeb
             using var store = open();
             if (CurrentUser(store, request) is not { } user)
             {
-                return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+                return SignInRequired();
             }
 
             var lifetime = days ?? (int)BudgetStore.TokenLifetime.TotalDays;
@@ -268,7 +268,7 @@ public static class YusuanWeb
             using var store = open();
             if (CurrentUser(store, request) is not { } user)
             {
-                return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+                return SignInRequired();
             }
 
             return store.RevokeToken(user.Name, id, user.Name) ? Results.NoContent() : Results.Problem($"没有编号为 {id} 的有效令牌", statusCode: 404);
@@ -398,6 +398,9 @@ public static class YusuanWeb
     /// </summary>
     private static bool Anonymous(BudgetStore store, HttpRequest request) => CurrentUser(store, request) is null;
 
+    /// <summary>401: nobody signed in and no valid token.</summary>
+    private static IResult SignInRequired() => Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+
     private static IResult NoVersion(long id) => Results.Problem($"没有编号为 {id} 的预算版本", statusCode: 404);
 
     /// <summary>The caller: by the API token (Authorization: Bearer …) for scripts, by the session cookie for people signed in to the pages.</summary>
@@ -415,7 +418,7 @@ public static class YusuanWeb
     {
         if (CurrentUser(store, request) is not { } user)
         {
-            return Results.Problem("需要登录，或在 Authorization: Bearer … 中给出有效的 API 令牌", statusCode: 401);
+            return SignInRequired();
         }
 
         if (!roles.Contains(user.Role))

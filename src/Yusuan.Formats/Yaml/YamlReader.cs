@@ -357,27 +357,10 @@ public static class YamlReader
             return null;
         }
 
-        var codes = publish.Codes switch
-        {
-            null or "joined" => Core.Tables.CodeLayout.Joined,
-            "split" => Core.Tables.CodeLayout.Split,
-            _ => (Core.Tables.CodeLayout?)null,
-        };
-        if (codes is null)
-        {
-            problems.Add(new InputProblem(name, null, "publish.codes", Messages.YamlFieldInvalid("publish.codes", $"“{publish.Codes}”不是 joined（一列科目编码）或 split（类、款、项三列）")));
-        }
-
-        var numbering = publish.Numbering switch
-        {
-            null or "parts" => Core.Tables.PartNumbering.Parts,
-            "ordinals" => Core.Tables.PartNumbering.Ordinals,
-            _ => (Core.Tables.PartNumbering?)null,
-        };
-        if (numbering is null)
-        {
-            problems.Add(new InputProblem(name, null, "publish.numbering", Messages.YamlFieldInvalid("publish.numbering", $"“{publish.Numbering}”不是 parts（第一部分）或 ordinals（一、）")));
-        }
+        var codes = Choice(name, problems, "publish.codes", publish.Codes, "joined（一列科目编码）或 split（类、款、项三列）",
+            ("joined", Core.Tables.CodeLayout.Joined), ("split", Core.Tables.CodeLayout.Split));
+        var numbering = Choice(name, problems, "publish.numbering", publish.Numbering, "parts（第一部分）或 ordinals（一、）",
+            ("parts", Core.Tables.PartNumbering.Parts), ("ordinals", Core.Tables.PartNumbering.Ordinals));
 
         var titles = publish.Titles ?? [];
         foreach (var unknown in titles.Keys.Where(t => Core.Tables.TableSpecifications.Find(t) is null))
@@ -437,7 +420,27 @@ public static class YamlReader
             }
         }
 
-        return new Core.Tables.TemplatePublishing(codes ?? Core.Tables.CodeLayout.Joined, titles, parts, tables?.Title ?? "部门预算表", tables?.After ?? parts.Count, numbering ?? Core.Tables.PartNumbering.Parts);
+        return new Core.Tables.TemplatePublishing(codes, titles, parts, tables?.Title ?? "部门预算表", tables?.After ?? parts.Count, numbering);
+    }
+
+    /// <summary>One of a field's named choices, the first when the field is left out; a name not among them is a problem (and the first is given).</summary>
+    private static T Choice<T>(string file, List<InputProblem> problems, string field, string? value, string explained, params (string Name, T Value)[] choices)
+    {
+        if (value is null)
+        {
+            return choices[0].Value;
+        }
+
+        foreach (var (choice, meaning) in choices)
+        {
+            if (choice == value)
+            {
+                return meaning;
+            }
+        }
+
+        problems.Add(new InputProblem(file, null, field, Messages.YamlFieldInvalid(field, $"“{value}”不是 {explained}")));
+        return choices[0].Value;
     }
 
     /// <summary>Reads a region's scoring scheme; the four parts must add up to 100 and every weighted indicator must exist.</summary>
