@@ -18,6 +18,9 @@ public static class BudgetStates
         (BudgetState.Returned, BudgetState.Submitted),
         (BudgetState.Submitted, BudgetState.Returned),
         (BudgetState.Submitted, BudgetState.Approved),
+
+        // 财政局 may send an approved budget back before publishing it.
+        (BudgetState.Approved, BudgetState.Returned),
         (BudgetState.Approved, BudgetState.Published),
     ];
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Yusuan.Core.Findings;
@@ -325,6 +326,11 @@ public sealed partial class BudgetStore : IDisposable
                 throw new StoreException($"第 {version.Number} 版不能从“{version.State.Title()}”改为“{to.Title()}”");
             }
 
+            if (to == BudgetState.Returned && string.IsNullOrWhiteSpace(comment))
+            {
+                throw new StoreException($"退回第 {version.Number} 版须写明原因：单位要据此修改");
+            }
+
             if (separateDuties && to is BudgetState.Approved or BudgetState.Published)
             {
                 var step = to == BudgetState.Approved ? BudgetState.Submitted : BudgetState.Approved;
@@ -361,6 +367,10 @@ public sealed partial class BudgetStore : IDisposable
 
             Log(t, actor, to.Key(), versionId, $"{version.State.Title()} → {to.Title()}{(comment is null ? string.Empty : "：" + comment)}");
         });
+
+    /// <summary>The comments left on a version as it moved (a return's reason, an approval's remark), newest first.</summary>
+    public IReadOnlyList<(string Author, string Text, DateTime At)> Comments(long versionId) =>
+        Query("SELECT author, text, created_at FROM comments WHERE version_id = @id ORDER BY created_at DESC", r => (r.GetString(0), r.GetString(1), Moment(r, 2)), null, ("id", versionId));
 
     /// <summary>A correction of a published version: a new draft with the same lines and disclosure; the published one stays as it is.</summary>
     public long Correct(long publishedId, string actor)
@@ -415,8 +425,32 @@ public sealed partial class BudgetStore : IDisposable
             "SELECT id FROM budget_versions WHERE department_code = @code AND fiscal_year = @year AND state = 'published' ORDER BY number DESC LIMIT 1",
             r => (long?)Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), null, ("code", department), ("year", year)).SingleOrDefault();
 
-    public IReadOnlyList<(string Rule, string Severity, string Message)> Findings(long versionId) =>
-        Query("SELECT rule, severity, message FROM findings WHERE version_id = @id", r => (r.GetString(0), r.GetString(1), r.GetString(2)), null, ("id", versionId));
+    /// <summary>
+    /// A version's findings, whole (rule, severity, category, message, location, expected, actual, tolerance), in the order
+    /// they were found. A finding stored before migration 6 has only rule, severity and message: its category is empty and
+    /// its location says nothing.
+    /// </summary>
+    public IReadOnlyList<Finding> Findings(long versionId) =>
+        Query(
+            "SELECT rule, severity, message, category, location_json, expected, actual, tolerance FROM findings WHERE version_id = @id ORDER BY position",
+            r => new Finding(
+                r.GetString(0),
+                Enum.Parse<Severity>(r.GetString(1), ignoreCase: true),
+                r.IsDBNull(3) ? string.Empty : r.GetString(3),
+                r.GetString(2),
+                r.IsDBNull(4) ? new Location() : JsonSerializer.Deserialize<Location>(r.GetString(4), LocationJson) ?? new Location(),
+                Figure(r, 5),
+                Figure(r, 6),
+                Figure(r, 7)),
+            null,
+            ("id", versionId));
+
+    /// <summary>How a finding's location is kept: camelCase, absent parts left out.</summary>
+    private static readonly JsonSerializerOptions LocationJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>An exact figure: NUMERIC in PostgreSQL, the decimal's text in SQLite.</summary>
+    private static decimal? Figure(DbDataReader r, int column) =>
+        r.IsDBNull(column) ? null : Convert.ToDecimal(r.GetValue(column), CultureInfo.InvariantCulture);
 
     /// <summary>Versions in the given states, across departments, oldest first — the review queue.</summary>
     public IReadOnlyList<(string Name, BudgetVersion Version, int Errors, int Warnings)> Queue(params BudgetState[] states) =>
@@ -474,9 +508,14 @@ public sealed partial class BudgetStore : IDisposable
                 ("k", line.Kind.Title()), ("p", (object?)line.ProjectCode ?? DBNull.Value), ("fund", line.Fund.Title()), ("amount", line.Amount));
         }
 
+        var position = 0;
         foreach (var finding in findings)
         {
-            Execute("INSERT INTO findings (version_id, rule, severity, message) VALUES (@v, @r, @s, @m)", t, ("v", versionId), ("r", finding.Rule), ("s", finding.Severity.ToString().ToLowerInvariant()), ("m", finding.Message));
+            Execute(
+                "INSERT INTO findings (version_id, position, rule, severity, message, category, location_json, expected, actual, tolerance) VALUES (@v, @p, @r, @s, @m, @c, @l, @e, @a, @t)",
+                t, ("v", versionId), ("p", position++), ("r", finding.Rule), ("s", finding.Severity.ToString().ToLowerInvariant()), ("m", finding.Message), ("c", finding.Category),
+                ("l", JsonSerializer.Serialize(finding.Location, LocationJson)), ("e", (object?)finding.Expected ?? DBNull.Value), ("a", (object?)finding.Actual ?? DBNull.Value),
+                ("t", (object?)finding.Tolerance ?? DBNull.Value));
         }
     }
 

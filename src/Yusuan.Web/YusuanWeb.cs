@@ -221,7 +221,7 @@ public static class YusuanWeb
         {
             using var store = Store();
             return Find(store, code, year) is { } found
-                ? Results.Json(new { schema = YusuanJson.FindingsSchema, findings = store.Findings(found.Version.Id).Select(f => new { rule = f.Rule, severity = f.Severity, message = f.Message }) }, YusuanJson.Options)
+                ? Results.Text(YusuanJson.Serialize(store.Findings(found.Version.Id)), "application/json; charset=utf-8")
                 : Results.Problem($"{code} {year} 年的部门预算尚未公开", statusCode: 404);
         });
         MapWorkspace(api, Store, settings.SeparateDuties);
@@ -307,7 +307,21 @@ public static class YusuanWeb
 
             return Authorize(store, request, version.DepartmentCode, "officer", "reviewer", "finance", "admin") is { } denied
                 ? denied
-                : Results.Json(VersionSummary(version, store.Findings(id).Select(f => Enum.Parse<Core.Findings.Severity>(f.Severity, ignoreCase: true))), YusuanJson.Options);
+                : Results.Json(VersionSummary(version, store.Findings(id).Select(f => f.Severity)), YusuanJson.Options);
+        });
+
+        // A version's findings whole (yusuan.findings/1), for whoever may open the version.
+        api.MapGet("/versions/{id:long}/findings", (long id, HttpRequest request) =>
+        {
+            using var store = open();
+            if (Anonymous(store, request) || store.Find(id) is not { } version)
+            {
+                return NoVersion(id);
+            }
+
+            return Authorize(store, request, version.DepartmentCode, "officer", "reviewer", "finance", "admin") is { } denied
+                ? denied
+                : Results.Text(YusuanJson.Serialize(store.Findings(id)), "application/json; charset=utf-8");
         });
 
         // Replaces a draft's ledger (the CSV as the request body). If-Match names the revision the change was made from; a save

@@ -62,7 +62,9 @@ public class CheckDisclosureTests
         var path = Edited(root => Table(root, "T08")["rows"]!.AsArray().Remove(Row(Table(root, "T08"), "30102")));
         var result = Yusuan.Run("check", path);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("[错误] T08.sum.rollup T08 行 301 栏 total：", result.Out, StringComparison.Ordinal);
+
+        // The place in words a reader knows: the table's title, the row's code and the column's header, never its key.
+        Assert.Contains("[错误] T08.sum.rollup “一般公共预算支出表（按经济分类）” 行 301 栏 合计：", result.Out, StringComparison.Ordinal);
         Assert.Contains("列示 1,608，各分项之和 1,347", result.Out, StringComparison.Ordinal);
     }
 

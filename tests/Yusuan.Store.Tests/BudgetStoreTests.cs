@@ -29,7 +29,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(5, store.Migrate());
+        Assert.Equal(6, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -63,6 +63,46 @@ public class BudgetStoreTests
         Assert.Equal(["create", "submitted", "returned", "submitted", "approved", "published"], log.Select(e => e.Action));
         Assert.Equal(["张三", "张三", "李四", "张三", "李四", "王五"], log.Select(e => e.Actor));
         Assert.Contains("请说明三公经费变化原因", log[2].Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Findings_are_kept_whole_in_their_order_with_exact_figures(string provider)
+    {
+        using var store = Open(provider);
+        Finding[] findings =
+        [
+            new("T03.sum.rows", Severity.Error, "arithmetic", "合计不等于各行之和",
+                new Location { Table = "T03", TableRow = "2080505", TableColumn = "basic", Page = 7 }, 1_259_000.10m, 1_259_000.01m, 0.005m),
+            new("text.reasons.sum", Severity.Warning, "text", "原因不相符", new Location { Part = 2, Sentence = 3 }, -380m, -343m, 0m),
+            new("ledger.amount", Severity.Info, "input", "金额为零", new Location { File = "ledger.csv", Row = 12, Column = "amount" }),
+        ];
+        var id = store.CreateDraft("139001", 2023, Lines, "{}", findings, "张三");
+        Assert.Equal(findings, store.Findings(id));
+
+        // A save replaces them, again in order.
+        store.ReplaceContent(id, 1, Lines, "{}", findings.Reverse(), "张三", Files);
+        Assert.Equal(findings.Reverse(), store.Findings(id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void A_return_needs_a_reason_which_is_kept_and_the_finance_bureau_may_return_an_approved_budget(string provider)
+    {
+        using var store = Open(provider);
+        var id = store.CreateDraft("139001", 2023, Lines, "{}", [], "张三");
+        store.Move(id, BudgetState.Submitted, "张三");
+        foreach (var blank in new[] { null, "", "  " })
+        {
+            var refused = Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Returned, "李四", blank));
+            Assert.Contains("须写明原因", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(BudgetState.Submitted, store.Get(id).State);
+        }
+
+        store.Move(id, BudgetState.Approved, "李四");
+        store.Move(id, BudgetState.Returned, "王五", "三公经费说明与表不符");
+        Assert.Equal(BudgetState.Returned, store.Get(id).State);
+        Assert.Equal(("王五", "三公经费说明与表不符"), (store.Comments(id)[0].Author, store.Comments(id)[0].Text));
     }
 
     [Theory]

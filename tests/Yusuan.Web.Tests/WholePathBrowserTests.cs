@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Yusuan.Store;
 using static Yusuan.Web.Tests.Browser;
@@ -119,9 +120,14 @@ public class WholePathBrowserTests
         // 8. The finance bureau publishes.
         var finance = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 700 } })).NewPageAsync();
         await SignIn(finance, app.Url, "财政局");
-        var publish = finance.Locator("tr", new() { HasText = "第 2 版" }).Locator("button[data-action=publish]");
-        await publish.ClickAsync();
-        await publish.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        // Publishing first shows what becomes public; the confirmation's button publishes.
+        await finance.Locator("tr", new() { HasText = "第 2 版" }).Locator("a[data-action=publish]").ClickAsync();
+        await finance.WaitForURLAsync("**/versions/*/publish");
+        Assert.Contains("/budgets/139001/2023", await finance.Locator("main, body").First.InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshot(finance, "web-08-confirm-publish");
+        await finance.ClickAsync("#confirm-publish");
+        await finance.WaitForURLAsync(new Regex(@"/versions/\d+$"));
+        Assert.Equal("已公开", await finance.Locator("#state").InnerTextAsync());
         await Screenshot(finance, "web-08-published");
 
         // 9. A visitor, signed in as nobody, reads the published budget: its figure equals disclosure.json; the PDF downloads.

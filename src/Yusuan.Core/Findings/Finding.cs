@@ -51,17 +51,17 @@ public sealed record Location
 
         if (Table is not null)
         {
-            parts.Add(Table);
+            parts.Add(Tables.TableSpecifications.Find(Table) is { } table ? $"“{table.Title}”" : $"“{Table}”");
         }
 
         if (TableRow is not null)
         {
-            parts.Add($"行 {TableRow}");
+            parts.Add($"行 {RowName(TableRow)}");
         }
 
         if (TableColumn is not null)
         {
-            parts.Add($"栏 {TableColumn}");
+            parts.Add($"栏 {Tables.ColumnMeanings.NameOf(TableColumn)}");
         }
 
         if (Part is not null)
@@ -86,6 +86,12 @@ public sealed record Location
 
         return string.Join(" ", parts);
     }
+
+    /// <summary>A table row as a reader knows it: a named row's key (income.total) by its printed name (收入总计); a code or a name as it is.</summary>
+    private static string RowName(string row) =>
+        Tables.RowMeanings.Income.Concat(Tables.RowMeanings.Expenditure).FirstOrDefault(n => n.Key == row).Name
+        ?? Tables.TableSpecifications.All.SelectMany(t => t.NamedRows).FirstOrDefault(n => n.Key == row)?.Title
+        ?? row;
 }
 
 /// <summary>One fault or remark about a budget or a disclosure. Rule ids are stable; messages are Chinese and show the figures.</summary>

@@ -83,6 +83,7 @@ public static class HtmlDocumentWriter
         }
 
         html.Append("<h2 id=\"tables\">").Append(E(document.TablesHeading)).Append("</h2>\n");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in document.Tables)
         {
             html.Append("<section class=\"table").Append(table.Landscape ? " landscape" : string.Empty).Append("\" id=\"").Append(table.Id).Append("\">\n");
@@ -94,7 +95,7 @@ public static class HtmlDocumentWriter
                 switch (block)
                 {
                     case GridBlock grid:
-                        WriteGrid(html, grid.Grid, first ? table.Title : null);
+                        WriteGrid(html, grid.Grid, first ? table.Title : null, ids);
                         first = false;
                         break;
                     case TextBlock { Heading: true } text:
@@ -155,7 +156,7 @@ public static class HtmlDocumentWriter
         html.Append("</section>\n");
     }
 
-    private static void WriteGrid(StringBuilder html, Grid grid, string? caption)
+    private static void WriteGrid(StringBuilder html, Grid grid, string? caption, HashSet<string> ids)
     {
         html.Append("<table>");
         if (caption is not null)
@@ -212,6 +213,12 @@ public static class HtmlDocumentWriter
                     html.Append(CultureInfo.InvariantCulture, $" style=\"padding-left:{6 + cell.Indent * 14}px\"");
                 }
 
+                // A figure a finding can link to; where one code is printed for several agencies, the first.
+                if (cell.Place is { } place && ids.Add(CellId(place.Table, place.Row, place.Column)))
+                {
+                    html.Append(" id=\"").Append(E(CellId(place.Table, place.Row, place.Column))).Append('"');
+                }
+
                 html.Append('>').Append(E(cell.Text).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</td>");
             }
 
@@ -220,6 +227,13 @@ public static class HtmlDocumentWriter
 
         html.Append("</tbody></table>\n");
     }
+
+    /// <summary>
+    /// The id of a figure's cell in the rendered document (cell-T03-2080505-basic), from its table id, row (code, key or
+    /// name) and column key; whitespace becomes an underscore. A finding's link is # and this id.
+    /// </summary>
+    public static string CellId(string table, string row, string column) =>
+        string.Concat($"cell-{table}-{row}-{column}".Select(c => char.IsWhiteSpace(c) ? '_' : c));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

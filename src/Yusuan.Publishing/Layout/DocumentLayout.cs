@@ -134,7 +134,7 @@ public static class DocumentLayout
                 cells.Add(new PrintedCell(r.FunctionCode ?? string.Empty));
             }
 
-            cells.AddRange(r.Values.Select(v => Figure(v, table.Decimals, bold)));
+            cells.AddRange(r.Values.Select((v, c) => Figure(v, table.Decimals, bold) with { Place = PlaceOf(table, r, c) }));
             return (IReadOnlyList<PrintedCell>)cells;
         }).ToList();
         var widths = isProjects ? new List<double> { 2.0, 1.7, 3.6, 1.1 } : split ? [2.2, .. new[] { 0.5, 0.4, 0.4 }.Take(segments), 3.0] : [2.2, 1.1, 3.0];
@@ -171,8 +171,8 @@ public static class DocumentLayout
         for (var i = 0; i < Math.Max(income.Count, expenditure.Count); i++)
         {
             var cells = new List<PrintedCell>();
-            cells.AddRange(i < income.Count ? Side(income[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
-            cells.AddRange(i < expenditure.Count ? Side(expenditure[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
+            cells.AddRange(i < income.Count ? Side(table, income[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
+            cells.AddRange(i < expenditure.Count ? Side(table, expenditure[i], table.Decimals) : [PrintedCell.Empty, PrintedCell.Empty]);
             rows.Add(cells);
         }
 
@@ -180,17 +180,21 @@ public static class DocumentLayout
         {
             var left = table.Rows.FirstOrDefault(r => r.Key == incomeTotal);
             var right = table.Rows.FirstOrDefault(r => r.Key == expenditureTotal);
-            rows.Add([.. left is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(left, table.Decimals, true), .. right is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(right, table.Decimals, true)]);
+            rows.Add([.. left is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(table, left, table.Decimals, true), .. right is null ? [PrintedCell.Empty, PrintedCell.Empty] : Side(table, right, table.Decimals, true)]);
         }
 
         return new Grid(header, rows, [3.0, 1.2, 3.6, 1.2]);
     }
 
-    private static PrintedCell[] Side(TableRow row, int decimals, bool bold = false)
+    private static PrintedCell[] Side(DisclosureTable table, TableRow row, int decimals, bool bold = false)
     {
         var strong = bold || row.Level == 1 || (row.Section == "income" && !row.Name.Contains(". ", StringComparison.Ordinal));
-        return [new PrintedCell(row.Name, Indent: Math.Max(0, row.Level - 1), Bold: strong), Figure(row.Values[0], decimals, strong)];
+        return [new PrintedCell(row.Name, Indent: Math.Max(0, row.Level - 1), Bold: strong), Figure(row.Values[0], decimals, strong) with { Place = PlaceOf(table, row, 0) }];
     }
+
+    /// <summary>Where a figure stands in its disclosure table, named as a finding's location names it (row: code, else key, else name).</summary>
+    private static (string, string, string)? PlaceOf(DisclosureTable table, TableRow row, int column) =>
+        column < table.Columns.Count ? (table.Id, row.Code ?? row.Key ?? row.Name, table.Columns[column].Key) : null;
 
     private static Grid Official(DisclosureTable table)
     {

@@ -6,6 +6,12 @@ public sealed record HeaderCell(string Text, int ColSpan = 1, int RowSpan = 1);
 /// <summary>A body cell: text as printed; a figure when <see cref="Value"/> is set (right-aligned, compared on read-back).</summary>
 public sealed record PrintedCell(string Text, decimal? Value = null, int Indent = 0, bool Bold = false)
 {
+    /// <summary>
+    /// The figure's place in the disclosure — its table, row (code, key or name, as a finding's location names it) and column
+    /// key — for a link to it from a finding; null for labels and for figures not in a disclosure table.
+    /// </summary>
+    public (string Table, string Row, string Column)? Place { get; init; }
+
     public static PrintedCell Empty { get; } = new(string.Empty);
 }
 

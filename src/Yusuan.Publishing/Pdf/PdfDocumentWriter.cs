@@ -34,6 +34,7 @@ public sealed class PdfDocumentWriter
     private XGraphics gfx = null!;
     private double y;
     private string where = string.Empty;
+    private string? watermark;
 
     private PdfDocumentWriter()
     {
@@ -45,10 +46,15 @@ public sealed class PdfDocumentWriter
 
     private double Bottom => Height - Margin - 14;
 
-    public static PdfRendering Write(PrintedDocument document, Stream output)
+    /// <summary>Writes the document as a PDF (A4; landscape pages where a table needs them) to <paramref name="output"/>.</summary>
+    /// <param name="watermark">
+    /// A word printed large and faint across every page and small at the top of each (草稿 for a draft's preview, so no copy
+    /// of it passes for the published budget); null for the document as published.
+    /// </param>
+    public static PdfRendering Write(PrintedDocument document, Stream output, string? watermark = null)
     {
         CjkFont.Register();
-        var writer = new PdfDocumentWriter();
+        var writer = new PdfDocumentWriter { watermark = watermark };
         return writer.Render(document, output);
     }
 
@@ -110,6 +116,11 @@ public sealed class PdfDocumentWriter
         Contents(tocPage);
         Bookmarks();
         PageNumbers();
+        if (watermark is not null)
+        {
+            Watermark(watermark);
+        }
+
         var pageCount = pdf.PageCount;
         pdf.Save(output, closeStream: false);
         return new PdfRendering(tablePages.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value), missing, pageCount);
@@ -269,6 +280,25 @@ public sealed class PdfDocumentWriter
             using var g = XGraphics.FromPdfPage(p, XGraphicsPdfPageOptions.Append);
             var text = $"— {i + 1} —";
             g.DrawString(text, font, XBrushes.Gray, new XPoint((p.Width.Point - g.MeasureString(text, font).Width) / 2, p.Height.Point - Margin + 16), XStringFormats.BaseLineLeft);
+        }
+    }
+
+    /// <summary>The watermark on every page, the cover included: across the middle, turned, faint; and at the top right.</summary>
+    private void Watermark(string word)
+    {
+        var large = Font(110, bold: true);
+        var small = Font(10, bold: true);
+        var faint = new XSolidBrush(XColor.FromArgb(48, 207, 34, 46));
+        var red = new XSolidBrush(XColor.FromArgb(207, 34, 46));
+        foreach (var p in pdf.Pages)
+        {
+            using var g = XGraphics.FromPdfPage(p, XGraphicsPdfPageOptions.Append);
+            var (width, height) = (p.Width.Point, p.Height.Point);
+            var mark = $"{word} · 未公开";
+            g.DrawString(mark, small, red, new XPoint(width - Margin - g.MeasureString(mark, small).Width, Margin - 16), XStringFormats.BaseLineLeft);
+            g.RotateAtTransform(-35, new XPoint(width / 2, height / 2));
+            var size = g.MeasureString(word, large);
+            g.DrawString(word, large, faint, new XPoint((width - size.Width) / 2, height / 2 + size.Height / 3), XStringFormats.BaseLineLeft);
         }
     }
 

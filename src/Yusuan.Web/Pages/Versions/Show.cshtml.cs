@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Yusuan.Core.Findings;
 using Yusuan.Formats.Json;
 using Yusuan.Publishing.Html;
 using Yusuan.Publishing.Layout;
@@ -16,7 +17,7 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 
     public bool Saved { get; private set; }
 
-    public IReadOnlyList<(string Rule, string Severity, string Message)> Findings { get; private set; } = [];
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
     public BudgetVersion? Previous { get; private set; }
 
@@ -24,12 +25,37 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
+    /// <summary>Why the version was sent back: the latest comment, shown at the top while it is returned.</summary>
+    public (string Author, string Text, DateTime At)? ReturnReason { get; private set; }
+
     /// <summary>The rendered document up to and including its opening body tag, and the rest.</summary>
     public string DocumentHead { get; private set; } = string.Empty;
 
     public string DocumentBody { get; private set; } = string.Empty;
 
-    public int Count(string severity) => Findings.Count(f => f.Severity == severity);
+    public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>
+    /// Where a finding's link leads: a ledger line to its row in the ledger editor (while the unit may still edit it), a
+    /// table figure to its cell in the document below, a text finding to its part; null when it points nowhere on these pages.
+    /// </summary>
+    public string? Link(Finding finding)
+    {
+        var at = finding.Location;
+        if (at.Row is { } row && at.Table is null)
+        {
+            return Version.State.IsEditable() && Account.Role is "officer" or "admin" ? $"/versions/{Version.Id}/ledger#row-{row}" : null;
+        }
+
+        if (at.Table is { } table)
+        {
+            return at.TableRow is { } tableRow && at.TableColumn is { } column
+                ? "#" + Publishing.Html.HtmlDocumentWriter.CellId(table, tableRow, column)
+                : "#" + table;
+        }
+
+        return at.Part is { } part ? $"#part{part}" : null;
+    }
 
     public IActionResult OnGet(long id, int? saved)
     {
@@ -46,7 +72,7 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
         }
 
         (Version, Saved) = (version, saved is not null);
-        Findings = store.Findings(id).OrderBy(f => f.Severity switch { "error" => 0, "warning" => 1, _ => 2 }).ToList();
+        Findings = store.Findings(id).OrderByDescending(f => f.Severity).ToList();
         Previous = store.Versions(version.DepartmentCode, version.FiscalYear).Where(v => v.Number < version.Number).OrderBy(v => v.Number).LastOrDefault();
         if (Previous is not null)
         {
@@ -59,6 +85,7 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
         }
 
         History = store.AuditLog(id);
+        ReturnReason = store.Comments(id).Select(c => ((string, string, DateTime)?)c).FirstOrDefault();
         var disclosure = YusuanJson.DeserializeDisclosure(version.DisclosureJson);
         var document = disclosure is null ? PageFrame.Page("预算版本", string.Empty) : HtmlDocumentWriter.Write(DocumentLayout.From(disclosure));
         var body = document.IndexOf("<body>\n", StringComparison.Ordinal) + "<body>\n".Length;
