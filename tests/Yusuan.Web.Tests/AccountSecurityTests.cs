@@ -223,7 +223,7 @@ public class TokenApiTests
 public class DepartmentIntegrityTests
 {
     [Fact]
-    public async Task A_save_that_renames_the_department_is_refused_and_changes_nothing()
+    public async Task The_text_form_cannot_rename_the_department_even_when_a_post_adds_fields_for_it()
     {
         await using var app = await RunningApp.Start("sqlite");
         var officer = await app.Account("甲", "officer", "139001");
@@ -243,27 +243,35 @@ public class DepartmentIntegrityTests
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal));
         var field = RunningApp.AntiforgeryField(html);
         string Area(string name) => WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"<textarea id=\"{name}\"[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
-        var profile = Area("profile");
-        Assert.Contains("深圳市生态环境智能管控中心", profile, StringComparison.Ordinal);
 
+        // The form shows the department; no field of it names one.
+        Assert.Contains("139001 深圳市生态环境智能管控中心", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Form.Department", html, StringComparison.Ordinal);
+
+        // A forged post that adds fields naming another department saves the text and nothing of those.
         using var save = new HttpRequestMessage(HttpMethod.Post, $"/versions/{id}/text")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["revision"] = "1",
-                ["profile"] = profile.Replace("深圳市生态环境智能管控中心", "深圳市财政局", StringComparison.Ordinal),
-                ["performance"] = Area("performance"),
+                ["Form.Duties"] = Area("duties") + "按季度公开工作进展。",
+                ["Form.Department.Name"] = "深圳市财政局",
+                ["Form.Department.Code"] = "999",
+                ["profile"] = "schema: yusuan.profile/1\nfiscalYear: 2023\ndepartment:\n  code: \"999\"\n  name: 深圳市财政局\n",
                 [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value),
             }),
         };
         save.Headers.Add("Cookie", $"yusuan_session={officer.Session}; {antiforgery}");
-        using var refused = await client.SendAsync(save);
-        Assert.Contains("部门由系统登记，不能在文字中修改", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        using var saved = await client.SendAsync(save);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        using var store = Yusuan.Store.BudgetStore.Open(app.Database);
-        var version = store.Get(id);
-        Assert.Equal(1, version.Revision);
-        Assert.Contains("深圳市生态环境智能管控中心", version.DisclosureJson, StringComparison.Ordinal);
+        using (var store = Yusuan.Store.BudgetStore.Open(app.Database))
+        {
+            var version = store.Get(id);
+            Assert.Equal(2, version.Revision);
+            Assert.Contains("按季度公开工作进展", version.DisclosureJson, StringComparison.Ordinal);
+            Assert.Equal(new Core.Disclosures.DisclosureEntity("139001", "深圳市生态环境智能管控中心"), Formats.Json.YusuanJson.DeserializeDisclosure(version.DisclosureJson)!.Department);
+        }
     }
 }
 

@@ -95,6 +95,8 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         ("GET", "/versions/{id}/text", BudgetState.Draft, "", EditsTheDraft),
         ("POST", "/versions/{id}/ledger", BudgetState.Draft, "grid", EditsTheDraft),
         ("POST", "/versions/{id}/text", BudgetState.Draft, "text", EditsTheDraft),
+        ("GET", "/versions/{id}/goals", BudgetState.Draft, "", EditsTheDraft),
+        ("POST", "/versions/{id}/goals", BudgetState.Draft, "goals", EditsTheDraft),
         ("POST", "/workspace/139001/upload", BudgetState.Draft, "upload", EditsTheDraft),
         ("GET", "/versions/{id}/preview.pdf", BudgetState.Draft, "", ReadsTheDraft),
         ("GET", "/versions/{id}/return", BudgetState.Submitted, "", Reviews),
@@ -196,7 +198,8 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         {
             "form" => Form(("comment", "请补充说明")),
             "grid" => Form(("revision", "1"), ("h", "agency_code"), ("c", "139001")),
-            "text" => Form(("revision", "1"), ("profile", "schema: yusuan.profile/1\n"), ("performance", "")),
+            "text" => Form(("revision", "1"), ("Form.Duties", "负责生态环境智能管控平台的建设和管理。")),
+            "goals" => Form(("revision", "1"), ("Form.Goals", "目标 1：平台稳定运行。")),
             "user" => Form(("name", "新用户" + Guid.NewGuid().ToString("N")[..6]), ("role", "reviewer"), ("password", "a-long-password")),
             "password" => Form(("password", RunningApp.Password)),
             "upload" => new MultipartFormDataContent { { new ByteArrayContent(ledger), "ledger", "ledger.csv" }, { new StringContent("2023"), "year" }, { new StringContent(value), field } },

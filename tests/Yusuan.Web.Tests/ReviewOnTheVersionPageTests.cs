@@ -14,42 +14,6 @@ namespace Yusuan.Web.Tests;
 /// </summary>
 public class ReviewOnTheVersionPageTests
 {
-    /// <summary>A signed-in browser without the browser: the session cookie, and the antiforgery pair the sign-in page gave.</summary>
-    private sealed class Visitor(RunningApp app, Account account) : IDisposable
-    {
-        private readonly HttpClient client = new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
-        private (string Cookie, string Field, string Value)? antiforgery;
-
-        public async Task<HttpResponseMessage> Get(string path)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Add("Cookie", "yusuan_session=" + account.Session);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-            return await client.SendAsync(request);
-        }
-
-        public async Task<HttpResponseMessage> Post(string path, params (string Name, string Value)[] fields)
-        {
-            if (antiforgery is null)
-            {
-                using var page = await client.GetAsync("/signin");
-                var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
-                antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)),
-                    field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
-            }
-
-            var (cookie, name, value) = antiforgery.Value;
-            var request = new HttpRequestMessage(HttpMethod.Post, path)
-            {
-                Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new(name, value))),
-            };
-            request.Headers.Add("Cookie", $"yusuan_session={account.Session}; {cookie}");
-            return await client.SendAsync(request);
-        }
-
-        public void Dispose() => client.Dispose();
-    }
-
     /// <summary>A new version of the sample department (a correction of the published one) taken to the given state.</summary>
     private static long Version(RunningApp app, params BudgetState[] path)
     {
@@ -71,7 +35,7 @@ public class ReviewOnTheVersionPageTests
         var officer = await app.Account("经办人甲", "officer", "139001");
         var reviewer = await app.Account("审核人乙", "reviewer");
         var id = Version(app, BudgetState.Submitted);
-        using var review = new Visitor(app, reviewer);
+        using var review = new SignedInClient(app, reviewer);
 
         // The version page offers the reviewer the two steps; return leads to a form whose reason is required.
         var page = await (await review.Get($"/versions/{id}")).Content.ReadAsStringAsync();
@@ -102,7 +66,7 @@ public class ReviewOnTheVersionPageTests
             Assert.Equal((HttpStatusCode.Redirect, $"/versions/{id}"), (returned.StatusCode, returned.Headers.Location!.ToString()));
         }
 
-        using var unit = new Visitor(app, officer);
+        using var unit = new SignedInClient(app, officer);
         var seen = await (await unit.Get($"/versions/{id}")).Content.ReadAsStringAsync();
         var reason = Regex.Match(seen, "<p class=\"error\" id=\"return-reason\" role=\"alert\">([^<]*)</p>");
         Assert.True(reason.Success, "the reason is not at the top of the version page");
@@ -116,7 +80,7 @@ public class ReviewOnTheVersionPageTests
     {
         await using var app = await RunningApp.Start("sqlite");
         var finance = await app.Account("财政局丙", "finance");
-        using var bureau = new Visitor(app, finance);
+        using var bureau = new SignedInClient(app, finance);
         var id = Version(app, BudgetState.Submitted, BudgetState.Approved);
 
         // The confirmation names the address, every table and the downloads, and publishes nothing by itself.
@@ -158,7 +122,7 @@ public class ReviewOnTheVersionPageTests
     {
         await using var app = await RunningApp.Start("sqlite");
         var officer = await app.Account("经办人丁", "officer", "139001");
-        using var unit = new Visitor(app, officer);
+        using var unit = new SignedInClient(app, officer);
         var id = Version(app);
         using var response = await unit.Get($"/versions/{id}/preview.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -212,7 +176,7 @@ public class ReviewOnTheVersionPageTests
         Assert.Equal((100.5m, 100.4m, 0m), (first.GetProperty("expected").GetDecimal(), first.GetProperty("actual").GetDecimal(), first.GetProperty("tolerance").GetDecimal()));
 
         // The page: each location in Chinese, each link landing on something that is there.
-        using var unit = new Visitor(app, officer);
+        using var unit = new SignedInClient(app, officer);
         var page = await (await unit.Get($"/versions/{id}")).Content.ReadAsStringAsync();
         var links = Regex.Matches(page, "<a class=\"finding-link\" href=\"([^\"]+)\">([^<]*)</a>").ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => m.Groups[2].Value);
         Assert.Equal($"“支出总表” 行 {code} 栏 基本支出", links[$"#cell-T03-{code}-basic"]);

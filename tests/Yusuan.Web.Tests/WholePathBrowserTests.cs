@@ -94,8 +94,8 @@ public class WholePathBrowserTests
 
         // 5. Text parts: a changed sentence of 部门职责 appears in the document.
         await unit.ClickAsync("#edit-text");
-        var profile = await unit.Locator("#profile").InputValueAsync();
-        await unit.FillAsync("#profile", profile.Replace("完成市生态环境局交办的其他任务。", "完成市生态环境局交办的其他任务，按季度公开工作进展。", StringComparison.Ordinal));
+        var duties = await unit.GetByLabel("部门职责").InputValueAsync();
+        await unit.GetByLabel("部门职责").FillAsync(duties.Replace("完成市生态环境局交办的其他任务。", "完成市生态环境局交办的其他任务，按季度公开工作进展。", StringComparison.Ordinal));
         await Screenshot(unit, "web-06-text-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForURLAsync("**/versions/*?saved=1");

@@ -524,6 +524,16 @@ public static class YamlReader
         return Deserialize<T>(name, () => new StreamReader(path, encoding.Value));
     }
 
+    /// <summary>
+    /// Reads the document of a file's text (a profile.yaml or performance.yaml the store keeps) under the bounds a file has,
+    /// without the checks of <see cref="ReadProfile"/>: for a form that changes some of its fields and writes it back.
+    /// </summary>
+    /// <returns>The document, or null with the problems (file <paramref name="name"/>, line, reason) when the text cannot be read.</returns>
+    public static (T? Document, IReadOnlyList<InputProblem> Problems) ReadDocument<T>(string name, string text) where T : class =>
+        text.Length > MaxBytes
+            ? (null, [new InputProblem(name, null, null, Messages.FileTooLarge(MaxBytes))])
+            : Deserialize<T>(name, () => new StringReader(text));
+
     /// <summary>Reads a YAML document from text opened twice by <paramref name="open"/> (a first pass refuses what is too deep or aliased without end).</summary>
     private static (T? Document, List<InputProblem> Problems) Deserialize<T>(string name, Func<TextReader> open) where T : class
     {

@@ -47,6 +47,13 @@ public abstract class EditorPage(StoreFactory stores) : YusuanPage(stores)
             : Message(409, "不能修改", $"第 {version.Number} 版没有保存明细原文，请在工作台重新上传预算明细。");
     }
 
+    /// <summary>Shows problems of the stored files (a file that can no longer be read) above the form; nothing is saved.</summary>
+    protected void Fail(IReadOnlyList<InputProblem> problems)
+    {
+        (Problems, Error) = (problems, "保存的内容无法读取，请联系管理员，或重新上传。");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+    }
+
     /// <summary>Recompiles and saves the changed files; on a problem or a conflict, the page again with what was typed.</summary>
     protected IActionResult Save(BudgetStore store, int revision, VersionFiles files, string what)
     {

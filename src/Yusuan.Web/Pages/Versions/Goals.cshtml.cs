@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Yusuan.Core.Findings;
+using Yusuan.Formats.Yaml;
+
+namespace Yusuan.Web.Pages.Versions;
+
+/// <summary>
+/// A draft's performance goals in a form: 表12's tasks, overall goals and indicators, and 第七部分's project goals, as rows;
+/// the findings on them (表12 and 第七部分) beside the form. A draft without goals starts from an empty form.
+/// </summary>
+public sealed class GoalsModel(StoreFactory stores) : EditorPage(stores)
+{
+    [BindProperty]
+    public GoalsForm Form { get; set; } = new();
+
+    public Dictionary<string, string> Invalid { get; } = [];
+
+    /// <summary>The findings on the goals: 表12's and 第七部分's.</summary>
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
+
+    public IActionResult OnGet(long id) => Editable(id, (store, files) =>
+    {
+        if (Read(store, files) is { } document)
+        {
+            Form = GoalsForm.From(document);
+        }
+
+        return Page();
+    });
+
+    public IActionResult OnPost(long id, int? revision) => Editable(id, (store, files) =>
+    {
+        if (revision is null)
+        {
+            return Message(400, "无法保存", "提交的表单不完整，请刷新页面后重新编辑。", $"/versions/{id}/goals");
+        }
+
+        if (Read(store, files) is not { } document)
+        {
+            return Page();
+        }
+
+        Revision = revision.Value;
+        foreach (var (field, reason) in Form.ApplyTo(document))
+        {
+            Invalid[field] = reason;
+        }
+
+        if (Invalid.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var text = YamlWriter.Write(document, $"{Version.DepartmentCode} {Version.FiscalYear} 年部门（单位）整体支出绩效目标（yusuan.performance/1），由工作台的表单写出");
+        return Save(store, revision.Value, files with { Performance = text }, "修改绩效目标");
+    });
+
+    private PerformanceDocument? Read(Yusuan.Store.BudgetStore store, Yusuan.Store.VersionFiles files)
+    {
+        Findings = store.Findings(Version.Id).Where(f => f.Category == "performance" || f.Location.Table == "T12" || f.Location.Part == 7).ToList();
+        if (files.Performance is null)
+        {
+            return new PerformanceDocument { Schema = "yusuan.performance/1", FiscalYear = Version.FiscalYear };
+        }
+
+        var (document, problems) = YamlReader.ReadDocument<PerformanceDocument>("performance.yaml", files.Performance);
+        if (document is null)
+        {
+            Fail(problems);
+        }
+
+        return document;
+    }
+}
