@@ -246,6 +246,46 @@ public sealed partial class BudgetStore : IDisposable
 
     public void SaveDepartment(string code, string name) => InTransaction(t => SaveDepartment(t, code, name));
 
+    /// <summary>
+    /// Registers a new department with its profile (and goals, if any): who it is comes from here on from the store. Refused
+    /// (<see cref="StoreException"/>) when the code is registered already.
+    /// </summary>
+    public void RegisterDepartment(string code, string name, string profileYaml, string? performanceYaml, string actor) =>
+        InTransaction(t =>
+        {
+            if (Query("SELECT name FROM departments WHERE code = @c", r => r.GetString(0), t, ("c", code)).FirstOrDefault() is { } existing)
+            {
+                throw new StoreException($"部门编码 {code} 已登记（{existing}）");
+            }
+
+            Execute("INSERT INTO departments (code, name, profile_yaml, performance_yaml) VALUES (@c, @n, @p, @g)", t,
+                ("c", code), ("n", name), ("p", profileYaml), ("g", (object?)performanceYaml ?? DBNull.Value));
+            Log(t, actor, "department", null, $"登记部门 {code} {name}");
+        });
+
+    /// <summary>Every registered department: code and name, by code.</summary>
+    public IReadOnlyList<(string Code, string Name)> Departments() =>
+        Query("SELECT code, name FROM departments ORDER BY code", r => (r.GetString(0), r.GetString(1)));
+
+    /// <summary>Replaces the agencies (department codes) a user acts for; refused for a user who is not there.</summary>
+    public void SetAgencies(string name, IEnumerable<string> agencies, string actor) =>
+        InTransaction(t =>
+        {
+            if (Query("SELECT COUNT(*) FROM users WHERE name = @n", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("n", name)).Single() == 0)
+            {
+                throw new StoreException($"没有用户“{name}”");
+            }
+
+            var codes = agencies.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
+            Execute("DELETE FROM user_agencies WHERE user_name = @n", t, ("n", name));
+            foreach (var code in codes)
+            {
+                Execute("INSERT INTO user_agencies (user_name, agency_code) VALUES (@n, @a)", t, ("n", name), ("a", code));
+            }
+
+            Log(t, actor, "user", null, $"{name} 代表的单位改为：{(codes.Count == 0 ? "无" : string.Join("、", codes))}");
+        });
+
     private void SaveDepartment(DbTransaction t, string code, string name)
     {
         var exists = Query("SELECT COUNT(*) FROM departments WHERE code = @c", r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("c", code)).Single() > 0;

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Findings;
 using Yusuan.Core.Model;
+using Yusuan.Core.Narrative;
 using Yusuan.Core.Rounding;
 using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Json;
 using Yusuan.Formats.Ledger;
+using Yusuan.Formats.Yaml;
 using Yusuan.Store;
 
 namespace Yusuan.Web;
@@ -62,6 +64,29 @@ internal static class Drafts
         return Rows(path, []);
     }
 
+    /// <summary>A profile's or goals' text for <paramref name="year"/>: as it is when it is of that year (or cannot be read, which compiling will say), else with its year changed.</summary>
+    private static string OfYear(string text, string name, int year)
+    {
+        if (name == "profile.yaml")
+        {
+            if (YamlReader.ReadDocument<ProfileDocument>(name, text).Document is { } profile && profile.FiscalYear != year)
+            {
+                profile.FiscalYear = year;
+                return YamlWriter.Write(profile);
+            }
+
+            return text;
+        }
+
+        if (YamlReader.ReadDocument<PerformanceDocument>(name, text).Document is { } goals && goals.FiscalYear != year)
+        {
+            goals.FiscalYear = year;
+            return YamlWriter.Write(goals);
+        }
+
+        return text;
+    }
+
     /// <summary>An uploaded ledger (CSV or XLSX) as the rows the unit wrote, and as CSV text to keep with the draft.</summary>
     public static async Task<(IReadOnlyList<RawRow> Rows, string? Csv, IReadOnlyList<InputProblem> Problems)> Read(IFormFile file)
     {
@@ -81,11 +106,17 @@ internal static class Drafts
     /// <summary>Compiles an uploaded ledger with the department's profile and goals and stores it as a new draft.</summary>
     public static async Task<(long Id, Compilation Result, IReadOnlyList<RawRow> Rows)> Create(BudgetStore store, string code, int year, IFormFile file, string actor)
     {
-        var (profile, performance) = store.DepartmentFiles(code);
+        // The text goes on from the year's latest version; a year's first upload takes the department's registered text for
+        // that year.
+        var (profile, performance) = store.Versions(code, year).LastOrDefault() is { } latest && store.Files(latest.Id) is { } kept
+            ? (kept.Profile, kept.Performance)
+            : store.DepartmentFiles(code);
         if (profile is null)
         {
-            return (0, new Compilation(null, [], [], [new InputProblem(code, null, null, $"部门 {code} 没有 profile，不能编制")]), []);
+            return (0, new Compilation(null, [], [], [new InputProblem(code, null, null, $"部门 {code} 没有登记概况和文字部分，不能编制")]), []);
         }
+
+        (profile, performance) = (OfYear(profile, "profile.yaml", year), performance is null ? null : OfYear(performance, "performance.yaml", year));
 
         var (rows, csv, problems) = await Read(file);
         if (csv is null)
@@ -96,6 +127,81 @@ internal static class Drafts
         var files = new VersionFiles(csv, profile, performance);
         var result = Compile(files, year);
         return result.Compiled ? (store.CreateDraft(code, year, result.Lines, result.DisclosureJson!, result.Findings, actor, files), result, rows) : (0, result, rows);
+    }
+
+    /// <summary>
+    /// A new fiscal year for a department: a draft of the year after its latest, from that year's published text, goals and
+    /// lines, the ledger's 预算年度 moved on a year, last year's increase and decrease reasons and dates cleared, and last
+    /// year's figures as the published budget printed them as the comparison. Refused while the latest year is not published.
+    /// </summary>
+    /// <returns>The new draft's id, or 0 with the problems when there is nothing to start from or the new year does not compile.</returns>
+    public static (long Id, Compilation Result) NextYear(BudgetStore store, string code, string actor)
+    {
+        static (long, Compilation) Refused(string code, string reason) => (0, new Compilation(null, [], [], [new InputProblem(code, null, null, reason)]));
+        var versions = store.Versions(code);
+        if (versions.Count == 0)
+        {
+            return Refused(code, $"单位 {code} 还没有任何年度的预算，请先上传第一年的预算明细");
+        }
+
+        var year = versions.Max(v => v.FiscalYear);
+        var ofYear = versions.Where(v => v.FiscalYear == year).OrderBy(v => v.Number).ToList();
+        if (ofYear.LastOrDefault(v => v.State == BudgetState.Published) is not { } basis)
+        {
+            return Refused(code, $"{year} 年预算尚未公开：公开后才能以它为上年开始 {year + 1} 年预算，在此之前请继续编制 {year} 年");
+        }
+
+        if (store.Files(basis.Id) is not { } files)
+        {
+            return Refused(code, $"{year} 年第 {basis.Number} 版没有保存明细原文，不能据以开始 {year + 1} 年预算");
+        }
+
+        var (profile, problems) = YamlReader.ReadDocument<ProfileDocument>("profile.yaml", files.Profile);
+        if (profile is null || YusuanJson.DeserializeDisclosure(basis.DisclosureJson) is not { } last)
+        {
+            return (0, new Compilation(null, [], [], problems));
+        }
+
+        var prior = PriorYearFigures.FromPublished(last);
+        profile.FiscalYear = year + 1;
+        profile.PriorYear = new PriorYearDocument
+        {
+            FiscalYear = prior.FiscalYear, Income = prior.Income, Expenditure = prior.Expenditure, BasicExpenditure = prior.BasicExpenditure,
+            ProjectExpenditure = prior.ProjectExpenditure, OperatingExpense = prior.OperatingExpense, ProcurementTotal = prior.ProcurementTotal,
+            OfficialExpenses = new OfficialExpensesDocument
+            {
+                OverseasTravel = prior.OfficialExpenses[OfficialExpenseCategory.OverseasTravel], Reception = prior.OfficialExpenses[OfficialExpenseCategory.Reception],
+                VehiclePurchase = prior.OfficialExpenses[OfficialExpenseCategory.VehiclePurchase], VehicleOperation = prior.OfficialExpenses[OfficialExpenseCategory.VehicleOperation],
+            },
+            ProjectCategories = prior.ProjectCategories.Count > 0 ? prior.ProjectCategories.ToDictionary() : null,
+        };
+        if (profile.Text is { } text)
+        {
+            text.ChangeReasons = null;
+        }
+
+        profile.Publication = null;
+        string? performance = null;
+        if (files.Performance is not null)
+        {
+            var (goals, goalProblems) = YamlReader.ReadDocument<PerformanceDocument>("performance.yaml", files.Performance);
+            if (goals is null)
+            {
+                return (0, new Compilation(null, [], [], goalProblems));
+            }
+
+            goals.FiscalYear = year + 1;
+            performance = YamlWriter.Write(goals, $"{code} {year + 1} 年绩效目标，由 {year} 年第 {basis.Number} 版沿用，请按本年修改");
+        }
+
+        var rows = RowsOfCsv(files.LedgerCsv);
+        var yearColumn = rows.Count == 0 ? -1 : rows[0].Fields.ToList().FindIndex(h => LedgerColumn.FiscalYear.Matches(h));
+        var ledger = LedgerCsv.Write(rows.Select((r, i) => i > 0 && yearColumn >= 0 && yearColumn < r.Fields.Count
+            ? (IReadOnlyList<string>)r.Fields.Select((f, c) => c == yearColumn ? (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : f).ToList()
+            : r.Fields));
+        var next = new VersionFiles(ledger, YamlWriter.Write(profile, $"{code} {year + 1} 年部门预算的概况和文字部分，由 {year} 年第 {basis.Number} 版沿用，请按本年修改"), performance);
+        var result = Compile(next, year + 1);
+        return result.Compiled ? (store.CreateDraft(code, year + 1, result.Lines, result.DisclosureJson!, result.Findings, actor, next), result) : (0, result);
     }
 
     /// <summary>Recompiles a draft with changed files and saves it, unless someone saved it since <paramref name="revision"/>.</summary>

@@ -42,7 +42,11 @@ public class AdminAndReviewTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Client.SendAsync(As(officer, HttpMethod.Get, "/admin"))).StatusCode);
         var page = await (await app.Client.SendAsync(As(admin, HttpMethod.Get, "/admin"))).Content.ReadAsStringAsync();
-        Assert.Contains("<td>经办人</td><td>officer</td><td>139001</td>", page, StringComparison.Ordinal);
+
+        // Roles by their Chinese titles; an officer's agencies in a field the admin can change.
+        Assert.Contains("<td>经办人</td><td>预算单位经办人</td>", page, StringComparison.Ordinal);
+        Assert.Matches("<input name=\"agencies\" value=\"139001\" aria-label=\"经办人 代表的单位编码", page);
+        Assert.DoesNotContain(">officer<", page, StringComparison.Ordinal);
 
         using var weak = await PostForm(app, admin, "/admin", "/admin/users", af => Fields(af, ("name", "审核员"), ("role", "reviewer"), ("agencies", ""), ("password", "short")));
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);

@@ -12,7 +12,7 @@ public class HostileRequestTests(MatrixApp fixture) : IClassFixture<MatrixApp>
     [
         "POST /signin", "POST /audit", "POST /api/audit", "POST /admin/users", "POST /admin/users/待重设密码/password", "POST /workspace/139001/upload",
         "POST /versions/{id}/submit", "POST /versions/{id}/ledger", "POST /versions/{id}/text", "POST /versions/{id}/goals", "POST /api/budgets/139001/2023/drafts",
-        "POST /api/versions/{id}/submit", "PUT /api/versions/{id}/ledger",
+        "POST /api/versions/{id}/submit", "PUT /api/versions/{id}/ledger", "POST /admin/departments", "POST /workspace/139001/next-year",
     ];
 
     public static TheoryData<string, string> Cases()

@@ -19,15 +19,7 @@ internal sealed class SignedInClient(RunningApp app, Account account) : IDisposa
 
     public async Task<HttpResponseMessage> Post(string path, params (string Name, string Value)[] fields)
     {
-        if (antiforgery is null)
-        {
-            using var page = await client.GetAsync("/signin");
-            var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
-            antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)),
-                field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
-        }
-
-        var (cookie, name, value) = antiforgery.Value;
+        var (cookie, name, value) = await Antiforgery();
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new(name, value))),
@@ -36,5 +28,33 @@ internal sealed class SignedInClient(RunningApp app, Account account) : IDisposa
         return await client.SendAsync(request);
     }
 
+    /// <summary>Posts a form with one file (multipart, as a browser uploads) and the given fields.</summary>
+    public async Task<HttpResponseMessage> PostFile(string path, string field, string fileName, byte[] bytes, params (string Name, string Value)[] fields)
+    {
+        var (cookie, name, value) = await Antiforgery();
+        var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), field, fileName }, { new StringContent(value), name } };
+        foreach (var (key, text) in fields)
+        {
+            content.Add(new StringContent(text), key);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Add("Cookie", $"yusuan_session={account.Session}; {cookie}");
+        return await client.SendAsync(request);
+    }
+
     public void Dispose() => client.Dispose();
+
+    private async Task<(string Cookie, string Field, string Value)> Antiforgery()
+    {
+        if (antiforgery is null)
+        {
+            using var page = await client.GetAsync("/signin");
+            var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
+            antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)),
+                field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+        }
+
+        return antiforgery.Value;
+    }
 }

@@ -9,7 +9,8 @@ namespace Yusuan.Web.Pages.Workspace;
 /// </summary>
 public sealed class IndexModel(StoreFactory stores) : YusuanPage(stores)
 {
-    public IReadOnlyList<(string Code, IReadOnlyList<BudgetVersion> Versions, int Year)> Agencies { get; private set; } = [];
+    /// <summary>Each agency the officer acts for: code, registered name, versions, and the latest fiscal year (this year when none).</summary>
+    public IReadOnlyList<(string Code, string Name, IReadOnlyList<BudgetVersion> Versions, int Year)> Agencies { get; private set; } = [];
 
     public IReadOnlyList<(string Name, BudgetVersion Version, int Errors, int Warnings)>? Queue { get; private set; }
 
@@ -21,9 +22,10 @@ public sealed class IndexModel(StoreFactory stores) : YusuanPage(stores)
             return refusal;
         }
 
+        var names = store.Departments().ToDictionary(d => d.Code, d => d.Name);
         Agencies = (Account.Role == "officer" ? Account.Agencies : [])
             .Select(code => (code, store.Versions(code)))
-            .Select(a => (a.code, a.Item2, a.Item2.Count > 0 ? a.Item2[^1].FiscalYear : DateTime.UtcNow.Year)).ToList();
+            .Select(a => (a.code, names.GetValueOrDefault(a.code) ?? string.Empty, a.Item2, a.Item2.Count > 0 ? a.Item2.Max(v => v.FiscalYear) : FirstYear(store, a.code))).ToList();
         if (Account.Role is "reviewer" or "finance" or "admin")
         {
             Queue = store.Queue(Account.Role == "reviewer" ? [BudgetState.Submitted] : [BudgetState.Submitted, BudgetState.Approved]);
@@ -31,4 +33,10 @@ public sealed class IndexModel(StoreFactory stores) : YusuanPage(stores)
 
         return Page();
     }
+
+    /// <summary>The fiscal year a department with no versions yet was registered for; this year when it names none.</summary>
+    private static int FirstYear(BudgetStore store, string code) =>
+        store.DepartmentFiles(code).Profile is { } profile && Formats.Yaml.YamlReader.ReadDocument<Formats.Yaml.ProfileDocument>("profile.yaml", profile).Document is { FiscalYear: > 0 } document
+            ? document.FiscalYear
+            : DateTime.UtcNow.Year;
 }
