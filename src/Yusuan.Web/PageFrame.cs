@@ -8,9 +8,10 @@ namespace Yusuan.Web;
 /// </summary>
 public static class PageFrame
 {
-    public static string Head(string title) =>
+    /// <summary>The page's head and the opening of its body; a wide page (the ledger grid) takes the window's width.</summary>
+    public static string Head(string title, bool wide = false) =>
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        + E(title) + " · Yusuan</title>\n<style>body{font-family:\"Noto Sans SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#1f2328}"
+        + E(title) + " · Yusuan</title>\n<style>body{font-family:\"Noto Sans SC\",\"Microsoft YaHei\",sans-serif;max-width:" + (wide ? "none" : "960px") + ";margin:0 auto;padding:24px;color:#1f2328}"
         + "table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border:1px solid #8c959f;padding:4px 8px;text-align:left}a{color:#2f6f9f}"
         + ".error{color:#cf222e}tr.problem{background:#fff1f0}</style>\n</head>\n<body>\n";
 

@@ -62,8 +62,8 @@ public static class YusuanWeb
         {
             form.MultipartBodyLengthLimit = MaxUpload;
 
-            // The ledger grid posts one field per cell.
-            form.ValueCountLimit = 200_000;
+            // The ledger grid posts the whole ledger as JSON in one field.
+            form.ValueLengthLimit = (int)MaxUpload;
         });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddExceptionHandler<Problems>();
@@ -90,6 +90,12 @@ public static class YusuanWeb
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(YusuanWeb).Assembly, "Yusuan.Web.static"),
+            RequestPath = "/static",
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
         app.UseRateLimiter();
         app.UseExceptionHandler();
         // An empty error answer (a page that is not there, a method not allowed) is a page in the site's style for a browser

@@ -92,6 +92,7 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         ("GET", "/workspace", BudgetState.Draft, "", SignedIn),
         ("GET", "/versions/{id}", BudgetState.Draft, "", ReadsTheDraft),
         ("GET", "/versions/{id}/ledger", BudgetState.Draft, "", EditsTheDraft),
+        ("GET", "/versions/{id}/ledger?handler=csv", BudgetState.Draft, "", EditsTheDraft),
         ("GET", "/versions/{id}/text", BudgetState.Draft, "", EditsTheDraft),
         ("POST", "/versions/{id}/ledger", BudgetState.Draft, "grid", EditsTheDraft),
         ("POST", "/versions/{id}/text", BudgetState.Draft, "text", EditsTheDraft),

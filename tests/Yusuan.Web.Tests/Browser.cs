@@ -42,4 +42,42 @@ internal static class Browser
         // need. Waiting for the workspace's load event as well made a busy machine time out now and then.
         await page.WaitForURLAsync("**/workspace", new() { WaitUntil = WaitUntilState.Commit });
     }
+
+    /// <summary>The ledger grid's cell of a ledger line (2 is the CSV's first data line) under a column's Chinese title, once the grid is built.</summary>
+    public static async Task<ILocator> GridCell(IPage page, int line, string title)
+    {
+        var header = page.Locator(".tabulator-col").Filter(new() { Has = page.Locator(".tabulator-col-title").GetByText(title, new() { Exact = true }) }).First;
+        var field = await header.GetAttributeAsync("tabulator-field");
+        var cell = page.Locator($"#row-{line} .tabulator-cell[tabulator-field='{field}']");
+        await cell.ScrollIntoViewIfNeededAsync();
+        return cell;
+    }
+
+    /// <summary>Types into a grid cell as an officer does: double-click, replace what is there, Enter.</summary>
+    public static async Task EditCell(IPage page, int line, string title, string value)
+    {
+        var cell = await GridCell(page, line, title);
+        await cell.DblClickAsync();
+        var editor = cell.Locator("input");
+        await editor.FillAsync(value);
+        await editor.PressAsync("Enter");
+    }
+
+    /// <summary>Chooses a value from a grid cell's drop-down list (资金性质, 支出类型 …).</summary>
+    public static async Task ChooseInCell(IPage page, int line, string title, string choice)
+    {
+        var cell = await GridCell(page, line, title);
+        await cell.DblClickAsync();
+        await page.Locator(".tabulator-edit-list .tabulator-edit-list-item").GetByText(choice, new() { Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Pastes text into the grid at a cell, as Ctrl+V of cells copied from Excel (tab-separated) delivers it.</summary>
+    public static async Task PasteAt(IPage page, int line, string title, string text)
+    {
+        var cell = await GridCell(page, line, title);
+        await cell.ClickAsync();
+        await page.EvaluateAsync(
+            "text => { const data = new DataTransfer(); data.setData('text/plain', text); document.querySelector('#ledger-grid .tabulator-tableholder').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }",
+            text);
+    }
 }

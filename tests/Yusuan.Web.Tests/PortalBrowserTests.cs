@@ -39,4 +39,33 @@ public class PortalBrowserTests
             Assert.Contains("没有找到符合条件的部门预算", await page.ContentAsync(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_audit_page_says_the_audit_is_running_and_then_shows_the_report()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var (playwright, browser) = await Browser.Chromium();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(app.Url + "/audit");
+            Assert.True(await page.Locator("#audit-status").IsHiddenAsync());
+            await page.SetInputFilesAsync("#file", Repository.Seed);
+
+            // First the moment after sending, held there: a listener after the page's own keeps the form from leaving.
+            await page.EvaluateAsync("document.getElementById('audit-form').addEventListener('submit', e => e.preventDefault())");
+            await page.ClickAsync("#start");
+            Assert.Contains("正在审计", await page.Locator("#audit-status").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await page.Locator("#audit-status").IsVisibleAsync());
+            Assert.True(await page.Locator("#start").IsDisabledAsync());
+
+            // Then sent for real: the report replaces the page.
+            await page.GotoAsync(app.Url + "/audit");
+            await page.SetInputFilesAsync("#file", Repository.Seed);
+            await page.ClickAsync("#start");
+            await page.WaitForSelectorAsync("text=预算公开审计报告");
+            Assert.True(await page.Locator("#audit-form").CountAsync() == 0);
+        }
+    }
 }

@@ -122,3 +122,63 @@ public class BeijingTimeTests
         Assert.DoesNotContain("UTC", html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The browser files the site serves itself: its own scripts and the vendored grid library, byte for byte the release that
+/// scripts/vendor-web.sh fetched (the digests it recorded), with the security headers; nothing outside them.
+/// </summary>
+public class StaticFilesTests
+{
+    [Fact]
+    public async Task The_vendored_grid_and_the_sites_scripts_are_served_as_recorded_and_nothing_else_is()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var recorded = File.ReadAllLines(Path.Combine(Repository.Root, "src", "Yusuan.Web", "static", "VENDORED.sha256"))
+            .Select(l => l.Split("  ")).ToDictionary(p => p[1], p => p[0]);
+        Assert.Equal(["LICENSE-tabulator.txt", "tabulator.min.js", "tabulator_simple.min.css"], recorded.Keys.Order(StringComparer.Ordinal));
+        foreach (var (file, digest) in recorded)
+        {
+            using var response = await app.Client.GetAsync("/static/" + file);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(digest, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await response.Content.ReadAsByteArrayAsync())));
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
+        using (var script = await app.Client.GetAsync("/static/ledger-grid.js"))
+        {
+            Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
+        }
+
+        foreach (var path in new[] { "/static/", "/static/VENDORED.sha256x", "/static/../appsettings.json", "/static/Yusuan.Web.dll" })
+        {
+            using var response = await app.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task No_page_runs_inline_script_the_ledger_grid_included()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        var officer = await app.Account("经办人", "officer", "139001");
+        long draft;
+        using (var store = Store.BudgetStore.Open(app.Database))
+        {
+            draft = store.Correct(store.Published().Single().Version.Id, "经办人");
+        }
+
+        using var client = new SignedInClient(app, officer);
+        foreach (var path in new[] { "/", "/audit", "/workspace", $"/versions/{draft}", $"/versions/{draft}/ledger", $"/versions/{draft}/text", $"/versions/{draft}/goals" })
+        {
+            var html = await (await client.Get(path)).Content.ReadAsStringAsync();
+
+            // Every script is a file of the site's, or data (application/json), which a browser does not run.
+            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(html, "<script([^>]*)>"))
+            {
+                Assert.Matches("^ (src=\"/static/[a-z_.-]+\\.js\"|type=\"application/json\" id=\"[a-z-]+\")$", script.Groups[1].Value);
+            }
+
+            Assert.DoesNotMatch(" on[a-z]+=\"", html);
+        }
+    }
+}

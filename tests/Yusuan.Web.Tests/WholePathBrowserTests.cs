@@ -52,7 +52,7 @@ public class WholePathBrowserTests
         await unit.ClickAsync("text=上传并编制");
         var problem = unit.Locator("tr.problem");
         Assert.Equal(1, await problem.CountAsync());
-        Assert.Equal(("3", "amount"), (await problem.Locator("td").Nth(0).InnerTextAsync(), await problem.Locator("td").Nth(1).InnerTextAsync()));
+        Assert.Equal(("3", "金额（amount）"), (await problem.Locator("td").Nth(0).InnerTextAsync(), await problem.Locator("td").Nth(1).InnerTextAsync()));
         Assert.Contains("46.8万", await problem.Locator("code").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(unit, "web-02-upload-error");
         using (var store = BudgetStore.Open(app.Database))
@@ -72,20 +72,20 @@ public class WholePathBrowserTests
         Assert.Equal(7_656m, await Figure(unit, "T01", "支出总计"));
         await Screenshot(unit, "web-03-draft-findings");
 
-        // 4. In the grid: a bad amount shows beside its row and keeps what was typed; corrected, the save recompiles everything.
+        // 4. In the grid: a bad amount stands on its cell and keeps what was typed; corrected, the save recompiles everything.
         await unit.ClickAsync("#edit-ledger");
-        var amount = unit.GetByLabel("第 2 行 金额", new() { Exact = true });
-        Assert.Equal("1259000.00", await amount.InputValueAsync());
-        await amount.FillAsync("1299000.00");
-        await unit.GetByLabel("第 3 行 金额", new() { Exact = true }).FillAsync("46.8万");
+        Assert.Equal("1,259,000.00", await (await GridCell(unit, 2, "金额")).InnerTextAsync());
+        await EditCell(unit, 2, "金额", "1299000.00");
+        await EditCell(unit, 3, "金额", "46.8万");
         await unit.ClickAsync("#save");
-        var gridProblem = unit.Locator("#grid tr.problem");
-        Assert.Equal(1, await gridProblem.CountAsync());
-        Assert.Equal("3", await gridProblem.Locator("th").InnerTextAsync());
-        Assert.Equal("1299000.00", await unit.GetByLabel("第 2 行 金额", new() { Exact = true }).InputValueAsync());
+        await unit.Locator("#ledger-error").WaitForAsync();
+        var badCell = await GridCell(unit, 3, "金额");
+        Assert.Equal("true", await badCell.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("46.8万", await badCell.InnerTextAsync());
+        Assert.Equal("1,299,000.00", await (await GridCell(unit, 2, "金额")).InnerTextAsync());
+        Assert.Contains("第 3 行", await unit.Locator("#problems").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(unit, "web-04-grid-error");
-        Assert.Equal("true", await unit.GetByLabel("第 3 行 金额", new() { Exact = true }).GetAttributeAsync("aria-invalid"));
-        await unit.GetByLabel("第 3 行 金额", new() { Exact = true }).FillAsync("468000.00");
+        await EditCell(unit, 3, "金额", "468000.00");
         await unit.ClickAsync("#save");
         await unit.WaitForURLAsync("**/versions/*?saved=1");
         Assert.Equal(7_660m, await Figure(unit, "T01", "支出总计"));
@@ -170,16 +170,16 @@ public class WholePathBrowserTests
         await first.GotoAsync($"{app.Url}/versions/{draft}/ledger");
         await second.GotoAsync($"{app.Url}/versions/{draft}/ledger");
 
-        await first.GetByLabel("第 2 行 金额", new() { Exact = true }).FillAsync("1300000.00");
+        await EditCell(first, 2, "金额", "1300000.00");
         await first.ClickAsync("#save");
         await first.WaitForURLAsync("**?saved=1");
 
-        await second.GetByLabel("第 2 行 金额", new() { Exact = true }).FillAsync("1111111.00");
+        await EditCell(second, 2, "金额", "1111111.00");
         await second.ClickAsync("#save");
         var alert = await second.Locator("[role=alert]").InnerTextAsync();
         Assert.Contains("已被 甲 于", alert, StringComparison.Ordinal);
         Assert.Contains("你的修改没有保存", alert, StringComparison.Ordinal);
-        Assert.Equal("1111111.00", await second.GetByLabel("第 2 行 金额", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("1,111,111.00", await (await GridCell(second, 2, "金额")).InnerTextAsync());
         await Screenshot(second, "web-10-save-conflict");
         using (var store = BudgetStore.Open(app.Database))
         {

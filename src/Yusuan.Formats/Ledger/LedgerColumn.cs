@@ -36,6 +36,15 @@ public sealed record LedgerColumn(string Element, bool Required, params string[]
         OfficialExpense, OperatingExpense, Remark,
     ];
 
+    /// <summary>
+    /// A ledger column as a budget officer reads it: its Chinese title, with the header as the file wrote it beside when that
+    /// is another (金额（amount）); a header Yusuan does not know, as written.
+    /// </summary>
+    public static string Describe(string header) =>
+        All.FirstOrDefault(c => c.Matches(header)) is { Titles.Length: > 0 } column && column.Titles[0] != header.Trim()
+            ? $"{column.Titles[0]}（{header.Trim()}）"
+            : header.Trim();
+
     public bool Matches(string header)
     {
         var h = header.Trim();
