@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `fuzz N [IMPORTER…]` fuzzes every (or the named)
+// `static-site FOLDER URL` runs the static-file baseline of bench/web.sh; `seed-portal DATABASE N` publishes N departments for it; `fuzz N [IMPORTER…]` fuzzes every (or the named)
 // importer N times (docs/robustness.md); `tables-vs-duckdb FOLDER [ROUNDS]` compares Yusuan's tables with DuckDB's;
 // `render-all FOLDER [ROUNDS]` renders every department on one core and on all; `corpus FOLDER` audits real documents;
 // anything else goes to BenchmarkDotNet.
@@ -8,6 +8,12 @@ if (args is ["static-site", var folder, var url])
 {
     Yusuan.Bench.StaticSite.Run(folder, url);
     return 0;
+}
+
+if (args is ["seed-portal", var database, var seeded])
+{
+    // The portal of a city: the sample published under N more departments (bench/web.sh).
+    return Yusuan.Bench.PortalSeed.Run(database, int.Parse(seeded, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args is ["fuzz", var count, ..])

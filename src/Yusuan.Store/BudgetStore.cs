@@ -452,6 +452,76 @@ public sealed partial class BudgetStore : IDisposable
             "ORDER BY v.department_code, v.fiscal_year",
             r => (r.GetString(1), r.GetString(10), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), ReadVersion(r)));
 
+    /// <summary>One line of the portal's list: a department's latest published version of a year, without its content.</summary>
+    public sealed record PublishedEntry(string Code, string Name, int Year, int Number, string? Sha256, DateTime? PublishedAt);
+
+    /// <summary>
+    /// The portal's list, a page at a time: each department's latest published version of each year (by code, then the later
+    /// year first), filtered by year and by a text found in the name or the code, without reading any disclosure; and how
+    /// many there are in all.
+    /// </summary>
+    public (IReadOnlyList<PublishedEntry> Page, int Total) PublishedList(int? year, string? text, int offset, int limit)
+    {
+        var parameters = new List<(string Name, object Value)>();
+        var latest = "FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.state = 'published' " +
+            "AND v.number = (SELECT MAX(w.number) FROM budget_versions w WHERE w.department_code = v.department_code AND w.fiscal_year = v.fiscal_year AND w.state = 'published')";
+        if (year is not null)
+        {
+            latest += " AND v.fiscal_year = @year";
+            parameters.Add(("year", year.Value));
+        }
+
+        if (!string.IsNullOrEmpty(text))
+        {
+            // The text as it is: LIKE's wildcards in it match themselves.
+            latest += " AND (d.name LIKE @like ESCAPE '\\' OR d.code LIKE @like ESCAPE '\\')";
+            parameters.Add(("like", "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%"));
+        }
+
+        var total = Query("SELECT COUNT(*) " + latest, r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), null, [.. parameters]).Single();
+        var page = Query(
+            "SELECT v.department_code, d.name, v.fiscal_year, v.number, v.sha256, v.published_at " + latest + " ORDER BY v.department_code, v.fiscal_year DESC LIMIT @limit OFFSET @offset",
+            r => new PublishedEntry(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture),
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : Moment(r, 5)),
+            null,
+            [.. parameters, ("limit", limit), ("offset", offset)]);
+        return (page, total);
+    }
+
+    /// <summary>A published version's document in a format (pdf, xlsx, docx) as kept when first rendered; null when not yet rendered.</summary>
+    public byte[]? Rendered(long versionId, string format) =>
+        Query("SELECT content FROM rendered_documents WHERE version_id = @v AND format = @f", r => (byte[])r.GetValue(0), null, ("v", versionId), ("f", format)).SingleOrDefault();
+
+    /// <summary>
+    /// Keeps a published version's document as rendered; returns what is kept, which is the first rendering when two were made
+    /// at once. Refused (<see cref="StoreException"/>) for a version that is not published: only what never changes is kept.
+    /// </summary>
+    public byte[] KeepRendered(long versionId, string format, byte[] content)
+    {
+        InTransaction(t =>
+        {
+            if (Get(versionId, t).State != BudgetState.Published)
+            {
+                throw new StoreException($"只保存已公开版本的文件；版本 {versionId} 尚未公开");
+            }
+
+            Execute("INSERT INTO rendered_documents (version_id, format, content) VALUES (@v, @f, @c) ON CONFLICT (version_id, format) DO NOTHING", t, ("v", versionId), ("f", format), ("c", content));
+        });
+        return Rendered(versionId, format)!;
+    }
+
+    /// <summary>
+    /// What changes whenever the set of published versions changes (a publication, a correction published): how many there
+    /// are and the latest id — for a cache of the portal's list to know it is still the list, at the cost of one small query.
+    /// </summary>
+    public string PublishedStamp() =>
+        Query("SELECT COUNT(*), MAX(id), (SELECT COUNT(*) FROM departments) FROM budget_versions WHERE state = 'published'",
+            r => string.Join(':', r.GetValue(0), r.IsDBNull(1) ? "-" : r.GetValue(1), r.GetValue(2))).Single();
+
+    /// <summary>The fiscal years with a published budget, the latest first: the portal's year filter.</summary>
+    public IReadOnlyList<int> PublishedYears() =>
+        Query("SELECT DISTINCT fiscal_year FROM budget_versions WHERE state = 'published' ORDER BY fiscal_year DESC", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
+
     /// <summary>The latest published version of one department's budget for a year, or null when none is published.</summary>
     public BudgetVersion? Published(string department, int year) =>
         Query(

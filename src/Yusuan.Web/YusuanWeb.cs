@@ -71,6 +71,7 @@ public static class YusuanWeb
         builder.Services.AddSingleton(new StoreFactory(settings.Database));
         builder.Services.AddSingleton(settings.UploadAuditor ?? new InProcessAudits());
         builder.Services.AddSingleton(new Workflow(settings.SeparateDuties));
+        builder.Services.AddSingleton<PortalList>();
         SignInGuard.AddTo(builder.Services);
 
         // Behind a TLS-terminating proxy on this machine (nginx, Caddy): the scheme and address it forwards are the request's,
@@ -126,7 +127,7 @@ public static class YusuanWeb
 
             if (settings.FirstAccounts is { } announce && store.Users().Count == 0)
             {
-                announce(CreateFirstAccounts(store, store.Published().Select(p => p.Code).Distinct().ToList()));
+                announce(CreateFirstAccounts(store, store.Departments().Select(d => d.Code).ToList()));
             }
         }
 
@@ -154,29 +155,32 @@ public static class YusuanWeb
         app.MapGet("/budgets/{code}/{year:int}/disclosure.{format}", (string code, int year, string format) =>
         {
             using var store = Store();
-            if (Find(store, code, year) is not { } found)
+            if (store.PublishedId(code, year) is not { } id)
             {
                 return Results.NotFound();
             }
 
-            var document = DocumentLayout.From(found.Disclosure);
-            using var stream = new MemoryStream();
-            switch (format)
+            // A published version never changes: each of its documents is rendered once and kept in the store.
+            byte[] Kept(string kind, Action<PrintedDocument, Stream> render)
             {
-                case "json":
-                    return Results.Text(found.Version.DisclosureJson, "application/json; charset=utf-8");
-                case "pdf":
-                    PdfDocumentWriter.Write(document, stream);
-                    return Results.File(stream.ToArray(), "application/pdf", $"{code}-{year}.pdf");
-                case "xlsx":
-                    XlsxDocumentWriter.Write(document, null, stream);
-                    return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}-{year}.xlsx");
-                case "docx":
-                    DocxDocumentWriter.Write(document, stream);
-                    return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{code}-{year}.docx");
-                default:
-                    return Results.NotFound();
+                if (store.Rendered(id, kind) is { } kept)
+                {
+                    return kept;
+                }
+
+                using var stream = new MemoryStream();
+                render(DocumentLayout.From(Find(store, code, year)!.Value.Disclosure), stream);
+                return store.KeepRendered(id, kind, stream.ToArray());
             }
+
+            return format switch
+            {
+                "json" => Results.Text(store.Get(id).DisclosureJson, "application/json; charset=utf-8"),
+                "pdf" => Results.File(Kept("pdf", (d, s) => PdfDocumentWriter.Write(d, s)), "application/pdf", $"{code}-{year}.pdf"),
+                "xlsx" => Results.File(Kept("xlsx", (d, s) => XlsxDocumentWriter.Write(d, null, s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}-{year}.xlsx"),
+                "docx" => Results.File(Kept("docx", DocxDocumentWriter.Write), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{code}-{year}.docx"),
+                _ => Results.NotFound(),
+            };
         });
 
         app.MapGet("/budgets/{code}/{year:int}/tables/{id}.csv", (string code, int year, string id) =>
@@ -214,7 +218,7 @@ public static class YusuanWeb
         api.MapGet("/departments", () =>
         {
             using var store = Store();
-            return Results.Json(store.Published().Select(b => new { code = b.Code, name = b.Name, fiscalYear = b.Year, version = b.Version.Number, sha256 = b.Version.Sha256 }), YusuanJson.Options);
+            return Results.Json(store.PublishedList(null, null, 0, int.MaxValue).Page.Select(b => new { code = b.Code, name = b.Name, fiscalYear = b.Year, version = b.Number, sha256 = b.Sha256 }), YusuanJson.Options);
         });
         api.MapGet("/budgets/{code}/{year:int}/tables", (string code, int year) =>
         {

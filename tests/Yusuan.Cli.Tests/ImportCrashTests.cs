@@ -111,7 +111,30 @@ public partial class ImportCrashTests(ITestOutputHelper output)
         var writing = !process.HasExited;
         process.Kill(entireProcessTree: true); // SIGKILL on Linux: no handler, no finally block runs
         process.WaitForExit();
+        Settled(spec);
         return writing;
+    }
+
+    /// <summary>
+    /// Waits until the server has finished what the killed client left it: a PostgreSQL backend goes on with a COPY or a
+    /// COMMIT it had received until it notices the connection is gone, so a check made at once could see the import's record
+    /// before and its lines after that commit. The test's own pooled connections are idle and do not count. (SQLite has no
+    /// server: the kill ends everything.)
+    /// </summary>
+    private static void Settled(string spec)
+    {
+        if (!spec.StartsWith("postgres:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        using var connection = new Npgsql.NpgsqlConnection(spec["postgres:".Length..]);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state IS DISTINCT FROM 'idle'", connection);
+        for (var i = 0; i < 600 && Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0; i++)
+        {
+            Thread.Sleep(50);
+        }
     }
 
     [GeneratedRegex(@"写入 ([0-9.]+) s")]

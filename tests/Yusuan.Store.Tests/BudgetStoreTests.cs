@@ -29,7 +29,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(6, store.Migrate());
+        Assert.Equal(7, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -103,6 +103,69 @@ public class BudgetStoreTests
         store.Move(id, BudgetState.Returned, "王五", "三公经费说明与表不符");
         Assert.Equal(BudgetState.Returned, store.Get(id).State);
         Assert.Equal(("王五", "三公经费说明与表不符"), (store.Comments(id)[0].Author, store.Comments(id)[0].Text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void The_portal_list_pages_filters_by_year_and_finds_a_text_taken_literally_without_reading_disclosures(string provider)
+    {
+        using var store = Open(provider);
+        long Publish(string code, string name, int year)
+        {
+            store.SaveDepartment(code, name);
+            var id = store.CreateDraft(code, year, Lines, "{}", [], "张三");
+            foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+            {
+                store.Move(id, state, state == BudgetState.Submitted ? "张三" : "李四");
+            }
+
+            return id;
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            Publish($"2{i:D3}", $"示例局{i}", 2024);
+        }
+
+        Publish("2000", "示例局0", 2025);
+        Publish("3000", "百分之百_中心%", 2025);
+        store.CreateDraft("2001", 2025, Lines, "{}", [], "张三");
+        var correction = store.Correct(store.PublishedId("2002", 2024)!.Value, "张三");
+        foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
+        {
+            store.Move(correction, state, state == BudgetState.Submitted ? "张三" : "李四");
+        }
+
+        var (first, total) = store.PublishedList(null, null, 0, 25);
+        Assert.Equal((62, 25), (total, first.Count));
+        Assert.Equal(("2000", 2025), (first[0].Code, first[0].Year));
+        Assert.Equal(("2000", 2024), (first[1].Code, first[1].Year));
+        Assert.Equal(2, first.Single(e => e.Code == "2002").Number);
+        Assert.Equal(12, store.PublishedList(null, null, 50, 25).Page.Count);
+        Assert.Equal(2, store.PublishedList(2025, null, 0, 25).Total);
+        Assert.Equal([2025, 2024], store.PublishedYears());
+        Assert.Equal(["3000"], store.PublishedList(null, "_中心%", 0, 25).Page.Select(e => e.Code));
+        Assert.Equal(0, store.PublishedList(null, "%", 0, 25).Total - 1);
+        Assert.Equal(11, store.PublishedList(2024, "示例局1", 0, 25).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void A_published_versions_documents_are_kept_as_first_rendered_and_a_drafts_are_not(string provider)
+    {
+        using var store = Open(provider);
+        var id = store.CreateDraft("139001", 2023, Lines, "{}", [], "张三");
+        Assert.Throws<StoreException>(() => store.KeepRendered(id, "pdf", [1, 2, 3]));
+        store.Move(id, BudgetState.Submitted, "张三");
+        store.Move(id, BudgetState.Approved, "李四");
+        store.Move(id, BudgetState.Published, "王五");
+        Assert.Null(store.Rendered(id, "pdf"));
+        Assert.Equal(new byte[] { 1, 2, 3 }, store.KeepRendered(id, "pdf", [1, 2, 3]));
+
+        // A second rendering made at the same time is not kept: every download is the first one's bytes.
+        Assert.Equal(new byte[] { 1, 2, 3 }, store.KeepRendered(id, "pdf", [9, 9]));
+        Assert.Equal(new byte[] { 1, 2, 3 }, store.Rendered(id, "pdf"));
+        Assert.Null(store.Rendered(id, "docx"));
     }
 
     [Theory]
