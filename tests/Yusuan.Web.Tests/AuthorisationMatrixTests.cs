@@ -13,8 +13,11 @@ public sealed class MatrixApp : IAsyncLifetime
 
     public Dictionary<string, Account> Accounts { get; } = [];
 
-    /// <summary>The antiforgery cookie and form field a page of this site hands out, for posting forms as a browser would.</summary>
-    public (string Cookie, string Field, string Value) Antiforgery { get; private set; }
+    /// <summary>
+    /// The antiforgery cookie and form field a page of this site hands out to each role (anonymous: the sign-in page's), for
+    /// posting forms as that role's browser would: a form's token is bound to the user it was given to.
+    /// </summary>
+    public Dictionary<string, (string Cookie, string Field, string Value)> Antiforgery { get; } = [];
 
     public long PublishedId { get; private set; }
 
@@ -27,9 +30,20 @@ public sealed class MatrixApp : IAsyncLifetime
         Accounts["finance"] = await App.Account("财政局", "finance");
         Accounts["admin"] = await App.Account("管理员", "admin");
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(App.Url) };
-        using var page = await client.GetAsync("/signin");
-        var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
-        Antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)), field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+        foreach (var role in AuthorisationMatrixTests.Roles)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, role == "anonymous" ? "/signin" : "/workspace/tokens");
+            if (role != "anonymous")
+            {
+                request.Headers.Add("Cookie", "yusuan_session=" + Accounts[role].Session);
+            }
+
+            using var page = await client.SendAsync(request);
+            var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
+            Antiforgery[role] = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)),
+                field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+        }
+
         using var store = BudgetStore.Open(App.Database);
 
         // Whose password the admin case resets: not one of the accounts above, whose sessions that would end.
@@ -148,7 +162,7 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
         {
-            Content = Body(endpoint.Body),
+            Content = Body(endpoint.Body, role),
         };
         var cookies = new List<string>();
         if (account is not null && api)
@@ -162,7 +176,7 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
 
         if (!api && method == "POST")
         {
-            cookies.Add(fixture.Antiforgery.Cookie);
+            cookies.Add(fixture.Antiforgery[role].Cookie);
         }
 
         if (cookies.Count > 0)
@@ -194,9 +208,9 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         }
     }
 
-    private HttpContent? Body(string kind)
+    private HttpContent? Body(string kind, string role)
     {
-        var (_, field, value) = fixture.Antiforgery;
+        var (_, field, value) = fixture.Antiforgery[role];
         var ledger = File.ReadAllBytes(Repository.Sample("ledger.csv"));
         FormUrlEncodedContent Form(params (string, string)[] fields) => new(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new(field, value)));
         return kind switch

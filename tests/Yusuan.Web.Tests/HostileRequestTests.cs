@@ -43,7 +43,7 @@ public class HostileRequestTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         }
         else
         {
-            request.Headers.Add("Cookie", $"yusuan_session={admin.Session}; {fixture.Antiforgery.Cookie}");
+            request.Headers.Add("Cookie", $"yusuan_session={admin.Session}; {fixture.Antiforgery["admin"].Cookie}");
         }
 
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.App.Url) };

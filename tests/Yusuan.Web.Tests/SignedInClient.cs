@@ -49,7 +49,10 @@ internal sealed class SignedInClient(RunningApp app, Account account) : IDisposa
     {
         if (antiforgery is null)
         {
-            using var page = await client.GetAsync("/signin");
+            // A form's token is bound to the user it was given to: taken from a page of theirs.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/workspace/tokens");
+            request.Headers.Add("Cookie", "yusuan_session=" + account.Session);
+            using var page = await client.SendAsync(request);
             var field = RunningApp.AntiforgeryField(await page.Content.ReadAsStringAsync());
             antiforgery = (page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("yusuan-antiforgery=", StringComparison.Ordinal)),
                 field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));

@@ -13,34 +13,20 @@ public sealed class StoreFactory(string database)
 }
 
 /// <summary>
-/// The base of the pages of people who sign in: who is signed in (by the session cookie), whether their role may use the page,
-/// whether they act for a version's agency, and the short pages that refuse.
+/// The base of the pages of people who sign in: who is signed in (each page names its policy, <see cref="Policies"/>), whether
+/// they act for a version's agency, and the short pages that refuse.
 /// </summary>
 public abstract class YusuanPage(StoreFactory stores) : PageModel
 {
     protected StoreFactory Stores => stores;
 
-    /// <summary>The signed-in user, once <see cref="Gate"/> let them in.</summary>
-    public User Account { get; private set; } = null!;
+    /// <summary>The signed-in user (the page's policy let them in: see <see cref="Policies"/>).</summary>
+    public User Account => User.Account();
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ViewData["Navigation"] = true;
         base.OnPageHandlerExecuting(context);
-    }
-
-    /// <summary>Null when a user with one of <paramref name="roles"/> (any, if none given) is signed in; otherwise the sign-in page or 403.</summary>
-    protected IActionResult? Gate(BudgetStore store, params string[] roles)
-    {
-        if (YusuanWeb.CurrentUser(store, Request) is not { } user)
-        {
-            return Redirect("/signin?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
-        }
-
-        Account = user;
-        return roles.Length > 0 && !roles.Contains(user.Role)
-            ? Message(403, "无权访问", $"{user.Name}（{PageFrame.RoleTitle(user.Role)}）无权使用这个页面或执行这个操作。")
-            : null;
     }
 
     /// <summary>The version the signed-in user may open: 404 when there is none, 403 when an officer does not act for its agency.</summary>

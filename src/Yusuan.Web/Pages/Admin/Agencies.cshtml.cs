@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Store;
 
 namespace Yusuan.Web.Pages.Admin;
 
 /// <summary>An admin changes which registered departments an officer acts for; a code nobody registered is refused, naming it.</summary>
+[Authorize(Policy = Policies.Administers)]
 public sealed class AgenciesModel(StoreFactory stores) : YusuanPage(stores)
 {
     public IActionResult OnGet() => Redirect("/admin");
@@ -11,10 +13,6 @@ public sealed class AgenciesModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnPost(string name, string? agencies)
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         var codes = (agencies ?? string.Empty).Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var registered = store.Departments().Select(d => d.Code).ToHashSet(StringComparer.Ordinal);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Yusuan.Formats.Yaml;
 using Yusuan.Store;
 
@@ -12,6 +13,7 @@ namespace Yusuan.Web.Pages.Admin;
 /// registers a new one — its code and name, 单位性质, 主管部门, region, first fiscal year and agencies — and lets officers act
 /// for it. Who a budget belongs to comes from here; no text an officer edits can change it.
 /// </summary>
+[Authorize(Policy = Policies.Administers)]
 public sealed partial class DepartmentsModel(StoreFactory stores) : YusuanPage(stores)
 {
     /// <summary>The kinds of unit a profile names (单位性质).</summary>
@@ -61,10 +63,6 @@ public sealed partial class DepartmentsModel(StoreFactory stores) : YusuanPage(s
     public IActionResult OnGet()
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         Form = new DepartmentForm { FiscalYear = (DateTime.UtcNow.Year + 1).ToString(CultureInfo.InvariantCulture), Agencies = Blank() };
         return Show(store);
@@ -73,10 +71,6 @@ public sealed partial class DepartmentsModel(StoreFactory stores) : YusuanPage(s
     public IActionResult OnPost()
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         var code = Form.Code?.Trim() ?? string.Empty;
         var name = Form.Name?.Trim() ?? string.Empty;

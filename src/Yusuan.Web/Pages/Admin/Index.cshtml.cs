@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Store;
 
 namespace Yusuan.Web.Pages.Admin;
 
 /// <summary>User management for admins: who may sign in, in which role, acting for which agencies.</summary>
+[Authorize(Policy = Policies.Administers)]
 public sealed class IndexModel(StoreFactory stores) : YusuanPage(stores)
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
@@ -11,10 +13,6 @@ public sealed class IndexModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnGet()
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         Users = store.Users();
         return Page();

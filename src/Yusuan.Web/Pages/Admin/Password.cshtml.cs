@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Store;
 
 namespace Yusuan.Web.Pages.Admin;
 
 /// <summary>An admin sets a user's new password; the user's sessions end.</summary>
+[Authorize(Policy = Policies.Administers)]
 public sealed class PasswordModel(StoreFactory stores) : YusuanPage(stores)
 {
     public string Name { get; private set; } = string.Empty;
@@ -11,10 +13,6 @@ public sealed class PasswordModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnPost(string name, string? password)
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         Name = name;
         if (store.Users().All(u => u.Name != name))

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Store;
 
 namespace Yusuan.Web.Pages.Admin;
 
 /// <summary>An admin adds a user with a role, the agencies they act for and a first password; their API token is shown once.</summary>
+[Authorize(Policy = Policies.Administers)]
 public sealed class UsersModel(StoreFactory stores) : YusuanPage(stores)
 {
     public static readonly string[] Roles = ["officer", "reviewer", "finance", "admin"];
@@ -15,10 +17,6 @@ public sealed class UsersModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnPost(string? name, string? role, string? password, string? agencies)
     {
         using var store = Stores.Open();
-        if (Gate(store, "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         Name = name?.Trim() ?? string.Empty;
         var problem = Name.Length == 0 || Name.Length > 64 ? "请填写用户名（不超过 64 个字符）。"

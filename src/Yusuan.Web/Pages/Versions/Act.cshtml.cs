@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Findings;
 using Yusuan.Formats.Json;
@@ -10,7 +11,8 @@ namespace Yusuan.Web.Pages.Versions;
 /// after a page that shows what becomes public, and may return an approved budget too. GET shows the form of a return and the
 /// confirmation of a publication; the step itself is the POST.
 /// </summary>
-public sealed class ActModel(StoreFactory stores, Workflow workflow) : YusuanPage(stores)
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ActModel(StoreFactory stores, Workflow workflow, IAuthorizationService authorization) : YusuanPage(stores)
 {
     public BudgetVersion Version { get; private set; } = null!;
 
@@ -27,14 +29,14 @@ public sealed class ActModel(StoreFactory stores, Workflow workflow) : YusuanPag
 
     public int Warnings { get; private set; }
 
-    public IActionResult OnGet(long id, string act)
+    public async Task<IActionResult> OnGetAsync(long id, string act)
     {
-        using var store = Stores.Open();
-        var (_, roles) = YusuanWeb.Transition(act);
-        if (Gate(store, roles) is { } refusal)
+        if (!await May(act))
         {
-            return refusal;
+            return Forbid();
         }
+
+        using var store = Stores.Open();
 
         var (version, missing) = OpenVersion(store, id);
         if (version is null)
@@ -61,30 +63,29 @@ public sealed class ActModel(StoreFactory stores, Workflow workflow) : YusuanPag
         return Page();
     }
 
-    public IActionResult OnPost(long id, string act, string? comment)
+    public async Task<IActionResult> OnPostAsync(long id, string act, string? comment)
     {
+        if (!await May(act))
+        {
+            return Forbid();
+        }
+
         using var store = Stores.Open();
-        var (to, roles) = YusuanWeb.Transition(act);
-        if (Gate(store, roles) is { } refusal)
+        var outcome = VersionSteps.Take(store, id, act, User, comment, workflow);
+        if (outcome.Moved is null)
         {
-            return refusal;
-        }
-
-        var (version, missing) = OpenVersion(store, id);
-        if (version is null)
-        {
-            return missing!;
-        }
-
-        try
-        {
-            store.Move(id, to, Account.Name, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), workflow.SeparateDuties);
-        }
-        catch (StoreException e)
-        {
-            return Message(409, "不能执行", e.Message, $"/versions/{id}");
+            return outcome.Status switch
+            {
+                404 => Message(404, "没有找到", outcome.Problem!),
+                403 => Message(403, "无权访问", outcome.Problem!),
+                _ => Message(outcome.Status, "不能执行", outcome.Problem!, $"/versions/{id}"),
+            };
         }
 
         return Redirect(act == "submit" ? "/workspace" : $"/versions/{id}");
     }
+
+    /// <summary>Whether the signed-in user's role may take the step (<see cref="Policies.ForAction"/>).</summary>
+    private async Task<bool> May(string act) =>
+        Policies.ForAction(act) is { } policy && (await authorization.AuthorizeAsync(User, policy)).Succeeded;
 }

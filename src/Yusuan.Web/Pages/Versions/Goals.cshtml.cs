@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Findings;
 using Yusuan.Formats.Yaml;
@@ -8,6 +9,7 @@ namespace Yusuan.Web.Pages.Versions;
 /// A draft's performance goals in a form: 表12's tasks, overall goals and indicators, and 第七部分's project goals, as rows;
 /// the findings on them (表12 and 第七部分) beside the form. A draft without goals starts from an empty form.
 /// </summary>
+[Authorize(Policy = Policies.Edits)]
 public sealed class GoalsModel(StoreFactory stores) : EditorPage(stores)
 {
     [BindProperty]

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Model;
@@ -14,6 +15,7 @@ namespace Yusuan.Web.Pages.Versions;
 /// classification codes with their names, formatted amounts with totals, paste from Excel, each problem on its cell. The page
 /// carries the grid's data in a JSON block; the grid posts the whole ledger back as JSON in one field.
 /// </summary>
+[Authorize(Policy = Policies.Edits)]
 public sealed class LedgerModel(StoreFactory stores) : EditorPage(stores)
 {
     /// <summary>No ledger a page edits comes near this many lines; a post with more is refused.</summary>

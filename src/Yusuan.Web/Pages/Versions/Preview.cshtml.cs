@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Formats.Json;
 using Yusuan.Publishing.Layout;
@@ -10,15 +11,12 @@ namespace Yusuan.Web.Pages.Versions;
 /// A version's PDF as it would be published, with 草稿 across every page while it is not yet public (a published version's
 /// PDF is the one on the portal): what the officer checks before submitting and the reviewer before approving.
 /// </summary>
+[Authorize(Policy = Policies.ReadsVersions)]
 public sealed class PreviewModel(StoreFactory stores) : YusuanPage(stores)
 {
     public IActionResult OnGet(long id)
     {
         using var store = Stores.Open();
-        if (Gate(store) is { } refusal)
-        {
-            return refusal;
-        }
 
         var (version, missing) = OpenVersion(store, id);
         if (version is null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Findings;
 using Yusuan.Formats.Json;
@@ -11,6 +12,7 @@ namespace Yusuan.Web.Pages.Versions;
 /// One version as it would be published, under a panel with its state, what may be done with it, its findings, what changed
 /// since the previous version (for the reviewer) and who did what. Officers see only their agencies' versions.
 /// </summary>
+[Authorize(Policy = Policies.ReadsVersions)]
 public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 {
     public BudgetVersion Version { get; private set; } = null!;
@@ -60,10 +62,6 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnGet(long id, int? saved)
     {
         using var store = Stores.Open();
-        if (Gate(store) is { } refusal)
-        {
-            return refusal;
-        }
 
         var (version, missing) = OpenVersion(store, id);
         if (version is null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Findings;
 using Yusuan.Formats.Yaml;
@@ -9,6 +10,7 @@ namespace Yusuan.Web.Pages.Versions;
 /// comparisons, staffing and assets, with each finding of a part shown beside that part's fields. The department and its
 /// agencies are shown, not edited: they come from the store.
 /// </summary>
+[Authorize(Policy = Policies.Edits)]
 public sealed class TextModel(StoreFactory stores) : EditorPage(stores)
 {
     [BindProperty]

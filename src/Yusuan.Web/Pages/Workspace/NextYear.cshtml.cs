@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Yusuan.Core.Findings;
 
@@ -7,6 +8,7 @@ namespace Yusuan.Web.Pages.Workspace;
 /// An officer starts the next fiscal year of an agency: a draft of the year after its latest, from that year's text, goals and
 /// lines, compared with last year's published figures (<see cref="Drafts.NextYear"/>); or the reason it cannot start.
 /// </summary>
+[Authorize(Policy = Policies.Edits)]
 public sealed class NextYearModel(StoreFactory stores) : YusuanPage(stores)
 {
     public string Code { get; private set; } = string.Empty;
@@ -18,10 +20,6 @@ public sealed class NextYearModel(StoreFactory stores) : YusuanPage(stores)
     public IActionResult OnPost(string code)
     {
         using var store = Stores.Open();
-        if (Gate(store, "officer", "admin") is { } refusal)
-        {
-            return refusal;
-        }
 
         if (!YusuanWeb.ActsFor(Account, code))
         {
