@@ -83,7 +83,7 @@ public static class Messages
 
     public static string UnknownAgency(string code) => $"预算单位“{code}”不在 profile.yaml 的单位列表中";
 
-    public static string FiscalYearMismatch(int line, int profile) => $"预算年度 {line} 与 profile.yaml 的年度 {profile} 不一致";
+    public static string FiscalYearMismatch(int line, int profile) => $"预算年度 {line} 与部门概况（profile.yaml）的预算年度 {profile} 不一致";
 
     public static string TaskProjectUnknown(string task, string project) => $"绩效目标表任务“{task}”引用的项目“{project}”在预算明细中没有金额";
 

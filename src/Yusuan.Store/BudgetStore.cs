@@ -333,7 +333,7 @@ public sealed partial class BudgetStore : IDisposable
                 {
                     var last = Query("SELECT actor, at FROM audit_log WHERE version_id = @id AND action = 'edit' ORDER BY id DESC LIMIT 1", r => (r.GetString(0), Time(r.GetValue(1))), t, ("id", versionId)).SingleOrDefault();
                     throw new StoreConflictException(
-                        $"第 {version.Number} 版已被{(last == default ? "他人" : $" {last.Item1} 于 {last.Item2:yyyy-MM-dd HH:mm:ss} UTC ")}保存（现为第 {version.Revision} 次修订，你的修改基于第 {revision} 次），你的修改没有保存",
+                        $"第 {version.Number} 版已被{(last == default ? "他人" : $" {last.Item1} 于 {last.Item2.AddHours(8):yyyy-MM-dd HH:mm:ss}（北京时间）")}保存（现为第 {version.Revision} 次修订，你的修改基于第 {revision} 次），你的修改没有保存",
                         version.Revision);
                 }
             }
@@ -377,7 +377,7 @@ public sealed partial class BudgetStore : IDisposable
                 var by = Query("SELECT actor FROM audit_log WHERE version_id = @id AND action = @x ORDER BY id DESC", r => r.GetString(0), t, ("id", versionId), ("x", step.Key())).FirstOrDefault();
                 if (by == actor)
                 {
-                    throw new StoreException($"第 {version.Number} 版由 {actor} {step.Title()}，须由另一个账号{(to == BudgetState.Approved ? "审核通过" : "公开")}（职责分离）");
+                    throw new StoreException($"第 {version.Number} 版由 {actor} {(step == BudgetState.Submitted ? "提交" : "批复")}，须由另一个账号{(to == BudgetState.Approved ? "审核通过" : "公开")}（职责分离）");
                 }
             }
 

@@ -43,7 +43,7 @@ internal static class Drafts
 
         if (dataset.Profile.FiscalYear != year)
         {
-            return new Compilation(null, [], [], [new InputProblem("profile.yaml", null, "fiscalYear", $"profile 的年度为 {dataset.Profile.FiscalYear}，不是 {year}")]);
+            return new Compilation(null, [], [], [new InputProblem("profile.yaml", null, "fiscalYear", $"部门概况（profile.yaml）的预算年度为 {dataset.Profile.FiscalYear}，不是 {year}")]);
         }
 
         var catalogue = ClassificationCatalogue.BuiltIn();
@@ -106,11 +106,13 @@ internal static class Drafts
     /// <summary>Compiles an uploaded ledger with the department's profile and goals and stores it as a new draft.</summary>
     public static async Task<(long Id, Compilation Result, IReadOnlyList<RawRow> Rows)> Create(BudgetStore store, string code, int year, IFormFile file, string actor)
     {
-        // The text goes on from the year's latest version; a year's first upload takes the department's registered text for
-        // that year.
+        // The text goes on from the year's latest version; a year's first upload after a published year goes on from that
+        // year (as 开始新年度 does); else it takes the department's registered text for that year.
         var (profile, performance) = store.Versions(code, year).LastOrDefault() is { } latest && store.Files(latest.Id) is { } kept
             ? (kept.Profile, kept.Performance)
-            : store.DepartmentFiles(code);
+            : store.Published(code, year - 1) is { } last && Carried(store, code, last) is { } carried
+                ? (carried.Profile, carried.Performance)
+                : store.DepartmentFiles(code);
         if (profile is null)
         {
             return (0, new Compilation(null, [], [], [new InputProblem(code, null, null, $"部门 {code} 没有登记概况和文字部分，不能编制")]), []);
@@ -151,15 +153,37 @@ internal static class Drafts
             return Refused(code, $"{year} 年预算尚未公开：公开后才能以它为上年开始 {year + 1} 年预算，在此之前请继续编制 {year} 年");
         }
 
-        if (store.Files(basis.Id) is not { } files)
+        if (store.Files(basis.Id) is null)
         {
             return Refused(code, $"{year} 年第 {basis.Number} 版没有保存明细原文，不能据以开始 {year + 1} 年预算");
         }
 
-        var (profile, problems) = YamlReader.ReadDocument<ProfileDocument>("profile.yaml", files.Profile);
+        if (Carried(store, code, basis) is not { } next)
+        {
+            return Refused(code, $"{year} 年第 {basis.Number} 版的概况、文字或绩效目标无法读取，不能据以开始 {year + 1} 年预算");
+        }
+
+        var result = Compile(next, year + 1);
+        return result.Compiled ? (store.CreateDraft(code, year + 1, result.Lines, result.DisclosureJson!, result.Findings, actor, next), result) : (0, result);
+    }
+
+    /// <summary>
+    /// The files of the year after a published version's: its text and goals with the year moved on, last year's reasons and
+    /// dates cleared and last year's figures as printed for the comparison, and its ledger with 预算年度 moved on; null when
+    /// the version's files cannot be read.
+    /// </summary>
+    private static VersionFiles? Carried(BudgetStore store, string code, BudgetVersion basis)
+    {
+        var year = basis.FiscalYear;
+        if (store.Files(basis.Id) is not { } files)
+        {
+            return null;
+        }
+
+        var (profile, _) = YamlReader.ReadDocument<ProfileDocument>("profile.yaml", files.Profile);
         if (profile is null || YusuanJson.DeserializeDisclosure(basis.DisclosureJson) is not { } last)
         {
-            return (0, new Compilation(null, [], [], problems));
+            return null;
         }
 
         var prior = PriorYearFigures.FromPublished(last);
@@ -184,10 +208,10 @@ internal static class Drafts
         string? performance = null;
         if (files.Performance is not null)
         {
-            var (goals, goalProblems) = YamlReader.ReadDocument<PerformanceDocument>("performance.yaml", files.Performance);
+            var (goals, _) = YamlReader.ReadDocument<PerformanceDocument>("performance.yaml", files.Performance);
             if (goals is null)
             {
-                return (0, new Compilation(null, [], [], goalProblems));
+                return null;
             }
 
             goals.FiscalYear = year + 1;
@@ -199,9 +223,7 @@ internal static class Drafts
         var ledger = LedgerCsv.Write(rows.Select((r, i) => i > 0 && yearColumn >= 0 && yearColumn < r.Fields.Count
             ? (IReadOnlyList<string>)r.Fields.Select((f, c) => c == yearColumn ? (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : f).ToList()
             : r.Fields));
-        var next = new VersionFiles(ledger, YamlWriter.Write(profile, $"{code} {year + 1} 年部门预算的概况和文字部分，由 {year} 年第 {basis.Number} 版沿用，请按本年修改"), performance);
-        var result = Compile(next, year + 1);
-        return result.Compiled ? (store.CreateDraft(code, year + 1, result.Lines, result.DisclosureJson!, result.Findings, actor, next), result) : (0, result);
+        return new VersionFiles(ledger, YamlWriter.Write(profile, $"{code} {year + 1} 年部门预算的概况和文字部分，由 {year} 年第 {basis.Number} 版沿用，请按本年修改"), performance);
     }
 
     /// <summary>Recompiles a draft with changed files and saves it, unless someone saved it since <paramref name="revision"/>.</summary>
@@ -216,7 +238,7 @@ internal static class Drafts
             && (written.Code != registered.Code || written.Name != registered.Name))
         {
             return new Compilation(null, [], [], [new InputProblem("profile.yaml", null, "department",
-                $"部门由系统登记，不能在文字中修改：本预算属于 {registered.Code} {registered.Name}，profile 中写的是 {written.Code} {written.Name}，未保存")]);
+                $"部门由系统登记，不能在文字中修改：本预算属于 {registered.Code} {registered.Name}，概况中写的是 {written.Code} {written.Name}，未保存")]);
         }
 
         if (result.Compiled)

@@ -67,7 +67,9 @@ public static class YearComparison
         if (disclosure.Table("T03") is { } t03)
         {
             var total = t03.ColumnIndex("total");
-            headlines.AddRange(t03.Rows.Where(r => r.Level == 1 && r.Code is { Length: 3 } && total >= 0)
+            // A department of several agencies prints its classes first for the whole department, then again under each
+            // agency: the department's, which come first.
+            headlines.AddRange(t03.Rows.Where(r => r.Level == 1 && r.Code is { Length: 3 } && total >= 0).DistinctBy(r => r.Code)
                 .Select(r => ($"{r.Code} {r.Name}", (decimal?)r.Values[total])));
         }
 

@@ -249,6 +249,7 @@ public class AuditTests
         Assert.Contains("class=\"n error\"", report, StringComparison.Ordinal);
         var summary = File.ReadAllLines(Path.Combine(output, "summary.csv"));
         Assert.Equal(3, summary.Length);
+        Assert.Equal("文件,类别,版式,部门,年度,表格,错误,警告,无法读取的原因", summary[0]);
         Assert.Contains(summary, l => l.Contains("深圳市生态环境智能管控中心,2023", StringComparison.Ordinal));
     }
 

@@ -277,7 +277,7 @@ public class BudgetStoreTests
         var id = store.CreateDraft("139001", 2023, Lines, "{}", [], "张三");
         store.Move(id, BudgetState.Submitted, "张三", separateDuties: true);
         var error = Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Approved, "张三", separateDuties: true));
-        Assert.Equal("第 1 版由 张三 已提交，须由另一个账号审核通过（职责分离）", error.Message);
+        Assert.Equal("第 1 版由 张三 提交，须由另一个账号审核通过（职责分离）", error.Message);
         Assert.Equal(BudgetState.Submitted, store.Get(id).State);
         store.Move(id, BudgetState.Approved, "李四", separateDuties: true);
         Assert.Throws<StoreException>(() => store.Move(id, BudgetState.Published, "李四", separateDuties: true));

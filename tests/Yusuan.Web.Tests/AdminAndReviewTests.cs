@@ -88,7 +88,7 @@ public class AdminAndReviewTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = WebUtility.HtmlDecode(await (await app.Client.SendAsync(As(officer, HttpMethod.Get, response.Headers.Location!.ToString()))).Content.ReadAsStringAsync());
         Assert.Contains("与第 1 版相比", page, StringComparison.Ordinal);
-        Assert.Contains("<td>2080505</td><td>1,259,000.00</td><td>1,300,000.00</td><td>+41,000.00</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>2080505 机关事业单位基本养老保险缴费支出</td><td>1,259,000.00</td><td>1,300,000.00</td><td>+41,000.00</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,6 +152,9 @@ public class AdminAndReviewTests
         await using var app = await RunningApp.Start("sqlite");
         var csv = await app.Client.GetStringAsync("/budgets/139001/2023/tables/T03.csv");
         Assert.Contains(",,2111101,生态环境监测与信息,", csv, StringComparison.Ordinal);
+
+        // Headers a person reads in a spreadsheet: the printed ones, never keys.
+        Assert.StartsWith("收支,预算单位,科目编码,科目名称,支出总计,基本支出,项目支出,", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/budgets/139001/2023/tables/T99.csv")).StatusCode);
     }
 }

@@ -48,11 +48,12 @@ public class WholePathBrowserTests
         var bad = Path.Combine(Path.GetTempPath(), "ledger-" + Guid.NewGuid().ToString("N") + ".csv");
         var lines = File.ReadAllLines(Repository.Sample("ledger.csv"));
         File.WriteAllLines(bad, lines.Select((l, i) => i == 2 ? l.Replace(",468000.00,", ",46.8万,", StringComparison.Ordinal) : l));
+        await unit.FillAsync("#year", "2023");
         await unit.SetInputFilesAsync("#ledger", bad);
         await unit.ClickAsync("text=上传并编制");
         var problem = unit.Locator("tr.problem");
         Assert.Equal(1, await problem.CountAsync());
-        Assert.Equal(("3", "金额（amount）"), (await problem.Locator("td").Nth(0).InnerTextAsync(), await problem.Locator("td").Nth(1).InnerTextAsync()));
+        Assert.Equal(("3", "金额"), (await problem.Locator("td").Nth(0).InnerTextAsync(), await problem.Locator("td").Nth(1).InnerTextAsync()));
         Assert.Contains("46.8万", await problem.Locator("code").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(unit, "web-02-upload-error");
         using (var store = BudgetStore.Open(app.Database))
@@ -63,6 +64,7 @@ public class WholePathBrowserTests
         // 3. Fixed, it compiles into a draft whose page shows the findings and the document.
         File.WriteAllLines(bad, lines);
         await unit.GotoAsync(app.Url + "/workspace");
+        await unit.FillAsync("#year", "2023");
         await unit.SetInputFilesAsync("#ledger", bad);
         await unit.ClickAsync("text=上传并编制");
         await unit.WaitForURLAsync("**/versions/*");

@@ -158,7 +158,7 @@ internal static class AuditCommand
     private static void WriteOutput(string dir, List<AuditResult> results, Core.Rules.RegionalProfile region)
     {
         Directory.CreateDirectory(dir);
-        var summary = new StringBuilder("file,kind,template,department,year,tables,errors,warnings,problem\n");
+        var summary = new StringBuilder("文件,类别,版式,部门,年度,表格,错误,警告,无法读取的原因\n");
         var taken = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var result in results)
         {

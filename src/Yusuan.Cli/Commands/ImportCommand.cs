@@ -51,7 +51,7 @@ internal static class ImportCommand
                 store.Migrate();
                 if (store.Imports().FirstOrDefault(i => i.Sha256 == source.Sha256) is { } earlier)
                 {
-                    Console.Error.WriteLine($"提示：同一文件已于 {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC 导入（导入批次 {earlier.Id}），本次另建一批");
+                    Console.Error.WriteLine($"提示：同一文件已于 {earlier.ImportedAt.AddHours(8):yyyy-MM-dd HH:mm}（北京时间）导入（导入批次 {earlier.Id}），本次另建一批");
                 }
 
                 Console.WriteLine($"已检查 {set.LineCount:N0} 条预算明细（{set.DepartmentCount} 个部门），开始写入 {spec.Split(':')[0]}…");

@@ -20,7 +20,7 @@ internal static class ServeCommand
                 Console.WriteLine("首次启动，已建立以下账号（密码只显示这一次，请妥善保存；管理员可在“用户管理”中重设）：");
                 foreach (var (name, role, password) in accounts)
                 {
-                    Console.WriteLine($"  {name,-9} {role,-9} 密码 {password}");
+                    Console.WriteLine($"  {name,-9} {Yusuan.Web.PageFrame.RoleTitle(role),-8} 密码 {password}");
                 }
             })
             {

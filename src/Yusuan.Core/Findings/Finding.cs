@@ -61,7 +61,7 @@ public sealed record Location
 
         if (TableColumn is not null)
         {
-            parts.Add($"栏 {Tables.ColumnMeanings.NameOf(TableColumn)}");
+            parts.Add($"栏 {ColumnName(TableColumn)}");
         }
 
         if (Part is not null)
@@ -87,11 +87,23 @@ public sealed record Location
         return string.Join(" ", parts);
     }
 
+    /// <summary>The keys of rows and columns no table prints under that name: the department's own row, a table's total, its one figure column.</summary>
+    private static readonly Dictionary<string, string> OtherNames = new(StringComparer.Ordinal)
+    {
+        ["department"] = "部门合计", ["total"] = "合计", ["top"] = "合计", ["current"] = "本年合计", ["budget"] = "预算数", ["fiscal"] = "财政拨款", ["prior"] = "上年",
+        ["change"] = "增减",
+    };
+
     /// <summary>A table row as a reader knows it: a named row's key (income.total) by its printed name (收入总计); a code or a name as it is.</summary>
     private static string RowName(string row) =>
         Tables.RowMeanings.Income.Concat(Tables.RowMeanings.Expenditure).FirstOrDefault(n => n.Key == row).Name
         ?? Tables.TableSpecifications.All.SelectMany(t => t.NamedRows).FirstOrDefault(n => n.Key == row)?.Title
+        ?? OtherNames.GetValueOrDefault(row)
         ?? row;
+
+    /// <summary>A column as a reader knows it: its standard header (基本支出 for basic); a header as printed as it is.</summary>
+    private static string ColumnName(string column) =>
+        OtherNames.GetValueOrDefault(column) is { } name && column is not "total" ? name : Tables.ColumnMeanings.NameOf(column);
 }
 
 /// <summary>One fault or remark about a budget or a disclosure. Rule ids are stable; messages are Chinese and show the figures.</summary>

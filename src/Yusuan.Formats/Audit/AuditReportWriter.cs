@@ -38,7 +38,7 @@ public static class AuditReportWriter
             foreach (var (f, n) in numbered)
             {
                 html.Append("<tr class=\"").Append(Class(f.Severity)).Append("\"><td>").Append(n).Append("</td><td>").Append(Title(f.Severity)).Append("</td><td>")
-                    .Append(E(f.Rule)).Append("</td><td>").Append(E(f.Location.ToString())).Append("</td><td>").Append(E(f.Message)).Append("</td></tr>");
+                    .Append("<code>").Append(E(f.Rule)).Append("</code></td><td>").Append(E(f.Location.ToString())).Append("</td><td>").Append(E(f.Message)).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>");

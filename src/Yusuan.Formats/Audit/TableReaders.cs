@@ -39,8 +39,10 @@ internal static partial class TableReaders
     private static TableColumn[] ColumnsFor(string id, int count)
     {
         // A table of no standard id read from lines is taken for a spending table (支出总计 | 基本支出 | 项目支出).
-        var keys = Core.Tables.TableSpecifications.Find(id)?.Columns ?? Core.Tables.TableSpecifications.Get("T07").Columns;
-        return Enumerable.Range(0, count).Select(i => i < keys.Count ? new TableColumn(keys[i], keys[i]) : new TableColumn($"c{i + 1}", $"第 {i + 1} 栏")).ToArray();
+        var specification = Core.Tables.TableSpecifications.Find(id) ?? Core.Tables.TableSpecifications.Get("T07");
+        var keys = specification.Columns;
+        return Enumerable.Range(0, count)
+            .Select(i => i < keys.Count ? new TableColumn(keys[i], Core.Tables.ColumnMeanings.NameOf(keys[i])) : new TableColumn($"c{i + 1}", $"第 {i + 1} 栏")).ToArray();
     }
 
     public static DisclosureTable Coded(string id, List<SourceLine> body, decimal scale, ClassificationCatalogue catalogue)
@@ -354,7 +356,7 @@ internal static partial class TableReaders
         {
             Id = "T09",
             Title = "T09",
-            Columns = keys.Take(width).Select(k => new TableColumn(k, k)).ToList(),
+            Columns = keys.Take(width).Select(k => new TableColumn(k, Core.Tables.ColumnMeanings.NameOf(k))).ToList(),
             Rows = rows,
             Decimals = Decimals(rows),
         };

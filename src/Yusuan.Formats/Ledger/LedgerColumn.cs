@@ -37,13 +37,11 @@ public sealed record LedgerColumn(string Element, bool Required, params string[]
     ];
 
     /// <summary>
-    /// A ledger column as a budget officer reads it: its Chinese title, with the header as the file wrote it beside when that
-    /// is another (金额（amount）); a header Yusuan does not know, as written.
+    /// A ledger column as a budget officer reads it: its Chinese title (金额 for amount, whichever header the file used); a
+    /// header Yusuan does not know, as written.
     /// </summary>
     public static string Describe(string header) =>
-        All.FirstOrDefault(c => c.Matches(header)) is { Titles.Length: > 0 } column && column.Titles[0] != header.Trim()
-            ? $"{column.Titles[0]}（{header.Trim()}）"
-            : header.Trim();
+        All.FirstOrDefault(c => c.Matches(header)) is { Titles.Length: > 0 } column ? column.Titles[0] : header.Trim();
 
     public bool Matches(string header)
     {

@@ -227,11 +227,14 @@ public static class DocumentLayout
         blocks.Add(new GridBlock(new Grid(header, rows, [1.6, 7.0, 0.9, 0.9, 0.9])));
         if (table.Performance is { } p)
         {
+            // What is not filled in says so in words: an empty grid would read as a table of no figures.
             blocks.Add(new TextBlock("年度总体目标", Heading: true));
-            blocks.AddRange(p.Goals.Select(g => new TextBlock(g)));
+            blocks.AddRange(p.Goals.Count > 0 ? p.Goals.Select(g => new TextBlock(g)) : [new TextBlock("未填写年度总体目标。")]);
             blocks.Add(new TextBlock("年度绩效指标", Heading: true));
             var indicators = p.Indicators.Select(i => (IReadOnlyList<PrintedCell>)[new PrintedCell(i.Level1), new PrintedCell(i.Level2), new PrintedCell(i.Name), new PrintedCell(i.Target)]).ToList();
-            blocks.Add(new GridBlock(new Grid([new[] { new HeaderCell("一级指标"), new HeaderCell("二级指标"), new HeaderCell("三级指标"), new HeaderCell("目标值") }], indicators, [1.2, 1.4, 5.0, 1.8])));
+            blocks.Add(indicators.Count > 0
+                ? new GridBlock(new Grid([new[] { new HeaderCell("一级指标"), new HeaderCell("二级指标"), new HeaderCell("三级指标"), new HeaderCell("目标值") }], indicators, [1.2, 1.4, 5.0, 1.8]))
+                : new TextBlock("未填写年度绩效指标。"));
         }
 
         return blocks;

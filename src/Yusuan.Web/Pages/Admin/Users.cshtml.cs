@@ -33,7 +33,14 @@ public sealed class UsersModel(StoreFactory stores) : YusuanPage(stores)
             return Message(409, "无法新增", $"用户“{Name}”已存在。", "/admin");
         }
 
-        Token = store.AddUser(Name, role!, (agencies ?? string.Empty).Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Account.Name, password);
+        var codes = (agencies ?? string.Empty).Split([',', '，', ' ', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var registered = store.Departments().Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        if (codes.Where(c => !registered.Contains(c)).ToList() is { Count: > 0 } unknown)
+        {
+            return Message(400, "无法新增", $"没有登记这些部门：{string.Join("、", unknown)}。请先在“部门管理”中登记，或填写已登记的部门编码。", "/admin");
+        }
+
+        Token = store.AddUser(Name, role!, codes, Account.Name, password);
         return Page();
     }
 }

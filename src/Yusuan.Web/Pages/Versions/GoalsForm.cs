@@ -85,6 +85,7 @@ public sealed class GoalsForm
         problems.AddRange(indicators.Where(x => !Levels.Contains(x.r.Level1?.Trim())).Select(x => ($"Indicators[{x.i}].Level1", $"一级指标须为{string.Join("、", Levels)}之一")));
         var goals = ProjectGoals.Select((g, i) => (g, i)).Where(x => Filled(x.g.Name, x.g.Projects, x.g.Goals)).ToList();
         problems.AddRange(goals.Where(x => string.IsNullOrWhiteSpace(x.g.Name)).Select(x => ($"ProjectGoals[{x.i}].Name", "请填写重点项目（类别）名称")));
+        problems.AddRange(goals.Where(x => Codes(x.g.Projects) is null).Select(x => ($"ProjectGoals[{x.i}].Projects", "请填写组成该重点项目的项目编码")));
         if (problems.Count > 0)
         {
             return problems;

@@ -27,6 +27,14 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
+    /// <summary>The department's name as the version's document prints it.</summary>
+    public string DepartmentName { get; private set; } = string.Empty;
+
+    /// <summary>A 功能分类 code's name as the version's tables print it; empty when none does.</summary>
+    public string CodeName(string code) => names.GetValueOrDefault(code) ?? string.Empty;
+
+    private Dictionary<string, string> names = [];
+
     /// <summary>Why the version was sent back: the latest comment, shown at the top while it is returned.</summary>
     public (string Author, string Text, DateTime At)? ReturnReason { get; private set; }
 
@@ -85,6 +93,8 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
         History = store.AuditLog(id);
         ReturnReason = store.Comments(id).Select(c => ((string, string, DateTime)?)c).FirstOrDefault();
         var disclosure = YusuanJson.DeserializeDisclosure(version.DisclosureJson);
+        DepartmentName = disclosure?.Department.Name ?? string.Empty;
+        names = (disclosure?.Tables ?? []).SelectMany(t => t.Rows).Where(r => r.Code is not null).GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.First().Name);
         var document = disclosure is null ? PageFrame.Page("预算版本", string.Empty) : HtmlDocumentWriter.Write(DocumentLayout.From(disclosure));
         var body = document.IndexOf("<body>\n", StringComparison.Ordinal) + "<body>\n".Length;
         (DocumentHead, DocumentBody) = (document[..body], document[body..]);
