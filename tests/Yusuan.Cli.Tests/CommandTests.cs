@@ -162,6 +162,27 @@ public class CommandTests
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
     }
 
+    /// <summary>
+    /// A 表12 with no goals and no indicators yet says so in a sentence: its PDF holds no empty table, which an audit of
+    /// Yusuan's own document would read as a thirteenth table without figures and report.
+    /// </summary>
+    [Fact]
+    public void A_table_12_without_indicators_prints_a_sentence_and_its_pdf_audits_as_twelve_tables_without_a_finding_on_it()
+    {
+        var dataset = Yusuan.CopyOfSample();
+        var performance = Path.Combine(dataset, "performance.yaml");
+        var text = File.ReadAllText(performance);
+        File.WriteAllText(performance, text[..text.IndexOf("\ngoals:", StringComparison.Ordinal)] + "\n");
+        var output = Path.Combine(Path.GetTempPath(), "yusuan-out-" + Guid.NewGuid().ToString("N"));
+        Assert.NotEqual(2, Yusuan.Run("build", dataset, "--out", output).ExitCode);
+        Assert.Contains("未填写年度绩效指标。", File.ReadAllText(Path.Combine(output, "disclosure.html")), StringComparison.Ordinal);
+
+        var audit = Yusuan.Run("audit", Path.Combine(output, "disclosure.pdf"));
+        Assert.Contains("提取表格 12 张", audit.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("年度绩效指标”没有数据", audit.Out, StringComparison.Ordinal);
+        Assert.Contains("错误 0 条", audit.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bad_option_value_exits_2()
     {

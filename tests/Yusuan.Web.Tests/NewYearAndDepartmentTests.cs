@@ -127,6 +127,12 @@ public class NewYearAndDepartmentTests
             Assert.Contains("没有登记这些部门：777", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        using (var added = await admin.Post("/admin/users", ("name", "又一位经办人"), ("role", "officer"), ("agencies", "888 666"), ("password", RunningApp.Password)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+            Assert.Contains("没有登记这些部门：666", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using (var changed = await admin.Post("/admin/users/新部门经办人/agencies", ("agencies", "888 139001")))
         {
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);

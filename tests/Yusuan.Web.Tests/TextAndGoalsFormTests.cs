@@ -130,6 +130,15 @@ public class TextAndGoalsFormTests
             Assert.Contains("请填写目标值", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // A project goal with no project codes is named on its row, not left for the compiler to name by a YAML path.
+        using (var codeless = await officer.Post($"/versions/{id}/goals", With(("Form.ProjectGoals[3].Name", "新的重点项目"))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, codeless.StatusCode);
+            var page = await codeless.Content.ReadAsStringAsync();
+            Assert.Contains("请填写组成该重点项目的项目编码", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("projectGoals[", page, StringComparison.Ordinal);
+        }
+
         using (var good = await officer.Post($"/versions/{id}/goals", With(($"Form.Indicators[{blank}].Level1", "满意度指标"), ($"Form.Indicators[{blank}].Level2", "服务对象满意度指标"), ($"Form.Indicators[{blank}].Name", "公众满意度"), ($"Form.Indicators[{blank}].Target", "≥90%"))))
         {
             Assert.True(good.StatusCode == HttpStatusCode.Redirect, string.Join(" ", Regex.Matches(await good.Content.ReadAsStringAsync(), "role=\"alert\">[^<]*").Select(m => m.Value)));

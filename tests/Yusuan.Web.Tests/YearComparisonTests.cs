@@ -27,6 +27,20 @@ public class YearComparisonTests
     }
 
     [Fact]
+    public void A_department_of_several_agencies_lists_each_class_once_with_the_departments_figure()
+    {
+        // The department's block first, then the same 类 again under an agency of it (as T03 prints several agencies).
+        var t03 = Sample.Table("T03")!;
+        var agency = t03.Rows.Where(r => r.Code is not null).Select(r => r with { Unit = null, Values = [.. r.Values.Select(v => v / 2)] });
+        var several = Sample with { Tables = [.. Sample.Tables.Select(t => t.Id == "T03" ? t with { Rows = [.. t03.Rows, new TableRow { Unit = "某下属单位", Name = "某下属单位", Values = [.. t03.Rows[0].Values.Select(v => v / 2)] }, .. agency] } : t)] };
+
+        var (_, rows) = YearComparison.Compare(several, null);
+        var classes = rows.Where(r => char.IsAsciiDigit(r.Item[0])).ToList();
+        Assert.Equal(classes.Count, classes.Select(r => r.Item).Distinct().Count());
+        Assert.Equal(t03.Rows.First(r => r.Code == "211").Values[0], classes.Single(r => r.Item == "211 节能环保支出").ThisYear);
+    }
+
+    [Fact]
     public void Last_years_published_budget_gives_every_headline()
     {
         var t01 = Sample.Table("T01")!;
