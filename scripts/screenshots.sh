@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample's PDF pages (pdftoppm) and HTML (headless Chromium) to PNG in docs/screenshots/, to look at, and
-# runs the browser tests of the web application's whole path with YUSUAN_SCREENSHOTS set, so each step's screenshot
-# (web-01 … web-10) lands there too. The browser tests need PostgreSQL only for other tests; they are filtered out here.
+# runs the browser tests of the web application's whole path and of a budget season with YUSUAN_SCREENSHOTS set, so each
+# step's screenshot (web-01 … web-10, season-01 … season-06) lands there too. Those tests need no PostgreSQL.
 # Needs poppler-utils and chromium (Debian packages). The HTML names the font "Noto Sans SC"; the script makes the
 # bundled copy visible to fontconfig so Chromium draws Chinese text with it.
 set -euo pipefail
@@ -25,5 +25,5 @@ profile=$(mktemp -d)
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
   --window-size=1280,3200 --screenshot="$PWD/docs/screenshots/html.png" "file://$out/disclosure.html" >/dev/null 2>&1
-YUSUAN_SCREENSHOTS="$PWD/docs/screenshots" dotnet test tests/Yusuan.Web.Tests -c Release --filter "FullyQualifiedName~WholePathBrowserTests" >/dev/null
+YUSUAN_SCREENSHOTS="$PWD/docs/screenshots" dotnet test tests/Yusuan.Web.Tests -c Release --filter "FullyQualifiedName~WholePathBrowserTests|FullyQualifiedName~BudgetSeasonBrowserTests" >/dev/null
 ls -1 docs/screenshots

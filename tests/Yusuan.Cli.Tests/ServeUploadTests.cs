@@ -68,7 +68,7 @@ public sealed class ServeUploadTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_kills_its_reader_is_a_finding_and_the_server_goes_on()
+    public async Task A_pdf_whose_page_contents_loop_is_refused_naming_the_loop_and_the_server_goes_on()
     {
         var loop = AuditTests.Fixture("reference-loop");
         using (var response = await client.PostAsync("/api/audit", Upload(loop)))
@@ -76,14 +76,14 @@ public sealed class ServeUploadTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
-            Assert.Equal("audit.document.failed", finding.GetProperty("rule").GetString());
-            Assert.Contains("工作进程意外退出", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Equal("audit.document.unreadable", finding.GetProperty("rule").GetString());
+            Assert.Contains("PDF 的页面内容互相引用成环", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
         using (var page = await client.PostAsync("/audit", Upload(loop)))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("工作进程意外退出", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("PDF 的页面内容互相引用成环", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // Still serving, and still auditing: the seed's text is read and judged as before.

@@ -7,7 +7,7 @@ using Yusuan.Store;
 namespace Yusuan.Web.Tests;
 
 /// <summary>One application, with a user of each role, for the whole authorisation matrix.</summary>
-public sealed class MatrixApp : IAsyncLifetime
+public abstract class MatrixApp(string provider) : IAsyncLifetime
 {
     public RunningApp App { get; private set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed class MatrixApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await RunningApp.Start("sqlite");
+        App = await RunningApp.Start(provider);
         Accounts["officer"] = await App.Account("本单位经办人", "officer", "139001");
         Accounts["stranger"] = await App.Account("别的单位经办人", "officer", "999001");
         Accounts["reviewer"] = await App.Account("主管部门", "reviewer");
@@ -78,7 +78,7 @@ public sealed class MatrixApp : IAsyncLifetime
 /// they may not is refused — 401 or the sign-in page for nobody (404 for a version, as for one that does not exist), 403 for
 /// the wrong role or agency — and changes nothing.
 /// </summary>
-public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixApp>
+public abstract class AuthorisationMatrixTests(MatrixApp fixture)
 {
     public static readonly string[] Roles = ["anonymous", "officer", "stranger", "reviewer", "finance", "admin"];
 
@@ -230,3 +230,13 @@ public class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<MatrixA
         };
     }
 }
+
+/// <summary>The application the matrix and the hostile requests run against, on SQLite.</summary>
+public sealed class SqliteMatrixApp() : MatrixApp("sqlite");
+
+/// <summary>The same on a real PostgreSQL server.</summary>
+public sealed class PostgresMatrixApp() : MatrixApp("postgres");
+
+public sealed class AuthorisationMatrixOnSqliteTests(SqliteMatrixApp fixture) : AuthorisationMatrixTests(fixture), IClassFixture<SqliteMatrixApp>;
+
+public sealed class AuthorisationMatrixOnPostgresTests(PostgresMatrixApp fixture) : AuthorisationMatrixTests(fixture), IClassFixture<PostgresMatrixApp>;

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Yusuan.Web.Tests;
 
 /// <summary>Broken, empty, mistyped and oversized requests to every endpoint that reads a body: a 4xx ProblemDetails or page, never a 500 or a stack trace.</summary>
-public class HostileRequestTests(MatrixApp fixture) : IClassFixture<MatrixApp>
+public abstract class HostileRequestTests(MatrixApp fixture)
 {
     private static readonly string[] Targets =
     [
@@ -111,3 +111,7 @@ public class HostileRequestTests(MatrixApp fixture) : IClassFixture<MatrixApp>
         }
     }
 }
+
+public sealed class HostileRequestOnSqliteTests(SqliteMatrixApp fixture) : HostileRequestTests(fixture), IClassFixture<SqliteMatrixApp>;
+
+public sealed class HostileRequestOnPostgresTests(PostgresMatrixApp fixture) : HostileRequestTests(fixture), IClassFixture<PostgresMatrixApp>;

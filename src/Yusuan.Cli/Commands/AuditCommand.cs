@@ -68,7 +68,9 @@ internal static class AuditCommand
             {
                 foreach (var result in results)
                 {
-                    Console.WriteLine($"== {result.File}：{KindOf(result.Disclosure)} {result.Disclosure?.Department.Name} {result.Disclosure?.FiscalYear}，提取表格 {result.Disclosure?.Tables.Count ?? 0} 张{TemplateOf(result.Disclosure, region) switch { { } t => $"，按{t}核对", _ => string.Empty }}");
+                    Console.WriteLine(result.Disclosure is { } read
+                        ? $"== {result.File}：{KindOf(read)} {read.Department.Name} {read.FiscalYear}，提取表格 {read.Tables.Count} 张{TemplateOf(read, region) switch { { } t => $"，按{t}核对", _ => string.Empty }}"
+                        : $"== {result.File}：无法读取");
                     CommonOptions.PrintFindings(result.Findings);
                 }
             }

@@ -7,7 +7,8 @@ namespace Yusuan.Formats.Audit;
 /// <summary>
 /// Reads a published PDF through its text layer (PdfPig): words with positions are clustered into rows by their vertical
 /// position (a tolerance of half the text height), and a row into cells where the gap between words is wider than a space.
-/// Damaged, encrypted and image-only files are reported, never thrown.
+/// Damaged, encrypted and image-only files are reported, never thrown; so is a file whose objects refer to one another in a
+/// loop (<see cref="PdfReferenceLoops"/>), which is refused before PdfPig sees it.
 /// </summary>
 public static class PdfDocumentReader
 {
@@ -19,6 +20,13 @@ public static class PdfDocumentReader
         var name = Path.GetFileName(path);
         try
         {
+            // PdfPig follows references by recursion: a loop among a page's objects overflows the stack, which no catch can
+            // stop, so the object graph is checked first, without recursion (PdfReferenceLoops), and a loop is refused.
+            if (PdfReferenceLoops.Check(File.ReadAllBytes(path)).Problem is { } loop)
+            {
+                return new SourceDocument(name, [], loop);
+            }
+
             using var pdf = PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true });
             var lines = new List<SourceLine>();
             var anyText = false;
@@ -59,10 +67,20 @@ public static class PdfDocumentReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // PdfPig reads untrusted bytes; whatever it throws on a damaged file (format, font, cast, index …) means the same to
-            // the reader of the report: this document cannot be read.
-            return new SourceDocument(name, [], $"PDF 已损坏或不是 PDF：{e.Message}");
+            // the reader of the report: this document cannot be read. The library's own words are English: said in Chinese.
+            return new SourceDocument(name, [], "PDF 已损坏或不是 PDF：" + Reason(e));
         }
     }
+
+    /// <summary>What went wrong in a damaged PDF, as a reader of the report understands it.</summary>
+    private static string Reason(Exception e) => e.Message switch
+    {
+        var m when m.Contains("version header", StringComparison.OrdinalIgnoreCase) => "文件开头没有 PDF 标记（%PDF-），可能是改了扩展名的其他文件",
+        var m when m.Contains("xref", StringComparison.OrdinalIgnoreCase) || m.Contains("cross reference", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("trailer", StringComparison.OrdinalIgnoreCase) => "交叉引用表或文件尾损坏，文件可能未完整下载",
+        var m when m.Contains("font", StringComparison.OrdinalIgnoreCase) => "文件中的字体损坏，无法取出文字",
+        _ => "文件结构无法解析",
+    };
 
     /// <summary>Words in reading order, grouped into rows: a word joins a row when its baseline is within half a text height.</summary>
     private static IEnumerable<List<Word>> Rows(List<Word> words)

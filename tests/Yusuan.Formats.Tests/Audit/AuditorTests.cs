@@ -31,6 +31,15 @@ public class AuditorTests
         }
     }
 
+    [Fact]
+    public void A_file_named_pdf_that_is_not_one_is_unreadable_in_chinese_not_in_the_pdf_librarys_words()
+    {
+        using var folder = new TempFolder();
+        var fake = folder.Write("预算.pdf", "<html><body>这是一个网页</body></html>");
+        var finding = Assert.Single(Auditor.Audit(fake, ClassificationCatalogue.BuiltIn()).Findings);
+        Assert.Equal(("audit.document.unreadable", "预算.pdf：PDF 已损坏或不是 PDF：文件开头没有 PDF 标记（%PDF-），可能是改了扩展名的其他文件"), (finding.Rule, finding.Message));
+    }
+
     [Theory]
     [InlineData("10,806.00", null)]
     [InlineData("10,000.00", "文字说明“部门预算收入”与 T01：列示 10,806，应为 10,000，相差 806")]
