@@ -263,6 +263,11 @@ public sealed partial class BudgetStore : IDisposable
             Log(t, actor, "department", null, $"登记部门 {code} {name}");
         });
 
+    /// <summary>The fiscal years each department has versions of, without reading any version's content.</summary>
+    public ILookup<string, int> VersionYears() =>
+        Query("SELECT DISTINCT department_code, fiscal_year FROM budget_versions", r => (r.GetString(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture)))
+            .ToLookup(y => y.Item1, y => y.Item2);
+
     /// <summary>Every registered department: code and name, by code.</summary>
     public IReadOnlyList<(string Code, string Name)> Departments() =>
         Query("SELECT code, name FROM departments ORDER BY code", r => (r.GetString(0), r.GetString(1)));

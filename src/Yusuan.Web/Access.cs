@@ -113,7 +113,9 @@ internal sealed class YusuanAuthentication(IOptionsMonitor<AuthenticationSchemeO
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role), .. user.Agencies.Select(a => new Claim(Policies.AgencyClaim, a))],
+            // The name identifies the user (antiforgery binds a form's token to it, so a change of agencies or role does not
+            // void the forms an officer has open).
+            [new Claim(ClaimTypes.NameIdentifier, user.Name), new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role), .. user.Agencies.Select(a => new Claim(Policies.AgencyClaim, a))],
             Policies.Scheme);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Policies.Scheme)));
     }

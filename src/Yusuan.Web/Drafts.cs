@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Findings;
@@ -19,23 +20,16 @@ internal sealed record Compilation(string? DisclosureJson, IReadOnlyList<BudgetL
 }
 
 /// <summary>
-/// Compiles the files of a draft — its ledger (CSV text), profile and performance goals (YAML) — exactly as the command line does:
-/// the files are written to a temporary folder, loaded as a dataset, compiled with controlled rounding and checked. Nothing is
-/// stored unless the whole dataset is usable.
+/// Compiles the files of a draft — its ledger (CSV text), profile and performance goals (YAML) — as the command line compiles
+/// a dataset folder: read from memory as the same <see cref="Dataset"/> (<see cref="Dataset.FromContents"/>), compiled with
+/// controlled rounding and checked by the same catalogue. Nothing is written to disk, and nothing is stored unless the whole
+/// dataset is usable.
 /// </summary>
 internal static class Drafts
 {
     public static Compilation Compile(VersionFiles files, int year)
     {
-        using var folder = new TemporaryFolder();
-        File.WriteAllText(Path.Combine(folder.Path, "ledger.csv"), files.LedgerCsv);
-        File.WriteAllText(Path.Combine(folder.Path, "profile.yaml"), files.Profile);
-        if (files.Performance is not null)
-        {
-            File.WriteAllText(Path.Combine(folder.Path, "performance.yaml"), files.Performance);
-        }
-
-        var (dataset, problems) = Dataset.Load(folder.Path);
+        var (dataset, problems) = Dataset.FromContents("ledger.csv", Encoding.UTF8.GetBytes(files.LedgerCsv), files.Profile, files.Performance);
         if (dataset is null)
         {
             return new Compilation(null, [], [], problems);
@@ -52,17 +46,8 @@ internal static class Drafts
         return new Compilation(YusuanJson.Serialize(compiled.Disclosure), dataset.Ledger.Lines().ToList(), findings, []);
     }
 
-    /// <summary>The rows of a ledger file as text, header first (CSV or XLSX), or the problems that make it unreadable.</summary>
-    public static IReadOnlyList<RawRow> Rows(string ledgerPath, List<InputProblem> problems) => LedgerFile.Open(ledgerPath).Rows(problems);
-
     /// <summary>The rows of a stored ledger given as its CSV text, header first.</summary>
-    public static IReadOnlyList<RawRow> RowsOfCsv(string ledgerCsv)
-    {
-        using var folder = new TemporaryFolder();
-        var path = Path.Combine(folder.Path, "ledger.csv");
-        File.WriteAllText(path, ledgerCsv);
-        return Rows(path, []);
-    }
+    public static IReadOnlyList<RawRow> RowsOfCsv(string ledgerCsv) => LedgerFile.FromBytes("ledger.csv", Encoding.UTF8.GetBytes(ledgerCsv)).Rows([]);
 
     /// <summary>A profile's or goals' text for <paramref name="year"/>: as it is when it is of that year (or cannot be read, which compiling will say), else with its year changed.</summary>
     private static string OfYear(string text, string name, int year)
@@ -87,19 +72,18 @@ internal static class Drafts
         return text;
     }
 
-    /// <summary>An uploaded ledger (CSV or XLSX) as the rows the unit wrote, and as CSV text to keep with the draft.</summary>
+    /// <summary>
+    /// An uploaded ledger (CSV or XLSX, by its name) as the rows the unit wrote, and as CSV text to keep with the draft: read
+    /// from memory (an upload is at most <see cref="YusuanWeb.MaxUpload"/>), never written to disk.
+    /// </summary>
     public static async Task<(IReadOnlyList<RawRow> Rows, string? Csv, IReadOnlyList<InputProblem> Problems)> Read(IFormFile file)
     {
-        using var folder = new TemporaryFolder();
         var name = Path.GetFileName(file.FileName);
-        var path = Path.Combine(folder.Path, string.IsNullOrWhiteSpace(name) ? "ledger.csv" : name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? name : Path.ChangeExtension(name, ".csv"));
-        await using (var stream = File.Create(path))
-        {
-            await file.CopyToAsync(stream);
-        }
-
+        name = string.IsNullOrWhiteSpace(name) ? "ledger.csv" : name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? name : Path.ChangeExtension(name, ".csv");
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory);
         var problems = new List<InputProblem>();
-        var rows = Rows(path, problems);
+        var rows = LedgerFile.FromBytes(name, memory.ToArray()).Rows(problems);
         return problems.Count > 0 ? (rows, null, problems) : (rows, LedgerCsv.Write(rows.Select(r => r.Fields)), []);
     }
 

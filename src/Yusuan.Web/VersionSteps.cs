@@ -29,6 +29,13 @@ public static class VersionSteps
         }
 
         var user = caller.Account();
+
+        // An approved budget is the finance bureau's to send back, not the reviewer's who approved it.
+        if (action == "return" && version.State == BudgetState.Approved && user.Role is not ("finance" or "admin"))
+        {
+            return new Outcome(null, StatusCodes.Status403Forbidden, $"第 {version.Number} 版已批复，只有财政局可以退回");
+        }
+
         if (!YusuanWeb.ActsFor(user, version.DepartmentCode))
         {
             return new Outcome(null, StatusCodes.Status403Forbidden, $"{user.Name} 不代表单位 {version.DepartmentCode}");

@@ -62,8 +62,8 @@ public static class YusuanWeb
         {
             form.MultipartBodyLengthLimit = MaxUpload;
 
-            // The ledger grid posts the whole ledger as JSON in one field.
-            form.ValueLengthLimit = (int)MaxUpload;
+            // One field of a form stays within the default (4 MB); the ledger grid's page, which posts the whole ledger as
+            // JSON in one field, allows that field more (LedgerModel).
         });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         builder.Services.AddExceptionHandler<Problems>();

@@ -76,7 +76,7 @@ public class CommandTests
 
         var result = Yusuan.Run("check", dataset);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"[错误] {rule} ledger.csv 第 7 行 列 exp_func_code：", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"[错误] {rule} ledger.csv 第 7 行 列 功能科目编码：", result.Out, StringComparison.Ordinal);
         Assert.Contains(message, result.Out, StringComparison.Ordinal);
     }
 

@@ -216,7 +216,7 @@ public abstract class AuthorisationMatrixTests(MatrixApp fixture)
         return kind switch
         {
             "form" => Form(("comment", "请补充说明")),
-            "grid" => Form(("revision", "1"), ("h", "agency_code"), ("c", "139001")),
+            "grid" => Form(("revision", "1"), ("grid", System.Text.Json.JsonSerializer.Serialize(new { header = File.ReadLines(Repository.Sample("ledger.csv")).First().Split(','), rows = File.ReadLines(Repository.Sample("ledger.csv")).Skip(1).Select(l => l.Split(',')) }))),
             "text" => Form(("revision", "1"), ("Form.Duties", "负责生态环境智能管控平台的建设和管理。")),
             "goals" => Form(("revision", "1"), ("Form.Goals", "目标 1：平台稳定运行。")),
             "user" => Form(("name", "新用户" + Guid.NewGuid().ToString("N")[..6]), ("role", "reviewer"), ("password", "a-long-password")),

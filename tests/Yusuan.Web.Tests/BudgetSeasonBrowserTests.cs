@@ -152,5 +152,11 @@ public class BudgetSeasonBrowserTests
         await row.WaitForAsync();
         Assert.Contains("row-target", await row.GetAttributeAsync("class"), StringComparison.Ordinal);
         Assert.True(await row.IsVisibleAsync());
+
+        // What a cell holds is shown as text: markup pasted or uploaded into a ledger never becomes part of the page.
+        await PasteAt(unit, 45, "项目名称", "<img src=x alt=注入><b>粗</b>");
+        var cell = await GridCell(unit, 45, "项目名称");
+        Assert.Equal("<img src=x alt=注入><b>粗</b>", await cell.InnerTextAsync());
+        Assert.Equal(0, await cell.Locator("img, b").CountAsync());
     }
 }

@@ -118,6 +118,29 @@ public class NewYearAndDepartmentTests
             Assert.Contains(disclosure.Table("T03")!.Rows, r => r.Unit == "深圳市示例中心");
         }
 
+        // The text form of a first year shows no prior-year figures and, saved with 部门职责 alone, states none: no comparison
+        // with a made-up zero. The officer's form, opened before the admin changes his agencies, still saves.
+        var draftId = new Func<long>(() => { using var s = BudgetStore.Open(app.Database); return s.Versions("888").Single().Id; })();
+        var textPage = await (await officer.Get($"/versions/{draftId}/text")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("name=\"Form.Prior[priorYear.income]\" value=", textPage, StringComparison.Ordinal);
+        using (var admin2 = new SignedInClient(app, await app.Account("另一位管理员", "admin")))
+        using (var widened = await admin2.Post("/admin/users/新部门经办人/agencies", ("agencies", "888 139001")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, widened.StatusCode);
+        }
+
+        using (var saved = await officer.Post($"/versions/{draftId}/text", ("revision", "1"), ("Form.Duties", "负责示例工作。")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            var files = store.Files(draftId)!;
+            Assert.Contains("负责示例工作。", files.Profile, StringComparison.Ordinal);
+            Assert.DoesNotContain("priorYear", files.Profile, StringComparison.Ordinal);
+        }
+
         // The admin page lists the department with its year and officer; an officer's agencies can be changed there.
         var list = await (await admin.Get("/admin/departments")).Content.ReadAsStringAsync();
         Assert.Contains("<tr><td>888</td><td>深圳市示例局</td><td>2024</td><td>新部门经办人</td></tr>", list, StringComparison.Ordinal);

@@ -94,6 +94,14 @@ public class ReviewOnTheVersionPageTests
             Assert.Equal(BudgetState.Approved, store.Get(id).State);
         }
 
+        // The reviewer who approved it may not send it back: that is the finance bureau's.
+        using (var reviewer = new SignedInClient(app, await app.Account("审核人", "reviewer")))
+        using (var refused = await reviewer.Post($"/versions/{id}/return", ("comment", "再看看")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("只有财政局可以退回", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         using (var returned = await bureau.Post($"/versions/{id}/return", ("comment", "三公经费说明与表3不符")))
         {
             Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);

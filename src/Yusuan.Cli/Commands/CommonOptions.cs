@@ -141,7 +141,8 @@ internal sealed class CommonOptions
     {
         foreach (var f in findings.OrderByDescending(f => f.Severity))
         {
-            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {f.Location}：{f.Message}");
+            var where = f.Location with { Column = f.Location.Column is { } column ? Formats.Ledger.LedgerColumn.Describe(column) : null };
+            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {where}：{f.Message}");
         }
 
         Console.WriteLine(

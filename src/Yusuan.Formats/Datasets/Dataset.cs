@@ -76,7 +76,33 @@ public sealed class Dataset
             return (null, problems);
         }
 
-        var ledger = LedgerFile.Open(ledgerPath);
+        return Checked(folder, profile, plan, LedgerFile.Open(ledgerPath), problems);
+    }
+
+    /// <summary>
+    /// A dataset given as its files' contents — a draft's stored ledger (CSV text or a workbook's bytes, by
+    /// <paramref name="ledgerName"/>), profile and goals — checked exactly as <see cref="Load"/> checks a folder, without
+    /// anything written to disk: the web's uploads and drafts compile through here.
+    /// </summary>
+    public static (Dataset? Dataset, IReadOnlyList<InputProblem> Problems) FromContents(string ledgerName, byte[] ledger, string profile, string? performance)
+    {
+        var problems = new List<InputProblem>();
+        var read = YamlReader.ReadProfile("profile.yaml", profile);
+        problems.AddRange(read.Problems);
+        var plan = PerformancePlan.Empty;
+        if (performance is not null)
+        {
+            var goals = YamlReader.ReadPerformance("performance.yaml", performance);
+            problems.AddRange(goals.Problems);
+            plan = goals.Value ?? plan;
+        }
+
+        return Checked(string.Empty, read, plan, LedgerFile.FromBytes(ledgerName, ledger), problems);
+    }
+
+    /// <summary>The ledger checked against the profile's year; the dataset when nothing in any file is wrong.</summary>
+    private static (Dataset? Dataset, IReadOnlyList<InputProblem> Problems) Checked(string folder, YamlRead<Profile> profile, PerformancePlan plan, LedgerFile ledger, List<InputProblem> problems)
+    {
         var check = ledger.Check(profile.Value?.FiscalYear);
         problems.AddRange(check.Problems);
         if (problems.Count > 0)

@@ -36,9 +36,20 @@ public sealed class LedgerFile
     {
         var name = System.IO.Path.GetFileName(path);
         IRowSource source = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? new XlsxRowSource(path, name)
-            : new CsvRowSource(path, name);
+            ? new XlsxRowSource(() => File.OpenRead(path), name)
+            : new CsvRowSource(() => File.OpenRead(path), name);
         return new LedgerFile(path, source);
+    }
+
+    /// <summary>
+    /// A ledger given as its bytes (an upload, a stored draft's CSV): read from memory as a file of <paramref name="name"/>
+    /// would be — a workbook when the name ends in .xlsx, else CSV — without being written anywhere.
+    /// </summary>
+    public static LedgerFile FromBytes(string name, byte[] bytes)
+    {
+        Stream Open() => new MemoryStream(bytes, writable: false);
+        IRowSource source = name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? new XlsxRowSource(Open, name) : new CsvRowSource(Open, name);
+        return new LedgerFile(name, source);
     }
 
     /// <param name="fiscalYear">The year every line must have, when known.</param>

@@ -17,18 +17,25 @@ internal interface IRowSource
     IEnumerable<RawRow> Rows(List<InputProblem> problems);
 }
 
-internal sealed class CsvRowSource(string path, string displayName) : IRowSource
+/// <summary>A CSV ledger's rows; <paramref name="open"/> gives the file's bytes from the start, each time it is called (a file, or bytes in memory).</summary>
+internal sealed class CsvRowSource(Func<Stream> open, string displayName) : IRowSource
 {
     public IEnumerable<RawRow> Rows(List<InputProblem> problems)
     {
-        var (encoding, badLine) = Text.TextDecoding.DetectWithLine(path);
+        ParseResult<Encoding> encoding;
+        int? badLine;
+        using (var detect = open())
+        {
+            (encoding, badLine) = Text.TextDecoding.DetectWithLine(detect);
+        }
+
         if (!encoding.Success)
         {
             problems.Add(new InputProblem(displayName, badLine, null, encoding.Error!));
             yield break;
         }
 
-        using var reader = new StreamReader(path, encoding.Value, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(open(), encoding.Value, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvRecordReader(reader);
         IEnumerator<CsvRecord> records;
         try
@@ -84,23 +91,28 @@ internal sealed class CsvRowSource(string path, string displayName) : IRowSource
     }
 }
 
-/// <summary>Reads the first worksheet of a workbook with the streaming OpenXML reader; numbers are taken as written, never through double.</summary>
-internal sealed class XlsxRowSource(string path, string displayName) : IRowSource
+/// <summary>
+/// Reads the first worksheet of a workbook with the streaming OpenXML reader; numbers are taken as written, never through
+/// double. <paramref name="open"/> gives the workbook's bytes as a seekable stream.
+/// </summary>
+internal sealed class XlsxRowSource(Func<Stream> open, string displayName) : IRowSource
 {
     public IEnumerable<RawRow> Rows(List<InputProblem> problems)
     {
-        if (Text.ZipLimits.Refuse(path) is { } bomb)
+        using var stream = open();
+        if (Text.ZipLimits.Refuse(stream) is { } bomb)
         {
             problems.Add(new InputProblem(displayName, null, null, Messages.ZipTooLarge(bomb)));
             yield break;
         }
 
+        stream.Position = 0;
         SpreadsheetDocument document;
         WorksheetPart? part;
         string[] shared;
         try
         {
-            document = SpreadsheetDocument.Open(path, false);
+            document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart;
             var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             part = workbook is not null && sheet?.Id?.Value is string id ? workbook.GetPartById(id) as WorksheetPart : null;

@@ -29,7 +29,7 @@ public static class ActualsReader
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             // A workbook: the first sheet, rows as records; a first row starting with # is the note, as in the CSV.
-            var rows = new Ledger.XlsxRowSource(path, name).Rows(problems).ToList();
+            var rows = new Ledger.XlsxRowSource(() => File.OpenRead(path), name).Rows(problems).ToList();
             if (problems.Count > 0)
             {
                 return (null, problems);

@@ -14,7 +14,7 @@ public static class IndicatorSheetReader
     {
         var name = Path.GetFileName(path);
         var problems = new List<InputProblem>();
-        var rows = new XlsxRowSource(path, name).Rows(problems).ToList();
+        var rows = new XlsxRowSource(() => File.OpenRead(path), name).Rows(problems).ToList();
         if (problems.Count > 0)
         {
             return (null, problems);

@@ -19,6 +19,12 @@ public static class TextDecoding
     public static (ParseResult<Encoding> Encoding, int? Line) DetectWithLine(string path)
     {
         using var stream = File.OpenRead(path);
+        return DetectWithLine(stream);
+    }
+
+    /// <summary>As <see cref="DetectWithLine(string)"/>, for a file's bytes in a seekable stream (read from its start, and left open).</summary>
+    public static (ParseResult<Encoding> Encoding, int? Line) DetectWithLine(Stream stream)
+    {
         var bom = new byte[3];
         var read = stream.Read(bom, 0, 3);
         if (read >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)

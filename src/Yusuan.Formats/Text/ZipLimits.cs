@@ -27,9 +27,16 @@ public static class ZipLimits
     /// <param name="maxTotal">All entries together, unpacked, in bytes: <see cref="MaxTotal"/> for a ledger, <see cref="MaxPublished"/> for an audit.</param>
     public static string? Refuse(string path, long maxTotal = MaxTotal)
     {
+        using var stream = File.OpenRead(path);
+        return Refuse(stream, maxTotal);
+    }
+
+    /// <summary>As <see cref="Refuse(string, long)"/>, for a file's bytes in a seekable stream (left open).</summary>
+    public static string? Refuse(Stream stream, long maxTotal = MaxTotal)
+    {
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries)
             {
                 return $"{zip.Entries.Count} 个部件，多于 {MaxEntries} 个";

@@ -25,10 +25,14 @@ public static class YamlReader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    public static YamlRead<Profile> ReadProfile(string path)
+    public static YamlRead<Profile> ReadProfile(string path) => ReadProfile(Path.GetFileName(path), Deserialize<ProfileDocument>(path));
+
+    /// <summary>As <see cref="ReadProfile(string)"/>, for a profile's text (a stored draft's) named <paramref name="name"/>.</summary>
+    public static YamlRead<Profile> ReadProfile(string name, string text) => ReadProfile(name, ReadDocument<ProfileDocument>(name, text));
+
+    private static YamlRead<Profile> ReadProfile(string name, (ProfileDocument? Document, IReadOnlyList<InputProblem> Problems) read)
     {
-        var name = Path.GetFileName(path);
-        var (document, problems) = Deserialize<ProfileDocument>(path);
+        var (document, problems) = (read.Document, read.Problems.ToList());
         if (document is null)
         {
             return new YamlRead<Profile>(null, problems);
@@ -131,10 +135,14 @@ public static class YamlReader
         return new YamlRead<Profile>(profile, problems);
     }
 
-    public static YamlRead<PerformancePlan> ReadPerformance(string path)
+    public static YamlRead<PerformancePlan> ReadPerformance(string path) => ReadPerformance(Path.GetFileName(path), Deserialize<PerformanceDocument>(path));
+
+    /// <summary>As <see cref="ReadPerformance(string)"/>, for goals' text (a stored draft's) named <paramref name="name"/>.</summary>
+    public static YamlRead<PerformancePlan> ReadPerformance(string name, string text) => ReadPerformance(name, ReadDocument<PerformanceDocument>(name, text));
+
+    private static YamlRead<PerformancePlan> ReadPerformance(string name, (PerformanceDocument? Document, IReadOnlyList<InputProblem> Problems) read)
     {
-        var name = Path.GetFileName(path);
-        var (document, problems) = Deserialize<PerformanceDocument>(path);
+        var (document, problems) = (read.Document, read.Problems.ToList());
         if (document is null)
         {
             return new YamlRead<PerformancePlan>(null, problems);
@@ -526,7 +534,7 @@ public static class YamlReader
 
     /// <summary>
     /// Reads the document of a file's text (a profile.yaml or performance.yaml the store keeps) under the bounds a file has,
-    /// without the checks of <see cref="ReadProfile"/>: for a form that changes some of its fields and writes it back.
+    /// without the checks of <see cref="ReadProfile(string)"/>: for a form that changes some of its fields and writes it back.
     /// </summary>
     /// <returns>The document, or null with the problems (file <paramref name="name"/>, line, reason) when the text cannot be read.</returns>
     public static (T? Document, IReadOnlyList<InputProblem> Problems) ReadDocument<T>(string name, string text) where T : class =>

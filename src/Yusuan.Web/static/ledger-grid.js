@@ -31,6 +31,9 @@
     return /^-?\d+(\.\d{1,2})?$/.test(text) ? Number(text) : null;
   };
 
+  // What a cell holds is text, never markup: Tabulator puts a formatter's string into the page as HTML.
+  const text = (value) => String(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]);
+
   const render = (c, index) => (cell) => {
     const element = cell.getElement();
     const problem = problemOf(cell, index);
@@ -43,23 +46,27 @@
     const value = cell.getValue();
     if (c.editor === 'money') {
       const amount = asAmount(value);
-      return amount === null ? (value || '') : money.format(amount);
+      return amount === null ? text(value || '') : money.format(amount);
     }
 
     if (c.editor === 'code' && value && c.codes[value]) {
-      return c.codes[value];
+      return text(c.codes[value]);
     }
 
-    return value === null || value === undefined ? '' : String(value);
+    return value === null || value === undefined ? '' : text(value);
   };
 
   const definition = (c, index) => {
-    const column = { title: c.title, field: c.field, headerSort: false, formatter: render(c, index), headerTooltip: c.header };
+    const column = { title: text(c.title), field: c.field, headerSort: false, formatter: render(c, index), headerTooltip: text(c.header) };
     switch (c.editor) {
       case 'list':
-        return { ...column, editor: 'list', editorParams: { values: c.choices, listOnEmpty: true, autocomplete: false } };
+        return { ...column, editor: 'list', editorParams: { values: c.choices, listOnEmpty: true, autocomplete: false, placeholderEmpty: '没有可选的项', placeholderLoading: '正在加载……' } };
       case 'code':
-        return { ...column, editor: 'list', editorParams: { values: c.codes, autocomplete: true, freetext: true, allowEmpty: true, listOnEmpty: true, maxWidth: true } };
+        return {
+          ...column,
+          editor: 'list',
+          editorParams: { values: c.codes, autocomplete: true, freetext: true, allowEmpty: true, listOnEmpty: true, maxWidth: true, placeholderEmpty: '没有匹配的科目', placeholderLoading: '正在查找……' },
+        };
       case 'money':
         return {
           ...column,

@@ -155,8 +155,9 @@ public sealed partial class DepartmentsModel(StoreFactory stores) : YusuanPage(s
     {
         var users = store.Users();
         Officers = users.Where(u => u.Role == "officer").Select(u => u.Name).ToList();
+        var years = store.VersionYears();
         Departments = store.Departments()
-            .Select(d => (d.Code, d.Name, (IReadOnlyList<int>)store.Versions(d.Code).Select(v => v.FiscalYear).Distinct().Order().ToList(),
+            .Select(d => (d.Code, d.Name, (IReadOnlyList<int>)years[d.Code].Order().ToList(),
                 (IReadOnlyList<string>)users.Where(u => u.Role == "officer" && u.Agencies.Contains(d.Code)).Select(u => u.Name).ToList())).ToList();
         while (Form.Agencies.Count < AgencyRows)
         {

@@ -56,6 +56,9 @@ public sealed class GoalsForm
 
     public sealed class ProjectGoalRow
     {
+        /// <summary>The row's place in the stored goals (null for a new row): its indicators, which the form does not show, stay with it.</summary>
+        public int? Origin { get; set; }
+
         public string? Name { get; set; }
 
         public string? Projects { get; set; }
@@ -70,7 +73,7 @@ public sealed class GoalsForm
         Goals = string.Join("\n", document.Goals ?? []),
         Tasks = [.. (document.Tasks ?? []).Select(t => new TaskRow { Name = t.Name, Projects = string.Join(" ", t.Projects ?? []), Basic = t.Basic, Content = t.Content }), .. Blank<TaskRow>()],
         Indicators = [.. (document.Indicators ?? []).Select(i => new IndicatorRow { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target }), .. Blank<IndicatorRow>()],
-        ProjectGoals = [.. (document.ProjectGoals ?? []).Select(g => new ProjectGoalRow { Name = g.Name, Projects = string.Join(" ", g.Projects ?? []), Goals = string.Join("\n", g.Goals ?? []) }), .. Blank<ProjectGoalRow>()],
+        ProjectGoals = [.. (document.ProjectGoals ?? []).Select((g, i) => new ProjectGoalRow { Origin = i, Name = g.Name, Projects = string.Join(" ", g.Projects ?? []), Goals = string.Join("\n", g.Goals ?? []) }), .. Blank<ProjectGoalRow>()],
     };
 
     /// <summary>Writes the form into <paramref name="document"/>; returns the rows that are incomplete (field, reason) and then changes nothing.</summary>
@@ -79,9 +82,11 @@ public sealed class GoalsForm
         var problems = new List<(string, string)>();
         var tasks = Tasks.Select((t, i) => (t, i)).Where(x => Filled(x.t.Name, x.t.Projects, x.t.Content) || x.t.Basic).ToList();
         problems.AddRange(tasks.Where(x => string.IsNullOrWhiteSpace(x.t.Name)).Select(x => ($"Tasks[{x.i}].Name", "请填写任务名称")));
+        problems.AddRange(tasks.Where(x => !x.t.Basic && Codes(x.t.Projects) is null).Select(x => ($"Tasks[{x.i}].Projects", "请填写任务的项目编码，或勾选“基本支出”")));
         var indicators = Indicators.Select((r, i) => (r, i)).Where(x => Filled(x.r.Level1, x.r.Level2, x.r.Name, x.r.Target)).ToList();
         problems.AddRange(indicators.Where(x => string.IsNullOrWhiteSpace(x.r.Name)).Select(x => ($"Indicators[{x.i}].Name", "请填写指标名称（三级指标）")));
         problems.AddRange(indicators.Where(x => string.IsNullOrWhiteSpace(x.r.Target)).Select(x => ($"Indicators[{x.i}].Target", "请填写目标值")));
+        problems.AddRange(indicators.Where(x => string.IsNullOrWhiteSpace(x.r.Level2)).Select(x => ($"Indicators[{x.i}].Level2", "请填写二级指标")));
         problems.AddRange(indicators.Where(x => !Levels.Contains(x.r.Level1?.Trim())).Select(x => ($"Indicators[{x.i}].Level1", $"一级指标须为{string.Join("、", Levels)}之一")));
         var goals = ProjectGoals.Select((g, i) => (g, i)).Where(x => Filled(x.g.Name, x.g.Projects, x.g.Goals)).ToList();
         problems.AddRange(goals.Where(x => string.IsNullOrWhiteSpace(x.g.Name)).Select(x => ($"ProjectGoals[{x.i}].Name", "请填写重点项目（类别）名称")));
@@ -91,7 +96,7 @@ public sealed class GoalsForm
             return problems;
         }
 
-        var kept = (document.ProjectGoals ?? []).Where(g => g.Name is not null).GroupBy(g => g.Name!).ToDictionary(g => g.Key, g => g.First().Indicators);
+        var stored = document.ProjectGoals ?? [];
         document.Schema ??= "yusuan.performance/1";
         document.Supervisor = Text(Supervisor);
         document.Goals = Lines(Goals);
@@ -102,7 +107,7 @@ public sealed class GoalsForm
             Name = x.g.Name!.Trim(),
             Projects = Codes(x.g.Projects),
             Goals = Lines(x.g.Goals),
-            Indicators = kept.GetValueOrDefault(x.g.Name!.Trim()),
+            Indicators = x.g.Origin is { } origin && origin >= 0 && origin < stored.Count ? stored[origin].Indicators : null,
         }).ToList();
         return problems;
     }

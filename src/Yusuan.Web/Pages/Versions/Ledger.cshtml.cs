@@ -16,10 +16,14 @@ namespace Yusuan.Web.Pages.Versions;
 /// carries the grid's data in a JSON block; the grid posts the whole ledger back as JSON in one field.
 /// </summary>
 [Authorize(Policy = Policies.Edits)]
+[RequestFormLimits(ValueLengthLimit = (int)YusuanWeb.MaxUpload)]
 public sealed class LedgerModel(StoreFactory stores) : EditorPage(stores)
 {
     /// <summary>No ledger a page edits comes near this many lines; a post with more is refused.</summary>
     public const int MaxRows = 200_000;
+
+    /// <summary>A ledger has some twenty columns Yusuan reads; a post with more than this is refused.</summary>
+    public const int MaxColumns = 64;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -76,12 +80,13 @@ public sealed class LedgerModel(StoreFactory stores) : EditorPage(stores)
         try
         {
             var posted = JsonSerializer.Deserialize<PostedGrid>(grid, Json);
-            if (posted?.Header is not { Count: > 0 } header || posted.Rows is not { } rows || rows.Count > MaxRows || rows.Any(r => r is null || r.Count != header.Count))
+            if (posted?.Header is not { Count: > 0 and <= MaxColumns } header || header.Any(h => h is null) || posted.Rows is not { } rows || rows.Count > MaxRows
+                || rows.Any(r => r is null || r.Count != header.Count))
             {
                 return null;
             }
 
-            return (header, rows.Select(r => (IReadOnlyList<string>)r.Select(cell => cell?.Trim() ?? string.Empty).ToList()).Where(r => r.Any(cell => cell.Length > 0)).ToList());
+            return (header.Select(h => h!.Trim()).ToList(), rows.Select(r => (IReadOnlyList<string>)r.Select(cell => cell?.Trim() ?? string.Empty).ToList()).Where(r => r.Any(cell => cell.Length > 0)).ToList());
         }
         catch (JsonException)
         {
@@ -89,7 +94,7 @@ public sealed class LedgerModel(StoreFactory stores) : EditorPage(stores)
         }
     }
 
-    private sealed record PostedGrid(List<string>? Header, List<List<string?>>? Rows);
+    private sealed record PostedGrid(List<string?>? Header, List<List<string?>>? Rows);
 
     /// <summary>How the grid shows and edits one column: its Chinese title, and its choices or number format.</summary>
     private static object Column(string header, int index)

@@ -120,7 +120,8 @@ public sealed class ProfileForm
                 ["assets.specialEquipmentOver1m"] = Count(assets.SpecialEquipmentOver1m), ["assets.plannedVehicles"] = Count(assets.PlannedVehicles),
                 ["assets.plannedGeneralEquipmentOver500k"] = Count(assets.PlannedGeneralEquipmentOver500k), ["assets.plannedSpecialEquipmentOver1m"] = Count(assets.PlannedSpecialEquipmentOver1m),
             },
-            Prior = new Dictionary<string, string?>
+            // A profile that states no prior year (a department's first) shows blanks, not figures of 0 that saving would state.
+            Prior = profile.PriorYear is null ? [] : new Dictionary<string, string?>
             {
                 ["priorYear.income"] = Figure(prior.Income), ["priorYear.expenditure"] = Figure(prior.Expenditure),
                 ["priorYear.basicExpenditure"] = Figure(prior.BasicExpenditure), ["priorYear.projectExpenditure"] = Figure(prior.ProjectExpenditure),
@@ -236,7 +237,9 @@ public sealed class ProfileForm
         profile.InternalDivisions = Lines(Divisions);
         profile.Staffing = staffing;
         profile.Assets = assets;
-        profile.PriorYear = prior;
+        // No prior year is made up: one that was not stated stays unstated while its fields are left blank.
+        var given = profile.PriorYear is not null || Prior.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || priorCategories.Count > 0;
+        profile.PriorYear = given ? prior : null;
         profile.Publication = Blank(ApprovedOn) is null && Blank(PublishedOn) is null ? null : new PublicationDocument { ApprovedOn = Blank(ApprovedOn), PublishedOn = Blank(PublishedOn) };
         profile.Text = new TextDocument
         {
