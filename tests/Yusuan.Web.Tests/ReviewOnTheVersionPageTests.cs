@@ -189,8 +189,8 @@ public class ReviewOnTheVersionPageTests
         var links = Regex.Matches(page, "<a class=\"finding-link\" href=\"([^\"]+)\">([^<]*)</a>").ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => m.Groups[2].Value);
         Assert.Equal($"“支出总表” 行 {code} 栏 基本支出", links[$"#cell-T03-{code}-basic"]);
         Assert.Contains($"id=\"cell-T03-{code}-basic\"", page, StringComparison.Ordinal);
-        Assert.Contains("#part2", links.Keys);
-        Assert.Contains("id=\"part2\"", page, StringComparison.Ordinal);
+        Assert.Contains("#part2-3", links.Keys);
+        Assert.Contains("<p id=\"part2-3\">预算收支减少主要原因", page, StringComparison.Ordinal);
         Assert.Contains($"/versions/{id}/ledger#row-5", links.Keys);
 
         // The grid draws line 5 (its fourth data row) as #row-5 in the browser (BudgetSeasonBrowserTests follows such a link).

@@ -148,9 +148,12 @@ public static class HtmlDocumentWriter
     {
         var level = document.TextHeading is null ? "h2" : "h3";
         html.Append("<section id=\"part").Append(part.Number).Append("\"><").Append(level).Append('>').Append(E(part.Title)).Append("</").Append(level).Append(">\n");
+        // Each sentence of the part is a paragraph with an id a finding can link to (part2-3: the part's third sentence).
+        var sentence = 0;
         foreach (var paragraph in part.Paragraphs)
         {
-            html.Append(PrintedPart.IsSubheading(paragraph) ? "<h4>" : "<p>").Append(E(paragraph)).Append(PrintedPart.IsSubheading(paragraph) ? "</h4>\n" : "</p>\n");
+            var tag = PrintedPart.IsSubheading(paragraph) ? "h4" : "p";
+            html.Append('<').Append(tag).Append(" id=\"part").Append(part.Number).Append('-').Append(++sentence).Append("\">").Append(E(paragraph)).Append("</").Append(tag).Append(">\n");
         }
 
         html.Append("</section>\n");

@@ -51,7 +51,7 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 
     /// <summary>
     /// Where a finding's link leads: a ledger line to its row in the ledger editor (while the unit may still edit it), a
-    /// table figure to its cell in the document below, a text finding to its part; null when it points nowhere on these pages.
+    /// table figure to its cell in the document below, a text finding to its sentence (or its part); null when it points nowhere.
     /// </summary>
     public string? Link(Finding finding)
     {
@@ -68,7 +68,7 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
                 : "#" + table;
         }
 
-        return at.Part is { } part ? $"#part{part}" : null;
+        return at.Part is { } part ? (at.Sentence is { } sentence ? $"#part{part}-{sentence}" : $"#part{part}") : null;
     }
 
     public IActionResult OnGet(long id, int? saved)
