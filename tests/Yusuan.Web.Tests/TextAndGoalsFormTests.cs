@@ -154,4 +154,39 @@ public class TextAndGoalsFormTests
         var performance = store.Files(id)!.Performance!;
         Assert.Contains("basic: true", performance, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_project_goals_own_indicators_stay_with_it_when_it_is_renamed_in_the_form()
+    {
+        var (app, officer, id) = await Draft();
+        await using var _ = app;
+        using var __ = officer;
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            // 信息化类 with an indicator of its own, which the form does not show.
+            var version = store.Get(id);
+            var files = store.Files(id)!;
+            var performance = files.Performance!.Replace(
+                "  - name: 信息化类\n", "  - name: 信息化类\n    indicators:\n      - level1: 产出指标\n        level2: 数量指标\n        name: 运维系统数量\n        target: \"≥49 个\"\n", StringComparison.Ordinal);
+            Assert.NotEqual(files.Performance, performance);
+            store.ReplaceContent(id, version.Revision, [], version.DisclosureJson, [], "经办人", files with { Performance = performance });
+        }
+
+        var html = await (await officer.Get($"/versions/{id}/goals")).Content.ReadAsStringAsync();
+        var fields = Fields(html);
+        Assert.Equal("信息化类", fields.Single(f => f.Name == "Form.ProjectGoals[0].Name").Value);
+        (string, string)[] posted = [.. With(fields, ("Form.ProjectGoals[0].Name", "信息化建设")).Select(f => f.Item1 == "revision" ? ("revision", "2") : f), ("Form.Tasks[6].Basic", "true")];
+        using (var saved = await officer.Post($"/versions/{id}/goals", posted))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            var document = Formats.Yaml.YamlReader.ReadDocument<Formats.Yaml.PerformanceDocument>("performance.yaml", store.Files(id)!.Performance!).Document!;
+            var renamed = document.ProjectGoals!.Single(g => g.Name == "信息化建设");
+            Assert.Equal("运维系统数量", Assert.Single(renamed.Indicators!).Name);
+            Assert.All(document.ProjectGoals!.Where(g => g.Name != "信息化建设"), g => Assert.Null(g.Indicators));
+        }
+    }
 }
