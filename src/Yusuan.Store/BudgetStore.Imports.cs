@@ -120,6 +120,12 @@ public sealed partial class BudgetStore
             }
         }
 
+        // The last count too, so that whoever listens knows every line is written and the commit comes next.
+        if (count % 10_000 != 0)
+        {
+            written?.Invoke(count);
+        }
+
         sink.Complete();
         return (count, total);
     }

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Spectre.Console;
 using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Text;
 using Yusuan.Store;
@@ -31,7 +32,8 @@ internal static class ImportCommand
             }
 
             var clock = Stopwatch.StartNew();
-            var (set, problems) = DepartmentSet.Load(folder);
+            var progress = new ImportProgress();
+            var (set, problems) = progress.Checking(() => DepartmentSet.Load(folder));
             if (set is null)
             {
                 CommonOptions.ReportUnusable(problems, "数据库未作任何改变");
@@ -56,7 +58,7 @@ internal static class ImportCommand
 
                 Console.WriteLine($"已检查 {set.LineCount:N0} 条预算明细（{set.DepartmentCount} 个部门），开始写入 {spec.Split(':')[0]}…");
                 var writing = Stopwatch.StartNew();
-                var stored = store.Import(source, ReadAhead.Of(set.Ledger.Lines()), parse.GetValue(actor)!);
+                var stored = progress.Writing(set.LineCount, written => store.Import(source, ReadAhead.Of(set.Ledger.Lines()), parse.GetValue(actor)!, written));
                 var seconds = writing.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"已导入 {stored.Lines:N0} 条预算明细（{stored.Departments} 个部门，合计 {stored.Total:#,##0.00} 元），导入批次 {stored.Id}；" +
@@ -76,5 +78,71 @@ internal static class ImportCommand
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
+
+/// <summary>
+/// What an import is doing while it works, on standard error: a live display in a terminal (Spectre.Console: checking, then
+/// lines written out of all, then the commit), and where standard error is a file or a pipe a line at each step and at every
+/// tenth of the lines — never silent for long, and never mixed into the result on standard output.
+/// </summary>
+internal sealed class ImportProgress
+{
+    private readonly bool live = !Console.IsErrorRedirected;
+    private readonly Spectre.Console.IAnsiConsole console =
+        Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+
+    /// <summary>Runs the check of every file, saying so.</summary>
+    public T Checking<T>(Func<T> check)
+    {
+        if (!live)
+        {
+            Console.Error.WriteLine("正在检查全部文件（预算明细逐行检查，部门概况逐个读取）…");
+            return check();
+        }
+
+        var result = default(T)!;
+        console.Status().Start("正在检查全部文件…", _ => result = check());
+        return result;
+    }
+
+    /// <summary>Runs the writing of <paramref name="lines"/> lines, shown as they are written, then the commit.</summary>
+    public T Writing<T>(long lines, Func<Action<long>, T> write)
+    {
+        if (!live)
+        {
+            var step = Math.Max(1, lines / 10);
+            var next = step;
+            var result = write(written =>
+            {
+                if (written >= next && written < lines)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"已写入 {written:N0} / {lines:N0} 条（{written * 100 / Math.Max(1, lines)}%）"));
+                    next += step;
+                }
+
+                if (written == lines)
+                {
+                    Console.Error.WriteLine("全部写入，正在提交事务…");
+                }
+            });
+            return result;
+        }
+
+        var done = default(T)!;
+        console.Progress().Start(context =>
+        {
+            var task = context.AddTask("写入数据库", maxValue: Math.Max(1, lines));
+            done = write(written =>
+            {
+                task.Value = written;
+                if (written == lines)
+                {
+                    task.Description = "全部写入，正在提交事务";
+                    task.IsIndeterminate = true;
+                }
+            });
+        });
+        return done;
     }
 }
