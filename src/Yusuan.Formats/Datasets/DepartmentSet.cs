@@ -141,10 +141,12 @@ public sealed class DepartmentSet
     /// department, otherwise in the order of the profiles' file names — then the departments that have no lines. Each result
     /// is handed over as soon as it is made and not kept.
     /// </summary>
-    public IEnumerable<DepartmentResult> CompileEach(ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null)
+    /// <param name="width">How many departments are compiled at once (each on a core of its own, while the ledger is read on
+    /// another); 0 for one per core. The results come in the same order, alike, whatever the width.</param>
+    public IEnumerable<DepartmentResult> CompileEach(ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null, int width = 0)
     {
         var compiler = new BudgetCompiler(catalogue);
-        return Each(compiler, (profile, lines) =>
+        return Each(compiler, width, (profile, lines) =>
         {
             var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding);
             return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
@@ -158,21 +160,32 @@ public sealed class DepartmentSet
     public IEnumerable<(Profile Profile, IReadOnlyList<TableDraft> Tables)> TablesEach(ClassificationCatalogue catalogue)
     {
         var compiler = new BudgetCompiler(catalogue);
-        return Each(compiler, (profile, lines) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
+        return Each(compiler, 1, (profile, lines) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
     }
 
-    private IEnumerable<T> Each<T>(BudgetCompiler compiler, Func<Profile, DepartmentLines, T> finish)
+    /// <summary>
+    /// Routes the ledger's lines to their departments and finishes each department (<paramref name="finish"/>) as soon as its
+    /// lines are all in — up to <paramref name="width"/> at once on the thread pool — handing the results over in order. At
+    /// most that many finished-but-not-yet-handed departments are held, so memory stays bounded.
+    /// </summary>
+    private IEnumerable<T> Each<T>(BudgetCompiler compiler, int width, Func<Profile, DepartmentLines, T> finish)
     {
+        width = width > 0 ? width : Environment.ProcessorCount;
         var departments = new DepartmentLines?[profiles.Count];
         var done = new bool[profiles.Count];
+        var pending = new Queue<Task<T>>();
         var current = -1;
-        // The ledger is read and parsed on the other core while this one compiles.
+        // The ledger is read and parsed on the other core while this one routes lines and the pool finishes departments.
         foreach (var line in ReadAhead.Of(Ledger.Lines()))
         {
             var index = departmentOf[line.AgencyCode];
             if (Grouped && index != current && current >= 0)
             {
-                yield return Finish(current);
+                pending.Enqueue(Finish(current));
+                while (pending.Count >= width)
+                {
+                    yield return pending.Dequeue().GetAwaiter().GetResult();
+                }
             }
 
             current = index;
@@ -184,15 +197,24 @@ public sealed class DepartmentSet
             if (!done[i])
             {
                 departments[i] ??= compiler.Start(profiles[i]);
-                yield return Finish(i);
+                pending.Enqueue(Finish(i));
+                while (pending.Count >= width)
+                {
+                    yield return pending.Dequeue().GetAwaiter().GetResult();
+                }
             }
         }
 
-        T Finish(int i)
+        while (pending.Count > 0)
         {
-            var result = finish(profiles[i], departments[i]!);
+            yield return pending.Dequeue().GetAwaiter().GetResult();
+        }
+
+        Task<T> Finish(int i)
+        {
+            var (profile, lines) = (profiles[i], departments[i]!);
             (departments[i], done[i]) = (null, true);
-            return result;
+            return width == 1 ? Task.FromResult(finish(profile, lines)) : Task.Run(() => finish(profile, lines));
         }
     }
 }
