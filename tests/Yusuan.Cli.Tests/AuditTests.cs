@@ -390,23 +390,7 @@ public class AuditTests
             $"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n{latin1.GetString(compressed.ToArray())}\nendstream"));
     }
 
-    /// <summary>A PDF of the given objects (numbered from 1, the first the catalogue) with a correct cross-reference table.</summary>
-    private static string Pdf(params string[] objects)
-    {
-        var text = new System.Text.StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(text.Length);
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = text.Length;
-        text.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        offsets.ForEach(o => text.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
-        text.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return text.ToString();
-    }
+    private static string Pdf(params string[] objects) => global::Yusuan.Tests.Shared.HandMadePdf.Text(objects);
 }
 
 /// <summary>Another city's layout: nine-table titles, split 类/款/项 codes, amounts in 元, a PDF made by LibreOffice.</summary>

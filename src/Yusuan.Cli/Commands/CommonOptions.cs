@@ -141,8 +141,7 @@ internal sealed class CommonOptions
     {
         foreach (var f in findings.OrderByDescending(f => f.Severity))
         {
-            var where = f.Location with { Column = f.Location.Column is { } column ? Formats.Ledger.LedgerColumn.Describe(column) : null };
-            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {where}：{f.Message}");
+            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {Formats.Ledger.LedgerColumn.Described(f.Location)}：{f.Message}");
         }
 
         Console.WriteLine(

@@ -102,8 +102,7 @@ public sealed record Location
         ?? row;
 
     /// <summary>A column as a reader knows it: its standard header (基本支出 for basic); a header as printed as it is.</summary>
-    private static string ColumnName(string column) =>
-        OtherNames.GetValueOrDefault(column) is { } name && column is not "total" ? name : Tables.ColumnMeanings.NameOf(column);
+    private static string ColumnName(string column) => OtherNames.GetValueOrDefault(column) ?? Tables.ColumnMeanings.NameOf(column);
 }
 
 /// <summary>One fault or remark about a budget or a disclosure. Rule ids are stable; messages are Chinese and show the figures.</summary>

@@ -43,6 +43,9 @@ public sealed record LedgerColumn(string Element, bool Required, params string[]
     public static string Describe(string header) =>
         All.FirstOrDefault(c => c.Matches(header)) is { Titles.Length: > 0 } column ? column.Titles[0] : header.Trim();
 
+    /// <summary>A finding's location as a person reads it: a ledger column by its Chinese title (功能科目编码, not exp_func_code).</summary>
+    public static Core.Findings.Location Described(Core.Findings.Location at) => at with { Column = at.Column is { } column ? Describe(column) : null };
+
     public bool Matches(string header)
     {
         var h = header.Trim();

@@ -23,23 +23,7 @@ public class PdfReferenceLoopTests(ITestOutputHelper output)
 
     private static string Form(string content, string resources) => Stream(content, $"/Type /XObject /Subtype /Form /BBox [0 0 200 200] /Resources {resources} ");
 
-    /// <summary>A PDF of the given objects (numbered from 1, the first the catalogue) with a correct cross-reference table, as the audit command's tests write it.</summary>
-    private static byte[] Pdf(params string[] objects)
-    {
-        var text = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(text.Length);
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = text.Length;
-        text.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        offsets.ForEach(o => text.Append(CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n"));
-        text.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(text.ToString());
-    }
+    private static byte[] Pdf(params string[] objects) => Yusuan.Tests.Shared.HandMadePdf.Bytes(objects);
 
     /// <summary>Reads <paramref name="bytes"/> as an uploaded file; a loop that got through would end this process here.</summary>
     private static (string? Problem, TimeSpan Took) Read(byte[] bytes, string name = "loop.pdf")

@@ -21,6 +21,9 @@ public abstract class EditorPage(StoreFactory stores) : YusuanPage(stores)
 
     public IReadOnlyList<InputProblem> Problems { get; private set; } = [];
 
+    /// <summary>Fields of a form that are not what they should be: field name → reason, shown beside each.</summary>
+    public Dictionary<string, string> Invalid { get; } = [];
+
     /// <summary>Runs <paramref name="edit"/> for one acting for the version's agency (the page's policy: an officer or an admin), while the unit still holds the version.</summary>
     protected IActionResult Editable(long id, Func<BudgetStore, VersionFiles, IActionResult> edit)
     {
@@ -48,6 +51,40 @@ public abstract class EditorPage(StoreFactory stores) : YusuanPage(stores)
     {
         (Problems, Error) = (problems, "保存的内容无法读取，请联系管理员，或重新上传。");
         Response.StatusCode = StatusCodes.Status409Conflict;
+    }
+
+    /// <summary>
+    /// The post of a form over one of the draft's documents (profile.yaml, performance.yaml): the document as stored
+    /// (<paramref name="read"/>; null when it cannot be read, the reason shown), the form written into it
+    /// (<paramref name="apply"/>: each field that is not right is shown beside it and nothing is saved), then the files with
+    /// the document written back (<paramref name="write"/>) recompiled and saved.
+    /// </summary>
+    protected IActionResult SaveForm<TDocument>(BudgetStore store, int? revision, Func<TDocument?> read, Func<TDocument, IReadOnlyList<(string Field, string Reason)>> apply, Func<TDocument, VersionFiles> write, string what)
+        where TDocument : class
+    {
+        if (revision is null)
+        {
+            return Message(400, "无法保存", "提交的表单不完整，请刷新页面后重新编辑。", Request.Path);
+        }
+
+        if (read() is not { } document)
+        {
+            return Page();
+        }
+
+        Revision = revision.Value;
+        foreach (var (field, reason) in apply(document))
+        {
+            Invalid[field] = reason;
+        }
+
+        if (Invalid.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Save(store, revision.Value, write(document), what);
     }
 
     /// <summary>Recompiles and saves the changed files; on a problem or a conflict, the page again with what was typed.</summary>

@@ -15,8 +15,6 @@ public sealed class GoalsModel(StoreFactory stores) : EditorPage(stores)
     [BindProperty]
     public GoalsForm Form { get; set; } = new();
 
-    public Dictionary<string, string> Invalid { get; } = [];
-
     /// <summary>The findings on the goals: 表12's and 第七部分's.</summary>
     public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
@@ -30,33 +28,13 @@ public sealed class GoalsModel(StoreFactory stores) : EditorPage(stores)
         return Page();
     });
 
-    public IActionResult OnPost(long id, int? revision) => Editable(id, (store, files) =>
-    {
-        if (revision is null)
-        {
-            return Message(400, "无法保存", "提交的表单不完整，请刷新页面后重新编辑。", $"/versions/{id}/goals");
-        }
-
-        if (Read(store, files) is not { } document)
-        {
-            return Page();
-        }
-
-        Revision = revision.Value;
-        foreach (var (field, reason) in Form.ApplyTo(document))
-        {
-            Invalid[field] = reason;
-        }
-
-        if (Invalid.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var text = YamlWriter.Write(document, $"{Version.DepartmentCode} {Version.FiscalYear} 年部门（单位）整体支出绩效目标（yusuan.performance/1），由工作台的表单写出");
-        return Save(store, revision.Value, files with { Performance = text }, "修改绩效目标");
-    });
+    public IActionResult OnPost(long id, int? revision) => Editable(id, (store, files) => SaveForm(
+        store,
+        revision,
+        () => Read(store, files),
+        Form.ApplyTo,
+        document => files with { Performance = YamlWriter.Write(document, $"{Version.DepartmentCode} {Version.FiscalYear} 年部门（单位）整体支出绩效目标（yusuan.performance/1），由工作台的表单写出") },
+        "修改绩效目标"));
 
     private PerformanceDocument? Read(Yusuan.Store.BudgetStore store, Yusuan.Store.VersionFiles files)
     {

@@ -98,15 +98,15 @@ public sealed class GoalsForm
 
         var stored = document.ProjectGoals ?? [];
         document.Schema ??= "yusuan.performance/1";
-        document.Supervisor = Text(Supervisor);
-        document.Goals = Lines(Goals);
-        document.Tasks = tasks.Select(x => new TaskDocument { Name = x.t.Name!.Trim(), Projects = Codes(x.t.Projects), Basic = x.t.Basic, Content = Text(x.t.Content) }).ToList();
-        document.Indicators = indicators.Select(x => new IndicatorDocument { Level1 = x.r.Level1!.Trim(), Level2 = Text(x.r.Level2), Name = x.r.Name!.Trim(), Target = x.r.Target!.Trim() }).ToList();
+        document.Supervisor = Typed.Text(Supervisor);
+        document.Goals = Typed.Lines(Goals);
+        document.Tasks = tasks.Select(x => new TaskDocument { Name = x.t.Name!.Trim(), Projects = Codes(x.t.Projects), Basic = x.t.Basic, Content = Typed.Text(x.t.Content) }).ToList();
+        document.Indicators = indicators.Select(x => new IndicatorDocument { Level1 = x.r.Level1!.Trim(), Level2 = Typed.Text(x.r.Level2), Name = x.r.Name!.Trim(), Target = x.r.Target!.Trim() }).ToList();
         document.ProjectGoals = goals.Select(x => new ProjectGoalDocument
         {
             Name = x.g.Name!.Trim(),
             Projects = Codes(x.g.Projects),
-            Goals = Lines(x.g.Goals),
+            Goals = Typed.Lines(x.g.Goals),
             Indicators = x.g.Origin is { } origin && origin >= 0 && origin < stored.Count ? stored[origin].Indicators : null,
         }).ToList();
         return problems;
@@ -116,10 +116,6 @@ public sealed class GoalsForm
 
     private static bool Filled(params string?[] fields) => fields.Any(f => !string.IsNullOrWhiteSpace(f));
 
-    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
-
-    private static List<string> Lines(string? text) =>
-        (text ?? string.Empty).ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private static List<string>? Codes(string? text) =>
         (text ?? string.Empty).Split([' ', ',', '，', '、', ';', '；', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } codes ? [.. codes] : null;

@@ -212,7 +212,7 @@ public sealed class ProfileForm
         };
         var assets = new AssetsDocument
         {
-            AsOf = Blank(AssetsAsOf), Vehicles = Whole("assets.vehicles"), GeneralEquipmentOver500k = Whole("assets.generalEquipmentOver500k"),
+            AsOf = Typed.Text(AssetsAsOf), Vehicles = Whole("assets.vehicles"), GeneralEquipmentOver500k = Whole("assets.generalEquipmentOver500k"),
             SpecialEquipmentOver1m = Whole("assets.specialEquipmentOver1m"), PlannedVehicles = Whole("assets.plannedVehicles"),
             PlannedGeneralEquipmentOver500k = Whole("assets.plannedGeneralEquipmentOver500k"), PlannedSpecialEquipmentOver1m = Whole("assets.plannedSpecialEquipmentOver1m"),
         };
@@ -234,30 +234,26 @@ public sealed class ProfileForm
             return problems;
         }
 
-        profile.InternalDivisions = Lines(Divisions);
+        profile.InternalDivisions = Typed.Lines(Divisions);
         profile.Staffing = staffing;
         profile.Assets = assets;
         // No prior year is made up: one that was not stated stays unstated while its fields are left blank.
         var given = profile.PriorYear is not null || Prior.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || priorCategories.Count > 0;
         profile.PriorYear = given ? prior : null;
-        profile.Publication = Blank(ApprovedOn) is null && Blank(PublishedOn) is null ? null : new PublicationDocument { ApprovedOn = Blank(ApprovedOn), PublishedOn = Blank(PublishedOn) };
+        profile.Publication = Typed.Text(ApprovedOn) is null && Typed.Text(PublishedOn) is null ? null : new PublicationDocument { ApprovedOn = Typed.Text(ApprovedOn), PublishedOn = Typed.Text(PublishedOn) };
         profile.Text = new TextDocument
         {
-            Duties = Blank(Duties),
-            Goals = Lines(Goals),
+            Duties = Typed.Text(Duties),
+            Goals = Typed.Lines(Goals),
             ChangeReasons = reasons,
             ProjectCategoryNotes = notes.Count > 0 ? notes : null,
-            OfficialExpenseNote = Blank(OfficialExpenseNote),
-            PerformanceScope = Blank(PerformanceScope),
-            OtherNotes = Blank(OtherNotes),
+            OfficialExpenseNote = Typed.Text(OfficialExpenseNote),
+            PerformanceScope = Typed.Text(PerformanceScope),
+            OtherNotes = Typed.Text(OtherNotes),
         };
         return problems;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
-
-    private static List<string> Lines(string? text) =>
-        (text ?? string.Empty).ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private static string Figure(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 

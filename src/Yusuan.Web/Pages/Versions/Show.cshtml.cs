@@ -45,9 +45,8 @@ public sealed class ShowModel(StoreFactory stores) : YusuanPage(stores)
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
-    /// <summary>Where a finding points, in words: a ledger column by its Chinese title (功能科目编码, not exp_func_code).</summary>
-    public static string Where(Finding finding) =>
-        (finding.Location with { Column = finding.Location.Column is { } column ? Formats.Ledger.LedgerColumn.Describe(column) : null }).ToString();
+    /// <summary>Where a finding points, in words (<see cref="Formats.Ledger.LedgerColumn.Described"/>).</summary>
+    public static string Where(Finding finding) => Formats.Ledger.LedgerColumn.Described(finding.Location).ToString();
 
     /// <summary>
     /// Where a finding's link leads: a ledger line to its row in the ledger editor (while the unit may still edit it), a

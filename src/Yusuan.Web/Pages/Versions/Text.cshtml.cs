@@ -19,9 +19,6 @@ public sealed class TextModel(StoreFactory stores) : EditorPage(stores)
     /// <summary>The department and year the text belongs to, as registered.</summary>
     public string Department { get; private set; } = string.Empty;
 
-    /// <summary>Fields that are not what they should be: field name → reason.</summary>
-    public Dictionary<string, string> Invalid { get; } = [];
-
     /// <summary>The version's findings on its text, by part (1 … 9).</summary>
     public ILookup<int, Finding> PartFindings { get; private set; } = Array.Empty<Finding>().ToLookup(f => 0);
 
@@ -36,33 +33,13 @@ public sealed class TextModel(StoreFactory stores) : EditorPage(stores)
         return Page();
     });
 
-    public IActionResult OnPost(long id, int? revision) => Editable(id, (store, files) =>
-    {
-        if (revision is null)
-        {
-            return Message(400, "无法保存", "提交的表单不完整，请刷新页面后重新编辑。", $"/versions/{id}/text");
-        }
-
-        if (Read(store, files) is not { } profile)
-        {
-            return Page();
-        }
-
-        Revision = revision.Value;
-        foreach (var (field, reason) in Form.ApplyTo(profile))
-        {
-            Invalid[field] = reason;
-        }
-
-        if (Invalid.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        var text = YamlWriter.Write(profile, $"{Department} {profile.FiscalYear} 年部门预算的概况和文字部分（yusuan.profile/1，金额单位：元），由工作台的表单写出");
-        return Save(store, revision.Value, files with { Profile = text }, "修改文字部分");
-    });
+    public IActionResult OnPost(long id, int? revision) => Editable(id, (store, files) => SaveForm(
+        store,
+        revision,
+        () => Read(store, files),
+        Form.ApplyTo,
+        profile => files with { Profile = YamlWriter.Write(profile, $"{Department} {profile.FiscalYear} 年部门预算的概况和文字部分（yusuan.profile/1，金额单位：元），由工作台的表单写出") },
+        "修改文字部分"));
 
     /// <summary>The stored profile and what the page shows around the form; null (with the reason shown) when it cannot be read.</summary>
     private ProfileDocument? Read(Yusuan.Store.BudgetStore store, Yusuan.Store.VersionFiles files)
