@@ -51,20 +51,74 @@ public sealed class ControlledRounder
     }
 }
 
-/// <summary>Controlled rounding's search over atoms in exact integers of type <typeparamref name="T"/> (see <see cref="ControlledRounder"/>).</summary>
+/// <summary>
+/// Controlled rounding's search over atoms in exact integers of type <typeparamref name="T"/> (see <see cref="ControlledRounder"/>).
+/// Figures and memberships are held flat (compressed rows: one array of starts, one of entries) and the search allocates
+/// nothing per step, since a department's search takes thousands of steps over figures of up to thousands of atoms.
+/// </summary>
 internal sealed class RoundingSearch<T>
     where T : struct, IBinaryInteger<T>, ISignedNumber<T>
 {
+    private const int Tabu = 5;
+
     private readonly T[] values;
     private readonly T one;
-    private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
+    private readonly int figureCount;
+
+    // Figure f's terms are termAtom[termStart[f] .. termStart[f + 1]) with signs termSign[…], in the caller's order.
+    private readonly int[] termStart;
+    private readonly int[] termAtom;
+    private readonly sbyte[] termSign;
+
+    // Atom a belongs to figures memberFigure[memberStart[a] .. memberStart[a + 1]) with signs memberSign[…], in figure order.
+    private readonly int[] memberStart;
+    private readonly int[] memberFigure;
+    private readonly sbyte[] memberSign;
 
     /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
+    /// <param name="figures">Each figure's terms (sign ±1).</param>
     public RoundingSearch(T[] values, T one, IReadOnlyList<IReadOnlyList<Term>> figures)
     {
         this.values = values;
         this.one = one;
-        this.figures = figures;
+        figureCount = figures.Count;
+        termStart = new int[figureCount + 1];
+        for (var f = 0; f < figureCount; f++)
+        {
+            termStart[f + 1] = termStart[f] + figures[f].Count;
+        }
+
+        termAtom = new int[termStart[figureCount]];
+        termSign = new sbyte[termAtom.Length];
+        memberStart = new int[values.Length + 1];
+        for (var f = 0; f < figureCount; f++)
+        {
+            var terms = figures[f];
+            for (var i = 0; i < terms.Count; i++)
+            {
+                termAtom[termStart[f] + i] = terms[i].Atom;
+                termSign[termStart[f] + i] = (sbyte)Math.Sign(terms[i].Sign);
+                memberStart[terms[i].Atom + 1]++;
+            }
+        }
+
+        for (var a = 0; a < values.Length; a++)
+        {
+            memberStart[a + 1] += memberStart[a];
+        }
+
+        memberFigure = new int[termAtom.Length];
+        memberSign = new sbyte[termAtom.Length];
+        var next = memberStart[..^1];
+        for (var f = 0; f < figureCount; f++)
+        {
+            for (var t = termStart[f]; t < termStart[f + 1]; t++)
+            {
+                var slot = next[termAtom[t]]++;
+                memberFigure[slot] = f;
+                memberSign[slot] = termSign[t];
+            }
+        }
     }
 
     /// <summary>The rounded value of each atom, and the indices of figures that could not be kept within one unit.</summary>
@@ -85,25 +139,11 @@ internal sealed class RoundingSearch<T>
             previous = rounded;
         }
 
-        var memberships = new List<(int Figure, int Sign)>[n];
-        for (var a = 0; a < n; a++)
-        {
-            memberships[a] = [];
-        }
-
-        var error = new T[figures.Count];
-        for (var f = 0; f < figures.Count; f++)
-        {
-            foreach (var t in figures[f])
-            {
-                memberships[t.Atom].Add((f, t.Sign));
-                error[f] += Signed(t.Sign, floor[t.Atom] + (up[t.Atom] ? one : T.Zero) - values[t.Atom]);
-            }
-        }
-
-        var limit = maxIterations > 0 ? maxIterations : 5000 + 100 * figures.Count;
-        var best = Search(up, floor, flexible, memberships, error, limit, seed: 1);
-        if (best.Violations > 0)
+        var error = new T[figureCount];
+        RecomputeErrors(up, floor, error);
+        var limit = maxIterations > 0 ? maxIterations : 5000 + 100 * figureCount;
+        var best = Search(up, flexible, error, limit, seed: 1);
+        if (CountViolations(best, floor, error) > 0)
         {
             // Restart from the nearest rounding of each atom: a different basin for the search.
             var nearest = new bool[n];
@@ -112,18 +152,18 @@ internal sealed class RoundingSearch<T>
                 nearest[a] = flexible[a] && values[a] - floor[a] + (values[a] - floor[a]) >= one;
             }
 
-            var nearestError = new T[figures.Count];
-            RecomputeErrors(nearest, floor, nearestError);
-            var second = Search(nearest, floor, flexible, memberships, nearestError, limit, seed: 2);
-            if (second.Violations < best.Violations)
+            var firstViolations = CountViolations(best, floor, error);
+            RecomputeErrors(nearest, floor, error);
+            var second = Search(nearest, flexible, error, limit, seed: 2);
+            if (CountViolations(second, floor, error) < firstViolations)
             {
                 best = second;
             }
         }
 
-        up = best.Up;
+        up = best;
         RecomputeErrors(up, floor, error);
-        PreferConventional(up, floor, flexible, memberships, error);
+        PreferConventional(up, flexible, error);
 
         var result = new decimal[n];
         for (var a = 0; a < n; a++)
@@ -133,7 +173,7 @@ internal sealed class RoundingSearch<T>
 
         var unaligned = new List<int>();
         RecomputeErrors(up, floor, error);
-        for (var f = 0; f < figures.Count; f++)
+        for (var f = 0; f < figureCount; f++)
         {
             if (Violates(error[f]))
             {
@@ -147,16 +187,16 @@ internal sealed class RoundingSearch<T>
     /// <summary>
     /// First phase: a WalkSAT-style search that repairs the worst figure out of bounds by flipping one of its atoms — usually the
     /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
-    /// with a short tabu list against undoing the last moves. Returns the best assignment seen.
+    /// with a short tabu list against undoing the last moves. Starts from <paramref name="up"/> with its errors in
+    /// <paramref name="error"/>, both changed as it goes; returns the best assignment seen (fewest figures out of bounds).
     /// </summary>
-    private (bool[] Up, int Violations) Search(bool[] up, T[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, T[] error, int limit, int seed)
+    private bool[] Search(bool[] up, bool[] flexible, T[] error, int limit, int seed)
     {
         var random = new Random(seed);
         var lastFlipped = new int[up.Length];
         Array.Fill(lastFlipped, -1_000_000);
-        const int tabu = 5;
-        var violated = new SortedSet<int>();
-        for (var f = 0; f < figures.Count; f++)
+        var violated = new FigureSet(figureCount);
+        for (var f = 0; f < figureCount; f++)
         {
             if (Violates(error[f]))
             {
@@ -166,57 +206,49 @@ internal sealed class RoundingSearch<T>
 
         var bestCount = violated.Count;
         var best = (bool[])up.Clone();
-        var candidates = new List<(int Atom, T Delta)>();
-        var stuck = new HashSet<int>();
-        for (var iteration = 0; iteration < limit && violated.Count > stuck.Count; iteration++)
+        var maxTerms = 0;
+        for (var f = 0; f < figureCount; f++)
         {
-            var target = random.Next(4) == 0 ? AnyOpen(violated, stuck, random) : WorstOpen(violated, stuck, error);
+            maxTerms = Math.Max(maxTerms, termStart[f + 1] - termStart[f]);
+        }
+
+        var candidateAtom = new int[maxTerms];
+        var candidateDelta = new T[maxTerms];
+        var open = new List<int>();
+        var stuck = new bool[figureCount];
+        var stuckCount = 0;
+        for (var iteration = 0; iteration < limit && violated.Count > stuckCount; iteration++)
+        {
+            var target = random.Next(4) == 0 ? AnyOpen(violated, stuck, open, random) : WorstOpen(violated, stuck, error);
             var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
-            candidates.Clear();
-            foreach (var t in figures[target])
+            var count = 0;
+            for (var t = termStart[target]; t < termStart[target + 1]; t++)
             {
-                var a = t.Atom;
-                var step = up[a] ? -1 : 1;
-                if (!flexible[a] || t.Sign * step < 0 != wantDown)
+                var a = termAtom[t];
+                if (flexible[a] && termSign[t] * (up[a] ? -1 : 1) < 0 == wantDown)
                 {
-                    continue;
+                    candidateAtom[count++] = a;
                 }
-
-                var delta = T.Zero;
-                foreach (var (g, sign) in memberships[a])
-                {
-                    delta += Cost(error[g] + Signed(sign * step, one)) - Cost(error[g]);
-                }
-
-                candidates.Add((a, delta));
             }
 
-            if (candidates.Count == 0)
+            if (count == 0)
             {
-                stuck.Add(target); // no atom can move it towards its bound; it will be reported
+                stuck[target] = true; // no atom can move it towards its bound; it will be reported
+                stuckCount++;
                 continue;
             }
 
-            int chosen;
-            if (random.Next(5) == 0)
-            {
-                chosen = candidates[random.Next(candidates.Count)].Atom;
-            }
-            else
-            {
-                var allowed = candidates.Where(c => iteration - lastFlipped[c.Atom] >= tabu || T.IsNegative(c.Delta)).ToList();
-                var pool = allowed.Count > 0 ? allowed : candidates;
-                var least = pool.Min(c => c.Delta);
-                var ties = pool.Where(c => c.Delta == least).ToList();
-                chosen = ties[random.Next(ties.Count)].Atom;
-            }
-
+            // One step in five flips any candidate; the others weigh what each flip costs elsewhere.
+            var chosen = random.Next(5) == 0
+                ? candidateAtom[random.Next(count)]
+                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, candidateDelta), count, lastFlipped, iteration, random);
             var change = up[chosen] ? -one : one;
             up[chosen] = !up[chosen];
             lastFlipped[chosen] = iteration;
-            foreach (var (g, sign) in memberships[chosen])
+            for (var m = memberStart[chosen]; m < memberStart[chosen + 1]; m++)
             {
-                error[g] += Signed(sign, change);
+                var g = memberFigure[m];
+                error[g] += Signed(memberSign[m], change);
                 if (Violates(error[g]))
                 {
                     violated.Add(g);
@@ -230,37 +262,104 @@ internal sealed class RoundingSearch<T>
             if (violated.Count < bestCount)
             {
                 bestCount = violated.Count;
-                best = (bool[])up.Clone();
+                Array.Copy(up, best, up.Length);
             }
         }
 
-        var remaining = 0;
-        var check = new T[figures.Count];
-        RecomputeErrors(best, floor, check);
-        for (var f = 0; f < figures.Count; f++)
-        {
-            remaining += Violates(check[f]) ? 1 : 0;
-        }
-
-        return (best, remaining);
+        return best;
     }
 
-    /// <summary>A figure out of bounds and not stuck, chosen at random.</summary>
-    private static int AnyOpen(SortedSet<int> violated, HashSet<int> stuck, Random random)
+    /// <summary>What flipping each candidate costs: the change in the figures' total distance out of bounds (into <paramref name="delta"/>).</summary>
+    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T[] delta)
     {
-        var open = violated.Where(f => !stuck.Contains(f)).ToList();
+        for (var c = 0; c < count; c++)
+        {
+            var a = candidateAtom[c];
+            var step = up[a] ? -1 : 1;
+            var sum = T.Zero;
+            for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+            {
+                var g = memberFigure[m];
+                sum += Cost(error[g] + Signed(memberSign[m] * step, one)) - Cost(error[g]);
+            }
+
+            delta[c] = sum;
+        }
+
+        return delta;
+    }
+
+    /// <summary>
+    /// The candidate whose flip costs least elsewhere, among those not flipped in the last <see cref="Tabu"/> steps (or that
+    /// cost less than nothing) if any, else among all; ties broken at random.
+    /// </summary>
+    private static int LeastCostly(int[] atom, T[] delta, int count, int[] lastFlipped, int iteration, Random random)
+    {
+        bool Allowed(int c) => iteration - lastFlipped[atom[c]] >= Tabu || T.IsNegative(delta[c]);
+        var anyAllowed = false;
+        for (var c = 0; c < count && !anyAllowed; c++)
+        {
+            anyAllowed = Allowed(c);
+        }
+
+        bool InPool(int c) => !anyAllowed || Allowed(c);
+        T? least = null;
+        var ties = 0;
+        for (var c = 0; c < count; c++)
+        {
+            if (!InPool(c))
+            {
+                continue;
+            }
+
+            if (least is null || delta[c] < least.Value)
+            {
+                (least, ties) = (delta[c], 1);
+            }
+            else if (delta[c] == least.Value)
+            {
+                ties++;
+            }
+        }
+
+        var pick = random.Next(ties);
+        for (var c = 0; c < count; c++)
+        {
+            if (InPool(c) && delta[c] == least!.Value && pick-- == 0)
+            {
+                return atom[c];
+            }
+        }
+
+        throw new InvalidOperationException("no candidate among the ties");
+    }
+
+    /// <summary>A figure out of bounds and not stuck, chosen at random (the k-th in figure order).</summary>
+    private static int AnyOpen(FigureSet violated, bool[] stuck, List<int> open, Random random)
+    {
+        open.Clear();
+        foreach (var f in violated.Members)
+        {
+            if (!stuck[f])
+            {
+                open.Add(f);
+            }
+        }
+
+        open.Sort();
         return open[random.Next(open.Count)];
     }
 
-    /// <summary>The figure out of bounds and not stuck with the largest error (the first such in figure order), in one pass.</summary>
-    private static int WorstOpen(SortedSet<int> violated, HashSet<int> stuck, T[] error)
+    /// <summary>The figure out of bounds and not stuck with the largest error (the first such in figure order).</summary>
+    private static int WorstOpen(FigureSet violated, bool[] stuck, T[] error)
     {
         var (target, worst) = (-1, -T.One);
-        foreach (var f in violated)
+        foreach (var f in violated.Members)
         {
-            if (!stuck.Contains(f) && T.Abs(error[f]) > worst)
+            var size = T.Abs(error[f]);
+            if (!stuck[f] && (size > worst || (size == worst && f < target)))
             {
-                (target, worst) = (f, T.Abs(error[f]));
+                (target, worst) = (f, size);
             }
         }
 
@@ -272,18 +371,20 @@ internal sealed class RoundingSearch<T>
     /// printed as its conventional (四舍五入) rounding wherever the constraints allow. Greedy: flip an atom when that makes more
     /// figures print conventionally and puts none out of bounds.
     /// </summary>
-    private void PreferConventional(bool[] up, T[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, T[] error)
+    private void PreferConventional(bool[] up, bool[] flexible, T[] error)
     {
-        var truth = new T[figures.Count];
-        for (var f = 0; f < figures.Count; f++)
+        var truth = new T[figureCount];
+        var conventional = new T[figureCount];
+        for (var f = 0; f < figureCount; f++)
         {
-            foreach (var t in figures[f])
+            for (var t = termStart[f]; t < termStart[f + 1]; t++)
             {
-                truth[f] += Signed(t.Sign, values[t.Atom]);
+                truth[f] += Signed(termSign[t], values[termAtom[t]]);
             }
+
+            conventional[f] = Round(truth[f]);
         }
 
-        var conventional = truth.Select(Round).ToArray();
         bool Conventional(int f, T e) => truth[f] + e == conventional[f];
 
         for (var pass = 0; pass < 20; pass++)
@@ -299,15 +400,11 @@ internal sealed class RoundingSearch<T>
                 var step = up[a] ? -one : one;
                 var gain = 0;
                 var safe = true;
-                foreach (var (g, sign) in memberships[a])
+                for (var m = memberStart[a]; m < memberStart[a + 1] && safe; m++)
                 {
-                    var after = error[g] + Signed(sign, step);
-                    if (Violates(after) && T.Abs(after) >= T.Abs(error[g]))
-                    {
-                        safe = false;
-                        break;
-                    }
-
+                    var g = memberFigure[m];
+                    var after = error[g] + Signed(memberSign[m], step);
+                    safe = !(Violates(after) && T.Abs(after) >= T.Abs(error[g]));
                     gain += (Conventional(g, after) ? 1 : 0) - (Conventional(g, error[g]) ? 1 : 0);
                 }
 
@@ -317,9 +414,9 @@ internal sealed class RoundingSearch<T>
                 }
 
                 up[a] = !up[a];
-                foreach (var (g, sign) in memberships[a])
+                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
                 {
-                    error[g] += Signed(sign, step);
+                    error[memberFigure[m]] += Signed(memberSign[m], step);
                 }
 
                 improved = true;
@@ -334,14 +431,30 @@ internal sealed class RoundingSearch<T>
 
     private void RecomputeErrors(bool[] up, T[] floor, T[] error)
     {
-        for (var f = 0; f < figures.Count; f++)
+        for (var f = 0; f < figureCount; f++)
         {
-            error[f] = T.Zero;
-            foreach (var t in figures[f])
+            var sum = T.Zero;
+            for (var t = termStart[f]; t < termStart[f + 1]; t++)
             {
-                error[f] += Signed(t.Sign, floor[t.Atom] + (up[t.Atom] ? one : T.Zero) - values[t.Atom]);
+                var a = termAtom[t];
+                sum += Signed(termSign[t], floor[a] + (up[a] ? one : T.Zero) - values[a]);
             }
+
+            error[f] = sum;
         }
+    }
+
+    /// <summary>How many figures <paramref name="up"/> leaves out of bounds (<paramref name="error"/> is overwritten).</summary>
+    private int CountViolations(bool[] up, T[] floor, T[] error)
+    {
+        RecomputeErrors(up, floor, error);
+        var count = 0;
+        for (var f = 0; f < figureCount; f++)
+        {
+            count += Violates(error[f]) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>The largest whole number of units not above the value (in scaled integers).</summary>
@@ -366,4 +479,37 @@ internal sealed class RoundingSearch<T>
 
     /// <summary>The value with the sign of a term (±1).</summary>
     private static T Signed(int sign, T value) => sign < 0 ? -value : value;
+
+    /// <summary>A set of figure indices with constant-time add, remove and count (members in no particular order).</summary>
+    private sealed class FigureSet(int size)
+    {
+        private readonly int[] position = Enumerable.Repeat(-1, size).ToArray();
+        private readonly List<int> members = [];
+
+        public int Count => members.Count;
+
+        public List<int> Members => members;
+
+        public void Add(int f)
+        {
+            if (position[f] < 0)
+            {
+                position[f] = members.Count;
+                members.Add(f);
+            }
+        }
+
+        public void Remove(int f)
+        {
+            var at = position[f];
+            if (at >= 0)
+            {
+                var last = members[^1];
+                members[at] = last;
+                position[last] = at;
+                members.RemoveAt(members.Count - 1);
+                position[f] = -1;
+            }
+        }
+    }
 }
