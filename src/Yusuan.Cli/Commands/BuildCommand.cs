@@ -23,6 +23,7 @@ internal static class BuildCommand
         var common = new CommonOptions();
         var command = new Command("build", "编制十二张表、九部分文字并检查，写出 HTML、PDF、XLSX、DOCX、disclosure.json、findings.json 和各表 CSV") { dataset, output, templateOption };
         common.AddTo(command);
+        command.Options.Add(common.Previous);
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(output)!;
@@ -53,6 +54,14 @@ internal static class BuildCommand
             var utf8 = new UTF8Encoding(false);
             File.WriteAllText(Path.Combine(dir, "disclosure.json"), YusuanJson.Serialize(published), utf8);
             File.WriteAllText(Path.Combine(dir, "findings.json"), YusuanJson.Serialize(findings), utf8);
+            if (compiled.Rounding.Count > 0)
+            {
+                // What the next version rounds against (--previous): how each atom was rounded.
+                File.WriteAllText(
+                    Path.Combine(dir, RoundingFile.FileName),
+                    RoundingFile.Serialize(compiled.Rounding, compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear),
+                    utf8);
+            }
             foreach (var table in published.Tables)
             {
                 // A BOM so that Excel on a Chinese Windows opens the CSV as UTF-8.
@@ -64,6 +73,11 @@ internal static class BuildCommand
                 $"已编制 {compiled.Disclosure.Department.Name} {compiled.Disclosure.FiscalYear} 年部门预算：{compiled.LineCount} 条预算明细，{published.Tables.Count} 张表"
                 + (template?.Publishing is null ? $"（万元，{rounding}）" : $"，按{template.Title}出版（{(template.Unit == "元" ? "元，精确数" : $"万元，{rounding}")}）")
                 + $"，输出到 {dir}：disclosure.html、.pdf、.xlsx、.docx、.json");
+            if (parse.GetValue(common.Previous) is { } previous)
+            {
+                Console.WriteLine($"按上一版（{previous}）的舍入结果舍入：真实数值未变的数字保持上一版的印数，约束迫使变动的除外");
+            }
+
             CommonOptions.PrintFindings(findings);
             return CommonOptions.ExitCodeFor(findings);
         });

@@ -16,6 +16,7 @@ internal static class CheckCommand
         var common = new CommonOptions();
         var command = new Command("check", "检查数据集（编制后检查）或任一 disclosure.json，列出规则发现的问题") { dataset, format };
         common.AddTo(command);
+        command.Options.Add(common.Previous);
         command.SetAction(parse =>
         {
             var formatText = parse.GetValue(format);
@@ -26,6 +27,12 @@ internal static class CheckCommand
             }
 
             var path = parse.GetValue(dataset)!;
+            if (parse.GetValue(common.Previous) is not null && (File.Exists(path) || (Directory.Exists(path) && DepartmentSet.IsOne(path))))
+            {
+                Console.Error.WriteLine("命令行错误：--previous 只用于一个部门的数据集目录，不用于 disclosure.json 或多个部门的数据集");
+                return ExitCodes.InputUnusable;
+            }
+
             IReadOnlyList<Finding> findings;
             if (File.Exists(path))
             {

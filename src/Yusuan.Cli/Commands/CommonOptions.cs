@@ -29,6 +29,11 @@ internal sealed class CommonOptions
 
     public Option<FileInfo?> Region { get; } = new("--region") { Description = "地区配置（YAML）：关闭或调整规则、指定文件模板，如 regions/shenzhen.yaml；审计时也可直接写内置模板名（shenzhen、standard、shanghai、beijing）" };
 
+    public Option<string?> Previous { get; } = new("--previous")
+    {
+        Description = "上一版的输出目录（或其中的 rounding.json）：按上一版的受控舍入结果舍入，真实数值未变的数字保持上一版的印数",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rounding);
@@ -73,9 +78,44 @@ internal sealed class CommonOptions
             return (null, [], ExitCodes.InputUnusable);
         }
 
-        var compiled = dataset.Compile(catalogue, rounding);
+        var (previous, previousProblems) = ReadPrevious(parse, dataset, rounding);
+        if (previousProblems.Count > 0)
+        {
+            ReportUnusable(previousProblems, "未编制任何表格");
+            return (null, [], ExitCodes.InputUnusable);
+        }
+
+        var compiled = dataset.Compile(catalogue, rounding, previous);
         var produced = produce?.Invoke(dataset, compiled) ?? [];
         return (compiled, dataset.Check(compiled, catalogue, region, produced), ExitCodes.Done);
+    }
+
+    /// <summary>
+    /// The rounding --previous names (when the command has the option and it is given), or why it cannot be used: it must be
+    /// readable, of the same department and fiscal year, and the rounding controlled.
+    /// </summary>
+    private (RoundingMemory? Memory, IReadOnlyList<InputProblem> Problems) ReadPrevious(ParseResult parse, Dataset dataset, RoundingMode rounding)
+    {
+        if (parse.GetResult(Previous) is null || parse.GetValue(Previous) is not { } path)
+        {
+            return (null, []);
+        }
+
+        if (rounding != Core.Rounding.RoundingMode.Controlled)
+        {
+            return (null, [new InputProblem(path, null, "--previous", "按上一版舍入只用于受控舍入（--rounding controlled）")]);
+        }
+
+        var (document, problems) = Formats.Json.RoundingFile.Read(path);
+        if (document is null)
+        {
+            return (null, problems);
+        }
+
+        var (code, year) = (dataset.Profile.Department.Code, dataset.Profile.FiscalYear);
+        return document.Department != code || document.FiscalYear != year
+            ? (null, [new InputProblem(path, null, "--previous", $"上一版是部门 {document.Department} 的 {document.FiscalYear} 年预算，不是本数据集（部门 {code}，{year} 年）的")])
+            : (document.Memory(), []);
     }
 
     /// <summary>The classification catalogue (with any lists the user supplies) and the regional profile, or the problems reading them.</summary>

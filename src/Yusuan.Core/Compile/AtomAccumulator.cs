@@ -114,6 +114,21 @@ internal sealed class AtomAccumulator
         return new BudgetFacts(projectAmounts, categories, procurement, operating);
     }
 
+    /// <summary>
+    /// The atom's name across versions of a budget (for <see cref="Rounding.RoundingMemory"/>): its key's fields and measure,
+    /// or <c>#n</c> for the n-th atom that is not a line.
+    /// </summary>
+    public string Identity(int atom)
+    {
+        if (atom >= keys.Count * Measures)
+        {
+            return $"#{atom - (keys.Count * Measures)}";
+        }
+
+        var k = keys[atom / Measures];
+        return string.Join('|', k.Agency, k.Function.Value, k.Kind, k.Economic.Value, k.Project, k.Fund, k.Official, k.Procurement, k.Operating, (Measure)(atom % Measures));
+    }
+
     public static int AtomOf(int keyIndex, Measure measure) => keyIndex * Measures + (int)measure;
 
     /// <summary>Adds an atom that is not a line (last year's figures, the planned carry-forward); returns its index.</summary>

@@ -12,7 +12,8 @@ namespace Yusuan.Core.Compile;
 /// </summary>
 public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
 {
-    public CompiledBudget Compile(Profile profile, PerformancePlan plan, IEnumerable<BudgetLine> lines, RoundingMode rounding)
+    /// <param name="previous">How the previous version of this budget was rounded, to round against (controlled rounding only).</param>
+    public CompiledBudget Compile(Profile profile, PerformancePlan plan, IEnumerable<BudgetLine> lines, RoundingMode rounding, RoundingMemory? previous = null)
     {
         var department = Start(profile);
         foreach (var line in lines)
@@ -20,7 +21,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             department.Add(line);
         }
 
-        return Finish(department, plan, rounding);
+        return Finish(department, plan, rounding, previous);
     }
 
     /// <summary>
@@ -43,12 +44,13 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
     }
 
     /// <summary>Builds and rounds the twelve tables and composes the text from the lines added to <paramref name="department"/>.</summary>
-    public CompiledBudget Finish(DepartmentLines department, PerformancePlan plan, RoundingMode rounding)
+    /// <param name="previous">How the previous version of this budget was rounded, to round against (controlled rounding only).</param>
+    public CompiledBudget Finish(DepartmentLines department, PerformancePlan plan, RoundingMode rounding, RoundingMemory? previous = null)
     {
         var (profile, atoms, findings) = (department.Profile, department.Atoms, department.Findings);
         var drafts = Tables(department, plan);
         var facts = atoms.Facts();
-        var (tables, roundingFindings) = TableRounding.Apply(drafts, atoms.Values, rounding);
+        var (tables, roundingFindings, memory) = TableRounding.Apply(drafts, atoms.Values, rounding, atoms.Identity, previous);
         findings.AddRange(roundingFindings);
 
         var contents = new List<ContentsEntry>();
@@ -76,6 +78,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             Projects = atoms.Projects,
             LineCount = atoms.LineCount,
             Facts = facts,
+            Rounding = memory,
         };
     }
 }

@@ -1,5 +1,6 @@
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
+using Yusuan.Core.Rounding;
 
 namespace Yusuan.Core.Compile;
 
@@ -19,6 +20,9 @@ public sealed class CompiledBudget
 
     /// <summary>Sums the text states that no table carries (元).</summary>
     public BudgetFacts Facts { get; init; } = BudgetFacts.Empty;
+
+    /// <summary>How controlled rounding rounded each atom (empty under independent rounding): what the next version rounds against.</summary>
+    public RoundingMemory Rounding { get; init; } = RoundingMemory.Empty;
 }
 
 /// <summary>

@@ -14,6 +14,11 @@ namespace Yusuan.Core.Rounding;
 /// groupings (economic codes, fund sources, columns) pushed out of bounds. For two-way tables the bound can always be met
 /// (the constraints form two laminar families, Cox 1987); across many overlapping tables it may not, and the figures left out of
 /// bounds are returned for the caller to report.
+///
+/// Against a previous version (<paramref name="remembered"/> in the constructor): an atom whose amount has not changed starts
+/// in the direction it was printed last time, and a figure made only of such atoms aims at what it printed then rather than
+/// at 四舍五入, so a revision moves only the figures its changes force to move — and, starting from an almost finished
+/// rounding, the search has little to repair.
 /// </summary>
 public sealed class ControlledRounder
 {
@@ -22,11 +27,17 @@ public sealed class ControlledRounder
     private readonly Int128[] values;
     private readonly Int128 one;
     private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
+    private readonly bool?[]? remembered;
 
     /// <param name="values">Atom values in display units (e.g. 万元).</param>
     /// <param name="figures">Each figure's terms; atoms not named by any figure are still rounded.</param>
-    public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures)
+    /// <param name="remembered">
+    /// Per atom, the direction it was rounded in the previous version when its amount is unchanged (true = up), else null;
+    /// null for a first rounding.
+    /// </param>
+    public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures, bool?[]? remembered = null)
     {
+        this.remembered = remembered;
         var places = values.Length == 0 ? 0 : values.Max(v => (int)(v / 1.0000000000000000000000000000m).Scale);
         var factor = 1m;
         for (var i = 0; i < places; i++)
@@ -46,8 +57,8 @@ public sealed class ControlledRounder
         // unit per atom (with room for the doubling in 四舍五入).
         var bound = values.Aggregate(Int128.Zero, (sum, v) => sum + Int128.Abs(v) + one) * 4;
         return bound < long.MaxValue
-            ? new RoundingSearch<long>(values.Select(v => (long)v).ToArray(), (long)one, figures).Solve(maxIterations)
-            : new RoundingSearch<Int128>(values, one, figures).Solve(maxIterations);
+            ? new RoundingSearch<long>(values.Select(v => (long)v).ToArray(), (long)one, figures, remembered).Solve(maxIterations)
+            : new RoundingSearch<Int128>(values, one, figures, remembered).Solve(maxIterations);
     }
 }
 
@@ -75,11 +86,15 @@ internal sealed class RoundingSearch<T>
     private readonly int[] memberFigure;
     private readonly sbyte[] memberSign;
 
+    private readonly bool?[]? remembered;
+
     /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
     /// <param name="figures">Each figure's terms (sign ±1).</param>
-    public RoundingSearch(T[] values, T one, IReadOnlyList<IReadOnlyList<Term>> figures)
+    /// <param name="remembered">Per atom, its direction in the previous version if its amount is unchanged (see <see cref="ControlledRounder"/>).</param>
+    public RoundingSearch(T[] values, T one, IReadOnlyList<IReadOnlyList<Term>> figures, bool?[]? remembered = null)
     {
         this.values = values;
+        this.remembered = remembered;
         this.one = one;
         figureCount = figures.Count;
         termStart = new int[figureCount + 1];
@@ -134,15 +149,30 @@ internal sealed class RoundingSearch<T>
             floor[a] = Floor(values[a]);
             flexible[a] = floor[a] != values[a];
             cumulative += values[a];
-            var rounded = Round(cumulative);
-            up[a] = flexible[a] && rounded - previous > floor[a];
-            previous = rounded;
+            if (remembered is null)
+            {
+                var rounded = Round(cumulative);
+                up[a] = flexible[a] && rounded - previous > floor[a];
+                previous = rounded;
+            }
+            else
+            {
+                // Remembered atoms keep their direction; the others round so the printed running sum stays nearest the true one.
+                up[a] = flexible[a] && (remembered[a] ?? Round(cumulative) - previous > floor[a]);
+                previous += floor[a] + (up[a] ? one : T.Zero);
+            }
         }
 
         var error = new T[figureCount];
+        var kept = Kept(floor, flexible);
         RecomputeErrors(up, floor, error);
+        if (remembered is not null)
+        {
+            RepairWithNewAtoms(up, flexible, error);
+        }
+
         var limit = maxIterations > 0 ? maxIterations : 5000 + 100 * figureCount;
-        var best = Search(up, flexible, error, limit, seed: 1);
+        var best = Search(up, flexible, error, kept, limit, seed: 1);
         if (CountViolations(best, floor, error) > 0)
         {
             // Restart from the nearest rounding of each atom: a different basin for the search.
@@ -154,7 +184,7 @@ internal sealed class RoundingSearch<T>
 
             var firstViolations = CountViolations(best, floor, error);
             RecomputeErrors(nearest, floor, error);
-            var second = Search(nearest, flexible, error, limit, seed: 2);
+            var second = Search(nearest, flexible, error, kept, limit, seed: 2);
             if (CountViolations(second, floor, error) < firstViolations)
             {
                 best = second;
@@ -163,7 +193,12 @@ internal sealed class RoundingSearch<T>
 
         up = best;
         RecomputeErrors(up, floor, error);
-        PreferConventional(up, flexible, error);
+        if (remembered is not null)
+        {
+            Restore(up, flexible, error);
+        }
+
+        PreferConventional(up, flexible, error, kept);
 
         var result = new decimal[n];
         for (var a = 0; a < n; a++)
@@ -187,10 +222,11 @@ internal sealed class RoundingSearch<T>
     /// <summary>
     /// First phase: a WalkSAT-style search that repairs the worst figure out of bounds by flipping one of its atoms — usually the
     /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
-    /// with a short tabu list against undoing the last moves. Starts from <paramref name="up"/> with its errors in
+    /// with a short tabu list against undoing the last moves; figures kept from the previous version (<paramref name="kept"/>)
+    /// weigh against flips that would move them. Starts from <paramref name="up"/> with its errors in
     /// <paramref name="error"/>, both changed as it goes; returns the best assignment seen (fewest figures out of bounds).
     /// </summary>
-    private bool[] Search(bool[] up, bool[] flexible, T[] error, int limit, int seed)
+    private bool[] Search(bool[] up, bool[] flexible, T[] error, T?[]? kept, int limit, int seed)
     {
         var random = new Random(seed);
         var lastFlipped = new int[up.Length];
@@ -241,7 +277,7 @@ internal sealed class RoundingSearch<T>
             // One step in five flips any candidate; the others weigh what each flip costs elsewhere.
             var chosen = random.Next(5) == 0
                 ? candidateAtom[random.Next(count)]
-                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, candidateDelta), count, lastFlipped, iteration, random);
+                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, candidateDelta), count, lastFlipped, iteration, random);
             var change = up[chosen] ? -one : one;
             up[chosen] = !up[chosen];
             lastFlipped[chosen] = iteration;
@@ -269,8 +305,12 @@ internal sealed class RoundingSearch<T>
         return best;
     }
 
-    /// <summary>What flipping each candidate costs: the change in the figures' total distance out of bounds (into <paramref name="delta"/>).</summary>
-    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T[] delta)
+    /// <summary>
+    /// What flipping each candidate costs (into <paramref name="delta"/>): the change in the figures' total distance out of
+    /// bounds, and a unit for each figure kept from the previous version that the flip moves away from what it printed then
+    /// (less a unit for each it brings back).
+    /// </summary>
+    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, T[] delta)
     {
         for (var c = 0; c < count; c++)
         {
@@ -280,7 +320,12 @@ internal sealed class RoundingSearch<T>
             for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
             {
                 var g = memberFigure[m];
-                sum += Cost(error[g] + Signed(memberSign[m] * step, one)) - Cost(error[g]);
+                var change = Signed(memberSign[m] * step, one);
+                sum += Cost(error[g] + change) - Cost(error[g]);
+                if (kept?[g] is { } then)
+                {
+                    sum += error[g] == then ? one : error[g] + change == then ? -one : T.Zero;
+                }
             }
 
             delta[c] = sum;
@@ -367,11 +412,133 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
+    /// Against a previous version, before the search: flip atoms that are not remembered (new, or with a changed amount) while
+    /// that brings figures nearer their bounds. No figure kept from the previous version holds such an atom, so these flips
+    /// move none of them; the search is left only what they cannot repair.
+    /// </summary>
+    private void RepairWithNewAtoms(bool[] up, bool[] flexible, T[] error)
+    {
+        for (var pass = 0; pass < 20; pass++)
+        {
+            var improved = false;
+            for (var a = 0; a < up.Length; a++)
+            {
+                if (!flexible[a] || remembered![a] is not null)
+                {
+                    continue;
+                }
+
+                var step = up[a] ? -1 : 1;
+                var delta = T.Zero;
+                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+                {
+                    var g = memberFigure[m];
+                    delta += Cost(error[g] + Signed(memberSign[m] * step, one)) - Cost(error[g]);
+                }
+
+                if (!T.IsNegative(delta))
+                {
+                    continue;
+                }
+
+                up[a] = !up[a];
+                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+                {
+                    error[memberFigure[m]] += Signed(memberSign[m] * step, one);
+                }
+
+                improved = true;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Against a previous version, after the search: turn back every remembered atom the search flipped where that puts no
+    /// figure out of bounds — the search's walk flips more than the repair needs.
+    /// </summary>
+    private void Restore(bool[] up, bool[] flexible, T[] error)
+    {
+        for (var pass = 0; pass < 20; pass++)
+        {
+            var restored = false;
+            for (var a = 0; a < up.Length; a++)
+            {
+                if (!flexible[a] || remembered![a] is not { } then || up[a] == then)
+                {
+                    continue;
+                }
+
+                var step = up[a] ? -1 : 1;
+                var safe = true;
+                for (var m = memberStart[a]; m < memberStart[a + 1] && safe; m++)
+                {
+                    var g = memberFigure[m];
+                    var after = error[g] + Signed(memberSign[m] * step, one);
+                    safe = !Violates(after) || T.Abs(after) < T.Abs(error[g]);
+                }
+
+                if (!safe)
+                {
+                    continue;
+                }
+
+                up[a] = then;
+                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+                {
+                    error[memberFigure[m]] += Signed(memberSign[m] * step, one);
+                }
+
+                restored = true;
+            }
+
+            if (!restored)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What each figure made only of remembered atoms (with at least one of them) printed in the previous version, as its
+    /// error against the truth now — those figures' truths are sums of unchanged amounts; null where no atom is remembered.
+    /// </summary>
+    private T?[]? Kept(T[] floor, bool[] flexible)
+    {
+        if (remembered is null)
+        {
+            return null;
+        }
+
+        var kept = new T?[figureCount];
+        for (var f = 0; f < figureCount; f++)
+        {
+            var (sum, all, any) = (T.Zero, true, false);
+            for (var t = termStart[f]; t < termStart[f + 1] && all; t++)
+            {
+                var a = termAtom[t];
+                all = !flexible[a] || remembered[a] is not null;
+                any |= flexible[a];
+                sum += Signed(termSign[t], floor[a] + (flexible[a] && remembered[a] == true ? one : T.Zero) - values[a]);
+            }
+
+            kept[f] = all && any ? sum : null;
+        }
+
+        return kept;
+    }
+
+    /// <summary>
     /// Second phase: among the roundings that keep every figure in bounds, move towards the one a reader expects — each figure
-    /// printed as its conventional (四舍五入) rounding wherever the constraints allow. Greedy: flip an atom when that makes more
+    /// printed as its conventional (四舍五入) rounding, or as the previous version printed it where <paramref name="kept"/>
+    /// says so, wherever the constraints allow. Greedy: flip an atom when that makes more
     /// figures print conventionally and puts none out of bounds.
     /// </summary>
-    private void PreferConventional(bool[] up, bool[] flexible, T[] error)
+    private void PreferConventional(bool[] up, bool[] flexible, T[] error, T?[]? kept)
     {
         var truth = new T[figureCount];
         var conventional = new T[figureCount];
@@ -385,7 +552,8 @@ internal sealed class RoundingSearch<T>
             conventional[f] = Round(truth[f]);
         }
 
-        bool Conventional(int f, T e) => truth[f] + e == conventional[f];
+        // A figure kept from the previous version aims at what it printed then; any other at 四舍五入.
+        bool Conventional(int f, T e) => kept?[f] is { } then ? e == then : truth[f] + e == conventional[f];
 
         for (var pass = 0; pass < 20; pass++)
         {
@@ -404,7 +572,8 @@ internal sealed class RoundingSearch<T>
                 {
                     var g = memberFigure[m];
                     var after = error[g] + Signed(memberSign[m], step);
-                    safe = !(Violates(after) && T.Abs(after) >= T.Abs(error[g]));
+                    // Never out of bounds, and never a kept figure away from what it printed before.
+                    safe = !(Violates(after) && T.Abs(after) >= T.Abs(error[g])) && !(kept?[g] is { } then && error[g] == then);
                     gain += (Conventional(g, after) ? 1 : 0) - (Conventional(g, error[g]) ? 1 : 0);
                 }
 

@@ -10,6 +10,18 @@ public static class TableRounding
     public static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings) Apply(
         IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode)
     {
+        var (tables, findings, _) = Apply(drafts, atomValues, mode, null, null);
+        return (tables, findings);
+    }
+
+    /// <summary>
+    /// Rounds the tables; under controlled rounding against <paramref name="previous"/> when given (atoms named by
+    /// <paramref name="identity"/>), and returns how this rounding rounded its atoms, for the next version.
+    /// </summary>
+    internal static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings, RoundingMemory Memory) Apply(
+        IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode, Func<int, string>? identity, RoundingMemory? previous)
+    {
+        var remembered = new List<RememberedAtom>();
         var printed = drafts.ToDictionary(d => d, d => d.Rows.Select(r => new decimal[r.Cells.Length]).ToArray());
         var findings = new List<Finding>();
         if (mode == RoundingMode.Independent)
@@ -30,7 +42,7 @@ public static class TableRounding
             // One rounding per display precision: figures printed at the same precision share atoms, so they agree across tables.
             foreach (var group in drafts.GroupBy(d => d.Decimals))
             {
-                RoundControlled(group.ToList(), atomValues, printed, findings);
+                RoundControlled(group.ToList(), atomValues, printed, findings, identity, previous, remembered);
             }
         }
 
@@ -45,11 +57,17 @@ public static class TableRounding
             Performance = d.Performance,
             Rows = d.Rows.Select((row, r) => row.Template with { Values = printed[d][r] }).ToList(),
         }).ToList();
-        return (tables, findings);
+        return (tables, findings, new RoundingMemory(remembered));
     }
 
     private static void RoundControlled(
-        List<TableDraft> drafts, IReadOnlyList<decimal> atomValues, Dictionary<TableDraft, decimal[][]> printed, List<Finding> findings)
+        List<TableDraft> drafts,
+        IReadOnlyList<decimal> atomValues,
+        Dictionary<TableDraft, decimal[][]> printed,
+        List<Finding> findings,
+        Func<int, string>? identity,
+        RoundingMemory? previous,
+        List<RememberedAtom> remembered)
     {
         var unitSize = drafts[0].UnitSize;
         var scale = unitSize / 10_000m;
@@ -77,7 +95,27 @@ public static class TableRounding
             }
         }
 
-        var (atoms, unaligned) = new ControlledRounder(values, figures).Solve();
+        string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
+        var directions = identity is null || previous is null || previous.Count == 0
+            ? null
+            : atomValues.Select((amount, a) => previous.Direction(Key(a), amount, unitSize)).ToArray();
+        if (directions is not null && directions.All(d => d is null))
+        {
+            directions = null; // nothing in common with the previous version: a first rounding
+        }
+
+        var (atoms, unaligned) = new ControlledRounder(values, figures, directions).Solve();
+        if (identity is not null)
+        {
+            for (var a = 0; a < atoms.Length; a++)
+            {
+                if (decimal.Floor(values[a]) != values[a])
+                {
+                    remembered.Add(new RememberedAtom(Key(a), atomValues[a], atoms[a]));
+                }
+            }
+        }
+
         var outOfBounds = unaligned.ToHashSet();
         foreach (var ((draft, r, c), f) in cellFigure)
         {

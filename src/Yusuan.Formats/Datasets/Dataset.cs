@@ -113,8 +113,9 @@ public sealed class Dataset
         return (new Dataset(folder, profile.Value!, plan, ledger, check.Warnings), problems);
     }
 
-    public CompiledBudget Compile(ClassificationCatalogue catalogue, RoundingMode rounding) =>
-        new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding);
+    /// <param name="previous">How the previous version of this budget was rounded, to round against (controlled rounding only).</param>
+    public CompiledBudget Compile(ClassificationCatalogue catalogue, RoundingMode rounding, RoundingMemory? previous = null) =>
+        new BudgetCompiler(catalogue).Compile(Profile, Plan, Ledger.Lines(), rounding, previous);
 
     /// <summary>Runs the rule catalogue on a compiled budget of this dataset: its disclosure, lines, profile and plan.</summary>
     /// <param name="produced">Findings of what was made from the budget (the rendered documents' read-back), reported through the catalogue.</param>

@@ -34,9 +34,7 @@ public static class DisclosureFile
         }
         catch (JsonException e)
         {
-            var line = e.LineNumber is long l ? (int)l + 1 : (int?)null;
-            var column = e.BytePositionInLine is long b ? $"第 {b + 1} 字节" : e.Path;
-            return (null, [new InputProblem(name, line, column, $"不是有效的 {Disclosure.SchemaId} JSON：{e.Message.Split('.')[0]}")]);
+            return (null, [YusuanJson.Problem(name, Disclosure.SchemaId, e)]);
         }
     }
 }

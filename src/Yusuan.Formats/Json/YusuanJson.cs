@@ -30,6 +30,20 @@ public static class YusuanJson
 
     public sealed record FindingsDocument(string Schema, IReadOnlyList<Finding> Findings);
 
+    /// <summary>
+    /// Why a file is not the JSON of <paramref name="schema"/>, in Chinese, at the line (1-based) and byte where the reader
+    /// stopped — the reader's own message is English and names .NET types, so it is not shown.
+    /// </summary>
+    public static InputProblem Problem(string file, string schema, JsonException e)
+    {
+        var line = e.LineNumber is long l ? (int)l + 1 : (int?)null;
+        var column = e.BytePositionInLine is long b ? $"第 {b + 1} 字节" : null;
+        var reason = e.LineNumber is null or 0 && e.BytePositionInLine is null or 0
+            ? $"文件为空或不是 JSON，应为 {schema}"
+            : $"不是有效的 {schema} JSON（{(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "语法错误" : $"字段 {e.Path} 的值不合要求")}）";
+        return new InputProblem(file, line, column, reason);
+    }
+
     /// <summary>Writes 8.00 as 8 and 7656 as 7656: a figure's value, not its storage scale.</summary>
     private sealed class DecimalConverter : JsonConverter<decimal>
     {
