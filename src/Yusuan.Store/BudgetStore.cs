@@ -15,7 +15,11 @@ namespace Yusuan.Store;
 public sealed record BudgetVersion(long Id, string DepartmentCode, int FiscalYear, int Number, BudgetState State, string DisclosureJson, string? Sha256, DateTime CreatedAt, DateTime? PublishedAt, int Revision);
 
 /// <summary>What a version is compiled from: its ledger as CSV text, its profile (with the text parts) and its performance goals as YAML.</summary>
-public sealed record VersionFiles(string LedgerCsv, string Profile, string? Performance);
+/// <summary>
+/// What a version was compiled from — its ledger (CSV text), profile and goals (YAML) — and how its controlled rounding rounded
+/// (<paramref name="Rounding"/>: rounding.json text, yusuan.rounding/1), which the next compile of the same budget rounds against.
+/// </summary>
+public sealed record VersionFiles(string LedgerCsv, string Profile, string? Performance, string? Rounding = null);
 
 /// <summary>A user of the web application: their role, and the agencies an officer acts for.</summary>
 public sealed record User(string Name, string Role, IReadOnlyList<string> Agencies);
@@ -305,9 +309,9 @@ public sealed partial class BudgetStore : IDisposable
         {
             var number = Query("SELECT COALESCE(MAX(number), 0) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year)).Single() + 1;
             id = Query(
-                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml) VALUES (@d, @y, @n, @s, @j, @at, @l, @p, @g) RETURNING id",
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml, rounding_json) VALUES (@d, @y, @n, @s, @j, @at, @l, @p, @g, @r) RETURNING id",
                 r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", department), ("y", year), ("n", number), ("s", BudgetState.Draft.Key()), ("j", disclosureJson), ("at", DateTime.UtcNow),
-                ("l", (object?)files?.LedgerCsv ?? DBNull.Value), ("p", (object?)files?.Profile ?? DBNull.Value), ("g", (object?)files?.Performance ?? DBNull.Value)).Single();
+                ("l", (object?)files?.LedgerCsv ?? DBNull.Value), ("p", (object?)files?.Profile ?? DBNull.Value), ("g", (object?)files?.Performance ?? DBNull.Value), ("r", (object?)files?.Rounding ?? DBNull.Value)).Single();
             WriteContent(t, id, lines, findings);
             Log(t, actor, "create", id, $"新建 {year} 年第 {number} 版草稿");
         });
@@ -331,8 +335,8 @@ public sealed partial class BudgetStore : IDisposable
 
             // The guarded update is the lock: of two saves from the same revision exactly one matches.
             using (var update = Command(
-                "UPDATE budget_versions SET disclosure_json = @j, ledger_csv = @l, profile_yaml = @p, performance_yaml = @g, revision = revision + 1 WHERE id = @id AND revision = @r",
-                t, [("j", disclosureJson), ("l", files.LedgerCsv), ("p", files.Profile), ("g", (object?)files.Performance ?? DBNull.Value), ("id", versionId), ("r", revision)]))
+                "UPDATE budget_versions SET disclosure_json = @j, ledger_csv = @l, profile_yaml = @p, performance_yaml = @g, rounding_json = @rounding, revision = revision + 1 WHERE id = @id AND revision = @r",
+                t, [("j", disclosureJson), ("l", files.LedgerCsv), ("p", files.Profile), ("g", (object?)files.Performance ?? DBNull.Value), ("rounding", (object?)files.Rounding ?? DBNull.Value), ("id", versionId), ("r", revision)]))
             {
                 if (update.ExecuteNonQuery() == 0)
                 {
@@ -354,8 +358,8 @@ public sealed partial class BudgetStore : IDisposable
     /// <summary>What a version was compiled from; versions stored before the files were kept fall back to the department's profile and goals.</summary>
     public VersionFiles? Files(long versionId) =>
         Query(
-            "SELECT v.ledger_csv, COALESCE(v.profile_yaml, d.profile_yaml), COALESCE(v.performance_yaml, d.performance_yaml) FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.id = @id",
-            r => r.IsDBNull(0) || r.IsDBNull(1) ? null : new VersionFiles(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), null, ("id", versionId)).SingleOrDefault();
+            "SELECT v.ledger_csv, COALESCE(v.profile_yaml, d.profile_yaml), COALESCE(v.performance_yaml, d.performance_yaml), v.rounding_json FROM budget_versions v JOIN departments d ON d.code = v.department_code WHERE v.id = @id",
+            r => r.IsDBNull(0) || r.IsDBNull(1) ? null : new VersionFiles(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), null, ("id", versionId)).SingleOrDefault();
 
     /// <summary>Moves a version to its next state (with a comment for returns); publishing fixes its SHA-256 for good.</summary>
     /// <param name="separateDuties">
@@ -431,8 +435,8 @@ public sealed partial class BudgetStore : IDisposable
         {
             var number = Query("SELECT MAX(number) FROM budget_versions WHERE department_code = @d AND fiscal_year = @y", r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), t, ("d", version.DepartmentCode), ("y", version.FiscalYear)).Single() + 1;
             id = Query(
-                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml) " +
-                "SELECT department_code, fiscal_year, @n, @s, disclosure_json, @at, ledger_csv, profile_yaml, performance_yaml FROM budget_versions WHERE id = @old RETURNING id",
+                "INSERT INTO budget_versions (department_code, fiscal_year, number, state, disclosure_json, created_at, ledger_csv, profile_yaml, performance_yaml, rounding_json) " +
+                "SELECT department_code, fiscal_year, @n, @s, disclosure_json, @at, ledger_csv, profile_yaml, performance_yaml, rounding_json FROM budget_versions WHERE id = @old RETURNING id",
                 r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t, ("n", number), ("s", BudgetState.Draft.Key()), ("at", DateTime.UtcNow), ("old", publishedId)).Single();
             Execute(
                 "INSERT INTO budget_lines (version_id, line_number, agency_code, exp_func_code, dep_bgt_eco_code, exp_kind, pro_code, fund_type_code, amount) " +

@@ -13,8 +13,11 @@ using Yusuan.Store;
 
 namespace Yusuan.Web;
 
-/// <summary>What compiling a version's files gave: the disclosure, lines and findings, or every problem that stopped it.</summary>
-internal sealed record Compilation(string? DisclosureJson, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<Finding> Findings, IReadOnlyList<InputProblem> Problems)
+/// <summary>
+/// What compiling a version's files gave: the disclosure, lines and findings and how it was rounded (rounding.json text), or
+/// every problem that stopped it.
+/// </summary>
+internal sealed record Compilation(string? DisclosureJson, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<Finding> Findings, IReadOnlyList<InputProblem> Problems, string? RoundingJson = null)
 {
     public bool Compiled => DisclosureJson is not null;
 }
@@ -23,7 +26,8 @@ internal sealed record Compilation(string? DisclosureJson, IReadOnlyList<BudgetL
 /// Compiles the files of a draft — its ledger (CSV text), profile and performance goals (YAML) — as the command line compiles
 /// a dataset folder: read from memory as the same <see cref="Dataset"/> (<see cref="Dataset.FromContents"/>), compiled with
 /// controlled rounding and checked by the same catalogue. Nothing is written to disk, and nothing is stored unless the whole
-/// dataset is usable.
+/// dataset is usable. A budget compiled again — a new upload for the same year, a save — is rounded against how it was
+/// rounded last (<see cref="VersionFiles.Rounding"/>), so figures whose true value did not change keep their printed value.
 /// </summary>
 internal static class Drafts
 {
@@ -41,10 +45,21 @@ internal static class Drafts
         }
 
         var catalogue = ClassificationCatalogue.BuiltIn();
-        var compiled = dataset.Compile(catalogue, RoundingMode.Controlled);
+        var compiled = dataset.Compile(catalogue, RoundingMode.Controlled, Previous(files.Rounding, dataset.Profile));
         var findings = dataset.Check(compiled, catalogue);
-        return new Compilation(YusuanJson.Serialize(compiled.Disclosure), dataset.Ledger.Lines().ToList(), findings, []);
+        var rounding = RoundingFile.Serialize(compiled.Rounding, compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear);
+        return new Compilation(YusuanJson.Serialize(compiled.Disclosure), dataset.Ledger.Lines().ToList(), findings, [], rounding);
     }
+
+    /// <summary>
+    /// How the budget was rounded last, if that was this department's budget for this year and can be read; else nothing (a
+    /// first rounding — a stored rounding that cannot be read only costs the stability of the figures, never the compile).
+    /// </summary>
+    private static RoundingMemory? Previous(string? rounding, Profile profile) =>
+        rounding is not null && RoundingFile.Parse(rounding, "rounding.json").Document is { } document
+            && document.Department == profile.Department.Code && document.FiscalYear == profile.FiscalYear
+            ? document.Memory()
+            : null;
 
     /// <summary>The rows of a stored ledger given as its CSV text, header first.</summary>
     public static IReadOnlyList<RawRow> RowsOfCsv(string ledgerCsv) => LedgerFile.FromBytes("ledger.csv", Encoding.UTF8.GetBytes(ledgerCsv)).Rows([]);
@@ -110,9 +125,13 @@ internal static class Drafts
             return (0, new Compilation(null, [], [], problems), rows);
         }
 
-        var files = new VersionFiles(csv, profile, performance);
+        // Rounded against the year's latest version, if any.
+        var rounding = store.Versions(code, year).LastOrDefault() is { } previous ? store.Files(previous.Id)?.Rounding : null;
+        var files = new VersionFiles(csv, profile, performance, rounding);
         var result = Compile(files, year);
-        return result.Compiled ? (store.CreateDraft(code, year, result.Lines, result.DisclosureJson!, result.Findings, actor, files), result, rows) : (0, result, rows);
+        return result.Compiled
+            ? (store.CreateDraft(code, year, result.Lines, result.DisclosureJson!, result.Findings, actor, files with { Rounding = result.RoundingJson }), result, rows)
+            : (0, result, rows);
     }
 
     /// <summary>
@@ -148,7 +167,7 @@ internal static class Drafts
         }
 
         var result = Compile(next, year + 1);
-        return result.Compiled ? (store.CreateDraft(code, year + 1, result.Lines, result.DisclosureJson!, result.Findings, actor, next), result) : (0, result);
+        return result.Compiled ? (store.CreateDraft(code, year + 1, result.Lines, result.DisclosureJson!, result.Findings, actor, next with { Rounding = result.RoundingJson }), result) : (0, result);
     }
 
     /// <summary>
@@ -227,7 +246,7 @@ internal static class Drafts
 
         if (result.Compiled)
         {
-            store.ReplaceContent(version.Id, revision, result.Lines, result.DisclosureJson!, result.Findings, actor, files, what);
+            store.ReplaceContent(version.Id, revision, result.Lines, result.DisclosureJson!, result.Findings, actor, files with { Rounding = result.RoundingJson }, what);
         }
 
         return result;

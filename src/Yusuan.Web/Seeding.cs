@@ -22,7 +22,7 @@ internal static class Seeding
 
         store.SaveDepartment(department.Department.Code, department.Department.Name);
         store.SaveDepartmentFiles(department.Department.Code, profile, performance);
-        var id = store.CreateDraft(department.Department.Code, department.FiscalYear, result.Lines, result.DisclosureJson!, result.Findings, "系统（示例数据）", files);
+        var id = store.CreateDraft(department.Department.Code, department.FiscalYear, result.Lines, result.DisclosureJson!, result.Findings, "系统（示例数据）", files with { Rounding = result.RoundingJson });
         foreach (var state in new[] { BudgetState.Submitted, BudgetState.Approved, BudgetState.Published })
         {
             store.Move(id, state, "系统（示例数据）");

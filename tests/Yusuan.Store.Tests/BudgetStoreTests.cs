@@ -29,7 +29,7 @@ public class BudgetStoreTests
     private static BudgetStore Open(string provider)
     {
         var store = BudgetStore.Open(Databases.Fresh(provider));
-        Assert.Equal(7, store.Migrate());
+        Assert.Equal(8, store.Migrate());
         store.SaveDepartment("139001", "深圳市生态环境智能管控中心");
         return store;
     }
@@ -327,6 +327,29 @@ public class BudgetStoreTests
         // Saving from the revision now stored goes through.
         Assert.Equal(3, store.ReplaceContent(id, 2, [Line(2, "2080505", 9m)], "{\"v\":3}", [], "李四", Files with { LedgerCsv = "李四的明细" }));
         Assert.Equal(["create", "edit", "edit"], store.AuditLog(id).Select(e => e.Action));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void A_version_keeps_how_it_was_rounded_through_saves_and_corrections(string provider)
+    {
+        using var store = Open(provider);
+        var first = Files with { Rounding = "{\"schema\":\"yusuan.rounding/1\",\"atoms\":[1]}" };
+        var id = store.CreateDraft("139001", 2023, Lines, "{\"v\":1}", [], "张三", first);
+        Assert.Equal(first.Rounding, store.Files(id)!.Rounding);
+
+        var saved = first with { Rounding = "{\"schema\":\"yusuan.rounding/1\",\"atoms\":[2]}" };
+        store.ReplaceContent(id, 1, Lines, "{\"v\":2}", [], "张三", saved);
+        Assert.Equal(saved.Rounding, store.Files(id)!.Rounding);
+
+        // A correction of the published version starts from how the published version was rounded.
+        foreach (var (to, who) in new[] { (BudgetState.Submitted, "张三"), (BudgetState.Approved, "李四"), (BudgetState.Published, "王五") })
+        {
+            store.Move(id, to, who);
+        }
+
+        Assert.Equal(saved.Rounding, store.Files(store.Correct(id, "张三"))!.Rounding);
+        Assert.Null(store.Files(store.CreateDraft("139001", 2024, Lines, "{}", [], "张三", Files))!.Rounding);
     }
 
     [Theory]

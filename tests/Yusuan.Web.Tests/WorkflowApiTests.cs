@@ -56,6 +56,59 @@ public class WorkflowApiTests
         Assert.Contains("不能从“已公开”改为“已提交”", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ApiTests.Providers), MemberType = typeof(ApiTests))]
+    public async Task A_new_upload_and_a_save_are_rounded_against_the_version_before(string provider)
+    {
+        await using var app = await RunningApp.Start(provider);
+        var (officer, _, _, _) = Users(app);
+        var sample = File.ReadAllText(Repository.Sample("ledger.csv"));
+        const string Line = ",2101102,30110,50501,人员经费,,,,一般公共预算拨款,429000.00,";
+        Assert.Contains(Line, sample, StringComparison.Ordinal);
+
+        // The revision as a new upload: 1,000 元 more on one 卫生健康 line. Rounded afresh it would print
+        // 社会保障和就业支出 173 as 172 and 节能环保支出 7,073 as 7,074; against the published version 1 nothing unchanged moves.
+        var revised = sample.Replace(Line, Line.Replace("429000.00", "430000.00", StringComparison.Ordinal), StringComparison.Ordinal);
+        using var created = await app.Client.SendAsync(Post("/api/budgets/139001/2023/drafts", officer, Ledger(System.Text.Encoding.UTF8.GetBytes(revised))));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            var first = Figures(store.Versions("139001", 2023).Single(v => v.Number == 1).DisclosureJson);
+            var second = Figures(store.Get(id).DisclosureJson);
+            Assert.Equal((173m, 7073m), (first["T01 208"], first["T01 211"]));
+            Assert.Equal(first, second);
+            Assert.Contains("yusuan.rounding/1", store.Files(id)!.Rounding, StringComparison.Ordinal);
+        }
+
+        // A save of the draft (the same line 1,000 元 more again) is rounded against the draft as it was.
+        var again = revised.Replace(Line.Replace("429000.00", "430000.00", StringComparison.Ordinal), Line.Replace("429000.00", "431000.00", StringComparison.Ordinal), StringComparison.Ordinal);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/versions/{id}/ledger") { Content = new StringContent(again) };
+        put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", officer);
+        put.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+        using var saved = await app.Client.SendAsync(put);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            var before = Figures(store.Versions("139001", 2023).Single(v => v.Number == 1).DisclosureJson);
+            var after = Figures(store.Get(id).DisclosureJson);
+            Assert.Equal(2, store.Get(id).Revision);
+            Assert.Equal(before.Where(f => f.Key is not ("T01 2101102" or "T01 21011" or "T01 210")), after.Where(f => f.Key is not ("T01 2101102" or "T01 21011" or "T01 210")));
+        }
+    }
+
+    /// <summary>T01's printed figures (the 本年预算 column) by row code or key, from a stored disclosure.</summary>
+    private static Dictionary<string, decimal> Figures(string disclosureJson)
+    {
+        using var document = JsonDocument.Parse(disclosureJson);
+        var t01 = document.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "T01");
+        return t01.GetProperty("rows").EnumerateArray()
+            .Where(r => (r.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String) || (r.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String))
+            .ToDictionary(
+                r => "T01 " + (r.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : r.GetProperty("key").GetString()),
+                r => r.GetProperty("values")[0].GetDecimal());
+    }
+
     [Fact]
     public async Task Bad_ledger_is_400_with_every_row_and_column()
     {

@@ -34,10 +34,16 @@ public static class RoundingFile
             return (null, [new InputProblem(name, null, null, Directory.Exists(path) ? "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制）" : Messages.FileMissing)]);
         }
 
+        return Parse(File.ReadAllText(file), name);
+    }
+
+    /// <summary>Reads rounding.json text (<paramref name="name"/> names it in problems), as <see cref="Read"/> does a file.</summary>
+    public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Parse(string text, string name)
+    {
         RoundingDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<RoundingDocument>(File.ReadAllText(file), YusuanJson.Options);
+            document = JsonSerializer.Deserialize<RoundingDocument>(text, YusuanJson.Options);
         }
         catch (JsonException e)
         {
