@@ -46,6 +46,36 @@ public class GenerateTests
     }
 
     [Fact]
+    public void A_city_check_shows_its_progress_and_keeps_and_reuses_each_departments_rounding()
+    {
+        var folder = Folder();
+        Assert.Equal(0, Yusuan.Run("generate", "--agencies", "20", "--lines", "2000", "--seed", "7", "--out", folder).ExitCode);
+        var memory = Path.Combine(folder, "rounding");
+        var first = Yusuan.Run("check", folder, "--keep-rounding", memory);
+        Assert.Equal(0, first.ExitCode);
+
+        // Standard error is a pipe here: the progress comes as lines, the findings stay on standard output.
+        Assert.Contains("已检查 6 / 6 个部门（100%）", first.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("已检查", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"已把 6 个部门的舍入结果保存到 {memory}", first.Error, StringComparison.Ordinal);
+        var kept = Directory.GetFiles(memory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"{i:000000}.rounding.json"), kept);
+
+        // Checked again against what it kept, nothing having changed: the same findings to the byte.
+        var again = Yusuan.Run("check", folder, "--previous", memory);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(first.Out, again.Out);
+
+        // A kept file that cannot be read costs only its department's stability: it is named, rounded afresh, and the check goes on.
+        File.WriteAllText(Path.Combine(memory, "000002.rounding.json"), "{ \"schema\": \"yusuan.rounding/1\", \"department\": \"000003\", \"fiscalYear\": 2024, \"atoms\": [] }");
+        var spoiled = Yusuan.Run("check", folder, "--previous", memory);
+        Assert.Equal(0, spoiled.ExitCode);
+        Assert.Equal(first.Out, spoiled.Out);
+        Assert.Contains("上一版的舍入结果无法使用，该部门已重新舍入", spoiled.Error, StringComparison.Ordinal);
+        Assert.Contains("上一版是部门 000003 的 2024 年预算", spoiled.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_line_of_an_agency_in_no_department_stops_the_check_with_its_row()
     {
         var folder = Folder();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Spectre.Console;
 using Yusuan.Core.Findings;
+using Yusuan.Core.Rounding;
 using Yusuan.Core.Rules;
 using Yusuan.Formats.Datasets;
 using Yusuan.Formats.Json;
@@ -17,6 +19,7 @@ internal static class CheckCommand
         var command = new Command("check", "检查数据集（编制后检查）或任一 disclosure.json，列出规则发现的问题") { dataset, format };
         common.AddTo(command);
         command.Options.Add(common.Previous);
+        command.Options.Add(common.KeepRounding);
         command.SetAction(parse =>
         {
             var formatText = parse.GetValue(format);
@@ -27,9 +30,9 @@ internal static class CheckCommand
             }
 
             var path = parse.GetValue(dataset)!;
-            if (parse.GetValue(common.Previous) is not null && (File.Exists(path) || (Directory.Exists(path) && DepartmentSet.IsOne(path))))
+            if ((parse.GetValue(common.Previous) ?? parse.GetValue(common.KeepRounding)) is not null && File.Exists(path))
             {
-                Console.Error.WriteLine("命令行错误：--previous 只用于一个部门的数据集目录，不用于 disclosure.json 或多个部门的数据集");
+                Console.Error.WriteLine("命令行错误：--previous 和 --keep-rounding 用于编制数据集，不用于检查 disclosure.json");
                 return ExitCodes.InputUnusable;
             }
 
@@ -61,6 +64,7 @@ internal static class CheckCommand
                     return exit;
                 }
 
+                Keep(parse.GetValue(common.KeepRounding), compiled);
                 findings = found;
             }
 
@@ -82,6 +86,19 @@ internal static class CheckCommand
     /// A folder of many departments: each department's findings under its heading (text), or a JSON array of departments with
     /// their findings, written as each department is done; then the totals. Exit 1 when any department has an error.
     /// </summary>
+    /// <summary>Saves how a budget was rounded into <paramref name="folder"/> (--keep-rounding) as its department's file, when asked and controlled.</summary>
+    private static void Keep(string? folder, Core.Compile.CompiledBudget compiled)
+    {
+        if (folder is null || compiled.Rounding.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var department = compiled.Disclosure.Department.Code;
+        RoundingFile.Write(Path.Combine(folder, RoundingFile.KeptName(department)), compiled.Rounding, department, compiled.Disclosure.FiscalYear);
+    }
+
     private static int CheckMany(ParseResult parse, CommonOptions common, string folder, bool json)
     {
         if (common.RoundingMode(parse) is not { } rounding)
@@ -98,33 +115,123 @@ internal static class CheckCommand
             return ExitCodes.InputUnusable;
         }
 
-        var counts = new int[3];
-        var departments = 0;
-        Console.Write(json ? "[" : string.Empty);
-        foreach (var result in set.CompileEach(catalogue, rounding, region))
+        // Each department's last rounding (--previous DIR: DIR/<code>.rounding.json where there is one), read as the department
+        // is compiled so that only the departments at work are held; a file that cannot be used is named afterwards and its
+        // department rounded afresh — it costs the stability of that department's figures, never the check.
+        var previousFolder = parse.GetValue(common.Previous);
+        if (previousFolder is not null && (rounding != RoundingMode.Controlled || !Directory.Exists(previousFolder)))
         {
-            foreach (var finding in result.Findings)
-            {
-                counts[(int)finding.Severity]++;
-            }
-
-            var department = result.Profile.Department;
-            if (json)
-            {
-                Console.Write((departments > 0 ? ",\n" : "\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
-            }
-            else if (result.Findings.Count > 0)
-            {
-                Console.WriteLine($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）");
-                CommonOptions.PrintFindings(result.Findings);
-            }
-
-            departments++;
+            Console.Error.WriteLine(rounding != RoundingMode.Controlled ? "命令行错误：按上一版舍入只用于受控舍入（--rounding controlled）" : $"命令行错误：--previous 的目录 {previousFolder} 不存在");
+            return ExitCodes.InputUnusable;
         }
 
+        var unusable = new System.Collections.Concurrent.ConcurrentQueue<InputProblem>();
+        RoundingMemory? Previous(Core.Model.Profile profile)
+        {
+            if (previousFolder is null || !File.Exists(Path.Combine(previousFolder, RoundingFile.KeptName(profile.Department.Code))))
+            {
+                return null;
+            }
+
+            var (memory, memoryProblems) = CommonOptions.ReadPrevious(previousFolder, profile);
+            foreach (var problem in memoryProblems)
+            {
+                unusable.Enqueue(problem);
+            }
+
+            return memory;
+        }
+
+        var keep = parse.GetValue(common.KeepRounding);
+        var counts = new int[3];
+        var departments = 0;
+        DepartmentProgress.Run(set.DepartmentCount, (write, advance) =>
+        {
+            write(json ? "[" : string.Empty);
+            foreach (var result in set.CompileEach(catalogue, rounding, region, previous: Previous))
+            {
+                foreach (var finding in result.Findings)
+                {
+                    counts[(int)finding.Severity]++;
+                }
+
+                var department = result.Profile.Department;
+                if (json)
+                {
+                    write((departments > 0 ? ",\n" : "\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
+                }
+                else if (result.Findings.Count > 0)
+                {
+                    write($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings));
+                }
+
+                Keep(keep, result.Compiled);
+                departments++;
+                advance();
+            }
+        });
+
         Console.WriteLine(json ? "\n]" : string.Empty);
+        foreach (var problem in unusable)
+        {
+            Console.Error.WriteLine($"上一版的舍入结果无法使用，该部门已重新舍入：{problem}");
+        }
+
+        if (keep is not null)
+        {
+            Console.Error.WriteLine($"已把 {departments} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
+        }
+
         var summary = $"{departments} 个部门，{set.LineCount} 条预算明细：错误 {counts[(int)Severity.Error]} 条，警告 {counts[(int)Severity.Warning]} 条，提示 {counts[(int)Severity.Info]} 条。";
         (json ? Console.Error : Console.Out).WriteLine(summary);
         return counts[(int)Severity.Error] > 0 ? ExitCodes.ErrorFindings : ExitCodes.Done;
+    }
+}
+
+/// <summary>
+/// How far a check of many departments has got, on standard error: a live bar in a terminal (Spectre.Console: departments
+/// checked out of all, time left), and where standard error is a file or a pipe a line at every tenth of the departments. The
+/// findings go to standard output; when that is the same terminal they are written above the bar, so the two never tangle.
+/// </summary>
+internal static class DepartmentProgress
+{
+    /// <param name="total">How many departments there are.</param>
+    /// <param name="body">The check: given how to write its output (standard output) and how to count a department done.</param>
+    public static void Run(int total, Action<Action<string>, Action> body)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            var (done, step) = (0, Math.Max(1, total / 10));
+            body(text => Console.Out.Write(text), () =>
+            {
+                done++;
+                if (done % step == 0 || done == total)
+                {
+                    Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"已检查 {done:N0} / {total:N0} 个部门（{done * 100 / Math.Max(1, total)}%）"));
+                }
+            });
+            return;
+        }
+
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .Columns(new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"检查 {total:N0} 个部门", maxValue: Math.Max(1, total));
+                body(
+                    text =>
+                    {
+                        if (Console.IsOutputRedirected)
+                        {
+                            Console.Out.Write(text);
+                        }
+                        else if (text.Length > 0)
+                        {
+                            console.Write(new Spectre.Console.Text(text));
+                        }
+                    },
+                    () => task.Increment(1));
+            });
     }
 }

@@ -34,6 +34,11 @@ internal sealed class CommonOptions
         Description = "上一版的输出目录（或其中的 rounding.json）：按上一版的受控舍入结果舍入，真实数值未变的数字保持上一版的印数",
     };
 
+    public Option<string?> KeepRounding { get; } = new("--keep-rounding")
+    {
+        Description = "把舍入结果保存到此目录（每个部门一个 <部门编码>.rounding.json），下次用 --previous 同一目录按它舍入",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rounding);
@@ -106,13 +111,19 @@ internal sealed class CommonOptions
             return (null, [new InputProblem(path, null, "--previous", "按上一版舍入只用于受控舍入（--rounding controlled）")]);
         }
 
-        var (document, problems) = Formats.Json.RoundingFile.Read(path);
+        return ReadPrevious(path, dataset.Profile);
+    }
+
+    /// <summary>The rounding kept at <paramref name="path"/> (a file, or a folder: see RoundingFile.Read) for the budget of <paramref name="profile"/>, or why it cannot be used.</summary>
+    public static (RoundingMemory? Memory, IReadOnlyList<InputProblem> Problems) ReadPrevious(string path, Core.Model.Profile profile)
+    {
+        var (code, year) = (profile.Department.Code, profile.FiscalYear);
+        var (document, problems) = Formats.Json.RoundingFile.Read(path, code);
         if (document is null)
         {
             return (null, problems);
         }
 
-        var (code, year) = (dataset.Profile.Department.Code, dataset.Profile.FiscalYear);
         return document.Department != code || document.FiscalYear != year
             ? (null, [new InputProblem(path, null, "--previous", $"上一版是部门 {document.Department} 的 {document.FiscalYear} 年预算，不是本数据集（部门 {code}，{year} 年）的")])
             : (document.Memory(), []);
@@ -177,15 +188,19 @@ internal sealed class CommonOptions
         }
     }
 
-    public static void PrintFindings(IReadOnlyList<Finding> findings)
+    public static void PrintFindings(IReadOnlyList<Finding> findings) => Console.Write(FindingsText(findings));
+
+    /// <summary>The findings as the command line lists them, most severe first, one a line, then their counts.</summary>
+    public static string FindingsText(IReadOnlyList<Finding> findings)
     {
+        var text = new System.Text.StringBuilder();
         foreach (var f in findings.OrderByDescending(f => f.Severity))
         {
-            Console.WriteLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {Formats.Ledger.LedgerColumn.Described(f.Location)}：{f.Message}");
+            text.AppendLine($"[{SeverityTitle(f.Severity)}] {f.Rule} {Formats.Ledger.LedgerColumn.Described(f.Location)}：{f.Message}");
         }
 
-        Console.WriteLine(
-            $"错误 {findings.Count(f => f.Severity == Severity.Error)} 条，警告 {findings.Count(f => f.Severity == Severity.Warning)} 条，提示 {findings.Count(f => f.Severity == Severity.Info)} 条。");
+        return text.AppendLine(
+            $"错误 {findings.Count(f => f.Severity == Severity.Error)} 条，警告 {findings.Count(f => f.Severity == Severity.Warning)} 条，提示 {findings.Count(f => f.Severity == Severity.Info)} 条。").ToString();
     }
 
     public static string SeverityTitle(Severity severity) => severity switch

@@ -143,12 +143,14 @@ public sealed class DepartmentSet
     /// </summary>
     /// <param name="width">How many departments are compiled at once (each on a core of its own, while the ledger is read on
     /// another); 0 for one per core. The results come in the same order, alike, whatever the width.</param>
-    public IEnumerable<DepartmentResult> CompileEach(ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null, int width = 0)
+    /// <param name="previous">How each department's budget was rounded last (by department), to round against; null for none.</param>
+    public IEnumerable<DepartmentResult> CompileEach(
+        ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null, int width = 0, Func<Profile, RoundingMemory?>? previous = null)
     {
         var compiler = new BudgetCompiler(catalogue);
         return Each(compiler, width, (profile, lines) =>
         {
-            var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding);
+            var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding, previous?.Invoke(profile));
             return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
         });
     }

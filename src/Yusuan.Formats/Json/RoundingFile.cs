@@ -17,21 +17,39 @@ public static class RoundingFile
 
     public const string FileName = "rounding.json";
 
+    /// <summary>
+    /// Writes the memory as <paramref name="file"/> whole or not at all (a temporary file beside it, then renamed), so a check
+    /// stopped halfway never leaves half a file for the next one to read.
+    /// </summary>
+    public static void Write(string file, RoundingMemory memory, string department, int fiscalYear)
+    {
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, Serialize(memory, department, fiscalYear), new System.Text.UTF8Encoding(false));
+        File.Move(temporary, file, overwrite: true);
+    }
+
     /// <summary>The memory of <paramref name="department"/>'s (code) budget for <paramref name="fiscalYear"/> as JSON.</summary>
     public static string Serialize(RoundingMemory memory, string department, int fiscalYear) =>
         JsonSerializer.Serialize(new RoundingDocument(SchemaId, department, fiscalYear, memory.Atoms.ToList()), YusuanJson.Options);
 
+    /// <summary>The file a department's rounding is kept in by <c>yusuan check --keep-rounding DIR</c>: DIR/<c>code</c>.rounding.json.</summary>
+    public static string KeptName(string department) => department + ".rounding.json";
+
     /// <summary>
-    /// Reads a rounding.json, or the one in a build's output folder; every problem names the file and the field (the atom's
-    /// place in the list for a bad atom). Nothing is returned unless the whole file is usable.
+    /// Reads a rounding.json, or in a folder the department's (<see cref="KeptName"/>) or else a build's rounding.json; every
+    /// problem names the file and the field (the atom's place in the list for a bad atom). Nothing is returned unless the whole
+    /// file is usable.
     /// </summary>
-    public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Read(string path)
+    public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Read(string path, string? department = null)
     {
-        var file = Directory.Exists(path) ? Path.Combine(path, FileName) : path;
-        var name = Directory.Exists(path) ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), FileName) : Path.GetFileName(path);
+        var folder = Directory.Exists(path);
+        var file = !folder ? path
+            : department is not null && File.Exists(Path.Combine(path, KeptName(department))) ? Path.Combine(path, KeptName(department))
+            : Path.Combine(path, FileName);
+        var name = folder ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), Path.GetFileName(file)) : Path.GetFileName(path);
         if (!File.Exists(file))
         {
-            return (null, [new InputProblem(name, null, null, Directory.Exists(path) ? "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制）" : Messages.FileMissing)]);
+            return (null, [new InputProblem(name, null, null, folder ? "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制，或用 yusuan check --keep-rounding 保存）" : Messages.FileMissing)]);
         }
 
         return Parse(File.ReadAllText(file), name);
