@@ -98,7 +98,7 @@ public static class TableRounding
         string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
         var directions = identity is null || previous is null || previous.Count == 0
             ? null
-            : atomValues.Select((amount, a) => previous.Direction(Key(a), amount, unitSize)).ToArray();
+            : atomValues.Select((amount, a) => decimal.Floor(values[a]) == values[a] ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
         if (directions is not null && directions.All(d => d is null))
         {
             directions = null; // nothing in common with the previous version: a first rounding

@@ -30,7 +30,10 @@ public static class RoundingFile
 
     /// <summary>The memory of <paramref name="department"/>'s (code) budget for <paramref name="fiscalYear"/> as JSON.</summary>
     public static string Serialize(RoundingMemory memory, string department, int fiscalYear) =>
-        JsonSerializer.Serialize(new RoundingDocument(SchemaId, department, fiscalYear, memory.Atoms.ToList()), YusuanJson.Options);
+        JsonSerializer.Serialize(new RoundingDocument(SchemaId, department, fiscalYear, memory.Atoms.ToList()), Compact);
+
+    /// <summary>As <see cref="YusuanJson.Options"/>, one line: a province keeps thousands of these, read by programs, not people.</summary>
+    private static readonly JsonSerializerOptions Compact = new(YusuanJson.Options) { WriteIndented = false };
 
     /// <summary>The file a department's rounding is kept in by <c>yusuan check --keep-rounding DIR</c>: DIR/<c>code</c>.rounding.json.</summary>
     public static string KeptName(string department) => department + ".rounding.json";
