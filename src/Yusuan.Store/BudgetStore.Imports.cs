@@ -177,25 +177,25 @@ public sealed partial class BudgetStore
     /// </summary>
     private sealed class InsertSink : ILineSink
     {
-        private readonly SqliteConnection connection;
+        private readonly sqlite3 database;
         private readonly sqlite3_stmt statement;
 
         public InsertSink(SqliteConnection connection)
         {
-            this.connection = connection;
+            database = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
             var names = LineColumns.Split(", ");
-            Check(raw.sqlite3_prepare_v2(connection.Handle, $"INSERT INTO ledger_lines ({LineColumns}) VALUES ({string.Join(", ", names.Select(_ => "?"))})", out statement));
+            Check(database, raw.sqlite3_prepare_v2(database, $"INSERT INTO ledger_lines ({LineColumns}) VALUES ({string.Join(", ", names.Select(_ => "?"))})", out statement));
         }
 
         public void Write(long importId, BudgetLine line)
         {
-            Values(importId, line, new Row(statement));
+            Values(importId, line, new Row(database, statement));
             if (raw.sqlite3_step(statement) != raw.SQLITE_DONE)
             {
-                Check(raw.sqlite3_errcode(connection.Handle));
+                Check(database, raw.sqlite3_errcode(database));
             }
 
-            Check(raw.sqlite3_reset(statement));
+            Check(database, raw.sqlite3_reset(statement));
         }
 
         public void Complete()
@@ -204,33 +204,38 @@ public sealed partial class BudgetStore
 
         public void Dispose() => statement.Dispose();
 
-        private void Check(int code)
+        /// <summary>Throws what SQLite says (as the provider would) unless <paramref name="code"/> is a success.</summary>
+        private static void Check(sqlite3 database, int code)
         {
             if (code is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
             {
-                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
+                throw new SqliteException(raw.sqlite3_errmsg(database).utf8_to_string(), code);
             }
         }
 
-        /// <summary>Binds the values in column order (SQLite numbers parameters from 1).</summary>
-        private struct Row(sqlite3_stmt statement) : IRow
+        /// <summary>
+        /// Binds the values in column order (SQLite numbers parameters from 1), each bind checked: a binding that failed would
+        /// leave the last line's value in place. SQLite copies what is bound (SQLITE_TRANSIENT), so spans may be short-lived.
+        /// </summary>
+        private struct Row(sqlite3 database, sqlite3_stmt statement) : IRow
         {
             private int index;
 
-            public void Null() => raw.sqlite3_bind_null(statement, ++index);
+            public void Null() => Check(database, raw.sqlite3_bind_null(statement, ++index));
 
-            public void Integer(long value) => raw.sqlite3_bind_int64(statement, ++index, value);
+            public void Integer(long value) => Check(database, raw.sqlite3_bind_int64(statement, ++index, value));
 
-            public void Text(string value) => raw.sqlite3_bind_text16(statement, ++index, value.AsSpan());
+            // Empty text is bound as empty text, not NULL (SQLitePCLRaw 2.1.13; ImportTests reads one back).
+            public void Text(string value) => Check(database, raw.sqlite3_bind_text16(statement, ++index, value.AsSpan()));
 
             public void Money(decimal value)
             {
                 Span<char> text = stackalloc char[40];
                 value.TryFormat(text, out var length, "0.00", CultureInfo.InvariantCulture);
-                raw.sqlite3_bind_text16(statement, ++index, text[..length]);
+                Check(database, raw.sqlite3_bind_text16(statement, ++index, text[..length]));
             }
 
-            public void Flag(bool value) => raw.sqlite3_bind_int(statement, ++index, value ? 1 : 0);
+            public void Flag(bool value) => Check(database, raw.sqlite3_bind_int(statement, ++index, value ? 1 : 0));
         }
     }
 
@@ -255,6 +260,7 @@ public sealed partial class BudgetStore
     private static void Values<TRow>(long id, BudgetLine line, TRow row)
         where TRow : IRow
     {
+        // The row is written through this one local (a struct that counts its columns): never hand it on by value.
         void Text(ref TRow r, string? value)
         {
             if (value is null)

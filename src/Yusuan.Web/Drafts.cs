@@ -56,9 +56,8 @@ internal static class Drafts
     /// first rounding — a stored rounding that cannot be read only costs the stability of the figures, never the compile).
     /// </summary>
     private static RoundingMemory? Previous(string? rounding, Profile profile) =>
-        rounding is not null && RoundingFile.Parse(rounding, "rounding.json").Document is { } document
-            && document.Department == profile.Department.Code && document.FiscalYear == profile.FiscalYear
-            ? document.Memory()
+        rounding is not null && RoundingFile.Parse(rounding, RoundingFile.FileName).Document is { } document
+            ? document.MemoryFor(profile.Department.Code, profile.FiscalYear).Memory
             : null;
 
     /// <summary>The rows of a stored ledger given as its CSV text, header first.</summary>

@@ -66,6 +66,32 @@ public class GenerateTests
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first.Out, again.Out);
 
+        // The kept rounding is what the next check starts from: turn twenty of department 000001's atoms the other way in the
+        // kept file, and the check against it keeps most of them so (every figure still within one unit), where a check
+        // afresh keeps none — it rounds them as it did at first.
+        var file = Path.Combine(memory, "000001.rounding.json");
+        var original = File.ReadAllText(file);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        var turned = new Dictionary<string, decimal>();
+        foreach (var atom in document["atoms"]!.AsArray().Take(20))
+        {
+            var unit = atom!["key"]!.GetValue<string>().StartsWith("2|", StringComparison.Ordinal) ? 100m : 10_000m;
+            var (amount, printed) = (atom["amount"]!.GetValue<decimal>(), atom["printed"]!.GetValue<decimal>());
+            var other = printed == decimal.Floor(amount / unit) ? printed + 1 : printed - 1;
+            atom["printed"] = other;
+            turned[atom["key"]!.GetValue<string>()] = other;
+        }
+
+        File.WriteAllText(file, document.ToJsonString());
+        var (against, afresh) = (Path.Combine(folder, "against"), Path.Combine(folder, "afresh"));
+        Assert.Equal(0, Yusuan.Run("check", folder, "--previous", memory, "--keep-rounding", against).ExitCode);
+        Assert.Equal(0, Yusuan.Run("check", folder, "--keep-rounding", afresh).ExitCode);
+        int Kept(string kept) => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(kept, "000001.rounding.json")))!["atoms"]!.AsArray()
+            .Count(a => turned.TryGetValue(a!["key"]!.GetValue<string>(), out var other) && a["printed"]!.GetValue<decimal>() == other);
+        Assert.True(Kept(against) >= 10, $"only {Kept(against)} of 20 turned atoms kept");
+        Assert.Equal(0, Kept(afresh));
+        File.WriteAllText(file, original);
+
         // A kept file that cannot be read costs only its department's stability: it is named, rounded afresh, and the check goes on.
         File.WriteAllText(Path.Combine(memory, "000002.rounding.json"), "{ \"schema\": \"yusuan.rounding/1\", \"department\": \"000003\", \"fiscalYear\": 2024, \"atoms\": [] }");
         var spoiled = Yusuan.Run("check", folder, "--previous", memory);

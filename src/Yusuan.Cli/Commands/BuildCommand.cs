@@ -54,14 +54,18 @@ internal static class BuildCommand
             var utf8 = new UTF8Encoding(false);
             File.WriteAllText(Path.Combine(dir, "disclosure.json"), YusuanJson.Serialize(published), utf8);
             File.WriteAllText(Path.Combine(dir, "findings.json"), YusuanJson.Serialize(findings), utf8);
-            if (compiled.Rounding.Count > 0)
+            // What the next version rounds against (--previous): how each atom was rounded; none left from an earlier build
+            // when this one has nothing to keep (independent rounding).
+            var roundingFile = Path.Combine(dir, RoundingFile.FileName);
+            if (compiled.Rounding.Count == 0)
             {
-                // What the next version rounds against (--previous): how each atom was rounded.
-                File.WriteAllText(
-                    Path.Combine(dir, RoundingFile.FileName),
-                    RoundingFile.Serialize(compiled.Rounding, compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear),
-                    utf8);
+                File.Delete(roundingFile);
             }
+            else if (RoundingFile.Write(roundingFile, compiled.Rounding, compiled.Disclosure.Department.Code, compiled.Disclosure.FiscalYear) is { } notKept)
+            {
+                Console.Error.WriteLine($"舍入结果未保存：{notKept}");
+            }
+
             foreach (var table in published.Tables)
             {
                 // A BOM so that Excel on a Chinese Windows opens the CSV as UTF-8.

@@ -36,6 +36,12 @@ internal static class CheckCommand
                 return ExitCodes.InputUnusable;
             }
 
+            if (parse.GetValue(common.KeepRounding) is not null && parse.GetValue(common.Rounding) != "controlled")
+            {
+                Console.Error.WriteLine("命令行错误：--keep-rounding 保存的是受控舍入的结果，只用于受控舍入（--rounding controlled）");
+                return ExitCodes.InputUnusable;
+            }
+
             IReadOnlyList<Finding> findings;
             if (File.Exists(path))
             {
@@ -64,7 +70,11 @@ internal static class CheckCommand
                     return exit;
                 }
 
-                Keep(parse.GetValue(common.KeepRounding), compiled);
+                if (Keep(parse.GetValue(common.KeepRounding), compiled) is { } notKept)
+                {
+                    Console.Error.WriteLine($"舍入结果未保存：{notKept}");
+                }
+
                 findings = found;
             }
 
@@ -83,22 +93,26 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// A folder of many departments: each department's findings under its heading (text), or a JSON array of departments with
-    /// their findings, written as each department is done; then the totals. Exit 1 when any department has an error.
+    /// Saves how a budget was rounded into <paramref name="folder"/> (--keep-rounding) as its department's file, when asked;
+    /// returns why it could not be saved, if so (a department code that is no plain file name, a folder that cannot be written).
     /// </summary>
-    /// <summary>Saves how a budget was rounded into <paramref name="folder"/> (--keep-rounding) as its department's file, when asked and controlled.</summary>
-    private static void Keep(string? folder, Core.Compile.CompiledBudget compiled)
+    private static InputProblem? Keep(string? folder, Core.Compile.CompiledBudget compiled)
     {
         if (folder is null || compiled.Rounding.Count == 0)
         {
-            return;
+            return null;
         }
 
-        Directory.CreateDirectory(folder);
         var department = compiled.Disclosure.Department.Code;
-        RoundingFile.Write(Path.Combine(folder, RoundingFile.KeptName(department)), compiled.Rounding, department, compiled.Disclosure.FiscalYear);
+        return RoundingFile.KeptFile(folder, department) is { } file
+            ? RoundingFile.Write(file, compiled.Rounding, department, compiled.Disclosure.FiscalYear)
+            : new InputProblem(department, null, "department", "部门编码含有不能作文件名的字符，舍入结果未保存");
     }
 
+    /// <summary>
+    /// A folder of many departments: each department's findings under its heading (text), or a JSON array of departments with
+    /// their findings, written as each department is done; then the totals. Exit 1 when any department has an error.
+    /// </summary>
     private static int CheckMany(ParseResult parse, CommonOptions common, string folder, bool json)
     {
         if (common.RoundingMode(parse) is not { } rounding)
@@ -128,7 +142,7 @@ internal static class CheckCommand
         var unusable = new System.Collections.Concurrent.ConcurrentQueue<InputProblem>();
         RoundingMemory? Previous(Core.Model.Profile profile)
         {
-            if (previousFolder is null || !File.Exists(Path.Combine(previousFolder, RoundingFile.KeptName(profile.Department.Code))))
+            if (previousFolder is null || RoundingFile.KeptFile(previousFolder, profile.Department.Code) is not { } file || !File.Exists(file))
             {
                 return null;
             }
@@ -143,6 +157,7 @@ internal static class CheckCommand
         }
 
         var keep = parse.GetValue(common.KeepRounding);
+        var (kept, unkept) = (0, new List<InputProblem>());
         var counts = new int[3];
         var departments = 0;
         DepartmentProgress.Run(set.DepartmentCount, (write, advance) =>
@@ -165,21 +180,34 @@ internal static class CheckCommand
                     write($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings));
                 }
 
-                Keep(keep, result.Compiled);
+                if (Keep(keep, result.Compiled) is { } notKept)
+                {
+                    unkept.Add(notKept);
+                }
+                else if (keep is not null)
+                {
+                    kept++;
+                }
+
                 departments++;
                 advance();
             }
         });
 
         Console.WriteLine(json ? "\n]" : string.Empty);
-        foreach (var problem in unusable)
+        foreach (var problem in unusable.OrderBy(p => p.File, StringComparer.Ordinal))
         {
             Console.Error.WriteLine($"上一版的舍入结果无法使用，该部门已重新舍入：{problem}");
         }
 
+        foreach (var problem in unkept)
+        {
+            Console.Error.WriteLine($"舍入结果未保存：{problem}");
+        }
+
         if (keep is not null)
         {
-            Console.Error.WriteLine($"已把 {departments} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
+            Console.Error.WriteLine($"已把 {kept} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
         }
 
         var summary = $"{departments} 个部门，{set.LineCount} 条预算明细：错误 {counts[(int)Severity.Error]} 条，警告 {counts[(int)Severity.Warning]} 条，提示 {counts[(int)Severity.Info]} 条。";
@@ -191,7 +219,8 @@ internal static class CheckCommand
 /// <summary>
 /// How far a check of many departments has got, on standard error: a live bar in a terminal (Spectre.Console: departments
 /// checked out of all, time left), and where standard error is a file or a pipe a line at every tenth of the departments. The
-/// findings go to standard output; when that is the same terminal they are written above the bar, so the two never tangle.
+/// findings go to standard output — or, when both are the terminal, through the bar's console above the bar, so the two never
+/// tangle on the screen.
 /// </summary>
 internal static class DepartmentProgress
 {

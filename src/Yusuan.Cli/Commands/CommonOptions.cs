@@ -124,9 +124,8 @@ internal sealed class CommonOptions
             return (null, problems);
         }
 
-        return document.Department != code || document.FiscalYear != year
-            ? (null, [new InputProblem(path, null, "--previous", $"上一版是部门 {document.Department} 的 {document.FiscalYear} 年预算，不是本数据集（部门 {code}，{year} 年）的")])
-            : (document.Memory(), []);
+        var (memory, mismatch) = document.MemoryFor(code, year);
+        return mismatch is null ? (memory, []) : (null, [new InputProblem(path, null, "--previous", mismatch)]);
     }
 
     /// <summary>The classification catalogue (with any lists the user supplies) and the regional profile, or the problems reading them.</summary>

@@ -17,6 +17,7 @@ internal sealed class AtomAccumulator
     private readonly List<AtomKey> keys = [];
     private readonly List<decimal> values = [];
     private readonly Dictionary<string, ProjectInfo> projects = new(StringComparer.Ordinal);
+    private readonly List<string> pseudoNames = [];
 
     public IReadOnlyList<AtomKey> Keys => keys;
 
@@ -115,26 +116,32 @@ internal sealed class AtomAccumulator
     }
 
     /// <summary>
-    /// The atom's name across versions of a budget (for <see cref="Rounding.RoundingMemory"/>): its key's fields and measure,
-    /// or <c>#n</c> for the n-th atom that is not a line.
+    /// The atom's name across versions of a budget (for <see cref="Rounding.RoundingMemory"/>): its key's fields and measure
+    /// joined by <c>|</c> (the free-text agency and project codes with <c>\</c> and <c>|</c> escaped, so no two atoms share a
+    /// name), or for an atom that is not a line the name it was added under.
     /// </summary>
     public string Identity(int atom)
     {
         if (atom >= keys.Count * Measures)
         {
-            return $"#{atom - (keys.Count * Measures)}";
+            return pseudoNames[atom - (keys.Count * Measures)];
         }
 
+        static string Escaped(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
         var k = keys[atom / Measures];
-        return string.Join('|', k.Agency, k.Function.Value, k.Kind, k.Economic.Value, k.Project, k.Fund, k.Official, k.Procurement, k.Operating, (Measure)(atom % Measures));
+        return string.Join('|', Escaped(k.Agency), k.Function.Value, k.Kind, k.Economic.Value, Escaped(k.Project), k.Fund, k.Official, k.Procurement, k.Operating, (Measure)(atom % Measures));
     }
 
     public static int AtomOf(int keyIndex, Measure measure) => keyIndex * Measures + (int)measure;
 
-    /// <summary>Adds an atom that is not a line (last year's figures, the planned carry-forward); returns its index.</summary>
-    public int AddPseudoAtom(decimal value)
+    /// <summary>
+    /// Adds an atom that is not a line (last year's figures, the planned carry-forward) under a name of its own, which
+    /// names it across versions (it begins with <c>#</c>, which no line's name does); returns its index.
+    /// </summary>
+    public int AddPseudoAtom(decimal value, string name)
     {
         values.Add(value);
+        pseudoNames.Add("#" + name);
         return values.Count - 1;
     }
 }

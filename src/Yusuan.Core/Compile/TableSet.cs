@@ -344,7 +344,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         var priorFigures = profile.PriorYear?.OfficialExpenses ?? new Dictionary<OfficialExpenseCategory, decimal>();
         foreach (var (category, amount) in priorFigures.OrderBy(p => p.Key))
         {
-            var atom = atoms.AddPseudoAtom(amount);
+            var atom = atoms.AddPseudoAtom(amount, $"prior-year-official|{category}");
             foreach (var c in Columns(category))
             {
                 prior.Cells[c].Add(atom, 1, amount);

@@ -35,8 +35,14 @@ public sealed class ControlledRounder
     /// Per atom, the direction it was rounded in the previous version when its amount is unchanged (true = up), else null;
     /// null for a first rounding.
     /// </param>
+    /// <exception cref="ArgumentException"><paramref name="remembered"/> does not give one entry per atom.</exception>
     public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures, bool?[]? remembered = null)
     {
+        if (remembered is not null && remembered.Length != values.Length)
+        {
+            throw new ArgumentException($"remembered has {remembered.Length} entries for {values.Length} atoms", nameof(remembered));
+        }
+
         this.remembered = remembered;
         var places = values.Length == 0 ? 0 : values.Max(v => (int)(v / 1.0000000000000000000000000000m).Scale);
         var factor = 1m;
@@ -173,7 +179,8 @@ internal sealed class RoundingSearch<T>
 
         var limit = maxIterations > 0 ? maxIterations : 5000 + 100 * figureCount;
         var best = Search(up, flexible, error, kept, limit, seed: 1);
-        if (CountViolations(best, floor, error) > 0)
+        var firstViolations = CountViolations(best, floor, error);
+        if (firstViolations > 0)
         {
             // Restart from the nearest rounding of each atom: a different basin for the search.
             var nearest = new bool[n];
@@ -182,7 +189,6 @@ internal sealed class RoundingSearch<T>
                 nearest[a] = flexible[a] && values[a] - floor[a] + (values[a] - floor[a]) >= one;
             }
 
-            var firstViolations = CountViolations(best, floor, error);
             RecomputeErrors(nearest, floor, error);
             var second = Search(nearest, flexible, error, kept, limit, seed: 2);
             if (CountViolations(second, floor, error) < firstViolations)
@@ -441,11 +447,7 @@ internal sealed class RoundingSearch<T>
                     continue;
                 }
 
-                up[a] = !up[a];
-                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
-                {
-                    error[memberFigure[m]] += Signed(memberSign[m] * step, one);
-                }
+                Flip(a, up, error);
 
                 improved = true;
             }
@@ -487,11 +489,7 @@ internal sealed class RoundingSearch<T>
                     continue;
                 }
 
-                up[a] = then;
-                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
-                {
-                    error[memberFigure[m]] += Signed(memberSign[m] * step, one);
-                }
+                Flip(a, up, error);
 
                 restored = true;
             }
@@ -504,8 +502,9 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
-    /// What each figure made only of remembered atoms (with at least one of them) printed in the previous version, as its
-    /// error against the truth now — those figures' truths are sums of unchanged amounts; null where no atom is remembered.
+    /// For each figure whose atoms that are not whole units are all remembered (at least one of them), the error against its
+    /// truth now that the remembered directions give — what it printed in the previous version, where its other atoms are
+    /// unchanged; null for any other figure, and no array at all for a first rounding.
     /// </summary>
     private T?[]? Kept(T[] floor, bool[] flexible)
     {
@@ -582,11 +581,7 @@ internal sealed class RoundingSearch<T>
                     continue;
                 }
 
-                up[a] = !up[a];
-                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
-                {
-                    error[memberFigure[m]] += Signed(memberSign[m], step);
-                }
+                Flip(a, up, error);
 
                 improved = true;
             }
@@ -595,6 +590,17 @@ internal sealed class RoundingSearch<T>
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>Flips an atom's direction and moves the error of every figure it is in by one unit.</summary>
+    private void Flip(int a, bool[] up, T[] error)
+    {
+        var change = up[a] ? -one : one;
+        up[a] = !up[a];
+        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+        {
+            error[memberFigure[m]] += Signed(memberSign[m], change);
         }
     }
 

@@ -1,8 +1,8 @@
 namespace Yusuan.Core.Rounding;
 
 /// <summary>
-/// How a compiled budget rounded each of its atoms under controlled rounding — the amount in 元 and the figure printed for it in
-/// the display unit (万元, at the table's number of decimals) — kept so that the next version of the same budget can be rounded
+/// How a compiled budget rounded each of its atoms under controlled rounding — the amount in 元 and what it was rounded to, as a
+/// whole number of display units (1234 for 12.34 万元 in a table with two decimals) — kept so that the next version of the same budget can be rounded
 /// against it: an atom whose amount is unchanged is printed as before, and a figure made only of such atoms keeps its printed
 /// value wherever the constraints allow (issue 16: a revision must not move figures whose true values did not change).
 /// Only atoms that are not whole display units are kept; a whole one has nothing to decide.
@@ -48,5 +48,5 @@ public sealed class RoundingMemory
 /// </summary>
 /// <param name="Key">For example <c>0|001001|2110101|Personnel|30101||GeneralPublicBudget|None|None|False|Amount</c>.</param>
 /// <param name="Amount">The atom's exact amount, 元.</param>
-/// <param name="Printed">What it printed as, in the display unit (a whole number of units: 万元 at the table's decimals).</param>
+/// <param name="Printed">What it was rounded to, as a whole number of display units (1234 for 12.34 万元 at two decimals).</param>
 public sealed record RememberedAtom(string Key, decimal Amount, decimal Printed);

@@ -21,11 +21,21 @@ public static class RoundingFile
     /// Writes the memory as <paramref name="file"/> whole or not at all (a temporary file beside it, then renamed), so a check
     /// stopped halfway never leaves half a file for the next one to read.
     /// </summary>
-    public static void Write(string file, RoundingMemory memory, string department, int fiscalYear)
+    /// <returns>Null when written, else why not (the folder cannot be made or written to).</returns>
+    public static InputProblem? Write(string file, RoundingMemory memory, string department, int fiscalYear)
     {
         var temporary = file + ".tmp";
-        File.WriteAllText(temporary, Serialize(memory, department, fiscalYear), new System.Text.UTF8Encoding(false));
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            File.WriteAllText(temporary, Serialize(memory, department, fiscalYear), new System.Text.UTF8Encoding(false));
+            File.Move(temporary, file, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new InputProblem(file, null, null, "无法写入舍入结果（目录不存在且无法建立、是一个文件，或没有写入权限）");
+        }
     }
 
     /// <summary>The memory of <paramref name="department"/>'s (code) budget for <paramref name="fiscalYear"/> as JSON.</summary>
@@ -35,8 +45,15 @@ public static class RoundingFile
     /// <summary>As <see cref="YusuanJson.Options"/>, one line: a province keeps thousands of these, read by programs, not people.</summary>
     private static readonly JsonSerializerOptions Compact = new(YusuanJson.Options) { WriteIndented = false };
 
-    /// <summary>The file a department's rounding is kept in by <c>yusuan check --keep-rounding DIR</c>: DIR/<c>code</c>.rounding.json.</summary>
-    public static string KeptName(string department) => department + ".rounding.json";
+    /// <summary>
+    /// The file a department's rounding is kept in by <c>yusuan check --keep-rounding DIR</c>: DIR/<c>code</c>.rounding.json,
+    /// or null when the code is not a plain name (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>; at most 64, not starting with
+    /// a dot) — a code from a profile must never name a file outside the folder.
+    /// </summary>
+    public static string? KeptFile(string folder, string department) =>
+        department.Length is > 0 and <= 64 && department[0] != '.' && department.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? Path.Combine(folder, department + ".rounding.json")
+            : null;
 
     /// <summary>
     /// Reads a rounding.json, or in a folder the department's (<see cref="KeptName"/>) or else a build's rounding.json; every
@@ -46,16 +63,22 @@ public static class RoundingFile
     public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Read(string path, string? department = null)
     {
         var folder = Directory.Exists(path);
-        var file = !folder ? path
-            : department is not null && File.Exists(Path.Combine(path, KeptName(department))) ? Path.Combine(path, KeptName(department))
-            : Path.Combine(path, FileName);
+        var kept = folder && department is not null ? KeptFile(path, department) : null;
+        var file = !folder ? path : kept is not null && File.Exists(kept) ? kept : Path.Combine(path, FileName);
         var name = folder ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), Path.GetFileName(file)) : Path.GetFileName(path);
         if (!File.Exists(file))
         {
             return (null, [new InputProblem(name, null, null, folder ? "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制，或用 yusuan check --keep-rounding 保存）" : Messages.FileMissing)]);
         }
 
-        return Parse(File.ReadAllText(file), name);
+        try
+        {
+            return Parse(File.ReadAllText(file), name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, [new InputProblem(name, null, null, "文件无法读取（没有读取权限，或被其他程序占用）")]);
+        }
     }
 
     /// <summary>Reads rounding.json text (<paramref name="name"/> names it in problems), as <see cref="Read"/> does a file.</summary>
@@ -124,5 +147,12 @@ public static class RoundingFile
 /// <summary>The shape of rounding.json (see <see cref="RoundingFile"/>).</summary>
 public sealed record RoundingDocument(string Schema, string Department, int FiscalYear, IReadOnlyList<RememberedAtom> Atoms)
 {
-    public RoundingMemory Memory() => new(Atoms);
+    /// <summary>
+    /// The rounding to round the budget of <paramref name="department"/> (code) for <paramref name="fiscalYear"/> against, or
+    /// why it is not that budget's: a rounding of another department or year is never used.
+    /// </summary>
+    public (RoundingMemory? Memory, string? Mismatch) MemoryFor(string department, int fiscalYear) =>
+        Department == department && FiscalYear == fiscalYear
+            ? (new RoundingMemory(Atoms), null)
+            : (null, $"上一版是部门 {Department} 的 {FiscalYear} 年预算，不是本数据集（部门 {department}，{fiscalYear} 年）的");
 }
