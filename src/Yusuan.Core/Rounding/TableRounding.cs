@@ -72,9 +72,10 @@ public static class TableRounding
         var unitSize = drafts[0].UnitSize;
         var scale = unitSize / 10_000m;
         var values = atomValues.Select(v => v / unitSize).ToArray();
-        var figureIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Cells that sum the same atoms with the same signs are one figure (in the order first met), so they print alike.
+        var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
         var figures = new List<IReadOnlyList<Term>>();
-        var cellFigure = new Dictionary<(TableDraft, int, int), int>();
+        var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>();
         foreach (var draft in drafts)
         {
             for (var r = 0; r < draft.Rows.Count; r++)
@@ -82,7 +83,7 @@ public static class TableRounding
                 for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
                 {
                     var terms = draft.Rows[r].Cells[c].Terms;
-                    var signature = string.Join(",", terms.Select(t => t.Sign * (t.Atom + 1)).Order());
+                    var signature = Signature.Of(terms);
                     if (!figureIndex.TryGetValue(signature, out var f))
                     {
                         f = figures.Count;
@@ -90,7 +91,7 @@ public static class TableRounding
                         figures.Add(terms);
                     }
 
-                    cellFigure[(draft, r, c)] = f;
+                    cellFigure.Add((draft, r, c, f));
                 }
             }
         }
@@ -117,13 +118,10 @@ public static class TableRounding
         }
 
         var outOfBounds = unaligned.ToHashSet();
-        foreach (var ((draft, r, c), f) in cellFigure)
+        var figurePrinted = figures.Select(terms => terms.Sum(t => t.Sign * atoms[t.Atom])).ToArray();
+        foreach (var (draft, r, c, f) in cellFigure)
         {
-            var sum = 0m;
-            foreach (var t in figures[f])
-            {
-                sum += t.Sign * atoms[t.Atom];
-            }
+            var sum = figurePrinted[f];
 
             printed[draft][r][c] = sum * scale;
             if (outOfBounds.Contains(f))
@@ -139,6 +137,36 @@ public static class TableRounding
                     Actual: sum * scale,
                     Tolerance: scale));
             }
+        }
+    }
+}
+
+/// <summary>A figure's atoms with their signs (sign × (atom + 1)), sorted: equal for two cells exactly when they sum alike.</summary>
+internal static class Signature
+{
+    public static IEqualityComparer<int[]> Comparer { get; } = new SequenceComparer();
+
+    public static int[] Of(IReadOnlyList<Term> terms)
+    {
+        var signature = new int[terms.Count];
+        for (var i = 0; i < signature.Length; i++)
+        {
+            signature[i] = terms[i].Sign * (terms[i].Atom + 1);
+        }
+
+        Array.Sort(signature);
+        return signature;
+    }
+
+    private sealed class SequenceComparer : IEqualityComparer<int[]>
+    {
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] signature)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan()));
+            return hash.ToHashCode();
         }
     }
 }
