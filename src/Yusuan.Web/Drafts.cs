@@ -106,7 +106,9 @@ internal static class Drafts
     {
         // The text goes on from the year's latest version; a year's first upload after a published year goes on from that
         // year (as 开始新年度 does); else it takes the department's registered text for that year.
-        var (profile, performance) = store.Versions(code, year).LastOrDefault() is { } latest && store.Files(latest.Id) is { } kept
+        // The new version is rounded against the year's latest version, if any.
+        var kept = store.Versions(code, year).LastOrDefault() is { } latest ? store.Files(latest.Id) : null;
+        var (profile, performance) = kept is not null
             ? (kept.Profile, kept.Performance)
             : store.Published(code, year - 1) is { } last && Carried(store, code, last) is { } carried
                 ? (carried.Profile, carried.Performance)
@@ -124,9 +126,7 @@ internal static class Drafts
             return (0, new Compilation(null, [], [], problems), rows);
         }
 
-        // Rounded against the year's latest version, if any.
-        var rounding = store.Versions(code, year).LastOrDefault() is { } previous ? store.Files(previous.Id)?.Rounding : null;
-        var files = new VersionFiles(csv, profile, performance, rounding);
+        var files = new VersionFiles(csv, profile, performance, kept?.Rounding);
         var result = Compile(files, year);
         return result.Compiled
             ? (store.CreateDraft(code, year, result.Lines, result.DisclosureJson!, result.Findings, actor, files with { Rounding = result.RoundingJson }), result, rows)
