@@ -98,6 +98,8 @@ public static class Messages
 
     public static string AgencyInTwoDepartments(string agency, string first, string second) => $"单位编码“{agency}”同时列在部门 {first} 和 {second} 中";
 
+    public static string DepartmentInTwoFiles(string department, string first) => $"部门编码“{department}”已在 {first} 中使用，一个部门只能有一份 profile";
+
     public static string NoDepartments => "departments/ 中没有部门 profile（*.yaml）";
 
     public static string YearDiffers(int year, int first) => $"年度为 {year}，与其他部门的 {first} 不同";

@@ -61,6 +61,7 @@ public sealed class DepartmentSet
         var profiles = new List<Profile>();
         var paths = new List<string>();
         var departmentOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fileOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Path.Combine(folder, "departments"), "*.yaml").Order(StringComparer.Ordinal))
         {
             var read = YamlReader.ReadProfile(path);
@@ -69,6 +70,12 @@ public sealed class DepartmentSet
             if (read.Value is not { } profile)
             {
                 continue;
+            }
+
+            // One profile per department: its results, and its kept rounding, are named by its code.
+            if (!fileOf.TryAdd(profile.Department.Code, name))
+            {
+                problems.Add(new InputProblem(name, null, "department.code", Messages.DepartmentInTwoFiles(profile.Department.Code, fileOf[profile.Department.Code])));
             }
 
             if (profiles.Count > 0 && profile.FiscalYear != profiles[0].FiscalYear)

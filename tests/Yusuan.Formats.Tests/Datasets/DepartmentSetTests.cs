@@ -32,4 +32,19 @@ public class DepartmentSetTests
             Assert.True(one[i] == four[i], $"department {one[i].Code} differs when compiled beside others");
         }
     }
+
+    [Fact]
+    public void Two_profiles_of_one_department_are_refused_with_both_files()
+    {
+        using var folder = new TempFolder();
+        DatasetGenerator.Write(new GeneratorSettings(Agencies: 20, Lines: 500, Seed: 3), folder.Path, ClassificationCatalogue.BuiltIn());
+        var second = Path.Combine(folder.Path, "departments", "000002.yaml");
+        File.WriteAllText(second, File.ReadAllText(second).Replace("code: \"000002\"", "code: \"000001\"", StringComparison.Ordinal));
+
+        var (set, problems) = DepartmentSet.Load(folder.Path);
+        Assert.Null(set);
+        var problem = Assert.Single(problems, p => p.Column == "department.code");
+        Assert.Equal("departments/000002.yaml", problem.File);
+        Assert.Equal("部门编码“000001”已在 departments/000001.yaml 中使用，一个部门只能有一份 profile", problem.Reason);
+    }
 }
