@@ -23,9 +23,11 @@ public sealed partial class BudgetStore
     /// Imports a checked ledger whole: its departments (names and profiles) and every line, in one transaction — on PostgreSQL
     /// the lines go by binary COPY, on SQLite through one prepared statement. Until the commit nothing is visible, and a process
     /// killed at any moment leaves the database as it was before. <paramref name="written"/> hears the count of lines written
-    /// every 10,000 lines. Returns the import as stored.
+    /// every 10,000 lines. <paramref name="refusal"/>, asked once every line is written and before the commit, may give a
+    /// reason to keep nothing (lines checked as they were read, and found wanting): the transaction is then rolled back and
+    /// <see cref="StoreException"/> thrown with that reason. Returns the import as stored.
     /// </summary>
-    public LedgerImport Import(ImportSource source, IEnumerable<BudgetLine> lines, string actor, Action<long>? written = null)
+    public LedgerImport Import(ImportSource source, IEnumerable<BudgetLine> lines, string actor, Action<long>? written = null, Func<string?>? refusal = null)
     {
         LedgerImport? stored = null;
         InTransaction(t =>
@@ -42,6 +44,11 @@ public sealed partial class BudgetStore
                 r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), t,
                 ("y", source.FiscalYear), ("s", source.File), ("h", source.Sha256), ("d", source.Departments.Count), ("z", Money(0m)), ("at", at), ("a", actor)).Single();
             var (count, total) = WriteLines(t, id, lines, written);
+            if (refusal?.Invoke() is { } reason)
+            {
+                throw new StoreException(reason);
+            }
+
             Execute("UPDATE ledger_imports SET line_count = @n, total = @z WHERE id = @id", t, ("n", count), ("z", Money(total)), ("id", id));
             Log(t, actor, "import", null, $"导入 {source.File}：{source.FiscalYear} 年 {source.Departments.Count} 个部门 {count} 条预算明细，合计 {total.ToString("#,##0.00", CultureInfo.InvariantCulture)} 元（导入批次 {id}）");
             stored = new LedgerImport(id, source.FiscalYear, source.File, source.Sha256, source.Departments.Count, count, total, at, actor);

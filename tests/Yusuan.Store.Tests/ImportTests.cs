@@ -46,6 +46,28 @@ public class ImportTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void An_import_refused_once_its_lines_are_written_keeps_nothing(string provider)
+    {
+        // Lines checked as they are read: every line written, then the check's verdict — and a refusal rolls all of it back.
+        using var store = Open(provider);
+        var asked = false;
+        var refused = Assert.Throws<StoreException>(() => store.Import(Source, Lines(25_000), "张三", refusal: () =>
+        {
+            asked = true;
+            return "预算明细未通过检查";
+        }));
+        Assert.True(asked);
+        Assert.Equal("预算明细未通过检查", refused.Message);
+        Assert.Empty(store.Imports());
+        Assert.Equal(0L, store.ImportedLineCount());
+        Assert.False(store.HasDepartments());
+
+        var kept = store.Import(Source, Lines(10), "张三", refusal: () => null);
+        Assert.Equal(10L, store.ImportedLines(kept.Id).Lines);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public void A_ledger_is_imported_whole_with_its_count_and_exact_total(string provider)
     {
         using var store = Open(provider);

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Spectre.Console;
 using Yusuan.Formats.Datasets;
+using Yusuan.Formats.Ledger;
 using Yusuan.Formats.Text;
 using Yusuan.Store;
 
@@ -31,22 +32,23 @@ internal static class ImportCommand
                 return ExitCodes.InputUnusable;
             }
 
-            var clock = Stopwatch.StartNew();
+            // The profiles are read first; the ledger is checked as it is written, in the import's one transaction, and a
+            // problem anywhere in it rolls the whole import back: one read of the ledger, not one to check and one to write.
             var progress = new ImportProgress();
-            var (set, problems) = progress.Checking(() => DepartmentSet.Load(folder));
+            var (set, problems) = DepartmentSet.Load(folder, checkLedger: false);
             if (set is null)
             {
                 CommonOptions.ReportUnusable(problems, "数据库未作任何改变");
                 return ExitCodes.InputUnusable;
             }
 
-            var checkedIn = clock.Elapsed;
             var departments = set.Departments
                 .Select(d => (d.Profile.Department.Code, d.Profile.Department.Name, File.ReadAllText(d.Path)))
                 .ToList();
-            var source = new ImportSource(
-                Path.GetFileName(set.Ledger.Path), Digest(set.Ledger.Path), set.Departments[0].Profile.FiscalYear, departments);
+            var (digest, estimate) = DigestAndLines(set.Ledger.Path);
+            var source = new ImportSource(Path.GetFileName(set.Ledger.Path), digest, set.Departments[0].Profile.FiscalYear, departments);
             var spec = parse.GetValue(database)!;
+            var checking = new LedgerChecking();
             try
             {
                 using var store = BudgetStore.Open(spec);
@@ -56,14 +58,24 @@ internal static class ImportCommand
                     Console.Error.WriteLine($"提示：同一文件已于 {earlier.ImportedAt.AddHours(8):yyyy-MM-dd HH:mm}（北京时间）导入（导入批次 {earlier.Id}），本次另建一批");
                 }
 
-                Console.WriteLine($"已检查 {set.LineCount:N0} 条预算明细（{set.DepartmentCount} 个部门），开始写入 {spec.Split(':')[0]}…");
+                Console.WriteLine($"开始检查并写入 {spec.Split(':')[0]}：{set.DepartmentCount} 个部门的预算明细，发现任何问题即全部回滚…");
                 var writing = Stopwatch.StartNew();
-                var stored = progress.Writing(set.LineCount, written => store.Import(source, ReadAhead.Of(set.Ledger.Lines()), parse.GetValue(actor)!, written));
+                var stored = progress.Writing(estimate, (written, finished) => store.Import(
+                    source,
+                    ReadAhead.Of(Finishing(set.CheckedLines(checking), finished)),
+                    parse.GetValue(actor)!,
+                    written,
+                    () => checking.Problems.Count > 0 ? "预算明细未通过检查" : null));
                 var seconds = writing.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"已导入 {stored.Lines:N0} 条预算明细（{stored.Departments} 个部门，合计 {stored.Total:#,##0.00} 元），导入批次 {stored.Id}；" +
-                    $"检查 {checkedIn.TotalSeconds:0.0} s，写入 {seconds:0.0} s（{stored.Lines / Math.Max(seconds, 0.001):N0} 条/秒）"));
+                    $"检查并写入 {seconds:0.0} s（{stored.Lines / Math.Max(seconds, 0.001):N0} 条/秒）"));
                 return ExitCodes.Done;
+            }
+            catch (StoreException) when (checking.Problems.Count > 0)
+            {
+                CommonOptions.ReportUnusable(checking.Problems, "数据库未作任何改变");
+                return ExitCodes.InputUnusable;
             }
             catch (Exception e) when (e is DbException or StoreException or InvalidOperationException)
             {
@@ -74,17 +86,44 @@ internal static class ImportCommand
         return command;
     }
 
-    private static string Digest(string path)
+    /// <summary>The lines, then <paramref name="finished"/> once the last is read (the commit comes next).</summary>
+    private static IEnumerable<T> Finishing<T>(IEnumerable<T> lines, Action finished)
+    {
+        foreach (var line in lines)
+        {
+            yield return line;
+        }
+
+        finished();
+    }
+
+    /// <summary>
+    /// The file's SHA-256 and, for a CSV ledger, how many lines it holds after its header (line breaks counted, a vectorised
+    /// count in the same read; a workbook's count is not known until it is read: 0).
+    /// </summary>
+    private static (string Sha256, long Lines) DigestAndLines(string path)
     {
         using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        var (breaks, last) = (0L, (byte)'\n');
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            breaks += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+
+        var lines = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? 0 : Math.Max(0, breaks + (last == (byte)'\n' ? 0 : 1) - 1);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), lines);
     }
 }
 
 /// <summary>
-/// What an import is doing while it works, on standard error: a live display in a terminal (Spectre.Console: checking, then
-/// lines written out of all, then the commit), and where standard error is a file or a pipe a line at each step and at every
-/// tenth of the lines — never silent for long, and never mixed into the result on standard output.
+/// What an import is doing while it works, on standard error: a live bar in a terminal (Spectre.Console: lines checked and
+/// written out of all, then the commit), and where standard error is a file or a pipe a line as it starts, at every tenth of
+/// the lines and at the commit — never silent for long, and never mixed into the result on standard output.
 /// </summary>
 internal sealed class ImportProgress
 {
@@ -92,56 +131,45 @@ internal sealed class ImportProgress
     private readonly Spectre.Console.IAnsiConsole console =
         Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
 
-    /// <summary>Runs the check of every file, saying so.</summary>
-    public T Checking<T>(Func<T> check)
+    /// <summary>
+    /// Runs the checking and writing of about <paramref name="lines"/> lines (0: not known beforehand), shown as they are
+    /// written, then the commit: <paramref name="write"/> is given what to call with the count written so far, and what to
+    /// call once the last line is read.
+    /// </summary>
+    public T Writing<T>(long lines, Func<Action<long>, Action, T> write)
     {
         if (!live)
         {
-            Console.Error.WriteLine("正在检查全部文件（预算明细逐行检查，部门概况逐个读取）…");
-            return check();
-        }
-
-        var result = default(T)!;
-        console.Status().Start("正在检查全部文件…", _ => result = check());
-        return result;
-    }
-
-    /// <summary>Runs the writing of <paramref name="lines"/> lines, shown as they are written, then the commit.</summary>
-    public T Writing<T>(long lines, Func<Action<long>, T> write)
-    {
-        if (!live)
-        {
-            var step = Math.Max(1, lines / 10);
+            Console.Error.WriteLine("正在逐行检查并写入预算明细…");
+            var step = lines > 0 ? Math.Max(1, lines / 10) : 100_000;
             var next = step;
-            var result = write(written =>
-            {
-                if (written >= next && written < lines)
+            return write(
+                written =>
                 {
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"已写入 {written:N0} / {lines:N0} 条（{written * 100 / Math.Max(1, lines)}%）"));
-                    next += step;
-                }
-
-                if (written == lines)
-                {
-                    Console.Error.WriteLine("全部写入，正在提交事务…");
-                }
-            });
-            return result;
+                    if (written >= next && (lines == 0 || written < lines))
+                    {
+                        Console.Error.WriteLine(lines > 0
+                            ? string.Create(CultureInfo.InvariantCulture, $"已写入 {written:N0} / {lines:N0} 条（{written * 100 / lines}%）")
+                            : string.Create(CultureInfo.InvariantCulture, $"已写入 {written:N0} 条"));
+                        next += step;
+                    }
+                },
+                () => Console.Error.WriteLine("全部写入，正在提交事务…"));
         }
 
         var done = default(T)!;
         console.Progress().Start(context =>
         {
-            var task = context.AddTask("写入数据库", maxValue: Math.Max(1, lines));
-            done = write(written =>
-            {
-                task.Value = written;
-                if (written == lines)
+            var task = context.AddTask("检查并写入预算明细", maxValue: Math.Max(1, lines));
+            task.IsIndeterminate = lines == 0;
+            done = write(
+                written => task.Value = Math.Min(written, task.MaxValue),
+                () =>
                 {
+                    task.Value = task.MaxValue;
                     task.Description = "全部写入，正在提交事务";
                     task.IsIndeterminate = true;
-                }
-            });
+                });
         });
         return done;
     }

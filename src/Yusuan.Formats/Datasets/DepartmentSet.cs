@@ -55,7 +55,13 @@ public sealed class DepartmentSet
     /// <summary>Whether a folder holds many departments rather than one (a <c>departments/</c> folder beside the ledger).</summary>
     public static bool IsOne(string folder) => Directory.Exists(Path.Combine(folder, "departments"));
 
-    public static (DepartmentSet? Set, IReadOnlyList<InputProblem> Problems) Load(string folder)
+    /// <summary>
+    /// Reads the departments' profiles and checks the whole ledger (every cell, every agency in exactly one department), or
+    /// says every problem. With <paramref name="checkLedger"/> false the ledger is left to be checked as it is read by
+    /// <see cref="CheckedLines"/> (an import, kept only if it passes): the set then knows neither its line count (-1) nor
+    /// whether the ledger is grouped by department, and is for that only.
+    /// </summary>
+    public static (DepartmentSet? Set, IReadOnlyList<InputProblem> Problems) Load(string folder, bool checkLedger = true)
     {
         var problems = new List<InputProblem>();
         var profiles = new List<Profile>();
@@ -137,11 +143,20 @@ public sealed class DepartmentSet
         }
 
         var ledger = LedgerFile.Open(ledgerPath);
+        if (!checkLedger)
+        {
+            return (new DepartmentSet(profiles, paths, departmentOf, ledger, -1, [], grouped: false), []);
+        }
+
         var check = ledger.Check(profiles[0].FiscalYear, Known);
         return check.Problems.Count > 0
             ? (null, check.Problems)
             : (new DepartmentSet(profiles, paths, departmentOf, ledger, check.Lines, check.Warnings, grouped), []);
     }
+
+    /// <summary>The ledger's lines, each checked as it is read (year, every cell, its agency in a department); see <see cref="LedgerFile.Checking"/>.</summary>
+    public IEnumerable<BudgetLine> CheckedLines(LedgerChecking checking) =>
+        Ledger.Checking(checking, profiles[0].FiscalYear, departmentOf.ContainsKey);
 
     /// <summary>
     /// Reads the ledger once and compiles and checks each department in turn — in ledger order when the ledger is grouped by

@@ -7,6 +7,19 @@ namespace Yusuan.Formats.Ledger;
 /// <summary>The outcome of checking a whole ledger file: every problem at once, and warnings that do not stop it.</summary>
 public sealed record LedgerCheck(IReadOnlyList<InputProblem> Problems, IReadOnlyList<Finding> Warnings, long Lines);
 
+/// <summary>What checking a ledger has found so far, as its lines stream (<see cref="LedgerFile.Checking"/>).</summary>
+public sealed class LedgerChecking
+{
+    public List<InputProblem> Problems { get; } = [];
+
+    public List<Finding> Warnings { get; } = [];
+
+    /// <summary>Lines read (a line of an agency in no department is counted, and reported, not streamed).</summary>
+    public long Lines { get; set; }
+
+    public LedgerCheck Result => new(Problems, Warnings, Lines);
+}
+
 /// <summary>
 /// A ledger (ledger.csv or ledger.xlsx). <see cref="Check"/> reads the whole file and reports every problem with its row and column;
 /// only a file that passes is compiled, by streaming <see cref="Lines"/> — so a bad file never half-loads, and memory does not grow with
@@ -56,30 +69,41 @@ public sealed class LedgerFile
     /// <param name="knownAgency">For a ledger of many departments: whether an agency belongs to one of them.</param>
     public LedgerCheck Check(int? fiscalYear = null, Func<string, bool>? knownAgency = null)
     {
-        var problems = new List<InputProblem>();
-        var warnings = new List<Finding>();
-        long lines = 0;
-        foreach (var result in Parse(problems, warnings, fiscalYear))
+        var checking = new LedgerChecking();
+        foreach (var _ in Checking(checking, fiscalYear, knownAgency))
+        {
+        }
+
+        return checking.Result;
+    }
+
+    /// <summary>
+    /// Checks every row as <see cref="Check"/> does while streaming the lines that pass — for work done in the same read, to
+    /// be kept only if <paramref name="checking"/> holds no problem once the lines are all read (an import's transaction).
+    /// </summary>
+    public IEnumerable<BudgetLine> Checking(LedgerChecking checking, int? fiscalYear = null, Func<string, bool>? knownAgency = null)
+    {
+        foreach (var result in Parse(checking.Problems, checking.Warnings, fiscalYear))
         {
             if (result is null)
             {
                 continue;
             }
 
+            checking.Lines++;
             if (knownAgency is not null && !knownAgency(result.AgencyCode))
             {
-                problems.Add(new InputProblem(DisplayName, result.Source.Row, LedgerColumn.AgencyCode.Element, Messages.AgencyOfNoDepartment(result.AgencyCode)));
+                checking.Problems.Add(new InputProblem(DisplayName, result.Source.Row, LedgerColumn.AgencyCode.Element, Messages.AgencyOfNoDepartment(result.AgencyCode)));
+                continue;
             }
 
-            lines++;
+            yield return result;
         }
 
-        if (problems.Count == 0 && lines == 0)
+        if (checking.Problems.Count == 0 && checking.Lines == 0)
         {
-            problems.Add(new InputProblem(DisplayName, null, null, Messages.FileHasNoLines));
+            checking.Problems.Add(new InputProblem(DisplayName, null, null, Messages.FileHasNoLines));
         }
-
-        return new LedgerCheck(problems, warnings, lines);
     }
 
     /// <summary>
