@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Import speed, side by side in one run: `yusuan import` of a generated city (checked, then written in one transaction) into
-# SQLite and into PostgreSQL (binary COPY), against each database's own CSV loader on the same ledger.csv — sqlite3's .import
+# Import speed, side by side in one run: `yusuan import` of a generated city (each line checked as it is written, in one
+# transaction) into SQLite and into PostgreSQL (binary COPY), against each database's own CSV loader on the same ledger.csv —
 # and psql's \copy into a table of the same columns, which check nothing. Prints a Markdown table.
 #   bench/import.sh [LINES]   (default 1,000,000; starts a throw-away PostgreSQL unless YUSUAN_TEST_POSTGRES names one)
 set -euo pipefail
@@ -28,7 +28,7 @@ for round in 1 2; do
   start=$(now); sqlite3 "$work/raw.db" ".import --csv --skip 1 $csv raw_lines"; took=$(echo "$(now) - $start" | bc)
   printf "| SQLite | sqlite3 .import (round %d) | load text as is | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   start=$(now); out=$(yusuan import "$work/city" --db "sqlite:$work/yusuan.db"); took=$(echo "$(now) - $start" | bc)
-  printf "| SQLite | yusuan import (round %d) | check every line, then write in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
+  printf "| SQLite | yusuan import (round %d) | check every line as it is written, in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   echo "$out" | tail -1 >&2
 
   # PostgreSQL: psql \copy of the CSV into a plain table, then yusuan import (binary COPY), each into a fresh database.
@@ -38,6 +38,6 @@ for round in 1 2; do
   start=$(now); psql -q "$raw_url" -c "\\copy raw_lines FROM '$csv' WITH (FORMAT csv, HEADER true)"; took=$(echo "$(now) - $start" | bc)
   printf "| PostgreSQL | psql \\\\copy (round %d) | load CSV, amounts as NUMERIC | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   start=$(now); out=$(yusuan import "$work/city" --db "postgres:${YUSUAN_TEST_POSTGRES/Database=postgres/Database=bench_yusuan}"); took=$(echo "$(now) - $start" | bc)
-  printf "| PostgreSQL | yusuan import (round %d) | check every line, then binary COPY in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
+  printf "| PostgreSQL | yusuan import (round %d) | check every line as it is written by binary COPY, in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   echo "$out" | tail -1 >&2
 done
