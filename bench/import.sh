@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import speed, side by side in one run: `yusuan import` of a generated city (each line checked as it is written, in one
 # transaction) into SQLite and into PostgreSQL (binary COPY), against each database's own CSV loader on the same ledger.csv —
-# and psql's \copy into a table of the same columns, which check nothing. Prints a Markdown table.
+# sqlite3's .import and psql's \copy into a table of the same columns, which check nothing. Prints a Markdown table.
 #   bench/import.sh [LINES]   (default 1,000,000; starts a throw-away PostgreSQL unless YUSUAN_TEST_POSTGRES names one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
