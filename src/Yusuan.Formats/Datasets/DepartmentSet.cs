@@ -189,12 +189,18 @@ public sealed class DepartmentSet
 
     /// <summary>
     /// Routes the ledger's lines to their departments and finishes each department (<paramref name="finish"/>) as soon as its
-    /// lines are all in — up to <paramref name="width"/> at once on the thread pool — handing the results over in order. At
-    /// most that many finished-but-not-yet-handed departments are held, so memory stays bounded.
+    /// lines are all in — up to <paramref name="width"/> at once on the thread pool — handing the results over in order. Up to
+    /// <see cref="Lookahead"/> times that many departments may be waiting or done but not yet handed over, so that one large
+    /// department at the head of the line does not leave the other cores idle; memory stays bounded by that count.
     /// </summary>
+    /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
+    private const int Lookahead = 4;
+
     private IEnumerable<T> Each<T>(BudgetCompiler compiler, int width, Func<Profile, DepartmentLines, T> finish)
     {
         width = width > 0 ? width : Environment.ProcessorCount;
+        using var running = new SemaphoreSlim(width);
+        var held = width == 1 ? 1 : width * Lookahead;
         var departments = new DepartmentLines?[profiles.Count];
         var done = new bool[profiles.Count];
         var pending = new Queue<Task<T>>();
@@ -206,7 +212,7 @@ public sealed class DepartmentSet
             if (Grouped && index != current && current >= 0)
             {
                 pending.Enqueue(Finish(current));
-                while (pending.Count >= width)
+                while (pending.Count >= held)
                 {
                     yield return pending.Dequeue().GetAwaiter().GetResult();
                 }
@@ -222,7 +228,7 @@ public sealed class DepartmentSet
             {
                 departments[i] ??= compiler.Start(profiles[i]);
                 pending.Enqueue(Finish(i));
-                while (pending.Count >= width)
+                while (pending.Count >= held)
                 {
                     yield return pending.Dequeue().GetAwaiter().GetResult();
                 }
@@ -238,7 +244,18 @@ public sealed class DepartmentSet
         {
             var (profile, lines) = (profiles[i], departments[i]!);
             (departments[i], done[i]) = (null, true);
-            return width == 1 ? Task.FromResult(finish(profile, lines)) : Task.Run(() => finish(profile, lines));
+            return width == 1 ? Task.FromResult(finish(profile, lines)) : Task.Run(() =>
+            {
+                running.Wait();
+                try
+                {
+                    return finish(profile, lines);
+                }
+                finally
+                {
+                    running.Release();
+                }
+            });
         }
     }
 }
