@@ -62,7 +62,7 @@ internal static class ImportCommand
                 var writing = Stopwatch.StartNew();
                 var stored = progress.Writing(estimate, (written, finished) => store.Import(
                     source,
-                    ReadAhead.Of(Finishing(set.CheckedLines(checking), finished)),
+                    Finishing(ReadAhead.Of(set.CheckedLines(checking)), finished),
                     parse.GetValue(actor)!,
                     written,
                     () => checking.Problems.Count > 0 ? "预算明细未通过检查" : null));
@@ -86,7 +86,10 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>The lines, then <paramref name="finished"/> once the last is read (the commit comes next).</summary>
+    /// <summary>
+    /// The lines, then <paramref name="finished"/> once the last has been taken for writing (the commit comes next) — on the
+    /// writing thread, after the reading thread is done.
+    /// </summary>
     private static IEnumerable<T> Finishing<T>(IEnumerable<T> lines, Action finished)
     {
         foreach (var line in lines)
