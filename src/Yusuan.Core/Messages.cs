@@ -115,4 +115,35 @@ public static class Messages
     public static string YamlTooManyAliases(int aliases) => $"别名（*引用）多于 {aliases} 个，可能是“引用炸弹”，未读取";
 
     public static string FileTooLarge(long bytes) => $"文件超过 {bytes / 1024 / 1024} MB，不是 Yusuan 的配置文件，未读取";
+
+    // Files of JSON, and rounding against a previous version (rounding.json, yusuan.rounding/1).
+    public static string JsonEmpty(string schema) => $"文件为空或不是 JSON，应为 {schema}";
+
+    public static string JsonInvalid(string schema, string? path) =>
+        $"不是有效的 {schema} JSON（{(string.IsNullOrEmpty(path) || path == "$" ? "语法错误" : $"字段 {path} 的值不合要求")}）";
+
+    public static string AtByte(long position) => $"第 {position} 字节";
+
+    public static string SchemaIs(string found, string expected) => $"schema 为“{found}”，应为“{expected}”";
+
+    public static string TableWithoutColumnsOrValues => "表格缺少 columns 或某行缺少 values";
+
+    public static string FileUnreadable => "文件无法读取（没有读取权限，或被其他程序占用）";
+
+    public static string FileHoldsNothing => "文件为空";
+
+    public static string FieldMissing(string field) => $"缺少 {field}";
+
+    public static string DepartmentCodeMissing => "缺少部门编码";
+
+    public static string KeyRepeated(string key) => $"key“{key}”重复";
+
+    public static string PrintedNotWhole(decimal printed) => $"printed 为 {printed}，应为整数个显示单位";
+
+    public static string RoundingNotInFolder => "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制，或用 yusuan check --keep-rounding 保存）";
+
+    public static string RoundingNotWritten => "无法写入舍入结果（目录不存在且无法建立、是一个文件，或没有写入权限）";
+
+    public static string RoundingOfAnotherBudget(string department, int year, string ofDataset, int datasetYear) =>
+        $"上一版是部门 {department} 的 {year} 年预算，不是本数据集（部门 {ofDataset}，{datasetYear} 年）的";
 }

@@ -21,13 +21,13 @@ public static class DisclosureFile
 
             if (disclosure.Schema != Disclosure.SchemaId)
             {
-                return (null, [new InputProblem(name, null, "schema", $"schema 为“{disclosure.Schema}”，应为“{Disclosure.SchemaId}”")]);
+                return (null, [new InputProblem(name, null, "schema", Messages.SchemaIs(disclosure.Schema, Disclosure.SchemaId))]);
             }
 
             var broken = disclosure.Tables.FirstOrDefault(t => t.Rows.Any(r => r.Values is null) || t.Columns is null);
             if (broken is not null)
             {
-                return (null, [new InputProblem(name, null, $"tables[{broken.Id}]", "表格缺少 columns 或某行缺少 values")]);
+                return (null, [new InputProblem(name, null, $"tables[{broken.Id}]", Messages.TableWithoutColumnsOrValues)]);
             }
 
             return (disclosure, []);

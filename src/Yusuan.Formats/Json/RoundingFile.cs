@@ -34,7 +34,7 @@ public static class RoundingFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new InputProblem(file, null, null, "无法写入舍入结果（目录不存在且无法建立、是一个文件，或没有写入权限）");
+            return new InputProblem(file, null, null, Messages.RoundingNotWritten);
         }
     }
 
@@ -68,7 +68,7 @@ public static class RoundingFile
         var name = folder ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), Path.GetFileName(file)) : Path.GetFileName(path);
         if (!File.Exists(file))
         {
-            return (null, [new InputProblem(name, null, null, folder ? "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制，或用 yusuan check --keep-rounding 保存）" : Messages.FileMissing)]);
+            return (null, [new InputProblem(name, null, null, folder ? Messages.RoundingNotInFolder : Messages.FileMissing)]);
         }
 
         try
@@ -77,7 +77,7 @@ public static class RoundingFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, [new InputProblem(name, null, null, "文件无法读取（没有读取权限，或被其他程序占用）")]);
+            return (null, [new InputProblem(name, null, null, Messages.FileUnreadable)]);
         }
     }
 
@@ -96,23 +96,23 @@ public static class RoundingFile
 
         if (document is null)
         {
-            return (null, [new InputProblem(name, null, null, "文件为空")]);
+            return (null, [new InputProblem(name, null, null, Messages.FileHoldsNothing)]);
         }
 
         var problems = new List<InputProblem>();
         if (document.Schema != SchemaId)
         {
-            problems.Add(new InputProblem(name, null, "schema", $"schema 为“{document.Schema}”，应为“{SchemaId}”"));
+            problems.Add(new InputProblem(name, null, "schema", Messages.SchemaIs(document.Schema, SchemaId)));
         }
 
         if (string.IsNullOrWhiteSpace(document.Department))
         {
-            problems.Add(new InputProblem(name, null, "department", "缺少部门编码"));
+            problems.Add(new InputProblem(name, null, "department", Messages.DepartmentCodeMissing));
         }
 
         if (document.Atoms is null)
         {
-            problems.Add(new InputProblem(name, null, "atoms", "缺少 atoms"));
+            problems.Add(new InputProblem(name, null, "atoms", Messages.FieldMissing("atoms")));
             return (null, problems);
         }
 
@@ -123,15 +123,15 @@ public static class RoundingFile
             var where = $"atoms[{i}]";
             if (atom is null || string.IsNullOrEmpty(atom.Key))
             {
-                problems.Add(new InputProblem(name, null, where, "缺少 key"));
+                problems.Add(new InputProblem(name, null, where, Messages.FieldMissing("key")));
             }
             else if (!keys.Add(atom.Key))
             {
-                problems.Add(new InputProblem(name, null, where, $"key“{atom.Key}”重复"));
+                problems.Add(new InputProblem(name, null, where, Messages.KeyRepeated(atom.Key)));
             }
             else if (decimal.Truncate(atom.Printed) != atom.Printed)
             {
-                problems.Add(new InputProblem(name, null, where, $"printed 为 {atom.Printed}，应为整数个显示单位"));
+                problems.Add(new InputProblem(name, null, where, Messages.PrintedNotWhole(atom.Printed)));
             }
 
             if (problems.Count >= 20)
@@ -154,5 +154,5 @@ public sealed record RoundingDocument(string Schema, string Department, int Fisc
     public (RoundingMemory? Memory, string? Mismatch) MemoryFor(string department, int fiscalYear) =>
         Department == department && FiscalYear == fiscalYear
             ? (new RoundingMemory(Atoms), null)
-            : (null, $"上一版是部门 {Department} 的 {FiscalYear} 年预算，不是本数据集（部门 {department}，{fiscalYear} 年）的");
+            : (null, Messages.RoundingOfAnotherBudget(Department, FiscalYear, department, fiscalYear));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Yusuan.Core;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
 
@@ -37,10 +38,8 @@ public static class YusuanJson
     public static InputProblem Problem(string file, string schema, JsonException e)
     {
         var line = e.LineNumber is long l ? (int)l + 1 : (int?)null;
-        var column = e.BytePositionInLine is long b ? $"第 {b + 1} 字节" : null;
-        var reason = e.LineNumber is null or 0 && e.BytePositionInLine is null or 0
-            ? $"文件为空或不是 JSON，应为 {schema}"
-            : $"不是有效的 {schema} JSON（{(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "语法错误" : $"字段 {e.Path} 的值不合要求")}）";
+        var column = e.BytePositionInLine is long b ? Messages.AtByte(b + 1) : null;
+        var reason = e.LineNumber is null or 0 && e.BytePositionInLine is null or 0 ? Messages.JsonEmpty(schema) : Messages.JsonInvalid(schema, e.Path);
         return new InputProblem(file, line, column, reason);
     }
 
