@@ -320,24 +320,29 @@ internal sealed class RoundingSearch<T>
     {
         for (var c = 0; c < count; c++)
         {
-            var a = candidateAtom[c];
-            var step = up[a] ? -1 : 1;
-            var sum = T.Zero;
-            for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
-            {
-                var g = memberFigure[m];
-                var change = Signed(memberSign[m] * step, one);
-                sum += Cost(error[g] + change) - Cost(error[g]);
-                if (kept?[g] is { } then)
-                {
-                    sum += error[g] == then ? one : error[g] + change == then ? -one : T.Zero;
-                }
-            }
-
-            delta[c] = sum;
+            delta[c] = FlipCost(candidateAtom[c], up, error, kept);
         }
 
         return delta;
+    }
+
+    /// <summary>What flipping one atom costs (see <see cref="Costs"/>); without <paramref name="kept"/>, the distance out of bounds alone.</summary>
+    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept)
+    {
+        var step = up[a] ? -1 : 1;
+        var sum = T.Zero;
+        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+        {
+            var g = memberFigure[m];
+            var change = Signed(memberSign[m] * step, one);
+            sum += Cost(error[g] + change) - Cost(error[g]);
+            if (kept?[g] is { } then)
+            {
+                sum += error[g] == then ? one : error[g] + change == then ? -one : T.Zero;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>
@@ -434,21 +439,12 @@ internal sealed class RoundingSearch<T>
                     continue;
                 }
 
-                var step = up[a] ? -1 : 1;
-                var delta = T.Zero;
-                for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
-                {
-                    var g = memberFigure[m];
-                    delta += Cost(error[g] + Signed(memberSign[m] * step, one)) - Cost(error[g]);
-                }
-
-                if (!T.IsNegative(delta))
+                if (!T.IsNegative(FlipCost(a, up, error, kept: null)))
                 {
                     continue;
                 }
 
                 Flip(a, up, error);
-
                 improved = true;
             }
 

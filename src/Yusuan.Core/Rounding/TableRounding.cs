@@ -97,10 +97,10 @@ public static class TableRounding
         }
 
         string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
-        var directions = identity is null || previous is null || previous.Count == 0
+        var directions = identity is null || previous is null
             ? null
             : atomValues.Select((amount, a) => decimal.Floor(values[a]) == values[a] ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
-        if (directions is not null && directions.All(d => d is null))
+        if (directions?.All(d => d is null) == true)
         {
             directions = null; // nothing in common with the previous version: a first rounding
         }
