@@ -30,6 +30,7 @@ public sealed class PdfDocumentWriter
     private readonly List<(string Title, int Page, int Level)> contents = [];
     private readonly Dictionary<string, List<int>> tablePages = [];
     private readonly List<(string Character, string Where)> missing = [];
+    private readonly TextMeasure measure;
     private PdfPage page = null!;
     private XGraphics gfx = null!;
     private double y;
@@ -38,6 +39,7 @@ public sealed class PdfDocumentWriter
 
     private PdfDocumentWriter()
     {
+        measure = new TextMeasure((text, font) => gfx.MeasureString(text, font).Width);
     }
 
     private double Width => page.Width.Point;
@@ -180,7 +182,7 @@ public sealed class PdfDocumentWriter
     private void Paragraph(string text, XFont font, bool indent)
     {
         var width = Width - 2 * Margin;
-        var first = indent ? gfx.MeasureString("国国", font).Width : 0;
+        var first = indent ? measure.Width("国国", font) : 0;
         var lines = Wrap(text, font, width, first);
         var lineHeight = font.Size * 1.75;
         for (var i = 0; i < lines.Count; i++)
@@ -197,31 +199,8 @@ public sealed class PdfDocumentWriter
         y += font.Size * 0.4;
     }
 
-    /// <summary>Breaks text into lines that fit: Chinese may break between any two characters; explicit line breaks are kept.</summary>
-    private List<string> Wrap(string text, XFont font, double width, double firstIndent = 0)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
-        {
-            var line = new System.Text.StringBuilder();
-            var available = (lines.Count == 0 ? width - firstIndent : width);
-            foreach (var element in System.Globalization.StringInfo.GetTextElementEnumerator(paragraph).AsEnumerable())
-            {
-                if (line.Length > 0 && gfx.MeasureString(line + element, font).Width > available)
-                {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                    available = width;
-                }
-
-                line.Append(element);
-            }
-
-            lines.Add(line.ToString());
-        }
-
-        return lines;
-    }
+    /// <summary>Breaks text into lines that fit (see <see cref="TextMeasure.Wrap"/>).</summary>
+    private List<string> Wrap(string text, XFont font, double width, double firstIndent = 0) => measure.Wrap(text, font, width, firstIndent);
 
     private void Contents(int tocPageIndex)
     {
@@ -433,7 +412,7 @@ public sealed class PdfDocumentWriter
                 // A figure, or a code (208, 2080505): neither may break across lines.
                 if (row[i].Value is not null || (row[i].Text.Length is > 0 and <= 12 && row[i].Text.All(char.IsAsciiDigit)))
                 {
-                    needed[i] = Math.Max(needed[i], gfx.MeasureString(row[i].Text, row[i].Bold ? cellBold : cell).Width + 2 * Padding + 2);
+                    needed[i] = Math.Max(needed[i], measure.Width(row[i].Text, row[i].Bold ? cellBold : cell) + 2 * Padding + 2);
                 }
             }
         }
@@ -482,7 +461,7 @@ public sealed class PdfDocumentWriter
                 foreach (var line in lines[i])
                 {
                     var left = c.Value is not null
-                        ? x + widths[i] - Padding - gfx.MeasureString(line, font).Width
+                        ? x + widths[i] - Padding - measure.Width(line, font)
                         : x + Padding + c.Indent * 10;
                     Text(line, font, left, lineTop - 1);
                     lineTop += cell.Size * 1.45;
@@ -545,7 +524,7 @@ public sealed class PdfDocumentWriter
                 var textTop = top + (height - lines.Count * cell.Size * 1.45) / 2;
                 foreach (var line in lines)
                 {
-                    Text(line, cellBold, x + (w - gfx.MeasureString(line, cellBold).Width) / 2, textTop - 1);
+                    Text(line, cellBold, x + (w - measure.Width(line, cellBold)) / 2, textTop - 1);
                     textTop += cell.Size * 1.45;
                 }
 
@@ -562,16 +541,5 @@ public sealed class PdfDocumentWriter
         }
 
         y += grid.Header.Count * rowHeight;
-    }
-}
-
-internal static class TextElementExtensions
-{
-    public static IEnumerable<string> AsEnumerable(this System.Globalization.TextElementEnumerator enumerator)
-    {
-        while (enumerator.MoveNext())
-        {
-            yield return enumerator.GetTextElement();
-        }
     }
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Yusuan.Publishing.Layout;
+using Yusuan.Publishing.Pdf;
+
+namespace Yusuan.Publishing.Tests;
+
+/// <summary>
+/// <see cref="TextMeasure.Wrap"/> sums each character's width where the PDF writer used to measure the whole line again at
+/// every character. Against that whole-line measuring (kept here as the oracle), with PDFsharp's own measurement, it must break
+/// every text in the same places — the sample's sentences, table cells and headers, in the fonts the writer uses, at widths
+/// that fall exactly on a line's measured width as well as between.
+/// </summary>
+public class TextMeasureTests
+{
+    private static readonly XPdfFontOptions Embedded = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+
+    public static TheoryData<double, bool> Fonts() => new() { { 8.5, false }, { 8.5, true }, { 10.5, false } };
+
+    [Theory]
+    [MemberData(nameof(Fonts))]
+    public void Wrap_breaks_every_sample_text_where_measuring_each_line_whole_breaks_it(double size, bool bold)
+    {
+        CjkFont.Register();
+        var font = new XFont(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Embedded);
+        using var document = new PdfDocument();
+        using var gfx = XGraphics.FromPdfPage(document.AddPage());
+        double Whole(string text, XFont f) => gfx.MeasureString(text, f).Width;
+        var measure = new TextMeasure(Whole);
+        var texts = SampleTexts().ToList();
+        Assert.True(texts.Count > 200, $"only {texts.Count} texts");
+        var compared = 0;
+        var onTheEdge = 0;
+        foreach (var text in texts)
+        {
+            foreach (var width in new[] { 40.0, 63.7, 120.0, 511.0 })
+            {
+                Assert.Equal(WrapWhole(text, font, width, Whole), measure.Wrap(text, font, width));
+                compared++;
+            }
+
+            // A width exactly that of the text's first few characters: the line must end there, as measured whole.
+            var prefix = string.Concat(Elements(text).Take(5));
+            if (prefix.Length < text.Length)
+            {
+                var edge = Whole(prefix, font);
+                Assert.Equal(WrapWhole(text, font, edge, Whole), measure.Wrap(text, font, edge));
+                Assert.Equal(WrapWhole(text, font, edge, Whole, firstIndent: 10), measure.Wrap(text, font, edge, firstIndent: 10));
+                onTheEdge++;
+            }
+        }
+
+        Assert.True(onTheEdge > 100, $"only {onTheEdge} texts measured on the edge");
+        Assert.True(compared > 1000, $"only {compared} comparisons");
+    }
+
+    [Fact]
+    public void Wrap_keeps_explicit_line_breaks_and_puts_at_least_one_character_on_a_line()
+    {
+        CjkFont.Register();
+        var font = new XFont(CjkFont.Family, 8.5, XFontStyleEx.Regular, Embedded);
+        using var document = new PdfDocument();
+        using var gfx = XGraphics.FromPdfPage(document.AddPage());
+        var measure = new TextMeasure((text, f) => gfx.MeasureString(text, f).Width);
+        Assert.Equal(["一般公共", "预算"], measure.Wrap("一般公共\r\n预算", font, 500));
+        Assert.Equal(["基", "本", "支", "出"], measure.Wrap("基本支出", font, 1));
+        Assert.Equal([string.Empty], measure.Wrap(string.Empty, font, 100));
+    }
+
+    /// <summary>Every sentence of the sample's text and every cell and header of its tables.</summary>
+    private static IEnumerable<string> SampleTexts()
+    {
+        var printed = SamplePublication.Document;
+        var grids = printed.Tables.SelectMany(t => t.Blocks.OfType<GridBlock>()).Select(b => b.Grid).ToList();
+        return SamplePublication.Disclosure.Narrative.Select(s => s.Sentence)
+            .Concat(grids.SelectMany(g => g.Rows.SelectMany(r => r.Select(c => c.Text))))
+            .Concat(grids.SelectMany(g => g.Header.SelectMany(r => r.Select(h => h.Text))))
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> Elements(string text)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            yield return elements.GetTextElement();
+        }
+    }
+
+    /// <summary>The breaking the PDF writer did before: the whole candidate line measured at every character.</summary>
+    private static List<string> WrapWhole(string text, XFont font, double width, Func<string, XFont, double> whole, double firstIndent = 0)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
+        {
+            var line = new StringBuilder();
+            var available = lines.Count == 0 ? width - firstIndent : width;
+            foreach (var element in Elements(paragraph))
+            {
+                if (line.Length > 0 && whole(line + element, font) > available)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                    available = width;
+                }
+
+                line.Append(element);
+            }
+
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
+}
