@@ -26,7 +26,7 @@ public static class XlsxDocumentWriter
         foreach (var table in document.Tables)
         {
             var part = book.AddNewPart<WorksheetPart>();
-            part.Worksheet = TableSheet(table);
+            WriteTable(part, table);
             sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = id++, Name = SheetName(table) });
         }
 
@@ -51,24 +51,30 @@ public static class XlsxDocumentWriter
         return name.Length > 31 ? name[..31] : name;
     }
 
-    private static Worksheet TableSheet(PrintedTable table)
+    /// <summary>
+    /// One sheet's table, streamed into its part with the SDK's SAX writer (a tree of every cell built and then serialised
+    /// was most of the workbook's time): the rows are planned first — the frozen header's height goes in the sheet view,
+    /// which precedes them — then written in the order the schema gives (sheetPr, sheetViews, cols, sheetData, mergeCells,
+    /// pageMargins, pageSetup).
+    /// </summary>
+    private static void WriteTable(WorksheetPart part, PrintedTable table)
     {
-        var data = new SheetData();
+        var rows = new List<(uint Index, List<SheetCell> Cells)>();
         var merges = new List<string>();
         var columns = table.Blocks.OfType<GridBlock>().Max(g => g.Grid.Widths.Count);
         var widths = table.Blocks.OfType<GridBlock>().First().Grid.Widths;
         uint row = 1;
-        data.Append(Row(row, [(1, table.Title, Title)]));
+        rows.Add((row, [SheetCell.Of(1, table.Title, Title)]));
         merges.Add($"A1:{Column(columns)}1");
         row++;
-        data.Append(Row(row, [(1, $"部门名称：{table.Department}", Plain), (columns, $"单位：{table.Unit}", Plain)]));
+        rows.Add((row, [SheetCell.Of(1, $"部门名称：{table.Department}", Plain), SheetCell.Of(columns, $"单位：{table.Unit}", Plain)]));
         row++;
         uint frozen = 0;
         foreach (var block in table.Blocks)
         {
             if (block is TextBlock text)
             {
-                data.Append(Row(row, [(1, text.Text, text.Heading ? TextBold : Plain)]));
+                rows.Add((row, [SheetCell.Of(1, text.Text, text.Heading ? TextBold : Plain)]));
                 merges.Add($"A{row}:{Column(columns)}{row}");
                 row++;
                 continue;
@@ -78,7 +84,7 @@ public static class XlsxDocumentWriter
             // Merged header cells: the text sits in the top-left cell; the covered cells are written empty (with the header style,
             // so borders show) in the rows they belong to.
             var occupied = new HashSet<(int, int)>();
-            var headerCells = Enumerable.Range(0, grid.Header.Count).Select(_ => new List<(int Column, string Text, uint Style)>()).ToList();
+            var headerCells = Enumerable.Range(0, grid.Header.Count).Select(_ => new List<SheetCell>()).ToList();
             for (var r = 0; r < grid.Header.Count; r++)
             {
                 var column = 1;
@@ -94,7 +100,7 @@ public static class XlsxDocumentWriter
                         for (var cc = column; cc < column + h.ColSpan; cc++)
                         {
                             occupied.Add((rr, cc));
-                            headerCells[rr].Add((cc, rr == r && cc == column ? h.Text : string.Empty, Header));
+                            headerCells[rr].Add(SheetCell.Of(cc, rr == r && cc == column ? h.Text : string.Empty, Header));
                         }
                     }
 
@@ -109,7 +115,7 @@ public static class XlsxDocumentWriter
 
             for (var r = 0; r < grid.Header.Count; r++)
             {
-                data.Append(Row((uint)(row + r), headerCells[r]));
+                rows.Add(((uint)(row + r), headerCells[r]));
             }
 
             row += (uint)grid.Header.Count;
@@ -120,23 +126,22 @@ public static class XlsxDocumentWriter
 
             foreach (var cells in grid.Rows)
             {
-                var r = new Row { RowIndex = row };
+                var written = new List<SheetCell>(cells.Count);
                 for (var c = 0; c < cells.Count; c++)
                 {
                     var cell = cells[c];
-                    var reference = $"{Column(c + 1)}{row}";
                     if (cell.Value is decimal value)
                     {
                         var style = table.Decimals == 0 ? (cell.Bold ? Number0Bold : Number0) : (cell.Bold ? Number2Bold : Number2);
-                        r.Append(new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number, StyleIndex = style });
+                        written.Add(new SheetCell(c + 1, null, value, style));
                     }
                     else
                     {
-                        r.Append(Inline(reference, (cell.Indent > 0 ? new string('　', cell.Indent) : string.Empty) + cell.Text, cell.Bold ? TextBold : Text));
+                        written.Add(SheetCell.Of(c + 1, (cell.Indent > 0 ? new string('　', cell.Indent) : string.Empty) + cell.Text, cell.Bold ? TextBold : Text));
                     }
                 }
 
-                data.Append(r);
+                rows.Add((row, written));
                 row++;
             }
 
@@ -145,9 +150,17 @@ public static class XlsxDocumentWriter
 
         if (table.Note is not null)
         {
-            data.Append(Row(row, [(1, "注：" + table.Note, Plain)]));
+            rows.Add((row, [SheetCell.Of(1, "注：" + table.Note, Plain)]));
         }
 
+        using var writer = OpenXmlWriter.Create(part, new System.Text.UTF8Encoding(false));
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        // Pane.VerticalSplit is the ySplit attribute: the number of rows frozen above the pane.
+        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = frozen, TopLeftCell = $"A{frozen + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+        {
+            WorkbookViewId = 0,
+        }));
         var total = widths.Sum();
         var cols = new Columns();
         for (var c = 0; c < widths.Count; c++)
@@ -155,40 +168,44 @@ public static class XlsxDocumentWriter
             cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = Math.Round(widths[c] / total * (table.Landscape ? 150 : 100), 1), CustomWidth = true });
         }
 
-        var worksheet = new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            // Pane.VerticalSplit is the ySplit attribute: the number of rows frozen above the pane.
-            new SheetViews(new SheetView(new Pane { VerticalSplit = frozen, TopLeftCell = $"A{frozen + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-            {
-                WorkbookViewId = 0,
-            }),
-            cols,
-            data);
-        if (merges.Count > 0)
+        writer.WriteElement(cols);
+        writer.WriteStartElement(new SheetData());
+        foreach (var (index, cells) in rows)
         {
-            worksheet.Append(new MergeCells(merges.Distinct().Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Distinct().Count() });
+            writer.WriteStartElement(new Row { RowIndex = index });
+            foreach (var cell in cells.OrderBy(c => c.Column))
+            {
+                var reference = $"{Column(cell.Column)}{index}";
+                writer.WriteElement(cell.Value is decimal value
+                    ? new Cell { CellReference = reference, CellValue = new CellValue(value), DataType = CellValues.Number, StyleIndex = cell.Style }
+                    : Inline(reference, cell.Text!, cell.Style));
+            }
+
+            writer.WriteEndElement();
         }
 
-        worksheet.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
-        worksheet.Append(new PageSetup
+        writer.WriteEndElement();
+        var distinct = merges.Distinct().ToList();
+        if (distinct.Count > 0)
+        {
+            writer.WriteElement(new MergeCells(distinct.Select(m => new MergeCell { Reference = m })) { Count = (uint)distinct.Count });
+        }
+
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup
         {
             PaperSize = 9,
             Orientation = table.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1,
             FitToHeight = 0,
         });
-        return worksheet;
+        writer.WriteEndElement();
     }
 
-    private static Row Row(uint index, IReadOnlyList<(int Column, string Text, uint Style)> cells)
+    /// <summary>A cell of a table sheet as planned: text (an inline string) or a number, in its 1-based column.</summary>
+    private readonly record struct SheetCell(int Column, string? Text, decimal? Value, uint Style)
     {
-        var row = new Row { RowIndex = index };
-        foreach (var (column, text, style) in cells.OrderBy(c => c.Column))
-        {
-            row.Append(Inline($"{Column(column)}{index}", text, style));
-        }
-
-        return row;
+        public static SheetCell Of(int column, string text, uint style) => new(column, text, null, style);
     }
 
     private static Cell Inline(string reference, string text, uint style) =>
