@@ -78,6 +78,9 @@ internal sealed class RoundingSearch<T>
 {
     private const int Tabu = 5;
 
+    /// <summary>The most a figure's weight may grow to (its weight starts at 1).</summary>
+    private const int MaxWeight = 4;
+
     private readonly T[] values;
     private readonly T one;
     private readonly int figureCount;
@@ -231,6 +234,13 @@ internal sealed class RoundingSearch<T>
     /// with a short tabu list against undoing the last moves; figures kept from the previous version (<paramref name="kept"/>)
     /// weigh against flips that would move them. Starts from <paramref name="up"/> with its errors in
     /// <paramref name="error"/>, both changed as it goes; returns the best assignment seen (fewest figures out of bounds).
+    /// <para>
+    /// Each figure's distance out of bounds is weighed by a weight that learns which figures keep failing (breakout, as in
+    /// clause weighting for SAT: Morris 1993; Thornton's PAWS, 2004): whenever the step taken improves nothing (its weighted cost
+    /// is not below zero — a local minimum), every figure then out of bounds gains one (up to <see cref="MaxWeight"/>), and every
+    /// second time every weight above one loses one. Without it the search spent most of its steps wandering among a
+    /// department's last few figures out of bounds; with it the 1,000,000-line city rounds 2.4 to 2.8 times faster (docs/benchmarks.md).
+    /// </para>
     /// </summary>
     private bool[] Search(bool[] up, bool[] flexible, T[] error, T?[]? kept, int limit, int seed)
     {
@@ -257,6 +267,9 @@ internal sealed class RoundingSearch<T>
         var candidateAtom = new int[maxTerms];
         var candidateDelta = new T[maxTerms];
         var open = new List<int>();
+        var weight = new int[figureCount];
+        Array.Fill(weight, 1);
+        var minima = 0;
         var stuck = new bool[figureCount];
         var stuckCount = 0;
         for (var iteration = 0; iteration < limit && violated.Count > stuckCount; iteration++)
@@ -283,7 +296,12 @@ internal sealed class RoundingSearch<T>
             // One step in five flips any candidate; the others weigh what each flip costs elsewhere.
             var chosen = random.Next(5) == 0
                 ? candidateAtom[random.Next(count)]
-                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, candidateDelta), count, lastFlipped, iteration, random);
+                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, weight, candidateDelta), count, lastFlipped, iteration, random);
+            if (!T.IsNegative(FlipCost(chosen, up, error, kept, weight)))
+            {
+                Breakout(violated, weight, ++minima);
+            }
+
             var change = up[chosen] ? -one : one;
             up[chosen] = !up[chosen];
             lastFlipped[chosen] = iteration;
@@ -316,18 +334,21 @@ internal sealed class RoundingSearch<T>
     /// bounds, and a unit for each figure kept from the previous version that the flip moves away from what it printed then
     /// (less a unit for each it brings back).
     /// </summary>
-    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, T[] delta)
+    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, int[] weight, T[] delta)
     {
         for (var c = 0; c < count; c++)
         {
-            delta[c] = FlipCost(candidateAtom[c], up, error, kept);
+            delta[c] = FlipCost(candidateAtom[c], up, error, kept, weight);
         }
 
         return delta;
     }
 
-    /// <summary>What flipping one atom costs (see <see cref="Costs"/>); without <paramref name="kept"/>, the distance out of bounds alone.</summary>
-    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept)
+    /// <summary>
+    /// What flipping one atom costs (see <see cref="Costs"/>): each figure's change in distance out of bounds times its
+    /// <paramref name="weight"/> (1 for every figure without one); without <paramref name="kept"/>, that distance alone.
+    /// </summary>
+    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept, int[]? weight = null)
     {
         var step = up[a] ? -1 : 1;
         var sum = T.Zero;
@@ -335,7 +356,8 @@ internal sealed class RoundingSearch<T>
         {
             var g = memberFigure[m];
             var change = Signed(memberSign[m] * step, one);
-            sum += Cost(error[g] + change) - Cost(error[g]);
+            var distance = Cost(error[g] + change) - Cost(error[g]);
+            sum += weight is null ? distance : T.CreateTruncating(weight[g]) * distance;
             if (kept?[g] is { } then)
             {
                 sum += error[g] == then ? one : error[g] + change == then ? -one : T.Zero;
@@ -343,6 +365,26 @@ internal sealed class RoundingSearch<T>
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// At a local minimum of the search (the <paramref name="minima"/>-th): every figure out of bounds weighs one more, up to
+    /// <see cref="MaxWeight"/>; every second time, every weight above one weighs one less (see <see cref="Search"/>).
+    /// </summary>
+    private static void Breakout(FigureSet violated, int[] weight, int minima)
+    {
+        foreach (var f in violated.Members)
+        {
+            weight[f] = Math.Min(weight[f] + 1, MaxWeight);
+        }
+
+        if (minima % 2 == 0)
+        {
+            for (var f = 0; f < weight.Length; f++)
+            {
+                weight[f] = Math.Max(weight[f] - 1, 1);
+            }
+        }
     }
 
     /// <summary>

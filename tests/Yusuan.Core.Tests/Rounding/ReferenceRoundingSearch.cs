@@ -5,7 +5,8 @@ namespace Yusuan.Core.Tests.Rounding;
 /// <summary>
 /// The controlled-rounding search as it was written first (issue 8), with a list of memberships per atom and LINQ in its
 /// steps: kept here only as the oracle for <see cref="RoundingSearch{T}"/>, the flat, allocation-free search that replaced it
-/// (issue 16), which must choose exactly the same flips.
+/// (issue 16), which must choose exactly the same flips. The breakout weights (issue 16) were added to both, each in its own
+/// way, so the comparison still holds the flat search to the algorithm as written.
 /// </summary>
 internal sealed class ReferenceRoundingSearch
 {
@@ -101,7 +102,8 @@ internal sealed class ReferenceRoundingSearch
     /// <summary>
     /// First phase: a WalkSAT-style search that repairs the worst figure out of bounds by flipping one of its atoms — usually the
     /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
-    /// with a short tabu list against undoing the last moves. Returns the best assignment seen.
+    /// with a short tabu list against undoing the last moves, each figure's distance out of bounds weighed by a weight raised
+    /// at local minima (breakout). Returns the best assignment seen.
     /// </summary>
     private (bool[] Up, int Violations) Search(bool[] up, long[] floor, bool[] flexible, List<(int Figure, int Sign)>[] memberships, long[] error, int limit, int seed)
     {
@@ -121,6 +123,8 @@ internal sealed class ReferenceRoundingSearch
         var bestCount = violated.Count;
         var best = (bool[])up.Clone();
         var candidates = new List<(int Atom, long Delta)>();
+        var weight = Enumerable.Repeat(1L, figures.Count).ToArray();
+        var minima = 0;
         var stuck = new HashSet<int>();
         for (var iteration = 0; iteration < limit && violated.Count > stuck.Count; iteration++)
         {
@@ -139,7 +143,7 @@ internal sealed class ReferenceRoundingSearch
                 var delta = 0L;
                 foreach (var (g, sign) in memberships[a])
                 {
-                    delta += Cost(error[g] + Signed(sign * step, one)) - Cost(error[g]);
+                    delta += weight[g] * (Cost(error[g] + Signed(sign * step, one)) - Cost(error[g]));
                 }
 
                 candidates.Add((a, delta));
@@ -151,10 +155,10 @@ internal sealed class ReferenceRoundingSearch
                 continue;
             }
 
-            int chosen;
+            (int Atom, long Delta) chosenCandidate;
             if (random.Next(5) == 0)
             {
-                chosen = candidates[random.Next(candidates.Count)].Atom;
+                chosenCandidate = candidates[random.Next(candidates.Count)];
             }
             else
             {
@@ -162,8 +166,29 @@ internal sealed class ReferenceRoundingSearch
                 var pool = allowed.Count > 0 ? allowed : candidates;
                 var least = pool.Min(c => c.Delta);
                 var ties = pool.Where(c => c.Delta == least).ToList();
-                chosen = ties[random.Next(ties.Count)].Atom;
+                chosenCandidate = ties[random.Next(ties.Count)];
             }
+
+            // Breakout: a step that improves nothing marks a local minimum; the figures then out of bounds weigh more (at most 4),
+            // and at every second minimum every weight above 1 weighs one less.
+            if (chosenCandidate.Delta >= 0)
+            {
+                minima++;
+                foreach (var f in violated)
+                {
+                    weight[f] = Math.Min(weight[f] + 1, 4);
+                }
+
+                if (minima % 2 == 0)
+                {
+                    for (var f = 0; f < weight.Length; f++)
+                    {
+                        weight[f] = Math.Max(weight[f] - 1, 1);
+                    }
+                }
+            }
+
+            var chosen = chosenCandidate.Atom;
 
             var change = up[chosen] ? -one : one;
             up[chosen] = !up[chosen];
