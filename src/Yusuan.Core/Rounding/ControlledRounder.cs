@@ -229,8 +229,8 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
-    /// First phase: a WalkSAT-style search that repairs the worst figure out of bounds by flipping one of its atoms — usually the
-    /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
+    /// First phase: a WalkSAT-style search that repairs a figure out of bounds, chosen at random, by flipping one of its atoms —
+    /// usually the flip that costs least elsewhere, sometimes (one in ten, from a fixed seed so runs repeat) any flip that helps it —
     /// with a short tabu list against undoing the last moves; figures kept from the previous version (<paramref name="kept"/>)
     /// weigh against flips that would move them. Starts from <paramref name="up"/> with its errors in
     /// <paramref name="error"/>, both changed as it goes; returns the best assignment seen (fewest figures out of bounds).
@@ -239,7 +239,8 @@ internal sealed class RoundingSearch<T>
     /// clause weighting for SAT: Morris 1993; Thornton's PAWS, 2004): whenever the step taken improves nothing (its weighted cost
     /// is not below zero — a local minimum), every figure then out of bounds gains one (up to <see cref="MaxWeight"/>), and every
     /// second time every weight above one loses one. Without it the search spent most of its steps wandering among a
-    /// department's last few figures out of bounds; with it the 1,000,000-line city rounds 2.4 to 2.8 times faster (docs/benchmarks.md).
+    /// department's last few figures out of bounds. With the weights, repairing any figure out of bounds rather than the worst,
+    /// and one random flip in ten rather than five, the 1,000,000-line city rounds about 6 times faster (docs/benchmarks.md).
     /// </para>
     /// </summary>
     private bool[] Search(bool[] up, bool[] flexible, T[] error, T?[]? kept, int limit, int seed)
@@ -274,7 +275,7 @@ internal sealed class RoundingSearch<T>
         var stuckCount = 0;
         for (var iteration = 0; iteration < limit && violated.Count > stuckCount; iteration++)
         {
-            var target = random.Next(4) == 0 ? AnyOpen(violated, stuck, open, random) : WorstOpen(violated, stuck, error);
+            var target = AnyOpen(violated, stuck, open, random);
             var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
             var count = 0;
             for (var t = termStart[target]; t < termStart[target + 1]; t++)
@@ -293,8 +294,8 @@ internal sealed class RoundingSearch<T>
                 continue;
             }
 
-            // One step in five flips any candidate; the others weigh what each flip costs elsewhere.
-            var chosen = random.Next(5) == 0
+            // One step in ten flips any candidate; the others weigh what each flip costs elsewhere.
+            var chosen = random.Next(10) == 0
                 ? candidateAtom[random.Next(count)]
                 : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, weight, candidateDelta), count, lastFlipped, iteration, random);
             if (!T.IsNegative(FlipCost(chosen, up, error, kept, weight)))
@@ -446,22 +447,6 @@ internal sealed class RoundingSearch<T>
 
         open.Sort();
         return open[random.Next(open.Count)];
-    }
-
-    /// <summary>The figure out of bounds and not stuck with the largest error (the first such in figure order).</summary>
-    private static int WorstOpen(FigureSet violated, bool[] stuck, T[] error)
-    {
-        var (target, worst) = (-1, -T.One);
-        foreach (var f in violated.Members)
-        {
-            var size = T.Abs(error[f]);
-            if (!stuck[f] && (size > worst || (size == worst && f < target)))
-            {
-                (target, worst) = (f, size);
-            }
-        }
-
-        return target;
     }
 
     /// <summary>

@@ -100,8 +100,8 @@ internal sealed class ReferenceRoundingSearch
     }
 
     /// <summary>
-    /// First phase: a WalkSAT-style search that repairs the worst figure out of bounds by flipping one of its atoms — usually the
-    /// flip that costs least elsewhere, sometimes (one in five, from a fixed seed so runs repeat) any flip that helps it —
+    /// First phase: a WalkSAT-style search that repairs a figure out of bounds (chosen at random) by flipping one of its atoms — usually the
+    /// flip that costs least elsewhere, sometimes (one in ten, from a fixed seed so runs repeat) any flip that helps it —
     /// with a short tabu list against undoing the last moves, each figure's distance out of bounds weighed by a weight raised
     /// at local minima (breakout). Returns the best assignment seen.
     /// </summary>
@@ -128,7 +128,7 @@ internal sealed class ReferenceRoundingSearch
         var stuck = new HashSet<int>();
         for (var iteration = 0; iteration < limit && violated.Count > stuck.Count; iteration++)
         {
-            var target = random.Next(4) == 0 ? AnyOpen(violated, stuck, random) : WorstOpen(violated, stuck, error);
+            var target = AnyOpen(violated, stuck, random);
             var wantDown = long.IsPositive(error[target]) && error[target] != 0L;
             candidates.Clear();
             foreach (var t in figures[target])
@@ -156,7 +156,7 @@ internal sealed class ReferenceRoundingSearch
             }
 
             (int Atom, long Delta) chosenCandidate;
-            if (random.Next(5) == 0)
+            if (random.Next(10) == 0)
             {
                 chosenCandidate = candidates[random.Next(candidates.Count)];
             }
@@ -229,21 +229,6 @@ internal sealed class ReferenceRoundingSearch
     {
         var open = violated.Where(f => !stuck.Contains(f)).ToList();
         return open[random.Next(open.Count)];
-    }
-
-    /// <summary>The figure out of bounds and not stuck with the largest error (the first such in figure order), in one pass.</summary>
-    private static int WorstOpen(SortedSet<int> violated, HashSet<int> stuck, long[] error)
-    {
-        var (target, worst) = (-1, -1L);
-        foreach (var f in violated)
-        {
-            if (!stuck.Contains(f) && long.Abs(error[f]) > worst)
-            {
-                (target, worst) = (f, long.Abs(error[f]));
-            }
-        }
-
-        return target;
     }
 
     /// <summary>
