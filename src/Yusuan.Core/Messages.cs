@@ -142,6 +142,8 @@ public static class Messages
 
     public static string RoundingNotInFolder => "目录中没有 rounding.json（上一版须用 yusuan build 以受控舍入编制，或用 yusuan check --keep-rounding 保存）";
 
+    public static string DepartmentCodeNotAFileName => "部门编码含有不能作文件名的字符，舍入结果未保存";
+
     public static string RoundingNotWritten => "无法写入舍入结果（目录不存在且无法建立、是一个文件，或没有写入权限）";
 
     public static string RoundingOfAnotherBudget(string department, int year, string ofDataset, int datasetYear) =>

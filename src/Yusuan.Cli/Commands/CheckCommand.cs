@@ -106,7 +106,7 @@ internal static class CheckCommand
         var department = compiled.Disclosure.Department.Code;
         return RoundingFile.KeptFile(folder, department) is { } file
             ? RoundingFile.Write(file, compiled.Rounding, department, compiled.Disclosure.FiscalYear)
-            : new InputProblem(department, null, "department", "部门编码含有不能作文件名的字符，舍入结果未保存");
+            : new InputProblem(department, null, "department", Core.Messages.DepartmentCodeNotAFileName);
     }
 
     /// <summary>

@@ -295,10 +295,20 @@ internal sealed class RoundingSearch<T>
             }
 
             // One step in ten flips any candidate; the others weigh what each flip costs elsewhere.
-            var chosen = random.Next(10) == 0
-                ? candidateAtom[random.Next(count)]
-                : LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, weight, candidateDelta), count, lastFlipped, iteration, random);
-            if (!T.IsNegative(FlipCost(chosen, up, error, kept, weight)))
+            int chosen;
+            T cost;
+            if (random.Next(10) == 0)
+            {
+                chosen = candidateAtom[random.Next(count)];
+                cost = FlipCost(chosen, up, error, kept, weight);
+            }
+            else
+            {
+                var c = LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, weight, candidateDelta), count, lastFlipped, iteration, random);
+                (chosen, cost) = (candidateAtom[c], candidateDelta[c]);
+            }
+
+            if (!T.IsNegative(cost))
             {
                 Breakout(violated, weight, ++minima);
             }
@@ -389,8 +399,8 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
-    /// The candidate whose flip costs least elsewhere, among those not flipped in the last <see cref="Tabu"/> steps (or that
-    /// cost less than nothing) if any, else among all; ties broken at random.
+    /// The place among the candidates of the one whose flip costs least elsewhere, among those not flipped in the last
+    /// <see cref="Tabu"/> steps (or that cost less than nothing) if any, else among all; ties broken at random.
     /// </summary>
     private static int LeastCostly(int[] atom, T[] delta, int count, int[] lastFlipped, int iteration, Random random)
     {
@@ -426,7 +436,7 @@ internal sealed class RoundingSearch<T>
         {
             if (InPool(c) && delta[c] == least!.Value && pick-- == 0)
             {
-                return atom[c];
+                return c;
             }
         }
 

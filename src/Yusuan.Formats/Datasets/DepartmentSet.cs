@@ -187,15 +187,15 @@ public sealed class DepartmentSet
         return Each(compiler, 1, (profile, lines) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
     }
 
+    /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
+    private const int Lookahead = 4;
+
     /// <summary>
     /// Routes the ledger's lines to their departments and finishes each department (<paramref name="finish"/>) as soon as its
     /// lines are all in — up to <paramref name="width"/> at once on the thread pool — handing the results over in order. Up to
     /// <see cref="Lookahead"/> times that many departments may be waiting or done but not yet handed over, so that one large
     /// department at the head of the line does not leave the other cores idle; memory stays bounded by that count.
     /// </summary>
-    /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
-    private const int Lookahead = 4;
-
     private IEnumerable<T> Each<T>(BudgetCompiler compiler, int width, Func<Profile, DepartmentLines, T> finish)
     {
         width = width > 0 ? width : Environment.ProcessorCount;

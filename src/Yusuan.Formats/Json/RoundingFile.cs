@@ -56,7 +56,7 @@ public static class RoundingFile
             : null;
 
     /// <summary>
-    /// Reads a rounding.json, or in a folder the department's (<see cref="KeptName"/>) or else a build's rounding.json; every
+    /// Reads a rounding.json, or in a folder the department's (<see cref="KeptFile"/>) or else a build's rounding.json; every
     /// problem names the file and the field (the atom's place in the list for a bad atom). Nothing is returned unless the whole
     /// file is usable.
     /// </summary>
