@@ -16,10 +16,13 @@ internal sealed class BlockTree
     private readonly Dictionary<string, RowDraft> agencyRowOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, RowDraft>> codeRows = new(StringComparer.Ordinal);
     private readonly Func<string, string, TableRow> codeRow;
+    private readonly CellTerms terms;
 
     /// <param name="codeRow">Makes the template of a classified row from (agency, row key).</param>
-    public BlockTree(int columns, bool perAgency, Func<string, string, TableRow> codeRow)
+    /// <param name="terms">Where the rows' cells keep their atoms.</param>
+    public BlockTree(int columns, bool perAgency, Func<string, string, TableRow> codeRow, CellTerms terms)
     {
+        this.terms = terms;
         this.columns = columns;
         this.perAgency = perAgency;
         this.codeRow = codeRow;
@@ -27,7 +30,7 @@ internal sealed class BlockTree
 
     public RowDraft AddHeader(TableRow template)
     {
-        var row = new RowDraft(template, columns);
+        var row = new RowDraft(template, terms, columns);
         headers.Add(row);
         return row;
     }
@@ -36,7 +39,7 @@ internal sealed class BlockTree
     {
         if (perAgency && !agencyRowOf.ContainsKey(code))
         {
-            var row = new RowDraft(new TableRow { Unit = name, Name = name, Key = "agency:" + code, Values = [] }, columns);
+            var row = new RowDraft(new TableRow { Unit = name, Name = name, Key = "agency:" + code, Values = [] }, terms, columns);
             agencyRows.Add((code, row));
             agencyRowOf.Add(code, row);
         }
@@ -67,7 +70,7 @@ internal sealed class BlockTree
         {
             if (!rows.TryGetValue(key, out var row))
             {
-                row = new RowDraft(codeRow(agency, key), columns);
+                row = new RowDraft(codeRow(agency, key), terms, columns);
                 rows.Add(key, row);
             }
 

@@ -6,38 +6,57 @@ namespace Yusuan.Core.Compile;
 public readonly record struct Term(int Atom, int Sign);
 
 /// <summary>
-/// One cell before rounding: its exact amount in 元 and the atoms it sums.
+/// One cell before rounding: its exact amount in 元 and the atoms it sums (held with every other cell of the department's
+/// tables in one <see cref="CellTerms"/>).
 /// Every printed figure is such a sum, which is what lets controlled rounding keep totals additive across all tables.
 /// </summary>
 public sealed class CellDraft
 {
-    private readonly List<Term> terms = [];
+    private readonly CellTerms store;
+    private readonly int cell;
+    private int count;
+
+    internal CellDraft(CellTerms store)
+    {
+        this.store = store;
+        cell = store.NewCell();
+    }
 
     public decimal Truth { get; private set; }
 
-    public IReadOnlyList<Term> Terms => terms;
+    /// <summary>The atoms the cell sums, each with its sign (+1 or −1), in the order they were added.</summary>
+    public IReadOnlyList<Term> Terms => [.. SignedTerms.ToArray().Select(s => new Term(Math.Abs(s) - 1, Math.Sign(s)))];
+
+    /// <summary>Whether the cell sums no atom at all (an empty cell, as opposed to atoms that add to zero).</summary>
+    public bool IsEmpty => count == 0;
+
+    /// <summary>The terms as sign × (atom + 1), in the order they were added.</summary>
+    internal ReadOnlySpan<int> SignedTerms => store.Of(cell);
 
     internal void Add(int atom, int sign, decimal value)
     {
-        terms.Add(new Term(atom, sign));
+        store.Add(cell, atom, sign);
         Truth += sign * value;
-    }
-
-    internal void AddAll(CellDraft other, IReadOnlyList<decimal> atomValues)
-    {
-        foreach (var t in other.terms)
-        {
-            Add(t.Atom, t.Sign, atomValues[t.Atom]);
-        }
+        count++;
     }
 }
 
 /// <summary>A table row before rounding.</summary>
-public sealed class RowDraft(TableRow template, int columns)
+public sealed class RowDraft
 {
-    public TableRow Template { get; set; } = template;
+    internal RowDraft(TableRow template, CellTerms terms, int columns)
+    {
+        Template = template;
+        Cells = new CellDraft[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            Cells[c] = new CellDraft(terms);
+        }
+    }
 
-    public CellDraft[] Cells { get; } = Enumerable.Range(0, columns).Select(_ => new CellDraft()).ToArray();
+    public TableRow Template { get; set; }
+
+    public CellDraft[] Cells { get; }
 }
 
 /// <summary>A table before rounding: the exact figures in 元 and the atoms behind each.</summary>
@@ -60,9 +79,9 @@ public sealed class TableDraft
     /// <summary>The size of one display unit in 元: 10,000 for 万元 with no decimals, 100 for 万元 with two.</summary>
     public decimal UnitSize => 10_000m / Pow10(Decimals);
 
-    public RowDraft AddRow(TableRow template)
+    internal RowDraft AddRow(TableRow template, CellTerms terms)
     {
-        var row = new RowDraft(template, Columns.Count);
+        var row = new RowDraft(template, terms, Columns.Count);
         Rows.Add(row);
         return row;
     }

@@ -14,6 +14,9 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private readonly IReadOnlyList<AtomKey> keys = atoms.Keys;
     private readonly List<decimal> values = atoms.Values;
 
+    // Every cell's atoms, for all twelve tables.
+    private readonly CellTerms terms = new();
+
     // Each atom's code paths, worked out once for all the tables that need them.
     private string[][]? functionPaths;
     private string[][]? economicPaths;
@@ -53,7 +56,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private BlockTree Blocks(int columns, Func<string, string, TableRow> codeRow, bool supervisor)
     {
         var perAgency = !profile.IsSingleAgency;
-        var tree = new BlockTree(columns, perAgency, codeRow);
+        var tree = new BlockTree(columns, perAgency, codeRow, terms);
         if (supervisor && profile.Supervisor is { } s)
         {
             tree.AddHeader(new TableRow { Unit = s.Name, Name = s.Name, Key = "supervisor", Values = [] });
@@ -106,7 +109,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
             draft.Rows.Add(row);
         }
 
-        if (draft.Rows.All(r => r.Cells.All(c => c.Terms.Count == 0)))
+        if (draft.Rows.All(r => r.Cells.All(c => c.IsEmpty)))
         {
             draft.Note = Messages.EmptyTableNote;
         }
@@ -152,9 +155,9 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private void AddTwoSided(TableDraft draft, IReadOnlyList<Tables.NamedRow> named, Func<FundSource, bool> spent)
     {
         var income = named.Where(r => r.Funds is not null).ToArray();
-        var incomeRows = income.Select(i => new RowDraft(new TableRow { Section = "income", Key = i.Key, Name = i.Title, Values = [] }, 1)).ToArray();
-        var tree = new BlockTree(1, perAgency: false, (_, code) => FunctionRow(code) with { Section = "expenditure" });
-        RowDraft Total(string key) => new(new TableRow { Section = "expenditure", Key = key, Name = named.Single(r => r.Key == key).Title, Values = [] }, 1);
+        var incomeRows = income.Select(i => new RowDraft(new TableRow { Section = "income", Key = i.Key, Name = i.Title, Values = [] }, terms, 1)).ToArray();
+        var tree = new BlockTree(1, perAgency: false, (_, code) => FunctionRow(code) with { Section = "expenditure" }, terms);
+        RowDraft Total(string key) => new(new TableRow { Section = "expenditure", Key = key, Name = named.Single(r => r.Key == key).Title, Values = [] }, terms, 1);
         var (current, carryForward, total) = (Total("expenditure.current"), Total("expenditure.carryforward"), Total("expenditure.total"));
         for (var k = 0; k < keys.Count; k++)
         {
@@ -314,9 +317,9 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     {
         var draft = Draft("T09", decimals: 2);
         var priorYear = profile.PriorYear?.FiscalYear ?? profile.FiscalYear - 1;
-        var prior = draft.AddRow(new TableRow { Unit = profile.Department.Name, Key = "prior", Name = $"{priorYear} 年", Values = [] });
-        var current = draft.AddRow(new TableRow { Key = "current", Name = $"{profile.FiscalYear} 年", Values = [] });
-        var change = draft.AddRow(new TableRow { Key = "change", Name = "增减变化金额", Values = [] });
+        var prior = draft.AddRow(new TableRow { Unit = profile.Department.Name, Key = "prior", Name = $"{priorYear} 年", Values = [] }, terms);
+        var current = draft.AddRow(new TableRow { Key = "current", Name = $"{profile.FiscalYear} 年", Values = [] }, terms);
+        var change = draft.AddRow(new TableRow { Key = "change", Name = "增减变化金额", Values = [] }, terms);
 
         static int[] Columns(OfficialExpenseCategory c) => c switch
         {
@@ -363,10 +366,10 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
             plan.Indicators.Select(i => new PerformanceIndicator(i.Level1, i.Level2, i.Name, i.Target)).ToList(),
             plan.Supervisor);
         var draft = Draft("T12", performance: performance);
-        var totalRow = new RowDraft(new TableRow { Key = "total", Name = "金额合计", Values = [] }, 3);
+        var totalRow = new RowDraft(new TableRow { Key = "total", Name = "金额合计", Values = [] }, terms, 3);
         foreach (var task in plan.Tasks)
         {
-            var row = draft.AddRow(new TableRow { Name = task.Name, Text = task.Content, Level = 1, Values = [] });
+            var row = draft.AddRow(new TableRow { Name = task.Name, Text = task.Content, Level = 1, Values = [] }, terms);
             var projects = task.Projects.ToHashSet(StringComparer.Ordinal);
             for (var k = 0; k < keys.Count; k++)
             {

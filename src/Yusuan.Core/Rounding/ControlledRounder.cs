@@ -26,7 +26,7 @@ public sealed class ControlledRounder
     // unit is 10^k and comparisons with the bound are exact — in 64-bit integers when every sum fits, else in 128-bit.
     private readonly Int128[] values;
     private readonly Int128 one;
-    private readonly IReadOnlyList<IReadOnlyList<Term>> figures;
+    private readonly FlatFigures figures;
     private readonly bool?[]? remembered;
 
     /// <param name="values">Atom values in display units (e.g. 万元).</param>
@@ -37,6 +37,14 @@ public sealed class ControlledRounder
     /// </param>
     /// <exception cref="ArgumentException"><paramref name="remembered"/> does not give one entry per atom.</exception>
     public ControlledRounder(decimal[] values, IReadOnlyList<IReadOnlyList<Term>> figures, bool?[]? remembered = null)
+        : this(values, FlatFigures.Of(figures), remembered)
+    {
+    }
+
+    /// <param name="values">Atom values in display units (e.g. 万元).</param>
+    /// <param name="figures">Each figure's terms, held flat.</param>
+    /// <param name="remembered">Per atom, its direction in the previous version when its amount is unchanged, else null.</param>
+    internal ControlledRounder(decimal[] values, FlatFigures figures, bool?[]? remembered = null)
     {
         if (remembered is not null && remembered.Length != values.Length)
         {
@@ -65,6 +73,36 @@ public sealed class ControlledRounder
         return bound < long.MaxValue
             ? new RoundingSearch<long>(values.Select(v => (long)v).ToArray(), (long)one, figures, remembered).Solve(maxIterations)
             : new RoundingSearch<Int128>(values, one, figures, remembered).Solve(maxIterations);
+    }
+}
+
+/// <summary>
+/// Figures held flat (compressed rows): figure f's terms are <see cref="Signed"/>[<see cref="Start"/>[f] .. Start[f + 1]), each
+/// as sign × (atom + 1), in the order the caller gave them.
+/// </summary>
+internal readonly record struct FlatFigures(int[] Start, int[] Signed)
+{
+    public int Count => Start.Length - 1;
+
+    /// <summary>Figures given as lists of terms; a term's sign is taken as +1 or −1 by its sign.</summary>
+    public static FlatFigures Of(IReadOnlyList<IReadOnlyList<Term>> figures)
+    {
+        var start = new int[figures.Count + 1];
+        for (var f = 0; f < figures.Count; f++)
+        {
+            start[f + 1] = start[f] + figures[f].Count;
+        }
+
+        var signed = new int[start[^1]];
+        for (var f = 0; f < figures.Count; f++)
+        {
+            for (var i = 0; i < figures[f].Count; i++)
+            {
+                signed[start[f] + i] = (figures[f][i].Sign < 0 ? -1 : 1) * (figures[f][i].Atom + 1);
+            }
+        }
+
+        return new FlatFigures(start, signed);
     }
 }
 
@@ -100,30 +138,22 @@ internal sealed class RoundingSearch<T>
     /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
     /// <param name="figures">Each figure's terms (sign ±1).</param>
     /// <param name="remembered">Per atom, its direction in the previous version if its amount is unchanged (see <see cref="ControlledRounder"/>).</param>
-    public RoundingSearch(T[] values, T one, IReadOnlyList<IReadOnlyList<Term>> figures, bool?[]? remembered = null)
+    public RoundingSearch(T[] values, T one, FlatFigures figures, bool?[]? remembered = null)
     {
         this.values = values;
         this.remembered = remembered;
         this.one = one;
         figureCount = figures.Count;
-        termStart = new int[figureCount + 1];
-        for (var f = 0; f < figureCount; f++)
-        {
-            termStart[f + 1] = termStart[f] + figures[f].Count;
-        }
-
+        termStart = figures.Start;
         termAtom = new int[termStart[figureCount]];
         termSign = new sbyte[termAtom.Length];
         memberStart = new int[values.Length + 1];
-        for (var f = 0; f < figureCount; f++)
+        for (var t = 0; t < termAtom.Length; t++)
         {
-            var terms = figures[f];
-            for (var i = 0; i < terms.Count; i++)
-            {
-                termAtom[termStart[f] + i] = terms[i].Atom;
-                termSign[termStart[f] + i] = (sbyte)Math.Sign(terms[i].Sign);
-                memberStart[terms[i].Atom + 1]++;
-            }
+            var signed = figures.Signed[t];
+            termAtom[t] = Math.Abs(signed) - 1;
+            termSign[t] = (sbyte)Math.Sign(signed);
+            memberStart[termAtom[t] + 1]++;
         }
 
         for (var a = 0; a < values.Length; a++)

@@ -72,23 +72,35 @@ public static class TableRounding
         var unitSize = drafts[0].UnitSize;
         var scale = unitSize / 10_000m;
         var values = atomValues.Select(v => v / unitSize).ToArray();
-        // Cells that sum the same atoms with the same signs are one figure (in the order first met), so they print alike.
+        // Cells that sum the same atoms with the same signs are one figure (in the order first met), so they print alike. A
+        // figure keeps the terms of the first cell met, in their order (the order the search starts from); the lookup goes by
+        // the sorted terms, copied only for a figure not met before.
         var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
-        var figures = new List<IReadOnlyList<Term>>();
+        var lookup = figureIndex.GetAlternateLookup<ReadOnlySpan<int>>();
+        var (figureStart, figureTerms) = (new List<int> { 0 }, new List<int>());
         var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>();
+        var sorted = new int[16];
         foreach (var draft in drafts)
         {
             for (var r = 0; r < draft.Rows.Count; r++)
             {
                 for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
                 {
-                    var terms = draft.Rows[r].Cells[c].Terms;
-                    var signature = Signature.Of(terms);
-                    if (!figureIndex.TryGetValue(signature, out var f))
+                    var terms = draft.Rows[r].Cells[c].SignedTerms;
+                    if (sorted.Length < terms.Length)
                     {
-                        f = figures.Count;
-                        figureIndex.Add(signature, f);
-                        figures.Add(terms);
+                        sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                    }
+
+                    var signature = sorted.AsSpan(0, terms.Length);
+                    terms.CopyTo(signature);
+                    signature.Sort();
+                    if (!lookup.TryGetValue(signature, out var f))
+                    {
+                        f = figureStart.Count - 1;
+                        lookup[signature] = f;
+                        figureTerms.AddRange(terms);
+                        figureStart.Add(figureTerms.Count);
                     }
 
                     cellFigure.Add((draft, r, c, f));
@@ -96,6 +108,7 @@ public static class TableRounding
             }
         }
 
+        var figures = new FlatFigures([.. figureStart], [.. figureTerms]);
         string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
         var directions = identity is null || previous is null
             ? null
@@ -118,7 +131,16 @@ public static class TableRounding
         }
 
         var outOfBounds = unaligned.ToHashSet();
-        var figurePrinted = figures.Select(terms => terms.Sum(t => t.Sign * atoms[t.Atom])).ToArray();
+        var figurePrinted = new decimal[figures.Count];
+        for (var f = 0; f < figures.Count; f++)
+        {
+            for (var t = figures.Start[f]; t < figures.Start[f + 1]; t++)
+            {
+                var signed = figures.Signed[t];
+                figurePrinted[f] += signed > 0 ? atoms[signed - 1] : -atoms[-signed - 1];
+            }
+        }
+
         foreach (var (draft, r, c, f) in cellFigure)
         {
             var sum = figurePrinted[f];
@@ -141,32 +163,29 @@ public static class TableRounding
     }
 }
 
-/// <summary>A figure's atoms with their signs (sign × (atom + 1)), sorted: equal for two cells exactly when they sum alike.</summary>
+/// <summary>
+/// Equality of a figure's atoms with their signs (sign × (atom + 1), sorted): equal for two cells exactly when they sum alike.
+/// Looked up by span, so a cell whose figure is known allocates nothing.
+/// </summary>
 internal static class Signature
 {
     public static IEqualityComparer<int[]> Comparer { get; } = new SequenceComparer();
 
-    public static int[] Of(IReadOnlyList<Term> terms)
-    {
-        var signature = new int[terms.Count];
-        for (var i = 0; i < signature.Length; i++)
-        {
-            signature[i] = terms[i].Sign * (terms[i].Atom + 1);
-        }
-
-        Array.Sort(signature);
-        return signature;
-    }
-
-    private sealed class SequenceComparer : IEqualityComparer<int[]>
+    private sealed class SequenceComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(int[] signature)
+        public int GetHashCode(int[] signature) => GetHashCode(signature.AsSpan());
+
+        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<int> signature)
         {
             var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan()));
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature));
             return hash.ToHashCode();
         }
+
+        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
     }
 }

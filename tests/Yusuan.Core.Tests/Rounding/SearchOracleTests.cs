@@ -18,7 +18,7 @@ public class SearchOracleTests
     {
         var (values, figures) = Tables(seed);
         var one = 1_000_000L;
-        var (flat, flatUnaligned) = new RoundingSearch<long>(values, one, figures).Solve();
+        var (flat, flatUnaligned) = new RoundingSearch<long>(values, one, FlatFigures.Of(figures)).Solve();
         var (reference, referenceUnaligned) = new ReferenceRoundingSearch(values, one, figures).Solve();
         Assert.Equal(reference, flat);
         Assert.Equal(referenceUnaligned, flatUnaligned);
@@ -36,7 +36,7 @@ public class SearchOracleTests
             var (values, figures) = Tables(seed);
             var outOfBounds = figures.Count(f => Math.Abs(f.Sum(t => t.Sign * (Cumulative(values)[t.Atom] - values[t.Atom]))) >= 1_000_000L);
             repaired += outOfBounds > 0 ? 1 : 0;
-            unalignedInstances += new RoundingSearch<long>(values, 1_000_000L, figures).Solve().Unaligned.Count > 0 ? 1 : 0;
+            unalignedInstances += new RoundingSearch<long>(values, 1_000_000L, FlatFigures.Of(figures)).Solve().Unaligned.Count > 0 ? 1 : 0;
         }
 
         Assert.True(repaired >= 30, $"only {repaired} of 40 instances needed the search");
