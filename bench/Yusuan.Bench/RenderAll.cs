@@ -28,7 +28,14 @@ internal static class RenderAll
         }
 
         var clock = Stopwatch.StartNew();
-        var disclosures = set.CompileEach(ClassificationCatalogue.BuiltIn(), RoundingMode.Controlled).Select(r => r.Compiled.Disclosure).ToList();
+        var (results, check) = set.CompileAll(ClassificationCatalogue.BuiltIn(), RoundingMode.Controlled);
+        if (check.Problems.Count > 0)
+        {
+            Console.Error.WriteLine("数据集有错：" + string.Join("; ", check.Problems.Take(3)));
+            return 2;
+        }
+
+        var disclosures = results.Select(r => r.Compiled.Disclosure).ToList();
         Console.WriteLine($"数据集：{folder}，{disclosures.Count} 个部门，编制 {clock.Elapsed.TotalSeconds:0.0} s（不计入下面的渲染）");
         var output = Path.Combine(Path.GetTempPath(), "yusuan-render-all-" + Guid.NewGuid().ToString("N"));
         try

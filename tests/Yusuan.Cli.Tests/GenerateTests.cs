@@ -41,8 +41,42 @@ public class GenerateTests
         var ledger = Path.Combine(folder, "ledger.csv");
         var lines = File.ReadAllLines(ledger);
         File.WriteAllLines(ledger, lines.Take(1).Concat(lines.Skip(1).Select((l, i) => (l, i)).OrderBy(x => x.i % 7).ThenBy(x => x.i).Select(x => x.l)));
-        var shuffled = Yusuan.Run("check", folder);
+        var memory = Path.Combine(folder, "rounding");
+        var shuffled = Yusuan.Run("check", folder, "--keep-rounding", memory);
         Assert.Equal(check.Out.Split('\n').Order(StringComparer.Ordinal), shuffled.Out.Split('\n').Order(StringComparer.Ordinal));
+        Assert.Contains("已检查 6 / 6 个部门（100%）", shuffled.Error, StringComparison.Ordinal);
+
+        // Found out only as it is read, in the one read that also compiles: what that read kept is void, every department is
+        // compiled again from a second read, and each keeps its rounding once (nothing staged is left behind).
+        Assert.Contains($"已把 6 个部门的舍入结果保存到 {memory}", shuffled.Error, StringComparison.Ordinal);
+        Assert.Equal(6, Directory.GetFiles(memory).Length);
+        Assert.Empty(Directory.GetDirectories(memory));
+    }
+
+    [Fact]
+    public void A_fault_in_the_last_line_of_a_city_voids_everything_the_one_read_had_made()
+    {
+        // The ledger is checked and compiled in one read: by its last line every department but the last has been compiled and
+        // judged. A fault there must still leave only the problem — no department's findings, no rounding kept.
+        var folder = Folder();
+        Assert.Equal(0, Yusuan.Run("generate", "--agencies", "20", "--lines", "2000", "--seed", "7", "--out", folder).ExitCode);
+        var ledger = Path.Combine(folder, "ledger.csv");
+        var lines = File.ReadAllLines(ledger);
+        var fields = lines[^1].Split(',');
+        fields[11] = "12.3.4";
+        lines[^1] = string.Join(',', fields);
+        File.WriteAllLines(ledger, lines);
+        var memory = Path.Combine(folder, "rounding");
+
+        foreach (var format in new[] { "text", "json" })
+        {
+            var check = Yusuan.Run("check", folder, "--keep-rounding", memory, "--format", format);
+            Assert.Equal(2, check.ExitCode);
+            Assert.Contains("ledger.csv 第 2001 行 列“amount”", check.Error, StringComparison.Ordinal);
+            Assert.Contains("未作检查", check.Error, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, check.Out);
+            Assert.False(Directory.Exists(memory) && Directory.EnumerateFileSystemEntries(memory).Any(), "a rounding was kept from a ledger that failed");
+        }
     }
 
     [Fact]

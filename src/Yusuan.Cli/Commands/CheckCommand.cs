@@ -111,7 +111,10 @@ internal static class CheckCommand
 
     /// <summary>
     /// A folder of many departments: each department's findings under its heading (text), or a JSON array of departments with
-    /// their findings, written as each department is done; then the totals. Exit 1 when any department has an error.
+    /// their findings; then the totals. Exit 1 when any department has an error. The ledger is read once — checked, compiled and
+    /// each department judged in the same read — and what it produced is kept only if the whole ledger passed: the findings are
+    /// held in a temporary file and written out at the end, the roundings (--keep-rounding) staged beside the folder's files and
+    /// put in place at the end; a ledger with a problem anywhere gives its problems and nothing else.
     /// </summary>
     private static int CheckMany(ParseResult parse, CommonOptions common, string folder, bool json)
     {
@@ -157,110 +160,184 @@ internal static class CheckCommand
         }
 
         var keep = parse.GetValue(common.KeepRounding);
-        var (kept, unkept) = (0, new List<InputProblem>());
-        var counts = new int[3];
-        var departments = 0;
-        DepartmentProgress.Run(set.DepartmentCount, (write, advance) =>
+        var staged = keep is null ? null : Path.Combine(keep, ".yusuan-staged-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var held = Path.GetTempFileName();
+        try
         {
-            write(json ? "[" : string.Empty);
-            foreach (var result in set.CompileEach(catalogue, rounding, region, previous: Previous))
+            var run = new ManyDepartments(held, staged, json);
+            var check = DepartmentProgress.Run(set.DepartmentCount, advance => set.CompileEach(
+                catalogue,
+                rounding,
+                result =>
+                {
+                    run.Add(result);
+                    advance(run.Departments);
+                },
+                () =>
+                {
+                    run.StartOver();
+                    advance(0);
+                },
+                region,
+                previous: Previous));
+            run.Close();
+            if (check.Problems.Count > 0)
             {
-                foreach (var finding in result.Findings)
-                {
-                    counts[(int)finding.Severity]++;
-                }
-
-                var department = result.Profile.Department;
-                if (json)
-                {
-                    write((departments > 0 ? ",\n" : "\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
-                }
-                else if (result.Findings.Count > 0)
-                {
-                    write($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings));
-                }
-
-                if (Keep(keep, result.Compiled) is { } notKept)
-                {
-                    unkept.Add(notKept);
-                }
-                else if (keep is not null)
-                {
-                    kept++;
-                }
-
-                departments++;
-                advance();
+                CommonOptions.ReportUnusable(check.Problems, "未作检查");
+                return ExitCodes.InputUnusable;
             }
-        });
 
-        Console.WriteLine(json ? "\n]" : string.Empty);
-        foreach (var problem in unusable.OrderBy(p => p.File, StringComparer.Ordinal))
+            using (var findings = File.OpenRead(held))
+            using (var stdout = Console.OpenStandardOutput())
+            {
+                Console.Out.Flush();
+                findings.CopyTo(stdout);
+            }
+
+            Console.WriteLine(json ? "\n]" : string.Empty);
+            foreach (var problem in unusable.OrderBy(p => p.File, StringComparer.Ordinal))
+            {
+                Console.Error.WriteLine($"上一版的舍入结果无法使用，该部门已重新舍入：{problem}");
+            }
+
+            foreach (var problem in run.Unkept)
+            {
+                Console.Error.WriteLine($"舍入结果未保存：{problem}");
+            }
+
+            if (keep is not null)
+            {
+                var kept = run.PutKeptInPlace(keep);
+                Console.Error.WriteLine($"已把 {kept} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
+            }
+
+            var counts = run.Counts;
+            var summary = $"{run.Departments} 个部门，{check.Lines} 条预算明细：错误 {counts[(int)Severity.Error]} 条，警告 {counts[(int)Severity.Warning]} 条，提示 {counts[(int)Severity.Info]} 条。";
+            (json ? Console.Error : Console.Out).WriteLine(summary);
+            return counts[(int)Severity.Error] > 0 ? ExitCodes.ErrorFindings : ExitCodes.Done;
+        }
+        finally
         {
-            Console.Error.WriteLine($"上一版的舍入结果无法使用，该部门已重新舍入：{problem}");
+            File.Delete(held);
+            if (staged is not null && Directory.Exists(staged))
+            {
+                Directory.Delete(staged, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a check of many departments has produced so far, held until the ledger is known to pass: each department's findings
+    /// (text or JSON) in a temporary file, their counts, and the roundings to keep in a staging folder.
+    /// </summary>
+    private sealed class ManyDepartments(string held, string? staged, bool json)
+    {
+        private StreamWriter output = Open(held);
+
+        public int Departments { get; private set; }
+
+        public int[] Counts { get; private set; } = new int[3];
+
+        public List<InputProblem> Unkept { get; } = [];
+
+        public void Add(DepartmentResult result)
+        {
+            foreach (var finding in result.Findings)
+            {
+                Counts[(int)finding.Severity]++;
+            }
+
+            var department = result.Profile.Department;
+            if (json)
+            {
+                output.Write((Departments > 0 ? ",\n" : "[\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
+            }
+            else if (result.Findings.Count > 0)
+            {
+                output.Write($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings));
+            }
+
+            if (staged is not null && Keep(staged, result.Compiled) is { } notKept)
+            {
+                Unkept.Add(notKept);
+            }
+
+            Departments++;
         }
 
-        foreach (var problem in unkept)
+        /// <summary>Everything so far is void: the ledger's departments come again (it is not grouped by department).</summary>
+        public void StartOver()
         {
-            Console.Error.WriteLine($"舍入结果未保存：{problem}");
+            output.Dispose();
+            output = Open(held);
+            (Departments, Counts) = (0, new int[3]);
+            Unkept.Clear();
+            if (staged is not null && Directory.Exists(staged))
+            {
+                Directory.Delete(staged, recursive: true);
+            }
         }
 
-        if (keep is not null)
+        public void Close()
         {
-            Console.Error.WriteLine($"已把 {kept} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
+            if (json && Departments == 0)
+            {
+                output.Write("[");
+            }
+
+            output.Dispose();
         }
 
-        var summary = $"{departments} 个部门，{set.LineCount} 条预算明细：错误 {counts[(int)Severity.Error]} 条，警告 {counts[(int)Severity.Warning]} 条，提示 {counts[(int)Severity.Info]} 条。";
-        (json ? Console.Error : Console.Out).WriteLine(summary);
-        return counts[(int)Severity.Error] > 0 ? ExitCodes.ErrorFindings : ExitCodes.Done;
+        /// <summary>Moves the staged roundings into <paramref name="keep"/>; returns how many.</summary>
+        public int PutKeptInPlace(string keep)
+        {
+            if (staged is null || !Directory.Exists(staged))
+            {
+                return 0;
+            }
+
+            var files = Directory.GetFiles(staged);
+            foreach (var file in files)
+            {
+                File.Move(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+            }
+
+            return files.Length;
+        }
+
+        private static StreamWriter Open(string path) => new(path, append: false, new System.Text.UTF8Encoding(false));
     }
 }
 
 /// <summary>
 /// How far a check of many departments has got, on standard error: a live bar in a terminal (Spectre.Console: departments
-/// checked out of all, time left), and where standard error is a file or a pipe a line at every tenth of the departments. The
-/// findings go to standard output — or, when both are the terminal, through the bar's console above the bar, so the two never
-/// tangle on the screen.
+/// checked out of all, time left), and where standard error is a file or a pipe a line at every tenth of the departments.
 /// </summary>
 internal static class DepartmentProgress
 {
     /// <param name="total">How many departments there are.</param>
-    /// <param name="body">The check: given how to write its output (standard output) and how to count a department done.</param>
-    public static void Run(int total, Action<Action<string>, Action> body)
+    /// <param name="body">The check, given how to say how many departments are done (0 again when it starts over).</param>
+    public static T Run<T>(int total, Func<Action<int>, T> body)
     {
         if (Console.IsErrorRedirected)
         {
-            var (done, step) = (0, Math.Max(1, total / 10));
-            body(text => Console.Out.Write(text), () =>
+            var step = Math.Max(1, total / 10);
+            return body(done =>
             {
-                done++;
-                if (done % step == 0 || done == total)
+                if (done > 0 && (done % step == 0 || done == total))
                 {
                     Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"已检查 {done:N0} / {total:N0} 个部门（{done * 100 / Math.Max(1, total)}%）"));
                 }
             });
-            return;
         }
 
         var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
-        console.Progress()
+        return console.Progress()
             .Columns(new Spectre.Console.TaskDescriptionColumn(), new Spectre.Console.ProgressBarColumn(), new Spectre.Console.PercentageColumn(), new Spectre.Console.RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask($"检查 {total:N0} 个部门", maxValue: Math.Max(1, total));
-                body(
-                    text =>
-                    {
-                        if (Console.IsOutputRedirected)
-                        {
-                            Console.Out.Write(text);
-                        }
-                        else if (text.Length > 0)
-                        {
-                            console.Write(new Spectre.Console.Text(text));
-                        }
-                    },
-                    () => task.Increment(1));
+                return body(done => task.Value = done);
             });
     }
 }

@@ -35,7 +35,7 @@ internal static class ImportCommand
             // The profiles are read first; the ledger is checked as it is written, in the import's one transaction, and a
             // problem anywhere in it rolls the whole import back: one read of the ledger, not one to check and one to write.
             var progress = new ImportProgress();
-            var (set, problems) = DepartmentSet.Load(folder, checkLedger: false);
+            var (set, problems) = DepartmentSet.Load(folder);
             if (set is null)
             {
                 CommonOptions.ReportUnusable(problems, "数据库未作任何改变");

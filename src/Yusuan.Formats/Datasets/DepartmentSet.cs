@@ -16,28 +16,25 @@ public sealed record DepartmentResult(Profile Profile, CompiledBudget Compiled, 
 
 /// <summary>
 /// A folder of many departments — a city's or a province's budget: one <c>ledger.csv</c> (or .xlsx) with the lines of every
-/// agency, and a profile per department in <c>departments/*.yaml</c> naming its agencies. <see cref="Load"/> checks every file
-/// completely first (and that each line's agency belongs to exactly one department); <see cref="CompileEach"/> then reads the
-/// ledger once and compiles and checks the departments one after another. When each department's lines stand together in the
-/// ledger (as budget systems export them), a department is finished as soon as the next one starts, so memory holds one
-/// department's atoms at a time and stays flat however many lines there are. Otherwise every department's atoms are held until
-/// the end of the ledger.
+/// agency, and a profile per department in <c>departments/*.yaml</c> naming its agencies. <see cref="Load"/> reads and checks the
+/// profiles; <see cref="CompileEach"/> then reads the ledger once, checking every line and folding it into its department as it
+/// goes, and compiles and checks each department as soon as its lines are all in. What it hands over is kept by the caller only
+/// if the whole ledger passed (the check it returns), so a bad file is never half-used. When each department's lines stand
+/// together in the ledger (as budget systems export them), memory holds a few departments' atoms at a time and stays flat
+/// however many lines there are; a ledger whose departments' lines are interleaved is found out in that same read, and its
+/// departments are compiled in a second read that holds every department's atoms until the end.
 /// </summary>
 public sealed class DepartmentSet
 {
     private readonly IReadOnlyList<Profile> profiles;
     private readonly Dictionary<string, int> departmentOf;
-    private readonly IReadOnlyList<Finding> warnings;
 
-    private DepartmentSet(IReadOnlyList<Profile> profiles, IReadOnlyList<string> profilePaths, Dictionary<string, int> departmentOf, LedgerFile ledger, long lines, IReadOnlyList<Finding> warnings, bool grouped)
+    private DepartmentSet(IReadOnlyList<Profile> profiles, IReadOnlyList<string> profilePaths, Dictionary<string, int> departmentOf, LedgerFile ledger)
     {
-        Grouped = grouped;
         this.profiles = profiles;
         Departments = profiles.Zip(profilePaths).ToList();
         this.departmentOf = departmentOf;
-        this.warnings = warnings;
         Ledger = ledger;
-        LineCount = lines;
     }
 
     public LedgerFile Ledger { get; }
@@ -45,23 +42,23 @@ public sealed class DepartmentSet
     /// <summary>Each department's profile and the file it was read from, in the order of the files' names.</summary>
     public IReadOnlyList<(Profile Profile, string Path)> Departments { get; }
 
-    public long LineCount { get; }
-
     public int DepartmentCount => profiles.Count;
 
-    /// <summary>Whether each department's lines stand together in the ledger, so departments can be compiled one at a time.</summary>
-    public bool Grouped { get; }
+    /// <summary>
+    /// Whether each department's lines stood together in the ledger at the last <see cref="CompileEach"/> or
+    /// <see cref="TablesEach"/> (so its departments were compiled one at a time, in one read); null before the first.
+    /// </summary>
+    public bool? Grouped { get; private set; }
 
     /// <summary>Whether a folder holds many departments rather than one (a <c>departments/</c> folder beside the ledger).</summary>
     public static bool IsOne(string folder) => Directory.Exists(Path.Combine(folder, "departments"));
 
     /// <summary>
-    /// Reads the departments' profiles and checks the whole ledger (every cell, every agency in exactly one department), or
-    /// says every problem. With <paramref name="checkLedger"/> false the ledger is left to be checked as it is read by
-    /// <see cref="CheckedLines"/> (an import, kept only if it passes): the set then knows neither its line count (-1) nor
-    /// whether the ledger is grouped by department, and is for that only.
+    /// Reads and checks the departments' profiles (one profile per department code, one fiscal year, every agency in one
+    /// department) and finds the ledger, or says every problem. The ledger is not read here: <see cref="CompileEach"/> checks it
+    /// as it compiles, and an import as it writes (<see cref="CheckedLines"/>).
     /// </summary>
-    public static (DepartmentSet? Set, IReadOnlyList<InputProblem> Problems) Load(string folder, bool checkLedger = true)
+    public static (DepartmentSet? Set, IReadOnlyList<InputProblem> Problems) Load(string folder)
     {
         var problems = new List<InputProblem>();
         var profiles = new List<Profile>();
@@ -122,36 +119,7 @@ public sealed class DepartmentSet
             return (null, problems);
         }
 
-        // While checking, note whether a department's lines ever resume after another department's.
-        var (current, grouped) = (-1, true);
-        var finished = new HashSet<int>();
-        bool Known(string agency)
-        {
-            if (!departmentOf.TryGetValue(agency, out var department))
-            {
-                return false;
-            }
-
-            if (department != current)
-            {
-                grouped &= !finished.Contains(department);
-                finished.Add(current);
-                current = department;
-            }
-
-            return true;
-        }
-
-        var ledger = LedgerFile.Open(ledgerPath);
-        if (!checkLedger)
-        {
-            return (new DepartmentSet(profiles, paths, departmentOf, ledger, -1, [], grouped: false), []);
-        }
-
-        var check = ledger.Check(profiles[0].FiscalYear, Known);
-        return check.Problems.Count > 0
-            ? (null, check.Problems)
-            : (new DepartmentSet(profiles, paths, departmentOf, ledger, check.Lines, check.Warnings, grouped), []);
+        return (new DepartmentSet(profiles, paths, departmentOf, LedgerFile.Open(ledgerPath)), []);
     }
 
     /// <summary>The ledger's lines, each checked as it is read (year, every cell, its agency in a department); see <see cref="LedgerFile.Checking"/>.</summary>
@@ -159,18 +127,28 @@ public sealed class DepartmentSet
         Ledger.Checking(checking, profiles[0].FiscalYear, departmentOf.ContainsKey);
 
     /// <summary>
-    /// Reads the ledger once and compiles and checks each department in turn — in ledger order when the ledger is grouped by
-    /// department, otherwise in the order of the profiles' file names — then the departments that have no lines. Each result
-    /// is handed over as soon as it is made and not kept.
+    /// Reads the ledger once, checking every line as <see cref="LedgerFile.Check"/> does, and compiles and checks each department
+    /// as soon as its lines are all in; hands each result to <paramref name="each"/> as it is made (and keeps none) — in ledger
+    /// order, then the departments that have no lines. Returns the ledger's check. The results handed over stand only if it has
+    /// no problems: once a problem is met no more are handed over, and the caller discards what it has (a bad file is never
+    /// half-used). When the departments' lines turn out to be interleaved, <paramref name="startOver"/> is called — everything
+    /// handed over so far is void — and, if the ledger passed, every department comes again, in the order of the profiles' file
+    /// names, from a second read that holds all their atoms.
     /// </summary>
     /// <param name="width">How many departments are compiled at once (each on a core of its own, while the ledger is read on
     /// another); 0 for one per core. The results come in the same order, alike, whatever the width.</param>
     /// <param name="previous">How each department's budget was rounded last (by department), to round against; null for none.</param>
-    public IEnumerable<DepartmentResult> CompileEach(
-        ClassificationCatalogue catalogue, RoundingMode rounding, RegionalProfile? region = null, int width = 0, Func<Profile, RoundingMemory?>? previous = null)
+    public LedgerCheck CompileEach(
+        ClassificationCatalogue catalogue,
+        RoundingMode rounding,
+        Action<DepartmentResult> each,
+        Action startOver,
+        RegionalProfile? region = null,
+        int width = 0,
+        Func<Profile, RoundingMemory?>? previous = null)
     {
         var compiler = new BudgetCompiler(catalogue);
-        return Each(compiler, width, (profile, lines) =>
+        return Each(compiler, width, each, startOver, (profile, lines, warnings) =>
         {
             var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding, previous?.Invoke(profile));
             return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
@@ -178,25 +156,40 @@ public sealed class DepartmentSet
     }
 
     /// <summary>
-    /// Reads the ledger once and builds each department's twelve tables with their exact figures in 元 (no rounding, text or
-    /// checks), in the order of <see cref="CompileEach"/>: what a comparison of the figures with another engine needs.
+    /// Every department's result of <see cref="CompileEach"/> in one list, or the ledger's problems: for callers that hold them
+    /// all anyway (tests, benchmarks); a check of many departments streams them instead.
     /// </summary>
-    public IEnumerable<(Profile Profile, IReadOnlyList<TableDraft> Tables)> TablesEach(ClassificationCatalogue catalogue)
+    public (IReadOnlyList<DepartmentResult> Results, LedgerCheck Check) CompileAll(ClassificationCatalogue catalogue, RoundingMode rounding, int width = 0)
+    {
+        var results = new List<DepartmentResult>();
+        var check = CompileEach(catalogue, rounding, results.Add, results.Clear, width: width);
+        return (check.Problems.Count > 0 ? [] : results, check);
+    }
+
+    /// <summary>
+    /// Reads the ledger once, as <see cref="CompileEach"/> does, and builds each department's twelve tables with their exact
+    /// figures in 元 (no rounding, text or checks), handed over alike: what a comparison of the figures with another engine
+    /// needs.
+    /// </summary>
+    public LedgerCheck TablesEach(ClassificationCatalogue catalogue, Action<(Profile Profile, IReadOnlyList<TableDraft> Tables)> each, Action startOver, int width = 0)
     {
         var compiler = new BudgetCompiler(catalogue);
-        return Each(compiler, 1, (profile, lines) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
+        return Each(compiler, width, each, startOver, (profile, lines, _) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
     }
 
     /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
     private const int Lookahead = 4;
 
     /// <summary>
-    /// Routes the ledger's lines to their departments and finishes each department (<paramref name="finish"/>) as soon as its
-    /// lines are all in — up to <paramref name="width"/> at once on the thread pool — handing the results over in order. Up to
-    /// <see cref="Lookahead"/> times that many departments may be waiting or done but not yet handed over, so that one large
-    /// department at the head of the line does not leave the other cores idle; memory stays bounded by that count.
+    /// Routes the checked lines of the ledger to their departments and finishes each department (<paramref name="finish"/>,
+    /// given the ledger's warnings) as soon as the next one starts — up to <paramref name="width"/> at once on the thread pool —
+    /// handing the results over in order. Up to <see cref="Lookahead"/> times that many departments may be waiting or done but
+    /// not yet handed over, so that one large department at the head of the line does not leave the other cores idle; memory
+    /// stays bounded by that count. A department whose lines resume after it was finished means the ledger is not grouped:
+    /// compiling stops, the rest is only checked, and the departments are compiled from a second read (see
+    /// <see cref="CompileEach"/>).
     /// </summary>
-    private IEnumerable<T> Each<T>(BudgetCompiler compiler, int width, Func<Profile, DepartmentLines, T> finish)
+    private LedgerCheck Each<T>(BudgetCompiler compiler, int width, Action<T> each, Action startOver, Func<Profile, DepartmentLines, IReadOnlyList<Finding>, T> finish)
     {
         width = width > 0 ? width : Environment.ProcessorCount;
         using var running = new SemaphoreSlim(width);
@@ -204,22 +197,68 @@ public sealed class DepartmentSet
         var departments = new DepartmentLines?[profiles.Count];
         var done = new bool[profiles.Count];
         var pending = new Queue<Task<T>>();
-        var current = -1;
-        // The ledger is read and parsed on the other core while this one routes lines and the pool finishes departments.
-        foreach (var line in ReadAhead.Of(Ledger.Lines()))
+        var checking = new LedgerChecking();
+        IReadOnlyList<Finding> warnings = [];
+        var (current, grouped, compiling) = (-1, true, true);
+        // The ledger is read, parsed and checked on another core while this one routes lines and the pool finishes departments.
+        // Each line is taken from the reader after the problems and warnings of the rows before it were noted, so they are seen.
+        foreach (var line in ReadAhead.Of(CheckedLines(checking)))
         {
-            var index = departmentOf[line.AgencyCode];
-            if (Grouped && index != current && current >= 0)
+            if (!compiling)
             {
-                pending.Enqueue(Finish(current));
-                while (pending.Count >= held)
+                continue;
+            }
+
+            if (checking.Problems.Count > 0)
+            {
+                compiling = false;
+                continue;
+            }
+
+            var index = departmentOf[line.AgencyCode];
+            if (index != current)
+            {
+                if (done[index])
                 {
-                    yield return pending.Dequeue().GetAwaiter().GetResult();
+                    (grouped, compiling) = (false, false);
+                    continue;
+                }
+
+                if (current < 0)
+                {
+                    warnings = [.. checking.Warnings]; // the header's: known before the first line
+                }
+                else
+                {
+                    pending.Enqueue(Finish(current));
+                    HandOver(held);
                 }
             }
 
             current = index;
             (departments[index] ??= compiler.Start(profiles[index])).Add(line);
+        }
+
+        Grouped = grouped;
+        if (checking.Problems.Count > 0 || !grouped)
+        {
+            Task.WaitAll([.. pending]); // their results are void; let them end before the pool's gate closes
+            pending.Clear();
+            Array.Clear(departments);
+            Array.Clear(done);
+            if (checking.Problems.Count > 0)
+            {
+                return checking.Result;
+            }
+
+            // Interleaved: every department's atoms held from a second read of the ledger, which passed.
+            startOver();
+            warnings = [.. checking.Warnings];
+            foreach (var line in ReadAhead.Of(Ledger.Lines()))
+            {
+                var index = departmentOf[line.AgencyCode];
+                (departments[index] ??= compiler.Start(profiles[index])).Add(line);
+            }
         }
 
         for (var i = 0; i < profiles.Count; i++)
@@ -228,28 +267,31 @@ public sealed class DepartmentSet
             {
                 departments[i] ??= compiler.Start(profiles[i]);
                 pending.Enqueue(Finish(i));
-                while (pending.Count >= held)
-                {
-                    yield return pending.Dequeue().GetAwaiter().GetResult();
-                }
+                HandOver(held);
             }
         }
 
-        while (pending.Count > 0)
+        HandOver(1);
+        return checking.Result;
+
+        void HandOver(int room)
         {
-            yield return pending.Dequeue().GetAwaiter().GetResult();
+            while (pending.Count >= room)
+            {
+                each(pending.Dequeue().GetAwaiter().GetResult());
+            }
         }
 
         Task<T> Finish(int i)
         {
-            var (profile, lines) = (profiles[i], departments[i]!);
+            var (profile, lines, found) = (profiles[i], departments[i]!, warnings);
             (departments[i], done[i]) = (null, true);
-            return width == 1 ? Task.FromResult(finish(profile, lines)) : Task.Run(() =>
+            return width == 1 ? Task.FromResult(finish(profile, lines, found)) : Task.Run(() =>
             {
                 running.Wait();
                 try
                 {
-                    return finish(profile, lines);
+                    return finish(profile, lines, found);
                 }
                 finally
                 {

@@ -20,7 +20,7 @@ public class DepartmentSetTests
         Assert.True(set is not null, string.Join("\n", problems));
 
         static List<(string Code, string Disclosure, string Findings)> Compiled(DepartmentSet set, ClassificationCatalogue catalogue, int width) =>
-            [.. set.CompileEach(catalogue, RoundingMode.Controlled, width: width)
+            [.. set.CompileAll(catalogue, RoundingMode.Controlled, width: width).Results
                 .Select(r => (r.Profile.Department.Code, YusuanJson.Serialize(r.Compiled.Disclosure), YusuanJson.Serialize(r.Findings)))];
 
         var one = Compiled(set, catalogue, 1);
@@ -31,6 +31,38 @@ public class DepartmentSetTests
         {
             Assert.True(one[i] == four[i], $"department {one[i].Code} differs when compiled beside others");
         }
+    }
+
+    [Fact]
+    public void A_ledger_whose_departments_are_interleaved_is_found_out_in_the_one_read_and_compiled_alike_from_a_second()
+    {
+        using var folder = new TempFolder();
+        var catalogue = ClassificationCatalogue.BuiltIn();
+        DatasetGenerator.Write(new GeneratorSettings(Agencies: 30, Lines: 6_000, Seed: 5), folder.Path, catalogue);
+        static List<(string Code, string Disclosure)> Compiled(DepartmentSet set, ClassificationCatalogue catalogue)
+        {
+            var (results, check) = set.CompileAll(catalogue, RoundingMode.Controlled, width: 2);
+            Assert.Empty(check.Problems);
+            return [.. results.Select(r => (r.Profile.Department.Code, YusuanJson.Serialize(r.Compiled.Disclosure))).OrderBy(r => r.Code, StringComparer.Ordinal)];
+        }
+
+        var grouped = DepartmentSet.Load(folder.Path).Set!;
+        var first = Compiled(grouped, catalogue);
+        Assert.True(grouped.Grouped);
+
+        var ledger = Path.Combine(folder.Path, "ledger.csv");
+        var lines = File.ReadAllLines(ledger);
+        File.WriteAllLines(ledger, [lines[0], .. lines.Skip(1).Select((l, i) => (l, i)).OrderBy(x => x.i % 5).Select(x => x.l)]);
+        var interleaved = DepartmentSet.Load(folder.Path).Set!;
+        var handedOver = 0;
+        var startedOver = 0;
+        var check = interleaved.CompileEach(catalogue, RoundingMode.Controlled, _ => handedOver++, () => startedOver++, width: 2);
+        Assert.Empty(check.Problems);
+        Assert.False(interleaved.Grouped);
+        Assert.Equal(6_000, check.Lines);
+        Assert.Equal(1, startedOver);
+        Assert.Equal(first.Count, Compiled(interleaved, catalogue).Count);
+        Assert.Equal(first, Compiled(interleaved, catalogue));
     }
 
     [Fact]
