@@ -45,37 +45,54 @@ internal sealed class BlockTree
         }
     }
 
-    /// <summary>Every row an atom of this agency with these row keys (e.g. its code path) adds to.</summary>
-    public IEnumerable<RowDraft> Rows(string agency, IEnumerable<string> rowKeys)
+    // The rows of the last call: atoms come in table order (agency, function code, …), so consecutive atoms mostly add to the
+    // same rows, and their row keys are often the very same array (TableSet shares one path array per code).
+    private string? lastAgency;
+    private string[]? lastKeys;
+    private RowDraft[] lastRows = [];
+
+    /// <summary>Every row an atom of this agency with these row keys (e.g. its code path) adds to: the headers, the agency's
+    /// total row when the tables are per agency, then one row per key. The array is the tree's own; it is read, not kept.</summary>
+    public RowDraft[] Rows(string agency, string[] rowKeys)
     {
+        if (lastKeys is not null && agency == lastAgency && (ReferenceEquals(rowKeys, lastKeys) || rowKeys.AsSpan().SequenceEqual(lastKeys)))
+        {
+            return lastRows;
+        }
+
+        var rows = new RowDraft[headers.Count + (perAgency ? 1 : 0) + rowKeys.Length];
+        var n = 0;
         foreach (var h in headers)
         {
-            yield return h;
+            rows[n++] = h;
         }
 
         var block = perAgency ? agency : string.Empty;
         if (perAgency)
         {
             AddAgency(agency, agency);
-            yield return agencyRowOf[agency];
+            rows[n++] = agencyRowOf[agency];
         }
 
-        if (!codeRows.TryGetValue(block, out var rows))
+        if (!codeRows.TryGetValue(block, out var blockRows))
         {
-            rows = new Dictionary<string, RowDraft>(StringComparer.Ordinal);
-            codeRows.Add(block, rows);
+            blockRows = new Dictionary<string, RowDraft>(StringComparer.Ordinal);
+            codeRows.Add(block, blockRows);
         }
 
         foreach (var key in rowKeys)
         {
-            if (!rows.TryGetValue(key, out var row))
+            if (!blockRows.TryGetValue(key, out var row))
             {
                 row = new RowDraft(codeRow(agency, key), terms, columns);
-                rows.Add(key, row);
+                blockRows.Add(key, row);
             }
 
-            yield return row;
+            rows[n++] = row;
         }
+
+        (lastAgency, lastKeys, lastRows) = (agency, rowKeys, rows);
+        return rows;
     }
 
     public List<RowDraft> Ordered()

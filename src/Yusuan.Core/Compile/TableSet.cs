@@ -91,15 +91,23 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     /// <summary>The function codes an atom adds to: its 类, 款 and 项.</summary>
     private string[] FunctionPath(int k)
     {
-        functionPaths ??= keys.Select(key => key.Function.Path().Select(c => c.Value).ToArray()).ToArray();
+        functionPaths ??= Shared(keys.Select(key => key.Function), code => [.. code.Path().Select(c => c.Value)]);
         return functionPaths[k];
     }
 
     /// <summary>The economic codes an atom adds to: its 类 and 款.</summary>
     private string[] EconomicPath(int k)
     {
-        economicPaths ??= keys.Select(key => key.Economic.Level == 1 ? new[] { key.Economic.Value } : [key.Economic.Class.Value, key.Economic.Value]).ToArray();
+        economicPaths ??= Shared(keys.Select(key => key.Economic), code => code.Level == 1 ? [code.Value] : [code.Class.Value, code.Value]);
         return economicPaths[k];
+    }
+
+    /// <summary>Each atom's path, worked out once per code: atoms of one code share one array (which BlockTree relies on).</summary>
+    private static string[][] Shared<TCode>(IEnumerable<TCode> codes, Func<TCode, string[]> path)
+        where TCode : notnull
+    {
+        var known = new Dictionary<TCode, string[]>();
+        return [.. codes.Select(code => known.TryGetValue(code, out var shared) ? shared : known[code] = path(code))];
     }
 
     private static void Finish(TableDraft draft, List<RowDraft> rows)
