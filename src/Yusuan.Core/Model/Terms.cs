@@ -126,13 +126,18 @@ public static class Terms
 
     public static ParseResult<bool> ParseFlag(string text)
     {
-        var t = Normalise(text).ToLowerInvariant();
-        return t switch
+        // Letters compared ignoring ASCII case (not lower-cased: a culture-aware change of case of Chinese text is slow, and
+        // a ledger has a flag on every line).
+        var t = Normalise(text);
+        static bool Is(string t, string word) => string.Equals(t, word, StringComparison.OrdinalIgnoreCase);
+        if (t is "" or "否" or "0" || Is(t, "n") || Is(t, "no") || Is(t, "false"))
         {
-            "" or "否" or "0" or "n" or "no" or "false" => ParseResult<bool>.ForValue(false),
-            "是" or "1" or "y" or "yes" or "true" => ParseResult<bool>.ForValue(true),
-            _ => ParseResult<bool>.ForError(Messages.NotOneOf(text, ["是", "否"])),
-        };
+            return ParseResult<bool>.ForValue(false);
+        }
+
+        return t is "是" or "1" || Is(t, "y") || Is(t, "yes") || Is(t, "true")
+            ? ParseResult<bool>.ForValue(true)
+            : ParseResult<bool>.ForError(Messages.NotOneOf(text, ["是", "否"]));
     }
 
     /// <summary>Reads an amount in 元: digits with an optional sign, decimal point and thousands separators; never a float.</summary>

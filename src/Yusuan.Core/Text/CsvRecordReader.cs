@@ -130,7 +130,8 @@ public sealed class CsvRecordReader(TextReader reader)
 
     private List<string>? ReadRecord()
     {
-        var fields = new List<string>();
+        // As wide as the record before: rows of a file have the same width, so the list is made once at its size.
+        var fields = new List<string>(Math.Max(previous.Count, 4));
         fieldLength = 0;
         var inQuotes = false;
         var any = false;

@@ -69,10 +69,10 @@ internal sealed class CsvRowSource(Func<Stream> open, string displayName) : IRow
                 }
 
                 var record = records.Current;
-                var fields = record.Fields.ToList();
+                var fields = record.Fields;
                 if (fields.Count > 0 && fields[0].Length > 0 && fields[0][0] == '\uFEFF')
                 {
-                    fields[0] = fields[0][1..];
+                    fields = [fields[0][1..], .. fields.Skip(1)];
                 }
 
                 yield return new RawRow(record.Line, fields);
