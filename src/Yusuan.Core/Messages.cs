@@ -106,6 +106,8 @@ public static class Messages
 
     public static string RecordTooLarge(int maxField, int maxFields) => $"这一行的单元格超过 {maxField} 个字符或多于 {maxFields} 列，文件已损坏或不是预算明细，停止读取";
 
+    public static string RecordTooLong(int maxField, int maxFields, int maxRecord) => $"这一行的单元格超过 {maxField} 个字符、多于 {maxFields} 列或整条记录超过 {maxRecord} 个字符，文件已损坏或不是预算明细，停止读取";
+
     public static string ZipTooLarge(string reason) => $"工作簿解压后过大或压缩比异常（{reason}），可能是“压缩炸弹”，未读取";
 
     public static string XmlRefused(string reason) => $"工作簿中的 XML 无法安全读取（{reason}），未读取";

@@ -159,7 +159,7 @@ public sealed class ClassificationCatalogue
 
         if (reader.OversizedLine is int oversized)
         {
-            problems.Add(new InputProblem(fileName, oversized, null, Messages.RecordTooLarge(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields)));
+            problems.Add(new InputProblem(fileName, oversized, null, Messages.RecordTooLong(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields, CsvRecordReader.MaxRecordLength)));
         }
 
         if (problems.Count > 0)

@@ -1,22 +1,31 @@
+using nietras.SeparatedValues;
+
 namespace Yusuan.Core.Text;
 
 /// <summary>One CSV record with the physical line it started on (1-based).</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// RFC 4180 records from a stream of text: quoted fields may hold commas, quotes ("") and line breaks.
-/// Lines starting with '#' before the header are comments (the catalogue files carry their edition there).
-/// Reports an unclosed quote instead of throwing.
+/// RFC 4180 records from a stream of text, read by Sep (nietras/Sep, MIT): quoted fields may hold commas, quotes ("") and line
+/// breaks; \r\n, \n and a lone \r end a line. Lines starting with '#' before the header are comments (the catalogue files carry
+/// their edition there). An unclosed quote, a cell over <see cref="MaxFieldLength"/> characters and a record of more than
+/// <see cref="MaxFields"/> cells are reported (<see cref="UnclosedQuoteLine"/>, <see cref="OversizedLine"/>) and end the
+/// reading, never an exception — and a record is never held beyond those limits, however the file is made
+/// (<see cref="RecordLimit"/>).
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader)
 {
-    private int line = 1;
-
     /// <summary>No ledger, catalogue or actuals file has a cell this long; a longer one is a broken or hostile file.</summary>
     public const int MaxFieldLength = 65_536;
 
     /// <summary>No file Yusuan reads has this many columns.</summary>
     public const int MaxFields = 1_024;
+
+    /// <summary>
+    /// No record of a file Yusuan reads is this long (a ledger's line is a few hundred characters); reading stops at a longer
+    /// one, so that no more than this is ever held for one record, whatever the file.
+    /// </summary>
+    public const int MaxRecordLength = 1 << 20;
 
     /// <summary>The line of an unclosed quote, when reading stopped because of one.</summary>
     public int? UnclosedQuoteLine { get; private set; }
@@ -24,27 +33,28 @@ public sealed class CsvRecordReader(TextReader reader)
     /// <summary>The line of a record with a cell over <see cref="MaxFieldLength"/> or more than <see cref="MaxFields"/> cells, when reading stopped because of one.</summary>
     public int? OversizedLine { get; private set; }
 
+    // The text each column held in the record before: a ledger repeats its agency, year, kind and fund row after row, so an
+    // equal field reuses that string instead of making another.
+    private readonly List<string> previous = [];
+
+    // The line the next row begins on: the line after the last row's last (Sep's LineNumberToExcl). Sep's own LineNumberFrom
+    // is one too high for the first row of a file read without a header (Sep 0.17.1).
+    private int nextLine = 1;
+
     public IEnumerable<CsvRecord> Read(bool skipLeadingComments = false)
     {
+        var guard = new RecordLimit(reader);
+        using var sep = Sep.Reader(o => o with { Sep = new Sep(','), HasHeader = false, DisableColCountCheck = true, Unescape = true }).From(guard);
         var leading = skipLeadingComments;
-        while (true)
+        CsvRecord? held = null;
+        while (Next(sep) is { } fields)
         {
-            var startLine = line;
-            var record = ReadRecord();
-            if (record is null)
+            // A record is handed over once the next one is read: the last one Sep gives may be the part of a record the guard
+            // cut off, or the rest of the file after an unclosed quote.
+            if (held is not null)
             {
-                yield break;
-            }
-
-            if (leading && record.Count > 0 && record[0].StartsWith('#'))
-            {
-                continue;
-            }
-
-            leading = false;
-            if (record.Count == 1 && record[0].Length == 0)
-            {
-                continue; // blank line
+                yield return held;
+                held = null;
             }
 
             if (OversizedLine is not null)
@@ -52,30 +62,72 @@ public sealed class CsvRecordReader(TextReader reader)
                 yield break;
             }
 
-            yield return new CsvRecord(startLine, record);
-            if (UnclosedQuoteLine is not null)
+            if (leading && fields.Fields[0].StartsWith('#'))
             {
-                yield break;
+                continue;
             }
+
+            leading = false;
+            if (fields.Fields.Count == 1 && fields.Fields[0].Length == 0)
+            {
+                continue; // blank line
+            }
+
+            held = fields;
+        }
+
+        if (guard.Cut)
+        {
+            OversizedLine = held?.Line ?? guard.Line;
+            yield break;
+        }
+
+        if (guard.InQuotes)
+        {
+            UnclosedQuoteLine = held?.Line ?? guard.Line;
+        }
+
+        if (held is not null)
+        {
+            yield return held;
         }
     }
 
-    // The text is read in blocks; a field is copied into `field` a run of characters at a time (runs found with a vectorised
-    // search), so no character goes through a virtual call of its own.
-    private static readonly System.Buffers.SearchValues<char> Plain = System.Buffers.SearchValues.Create(",\"\r\n");
-    private readonly char[] buffer = new char[1 << 16];
-    private int position;
-    private int length;
-    private char[] field = new char[256];
-    private int fieldLength;
-
-    // The text each column held in the record before: a ledger repeats its agency, year, kind and fund row after row, so an
-    // equal field reuses that string instead of making another.
-    private readonly List<string> previous = [];
-
-    private string Field(int column)
+    /// <summary>Sep's next row as a record; null at the end. A row over the limits is noted in <see cref="OversizedLine"/>.</summary>
+    private CsvRecord? Next(SepReader sep)
     {
-        var text = field.AsSpan(0, fieldLength);
+        if (!sep.MoveNext())
+        {
+            return null;
+        }
+
+        var row = sep.Current;
+        var line = nextLine;
+        nextLine = row.LineNumberToExcl;
+        if (row.ColCount > MaxFields)
+        {
+            OversizedLine = line;
+            return new CsvRecord(line, [string.Empty]);
+        }
+
+        var fields = new List<string>(row.ColCount);
+        for (var c = 0; c < row.ColCount; c++)
+        {
+            var text = row[c].Span;
+            if (text.Length > MaxFieldLength)
+            {
+                OversizedLine = line;
+                return new CsvRecord(line, [string.Empty]);
+            }
+
+            fields.Add(Field(c, text));
+        }
+
+        return new CsvRecord(line, fields);
+    }
+
+    private string Field(int column, ReadOnlySpan<char> text)
+    {
         if (column < previous.Count && previous[column].AsSpan().SequenceEqual(text))
         {
             return previous[column];
@@ -94,144 +146,91 @@ public sealed class CsvRecordReader(TextReader reader)
         return made;
     }
 
-    private bool Fill()
-    {
-        if (position < length)
-        {
-            return true;
-        }
-
-        length = reader.Read(buffer, 0, buffer.Length);
-        position = 0;
-        return length > 0;
-    }
-
     /// <summary>
-    /// Appends a run of characters to the field; false (and the record marked oversized) when the field would pass
-    /// <see cref="MaxFieldLength"/>.
+    /// The text as Sep reads it, cut off where one record (everything since the last line end outside quotes, quotes paired
+    /// as Sep pairs them: every '"' opens or closes) has grown past <see cref="MaxRecordLength"/> — so Sep never buffers much
+    /// more than that for one record, whatever the file. Notes whether the text ended inside quotes.
     /// </summary>
-    private bool Append(ReadOnlySpan<char> run, int recordLine)
+    private sealed class RecordLimit(TextReader source) : TextReader
     {
-        if (fieldLength + run.Length > MaxFieldLength)
-        {
-            OversizedLine = recordLine;
-            return false;
-        }
+        private long record;
+        private bool afterCr;
 
-        if (fieldLength + run.Length > field.Length)
-        {
-            Array.Resize(ref field, Math.Max(field.Length * 2, fieldLength + run.Length));
-        }
+        /// <summary>Whether the text was cut off for a record too long.</summary>
+        public bool Cut { get; private set; }
 
-        run.CopyTo(field.AsSpan(fieldLength));
-        fieldLength += run.Length;
-        return true;
-    }
+        /// <summary>Whether the text so far ends inside quotes.</summary>
+        public bool InQuotes { get; private set; }
 
-    private List<string>? ReadRecord()
-    {
-        // As wide as the record before: rows of a file have the same width, so the list is made once at its size.
-        var fields = new List<string>(Math.Max(previous.Count, 4));
-        fieldLength = 0;
-        var inQuotes = false;
-        var any = false;
-        var startLine = line;
-        while (true)
+        /// <summary>The line the current record began on (1-based).</summary>
+        public int Line { get; private set; } = 1;
+
+        private int lines = 1;
+
+        public override int Read(Span<char> buffer)
         {
-            if (!Fill())
+            if (Cut)
             {
-                if (!any)
-                {
-                    return null;
-                }
-
-                if (inQuotes)
-                {
-                    UnclosedQuoteLine = startLine;
-                }
-
-                fields.Add(Field(fields.Count));
-                return fields;
+                return 0;
             }
 
-            any = true;
-            if (fields.Count >= MaxFields)
+            var n = source.Read(buffer);
+            var text = buffer[..n];
+            var at = 0;
+            while (at < text.Length)
             {
-                // Stop before memory follows the file: what was read so far is dropped with the record.
-                OversizedLine = startLine;
-                return fields;
-            }
-
-            var rest = buffer.AsSpan(position, length - position);
-            if (inQuotes)
-            {
-                var quote = rest.IndexOf('"');
-                var run = quote < 0 ? rest : rest[..quote];
-                line += run.Count('\n');
-                if (!Append(run, startLine))
+                var rest = text[at..];
+                var stop = rest.IndexOfAny('"', '\n', '\r');
+                if (stop < 0)
                 {
-                    return fields;
+                    record += rest.Length;
+                    afterCr = false;
+                    break;
                 }
 
-                position += run.Length;
-                if (quote < 0)
+                record += stop + 1;
+                var ch = rest[stop];
+                at += stop + 1;
+                if (ch == '"')
                 {
+                    InQuotes = !InQuotes;
+                    afterCr = false;
                     continue;
                 }
 
-                position++; // the quote
-                if (!Fill() || buffer[position] != '"')
+                // \r\n is one line end; a lone \r or \n is one too.
+                if (ch == '\r' || !afterCr || stop > 0)
                 {
-                    inQuotes = false;
-                    continue;
+                    lines++;
                 }
 
-                position++; // "" is one quote
-                if (!Append("\"", startLine))
+                afterCr = ch == '\r';
+                if (!InQuotes)
                 {
-                    return fields;
+                    (record, Line) = (0, lines);
                 }
-
-                continue;
             }
 
-            var stop = rest.IndexOfAny(Plain);
-            var plain = stop < 0 ? rest : rest[..stop];
-            if (!Append(plain, startLine))
+            if (record > MaxRecordLength)
             {
-                return fields;
+                Cut = true;
             }
 
-            position += plain.Length;
-            if (stop < 0)
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Peek() => -1;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
             {
-                continue;
+                source.Dispose();
             }
 
-            var ch = buffer[position++];
-            switch (ch)
-            {
-                case '"' when fieldLength == 0:
-                    inQuotes = true;
-                    break;
-                case '"':
-                    if (!Append("\"", startLine))
-                    {
-                        return fields;
-                    }
-
-                    break;
-                case ',':
-                    fields.Add(Field(fields.Count));
-                    fieldLength = 0;
-                    break;
-                case '\r':
-                    break;
-                default: // '\n'
-                    line++;
-                    fields.Add(Field(fields.Count));
-                    return fields;
-            }
+            base.Dispose(disposing);
         }
     }
 }

@@ -86,7 +86,7 @@ internal sealed class CsvRowSource(Func<Stream> open, string displayName) : IRow
 
         if (csv.OversizedLine is int oversized)
         {
-            problems.Add(new InputProblem(displayName, oversized, null, Messages.RecordTooLarge(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields)));
+            problems.Add(new InputProblem(displayName, oversized, null, Messages.RecordTooLong(CsvRecordReader.MaxFieldLength, CsvRecordReader.MaxFields, CsvRecordReader.MaxRecordLength)));
         }
     }
 }

@@ -3,13 +3,19 @@ using Yusuan.Core.Text;
 
 namespace Yusuan.Core.Tests.Text;
 
-/// <summary>The block-reading CSV reader gives exactly what the first, one-character-at-a-time reader gave, wherever its blocks end.</summary>
+/// <summary>
+/// The CSV reader (Sep) gives exactly what the first, one-character-at-a-time reader gave on every file quoted as RFC 4180
+/// says, wherever its blocks end; where the two part (a stray quote inside an unquoted cell, a lone carriage return) it reads
+/// as Sep and Excel do, and says so.
+/// </summary>
 public class CsvRecordReaderTests
 {
     /// <summary>Hands out at most <c>chunk</c> characters per read, so every position is sometimes a block's end.</summary>
     private sealed class Trickle(string text, int chunk) : TextReader
     {
         private int at;
+
+        public int Consumed => at;
 
         public override int Peek() => at < text.Length ? text[at] : -1;
 
@@ -39,15 +45,44 @@ public class CsvRecordReaderTests
     }
 
     [Fact]
-    public void Any_text_reads_as_the_reference_reader_reads_it_wherever_the_blocks_end()
+    public void Any_file_quoted_as_rfc_4180_says_reads_as_the_reference_reader_reads_it_wherever_the_blocks_end()
     {
-        var alphabet = new[] { 'a', 'b', ',', ',', '"', '"', '\r', '\n', '\n', '#', '中', ' ' };
-        Gen.Select(Gen.Int[0, alphabet.Length - 1].Array[0, 120], Gen.Int[1, 9], Gen.Bool)
-            .Sample((chars, chunk, comments) =>
+        // Records of cells of any of these characters; a cell holding a comma, quote or line break is quoted with its quotes
+        // doubled; lines end in \n or \r\n, the last one perhaps not at all; blank lines and '#' lines anywhere.
+        var alphabet = new[] { "a", "b", ",", "\"", "\n", "\r\n", "#", "中", " " };
+        var cell = Gen.Int[0, alphabet.Length - 1].Array[0, 6].Select(ix => string.Concat(ix.Select(i => alphabet[i])));
+        var record = cell.Array[1, 4].Select(cells => string.Join(",", cells.Select(c =>
+            c.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : c)));
+        Gen.Select(record.Array[0, 8], Gen.Bool.Array[8], Gen.Int[1, 9], Gen.Bool)
+            .Sample((records, crlf, chunk, comments) =>
             {
-                var text = new string(chars.Select(i => alphabet[i]).ToArray());
+                var text = string.Concat(records.Select((r, i) => r + (i == records.Length - 1 && crlf[7] ? string.Empty : crlf[i] ? "\r\n" : "\n")));
                 Assert.Equal(Reference(new StringReader(text), comments), Fast(new Trickle(text, chunk), comments));
             }, iter: 20_000);
+    }
+
+    [Fact]
+    public void A_stray_quote_in_an_unquoted_cell_opens_quoted_text_and_a_lone_carriage_return_ends_a_line()
+    {
+        // Sep pairs every quote: 27"显示器 opens quoted text that runs to the next quote (here none: reported, with its line).
+        Assert.Equal(("1:a|b\n2:c|27\"显示器,1\nd,2\n", (int?)2, (int?)null), Fast(new StringReader("a,b\nc,27\"显示器,1\nd,2\n"), comments: false));
+        // Paired, the quotes stay in the cell as written (only a cell that begins with a quote is unquoted).
+        Assert.Equal(("1:c|关于\"绿色\"项目|1", (int?)null, (int?)null), Fast(new StringReader("c,关于\"绿色\"项目,1\n"), comments: false));
+        // A lone \r ends a line as \n and \r\n do (files saved by old Mac programs), and lines are counted so.
+        Assert.Equal(("1:a|b\n2:c|d\n4:e|f", (int?)null, (int?)null), Fast(new StringReader("a,b\rc,d\r\n\re,f"), comments: false));
+    }
+
+    [Fact]
+    public void A_record_past_the_limits_stops_the_reading_at_its_line_without_holding_it()
+    {
+        var cell = "a,b\nc,\"" + new string('x', CsvRecordReader.MaxFieldLength + 1) + "\"\nd,e\n";
+        Assert.Equal(("1:a|b", (int?)null, (int?)2), Fast(new StringReader(cell), comments: false));
+        var wide = "a\n" + string.Join(",", Enumerable.Repeat("x", CsvRecordReader.MaxFields + 1)) + "\n";
+        Assert.Equal(("1:a", (int?)null, (int?)2), Fast(new StringReader(wide), comments: false));
+        // Never closed and never ending: cut off once the record passes MaxRecordLength, not read to the end of the file.
+        var endless = new Trickle("a\n\"" + string.Concat(Enumerable.Repeat("x,y\n", CsvRecordReader.MaxRecordLength)), 4096);
+        Assert.Equal(("1:a", (int?)null, (int?)2), Fast(endless, comments: false));
+        Assert.True(endless.Consumed < CsvRecordReader.MaxRecordLength + 100_000, $"read {endless.Consumed} characters");
     }
 
     [Fact]
