@@ -5,12 +5,13 @@ namespace Yusuan.Core.Compile;
 /// each term is appended as (cell, sign × (atom + 1)) to two arrays; the first time a cell's terms are read they are grouped by
 /// cell with one counting sort (compressed rows: one array of starts, one of signed atoms), each cell's terms in the order they
 /// were added. A department's tables hold tens of millions of terms across the city (42 million for 1,000,000 lines); one list
-/// per cell grew and copied each of them (issue 16).
+/// per cell grew and copied each of them (issue 16). Once grouped, only the grouped form is kept (the appended pairs are let go);
+/// a cell added to after that — no table does so today — ungroups them first.
 /// </summary>
 internal sealed class CellTerms
 {
-    private int[] cellOf = new int[1024];
-    private int[] signedOf = new int[1024];
+    private int[]? cellOf = new int[1024];
+    private int[]? signedOf = new int[1024];
     private int count;
     private int cells;
 
@@ -21,23 +22,23 @@ internal sealed class CellTerms
     /// <summary>A new cell with no terms; its number for <see cref="Add"/> and <see cref="Of"/>.</summary>
     public int NewCell()
     {
-        start = null;
+        Ungroup();
         return cells++;
     }
 
     /// <summary>Adds an atom to a cell with sign +1 or −1.</summary>
     public void Add(int cell, int atom, int sign)
     {
-        if (count == cellOf.Length)
+        Ungroup();
+        if (count == cellOf!.Length)
         {
             Array.Resize(ref cellOf, count * 2);
             Array.Resize(ref signedOf, count * 2);
         }
 
         cellOf[count] = cell;
-        signedOf[count] = sign * (atom + 1);
+        signedOf![count] = sign * (atom + 1);
         count++;
-        start = null;
     }
 
     /// <summary>A cell's terms as sign × (atom + 1), in the order they were added.</summary>
@@ -56,7 +57,7 @@ internal sealed class CellTerms
         var starts = new int[cells + 1];
         for (var i = 0; i < count; i++)
         {
-            starts[cellOf[i] + 1]++;
+            starts[cellOf![i] + 1]++;
         }
 
         for (var c = 0; c < cells; c++)
@@ -68,9 +69,29 @@ internal sealed class CellTerms
         grouped = new int[count];
         for (var i = 0; i < count; i++)
         {
-            grouped[next[cellOf[i]]++] = signedOf[i];
+            grouped[next[cellOf![i]]++] = signedOf![i];
         }
 
-        start = starts;
+        (start, cellOf, signedOf) = (starts, null, null);
+    }
+
+    /// <summary>Back to appended pairs (cell, signed atom), in cell order, so that more can be appended.</summary>
+    private void Ungroup()
+    {
+        if (start is null)
+        {
+            return;
+        }
+
+        (cellOf, signedOf) = (new int[Math.Max(1024, count * 2)], new int[Math.Max(1024, count * 2)]);
+        for (var c = 0; c < cells; c++)
+        {
+            for (var i = start[c]; i < start[c + 1]; i++)
+            {
+                (cellOf[i], signedOf[i]) = (c, grouped![i]);
+            }
+        }
+
+        (start, grouped) = (null, null);
     }
 }
