@@ -78,7 +78,7 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
             Projects = atoms.Projects,
             LineCount = atoms.LineCount,
             Facts = facts,
-            Rounding = memory,
+            RoundingMadeBy = memory,
         };
     }
 }

@@ -21,8 +21,16 @@ public sealed class CompiledBudget
     /// <summary>Sums the text states that no table carries (元).</summary>
     public BudgetFacts Facts { get; init; } = BudgetFacts.Empty;
 
-    /// <summary>How controlled rounding rounded each atom (empty under independent rounding): what the next version rounds against.</summary>
-    public RoundingMemory Rounding { get; init; } = RoundingMemory.Empty;
+    private readonly Lazy<RoundingMemory> rounding = new(RoundingMemory.Empty);
+
+    /// <summary>
+    /// How controlled rounding rounded each atom (empty under independent rounding): what the next version rounds against. Made
+    /// when first asked for (naming every atom is work a check that keeps no rounding does not need).
+    /// </summary>
+    public RoundingMemory Rounding { get => rounding.Value; init => rounding = new(value); }
+
+    /// <summary>Makes <see cref="Rounding"/> when it is first asked for.</summary>
+    internal Func<RoundingMemory> RoundingMadeBy { init => rounding = new(value); }
 }
 
 /// <summary>

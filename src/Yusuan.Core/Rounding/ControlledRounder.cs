@@ -52,7 +52,16 @@ public sealed class ControlledRounder
         }
 
         this.remembered = remembered;
-        var places = values.Length == 0 ? 0 : values.Max(v => (int)(v / 1.0000000000000000000000000000m).Scale);
+        // The most decimal places any value needs (trailing zeros aside): raised while some value is not whole at that many.
+        var places = 0;
+        foreach (var v in values)
+        {
+            while (decimal.Round(v, places) != v)
+            {
+                places++;
+            }
+        }
+
         var factor = 1m;
         for (var i = 0; i < places; i++)
         {

@@ -18,10 +18,10 @@ public static class TableRounding
     /// Rounds the tables; under controlled rounding against <paramref name="previous"/> when given (atoms named by
     /// <paramref name="identity"/>), and returns how this rounding rounded its atoms, for the next version.
     /// </summary>
-    internal static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings, RoundingMemory Memory) Apply(
+    internal static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings, Func<RoundingMemory> Memory) Apply(
         IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode, Func<int, string>? identity, RoundingMemory? previous)
     {
-        var remembered = new List<RememberedAtom>();
+        var remembered = new List<Func<IEnumerable<RememberedAtom>>>();
         var printed = drafts.ToDictionary(d => d, d => d.Rows.Select(r => new decimal[r.Cells.Length]).ToArray());
         var findings = new List<Finding>();
         if (mode == RoundingMode.Independent)
@@ -57,7 +57,7 @@ public static class TableRounding
             Performance = d.Performance,
             Rows = d.Rows.Select((row, r) => row.Template with { Values = printed[d][r] }).ToList(),
         }).ToList();
-        return (tables, findings, new RoundingMemory(remembered));
+        return (tables, findings, () => new RoundingMemory(remembered.SelectMany(r => r())));
     }
 
     private static void RoundControlled(
@@ -67,14 +67,15 @@ public static class TableRounding
         List<Finding> findings,
         Func<int, string>? identity,
         RoundingMemory? previous,
-        List<RememberedAtom> remembered)
+        List<Func<IEnumerable<RememberedAtom>>> remembered)
     {
         var unitSize = drafts[0].UnitSize;
         var scale = unitSize / 10_000m;
         var values = atomValues.Select(v => v / unitSize).ToArray();
         // Cells that sum the same atoms with the same signs are one figure (in the order first met), so they print alike. A
         // figure keeps the terms of the first cell met, in their order (the order the search starts from); the lookup goes by
-        // the sorted terms, copied only for a figure not met before.
+        // the terms in canonical order (by atom, then sign), copied only for a figure not met before. The tables add atoms in
+        // atom order, so a cell's terms are almost always in that order already and need no sorting.
         var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
         var lookup = figureIndex.GetAlternateLookup<ReadOnlySpan<int>>();
         var (figureStart, figureTerms) = (new List<int> { 0 }, new List<int>());
@@ -87,14 +88,20 @@ public static class TableRounding
                 for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
                 {
                     var terms = draft.Rows[r].Cells[c].SignedTerms;
-                    if (sorted.Length < terms.Length)
+                    var signature = terms;
+                    if (!Signature.IsCanonical(terms))
                     {
-                        sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                        if (sorted.Length < terms.Length)
+                        {
+                            sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                        }
+
+                        var copy = sorted.AsSpan(0, terms.Length);
+                        terms.CopyTo(copy);
+                        copy.Sort(Signature.Order);
+                        signature = copy;
                     }
 
-                    var signature = sorted.AsSpan(0, terms.Length);
-                    terms.CopyTo(signature);
-                    signature.Sort();
                     if (!lookup.TryGetValue(signature, out var f))
                     {
                         f = figureStart.Count - 1;
@@ -121,24 +128,26 @@ public static class TableRounding
         var (atoms, unaligned) = new ControlledRounder(values, figures, directions).Solve();
         if (identity is not null)
         {
-            for (var a = 0; a < atoms.Length; a++)
-            {
-                if (decimal.Floor(values[a]) != values[a])
-                {
-                    remembered.Add(new RememberedAtom(Key(a), atomValues[a], atoms[a]));
-                }
-            }
+            // Named only when asked for (a rounding kept or written): naming every atom costs more than a check needs.
+            remembered.Add(() => Enumerable.Range(0, atoms.Length)
+                .Where(a => decimal.Floor(values[a]) != values[a])
+                .Select(a => new RememberedAtom(Key(a), atomValues[a], atoms[a])));
         }
 
         var outOfBounds = unaligned.ToHashSet();
+        // Rounded atoms are whole display units: summed as integers.
+        var whole = Array.ConvertAll(atoms, a => (Int128)a);
         var figurePrinted = new decimal[figures.Count];
         for (var f = 0; f < figures.Count; f++)
         {
+            var sum = Int128.Zero;
             for (var t = figures.Start[f]; t < figures.Start[f + 1]; t++)
             {
                 var signed = figures.Signed[t];
-                figurePrinted[f] += signed > 0 ? atoms[signed - 1] : -atoms[-signed - 1];
+                sum += signed > 0 ? whole[signed - 1] : -whole[-signed - 1];
             }
+
+            figurePrinted[f] = (decimal)sum;
         }
 
         foreach (var (draft, r, c, f) in cellFigure)
@@ -170,6 +179,23 @@ public static class TableRounding
 internal static class Signature
 {
     public static IEqualityComparer<int[]> Comparer { get; } = new SequenceComparer();
+
+    /// <summary>The canonical order of signed terms (sign × (atom + 1)): by atom, then by sign.</summary>
+    public static Comparison<int> Order { get; } = (x, y) => Math.Abs(x) != Math.Abs(y) ? Math.Abs(x).CompareTo(Math.Abs(y)) : x.CompareTo(y);
+
+    /// <summary>Whether signed terms are in the canonical order (<see cref="Order"/>).</summary>
+    public static bool IsCanonical(ReadOnlySpan<int> terms)
+    {
+        for (var i = 1; i < terms.Length; i++)
+        {
+            if (Order(terms[i - 1], terms[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed class SequenceComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
