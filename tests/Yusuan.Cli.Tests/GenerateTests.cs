@@ -6,6 +6,19 @@ public class GenerateTests
 {
     private static string Folder() => Path.Combine(Path.GetTempPath(), "yusuan-gen-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>A generated city whose ledger has had one of its lines changed (by its index, 0 = the header).</summary>
+    private static string CityWithLine(int agencies, int lines, int seed, Func<string[], int> which, Func<string, string> change)
+    {
+        var folder = Folder();
+        Assert.Equal(0, Yusuan.Run("generate", "--agencies", $"{agencies}", "--lines", $"{lines}", "--seed", $"{seed}", "--out", folder).ExitCode);
+        var ledger = Path.Combine(folder, "ledger.csv");
+        var all = File.ReadAllLines(ledger);
+        var at = which(all);
+        all[at] = change(all[at]);
+        File.WriteAllLines(ledger, all);
+        return folder;
+    }
+
     private static string Digest(string folder) => Convert.ToHexString(SHA256.HashData(
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .SelectMany(f => System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, f)).Concat(File.ReadAllBytes(f))).ToArray()));
@@ -58,14 +71,12 @@ public class GenerateTests
     {
         // The ledger is checked and compiled in one read: by its last line every department but the last has been compiled and
         // judged. A fault there must still leave only the problem — no department's findings, no rounding kept.
-        var folder = Folder();
-        Assert.Equal(0, Yusuan.Run("generate", "--agencies", "20", "--lines", "2000", "--seed", "7", "--out", folder).ExitCode);
-        var ledger = Path.Combine(folder, "ledger.csv");
-        var lines = File.ReadAllLines(ledger);
-        var fields = lines[^1].Split(',');
-        fields[11] = "12.3.4";
-        lines[^1] = string.Join(',', fields);
-        File.WriteAllLines(ledger, lines);
+        var folder = CityWithLine(20, 2000, 7, all => all.Length - 1, line =>
+        {
+            var fields = line.Split(',');
+            fields[11] = "12.3.4";
+            return string.Join(',', fields);
+        });
         var memory = Path.Combine(folder, "rounding");
 
         foreach (var format in new[] { "text", "json" })
@@ -138,12 +149,7 @@ public class GenerateTests
     [Fact]
     public void A_line_of_an_agency_in_no_department_stops_the_check_with_its_row()
     {
-        var folder = Folder();
-        Assert.Equal(0, Yusuan.Run("generate", "--agencies", "5", "--lines", "100", "--seed", "3", "--out", folder).ExitCode);
-        var ledger = Path.Combine(folder, "ledger.csv");
-        var lines = File.ReadAllLines(ledger);
-        lines[4] = "999999999" + lines[4][lines[4].IndexOf(',', StringComparison.Ordinal)..];
-        File.WriteAllLines(ledger, lines);
+        var folder = CityWithLine(5, 100, 3, _ => 4, line => "999999999" + line[line.IndexOf(',', StringComparison.Ordinal)..]);
         var check = Yusuan.Run("check", folder);
         Assert.Equal(2, check.ExitCode);
         Assert.Contains("ledger.csv 第 5 行 列“agency_code”：单位编码“999999999”不属于 departments/ 中任何部门的 agencies", check.Error, StringComparison.Ordinal);
