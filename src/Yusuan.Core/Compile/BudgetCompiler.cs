@@ -34,10 +34,12 @@ public sealed class BudgetCompiler(ClassificationCatalogue catalogue)
     /// Builds the twelve tables of the lines added to <paramref name="department"/> with their exact figures in 元, before
     /// rounding; their findings join the department's.
     /// </summary>
-    public IReadOnlyList<TableDraft> Tables(DepartmentLines department, PerformancePlan plan)
+    /// <param name="withTerms">Whether each cell keeps the atoms it sums (<see cref="CellDraft.Terms"/>), which rounding needs;
+    /// without them the cells hold their exact figures only (a comparison of figures, nothing rounded).</param>
+    public IReadOnlyList<TableDraft> Tables(DepartmentLines department, PerformancePlan plan, bool withTerms = true)
     {
         department.Atoms.Seal();
-        var tableSet = new TableSet(catalogue, department.Profile, plan, department.Atoms);
+        var tableSet = new TableSet(catalogue, department.Profile, plan, department.Atoms, withTerms);
         var drafts = tableSet.BuildAll();
         department.Findings.AddRange(tableSet.Findings);
         return drafts;

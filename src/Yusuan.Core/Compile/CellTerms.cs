@@ -8,7 +8,9 @@ namespace Yusuan.Core.Compile;
 /// per cell grew and copied each of them (issue 16). Once grouped, only the grouped form is kept (the appended pairs are let go);
 /// a cell added to after that — no table does so today — ungroups them first.
 /// </summary>
-internal sealed class CellTerms
+/// <param name="keep">False for tables whose cells need their exact figures only: no term is kept, and every cell reads as
+/// having none.</param>
+internal sealed class CellTerms(bool keep = true)
 {
     private int[]? cellOf = new int[1024];
     private int[]? signedOf = new int[1024];
@@ -29,6 +31,11 @@ internal sealed class CellTerms
     /// <summary>Adds an atom to a cell with sign +1 or −1.</summary>
     public void Add(int cell, int atom, int sign)
     {
+        if (!keep)
+        {
+            return;
+        }
+
         Ungroup();
         if (count == cellOf!.Length)
         {

@@ -6,7 +6,7 @@ using Yusuan.Core.Model;
 namespace Yusuan.Core.Compile;
 
 /// <summary>Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out.</summary>
-internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms)
+internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms, bool withTerms = true)
 {
     /// <summary>The fund sources with their column keys, from the table specifications (Core.Tables).</summary>
     private static readonly (FundSource Fund, string Key)[] FundKeys = [.. Tables.ColumnMeanings.Funds];
@@ -15,7 +15,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private readonly List<decimal> values = atoms.Values;
 
     // Every cell's atoms, for all twelve tables.
-    private readonly CellTerms terms = new();
+    private readonly CellTerms terms = new(withTerms);
 
     // Each atom's code paths, worked out once for all the tables that need them.
     private string[][]? functionPaths;

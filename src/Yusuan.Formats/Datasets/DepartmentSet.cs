@@ -168,13 +168,13 @@ public sealed class DepartmentSet
 
     /// <summary>
     /// Reads the ledger once, as <see cref="CompileEach"/> does, and builds each department's twelve tables with their exact
-    /// figures in 元 (no rounding, text or checks), handed over alike: what a comparison of the figures with another engine
-    /// needs.
+    /// figures in 元 (no rounding, text or checks, so the cells keep no atoms), handed over alike: what a comparison of the
+    /// figures with another engine needs.
     /// </summary>
     public LedgerCheck TablesEach(ClassificationCatalogue catalogue, Action<(Profile Profile, IReadOnlyList<TableDraft> Tables)> each, Action startOver, int width = 0)
     {
         var compiler = new BudgetCompiler(catalogue);
-        return Each(compiler, width, each, startOver, (profile, lines, _) => (profile, compiler.Tables(lines, PerformancePlan.Empty)));
+        return Each(compiler, width, each, startOver, (profile, lines, _) => (profile, compiler.Tables(lines, PerformancePlan.Empty, withTerms: false)));
     }
 
     /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
