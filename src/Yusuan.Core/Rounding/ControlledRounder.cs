@@ -307,8 +307,8 @@ internal sealed class RoundingSearch<T>
         var candidateAtom = new int[maxTerms];
         var candidateDelta = new T[maxTerms];
         var open = new List<int>();
-        var weight = new int[figureCount];
-        Array.Fill(weight, 1);
+        var weight = new byte[figureCount];
+        Array.Fill(weight, (byte)1);
         var minima = 0;
         var stuck = new bool[figureCount];
         var stuckCount = 0;
@@ -384,7 +384,7 @@ internal sealed class RoundingSearch<T>
     /// bounds, and a unit for each figure kept from the previous version that the flip moves away from what it printed then
     /// (less a unit for each it brings back).
     /// </summary>
-    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, int[] weight, T[] delta)
+    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, byte[] weight, T[] delta)
     {
         for (var c = 0; c < count; c++)
         {
@@ -398,11 +398,25 @@ internal sealed class RoundingSearch<T>
     /// What flipping one atom costs (see <see cref="Costs"/>): each figure's change in distance out of bounds times its
     /// <paramref name="weight"/> (1 for every figure without one); without <paramref name="kept"/>, that distance alone.
     /// </summary>
-    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept, int[]? weight = null)
+    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept, byte[]? weight = null)
     {
         var step = up[a] ? -1 : 1;
         var sum = T.Zero;
-        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+        var (from, to) = (memberStart[a], memberStart[a + 1]);
+        if (kept is null && weight is not null)
+        {
+            // The search afresh: no figure kept from a previous version (the common case, kept apart as the innermost loop).
+            for (var m = from; m < to; m++)
+            {
+                var g = memberFigure[m];
+                var e = error[g];
+                sum += T.CreateTruncating(weight[g]) * (Cost(e + Signed(memberSign[m] * step, one)) - Cost(e));
+            }
+
+            return sum;
+        }
+
+        for (var m = from; m < to; m++)
         {
             var g = memberFigure[m];
             var change = Signed(memberSign[m] * step, one);
@@ -421,18 +435,18 @@ internal sealed class RoundingSearch<T>
     /// At a local minimum of the search (the <paramref name="minima"/>-th): every figure out of bounds weighs one more, up to
     /// <see cref="MaxWeight"/>; every second time, every weight above one weighs one less (see <see cref="Search"/>).
     /// </summary>
-    private static void Breakout(FigureSet violated, int[] weight, int minima)
+    private static void Breakout(FigureSet violated, byte[] weight, int minima)
     {
         foreach (var f in violated.Members)
         {
-            weight[f] = Math.Min(weight[f] + 1, MaxWeight);
+            weight[f] = (byte)Math.Min(weight[f] + 1, MaxWeight);
         }
 
         if (minima % 2 == 0)
         {
             for (var f = 0; f < weight.Length; f++)
             {
-                weight[f] = Math.Max(weight[f] - 1, 1);
+                weight[f] = (byte)Math.Max(weight[f] - 1, 1);
             }
         }
     }
