@@ -73,7 +73,9 @@ public static class RoundingFile
 
         try
         {
-            return Parse(File.ReadAllText(file), name);
+            // Deserialised from the file's bytes as they stream (a city's largest department keeps a few megabytes).
+            using var stream = File.OpenRead(file);
+            return Parse(() => JsonSerializer.Deserialize<RoundingDocument>(stream, YusuanJson.Options), name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -82,12 +84,15 @@ public static class RoundingFile
     }
 
     /// <summary>Reads rounding.json text (<paramref name="name"/> names it in problems), as <see cref="Read"/> does a file.</summary>
-    public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Parse(string text, string name)
+    public static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Parse(string text, string name) =>
+        Parse(() => JsonSerializer.Deserialize<RoundingDocument>(text, YusuanJson.Options), name);
+
+    private static (RoundingDocument? Document, IReadOnlyList<InputProblem> Problems) Parse(Func<RoundingDocument?> deserialize, string name)
     {
         RoundingDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<RoundingDocument>(text, YusuanJson.Options);
+            document = deserialize();
         }
         catch (JsonException e)
         {
