@@ -195,7 +195,8 @@ internal static class CheckCommand
             }
 
             Console.WriteLine(json ? "\n]" : string.Empty);
-            foreach (var problem in unusable.OrderBy(p => p.File, StringComparer.Ordinal))
+            // (Distinct: a ledger read twice, being interleaved, reads an unusable file twice.)
+            foreach (var problem in unusable.Distinct().OrderBy(p => p.File, StringComparer.Ordinal))
             {
                 Console.Error.WriteLine($"上一版的舍入结果无法使用，该部门已重新舍入：{problem}");
             }
@@ -207,7 +208,12 @@ internal static class CheckCommand
 
             if (keep is not null)
             {
-                var kept = run.PutKeptInPlace(keep);
+                var (kept, failed) = run.PutKeptInPlace(keep);
+                if (failed is not null)
+                {
+                    Console.Error.WriteLine($"舍入结果未保存：{failed}");
+                }
+
                 Console.Error.WriteLine($"已把 {kept} 个部门的舍入结果保存到 {keep}，下次检查加 --previous {keep} 按它舍入");
             }
 
@@ -288,21 +294,30 @@ internal static class CheckCommand
             output.Dispose();
         }
 
-        /// <summary>Moves the staged roundings into <paramref name="keep"/>; returns how many.</summary>
-        public int PutKeptInPlace(string keep)
+        /// <summary>Moves the staged roundings into <paramref name="keep"/>; returns how many, and the problem that stopped it, if one did.</summary>
+        public (int Kept, InputProblem? Failed) PutKeptInPlace(string keep)
         {
             if (staged is null || !Directory.Exists(staged))
             {
-                return 0;
+                return (0, null);
             }
 
-            var files = Directory.GetFiles(staged);
-            foreach (var file in files)
+            var kept = 0;
+            foreach (var file in Directory.GetFiles(staged).Order(StringComparer.Ordinal))
             {
-                File.Move(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+                var target = Path.Combine(keep, Path.GetFileName(file));
+                try
+                {
+                    File.Move(file, target, overwrite: true);
+                    kept++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return (kept, new InputProblem(target, null, null, Core.Messages.RoundingNotWritten));
+                }
             }
 
-            return files.Length;
+            return (kept, null);
         }
 
         private static StreamWriter Open(string path) => new(path, append: false, new System.Text.UTF8Encoding(false));
