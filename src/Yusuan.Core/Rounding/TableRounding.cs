@@ -173,7 +173,8 @@ public static class TableRounding
 }
 
 /// <summary>
-/// Equality of a figure's atoms with their signs (sign × (atom + 1), sorted): equal for two cells exactly when they sum alike.
+/// Equality of a figure's atoms with their signs (sign × (atom + 1), in canonical order: <see cref="Order"/>): equal for two
+/// cells exactly when they sum alike.
 /// Looked up by span, so a cell whose figure is known allocates nothing.
 /// </summary>
 internal static class Signature

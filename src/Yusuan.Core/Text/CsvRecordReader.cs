@@ -8,10 +8,16 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// <summary>
 /// RFC 4180 records from a stream of text, read by Sep (nietras/Sep, MIT): quoted fields may hold commas, quotes ("") and line
 /// breaks; \r\n, \n and a lone \r end a line. Lines starting with '#' before the header are comments (the catalogue files carry
-/// their edition there). An unclosed quote, a cell over <see cref="MaxFieldLength"/> characters and a record of more than
-/// <see cref="MaxFields"/> cells are reported (<see cref="UnclosedQuoteLine"/>, <see cref="OversizedLine"/>) and end the
-/// reading, never an exception — and a record is never held beyond those limits, however the file is made
-/// (<see cref="RecordLimit"/>).
+/// their edition there). An unclosed quote, a cell over <see cref="MaxFieldLength"/> characters, a record of more than
+/// <see cref="MaxFields"/> cells or <see cref="MaxRecordLength"/> characters are reported (<see cref="UnclosedQuoteLine"/>,
+/// <see cref="OversizedLine"/>) and end the reading, never an exception; no more than about <see cref="MaxRecordLength"/>
+/// characters are ever held for one record, however the file is made (<see cref="RecordLimit"/>).
+/// <para>
+/// Sep pairs quotes wherever they stand: a stray quote inside an unquoted cell (<c>27"显示器</c>) opens quoted text, as in
+/// Sep's and Excel's reading; left unclosed it is reported with the line of its record. The first reader, kept in the tests,
+/// read such a quote as a character and a lone \r as nothing; the two agree on every file quoted as RFC 4180 says
+/// (CsvRecordReaderTests).
+/// </para>
 /// </summary>
 public sealed class CsvRecordReader(TextReader reader)
 {
