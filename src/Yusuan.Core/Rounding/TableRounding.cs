@@ -7,6 +7,9 @@ namespace Yusuan.Core.Rounding;
 /// <summary>Turns the exact tables (元) into printed tables in their display unit, by independent or controlled rounding.</summary>
 public static class TableRounding
 {
+    /// <summary>Columns that are part of another in the same row (column keys, Core.Tables): 面向中小企业 of 政府采购, 面向小微企业 of 面向中小企业.</summary>
+    private static readonly (string Whole, string Part)[] WholesAndParts = [("procurement", "sme"), ("sme", "micro")];
+
     public static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings) Apply(
         IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode)
     {
@@ -112,6 +115,49 @@ public static class TableRounding
 
                     cellFigure.Add((draft, r, c, f));
                 }
+            }
+        }
+
+        // A part printed above its whole (面向小微企业 above 面向中小企业 above 政府采购, T03) is ruled out: each whole less its
+        // part is a figure of the search too, with no cell of its own. Its true value is not negative (a line's parts are
+        // checked not to pass its whole), so printed within one unit of it, it is not negative.
+        foreach (var draft in drafts)
+        {
+            foreach (var (ofWhole, ofPart) in WholesAndParts)
+            {
+                var (w, p) = (draft.Columns.ToList().FindIndex(c => c.Key == ofWhole), draft.Columns.ToList().FindIndex(c => c.Key == ofPart));
+                if (w < 0 || p < 0)
+                {
+                    continue;
+                }
+
+                foreach (var row in draft.Rows)
+                {
+                    AddDifference(row.Cells[w].SignedTerms, row.Cells[p].SignedTerms);
+                }
+            }
+        }
+
+        void AddDifference(ReadOnlySpan<int> all, ReadOnlySpan<int> part)
+        {
+            if (part.IsEmpty)
+            {
+                return;
+            }
+
+            var difference = new int[all.Length + part.Length];
+            all.CopyTo(difference);
+            for (var i = 0; i < part.Length; i++)
+            {
+                difference[all.Length + i] = -part[i];
+            }
+
+            var signature = (int[])difference.Clone();
+            signature.AsSpan().Sort(Signature.Order);
+            if (figureIndex.TryAdd(signature, figureStart.Count - 1))
+            {
+                figureTerms.AddRange(difference);
+                figureStart.Add(figureTerms.Count);
             }
         }
 
