@@ -63,6 +63,18 @@ public static class TableRounding
         return (tables, findings, () => new RoundingMemory(remembered.SelectMany(r => r())));
     }
 
+    /// <summary>Signed terms with every sign turned.</summary>
+    private static int[] Negated(ReadOnlySpan<int> terms)
+    {
+        var negated = new int[terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            negated[i] = -terms[i];
+        }
+
+        return negated;
+    }
+
     private static void RoundControlled(
         List<TableDraft> drafts,
         IReadOnlyList<decimal> atomValues,
@@ -84,36 +96,40 @@ public static class TableRounding
         var (figureStart, figureTerms) = (new List<int> { 0 }, new List<int>());
         var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>();
         var sorted = new int[16];
+        int FigureOf(ReadOnlySpan<int> terms)
+        {
+            var signature = terms;
+            if (!Signature.IsCanonical(terms))
+            {
+                if (sorted.Length < terms.Length)
+                {
+                    sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                }
+
+                var copy = sorted.AsSpan(0, terms.Length);
+                terms.CopyTo(copy);
+                copy.Sort(Signature.Order);
+                signature = copy;
+            }
+
+            if (!lookup.TryGetValue(signature, out var f))
+            {
+                f = figureStart.Count - 1;
+                lookup[signature] = f;
+                figureTerms.AddRange(terms);
+                figureStart.Add(figureTerms.Count);
+            }
+
+            return f;
+        }
+
         foreach (var draft in drafts)
         {
             for (var r = 0; r < draft.Rows.Count; r++)
             {
                 for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
                 {
-                    var terms = draft.Rows[r].Cells[c].SignedTerms;
-                    var signature = terms;
-                    if (!Signature.IsCanonical(terms))
-                    {
-                        if (sorted.Length < terms.Length)
-                        {
-                            sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
-                        }
-
-                        var copy = sorted.AsSpan(0, terms.Length);
-                        terms.CopyTo(copy);
-                        copy.Sort(Signature.Order);
-                        signature = copy;
-                    }
-
-                    if (!lookup.TryGetValue(signature, out var f))
-                    {
-                        f = figureStart.Count - 1;
-                        lookup[signature] = f;
-                        figureTerms.AddRange(terms);
-                        figureStart.Add(figureTerms.Count);
-                    }
-
-                    cellFigure.Add((draft, r, c, f));
+                    cellFigure.Add((draft, r, c, FigureOf(draft.Rows[r].Cells[c].SignedTerms)));
                 }
             }
         }
@@ -123,41 +139,13 @@ public static class TableRounding
         // checked not to pass its whole), so printed within one unit of it, it is not negative.
         foreach (var draft in drafts)
         {
-            foreach (var (ofWhole, ofPart) in WholesAndParts)
+            var keys = draft.Columns.Select(c => c.Key).ToList();
+            foreach (var (wholeColumn, partColumn) in WholesAndParts.Select(p => (keys.IndexOf(p.Whole), keys.IndexOf(p.Part))).Where(p => p.Item1 >= 0 && p.Item2 >= 0))
             {
-                var (w, p) = (draft.Columns.ToList().FindIndex(c => c.Key == ofWhole), draft.Columns.ToList().FindIndex(c => c.Key == ofPart));
-                if (w < 0 || p < 0)
+                foreach (var row in draft.Rows.Where(row => !row.Cells[partColumn].IsEmpty))
                 {
-                    continue;
+                    FigureOf([.. row.Cells[wholeColumn].SignedTerms, .. Negated(row.Cells[partColumn].SignedTerms)]);
                 }
-
-                foreach (var row in draft.Rows)
-                {
-                    AddDifference(row.Cells[w].SignedTerms, row.Cells[p].SignedTerms);
-                }
-            }
-        }
-
-        void AddDifference(ReadOnlySpan<int> all, ReadOnlySpan<int> part)
-        {
-            if (part.IsEmpty)
-            {
-                return;
-            }
-
-            var difference = new int[all.Length + part.Length];
-            all.CopyTo(difference);
-            for (var i = 0; i < part.Length; i++)
-            {
-                difference[all.Length + i] = -part[i];
-            }
-
-            var signature = (int[])difference.Clone();
-            signature.AsSpan().Sort(Signature.Order);
-            if (figureIndex.TryAdd(signature, figureStart.Count - 1))
-            {
-                figureTerms.AddRange(difference);
-                figureStart.Add(figureTerms.Count);
             }
         }
 
