@@ -114,8 +114,9 @@ public sealed partial class DocumentExtractor(ClassificationCatalogue catalogue)
         var kind = cover.Contains("决算", StringComparison.Ordinal) ? "部门决算" : cover.Contains("单位预算", StringComparison.Ordinal) ? "单位预算" : "部门预算";
 
         var title = CoverTitle().Match(cover);
-        var yearText = title.Success ? (title.Groups["before"].Success ? title.Groups["before"].Value : title.Groups["after"].Value) : null;
-        var year = yearText is not null ? int.Parse(yearText, CultureInfo.InvariantCulture) : CommonYear(lines);
+        // A title may name no year at all ("某某局部门预算"): both groups are optional.
+        var yearGroup = title.Groups["before"].Success ? title.Groups["before"] : title.Groups["after"];
+        var year = title.Success && yearGroup.Success ? int.Parse(yearGroup.Value, CultureInfo.InvariantCulture) : CommonYear(lines);
 
         var firstPages = lines.TakeWhile(l => titleLine is null || l.Page <= titleLine.Page + 2);
         var labelled = firstPages.Select(l => DepartmentLabel().Match(l.Text.Replace(" ", string.Empty, StringComparison.Ordinal))).FirstOrDefault(m => m.Success);

@@ -7,6 +7,18 @@ namespace Yusuan.Formats.Tests.Audit;
 public class AuditorTests
 {
     [Theory]
+    [InlineData("深圳市某某局部门预算", 2024)] // a title with no year: the year most of the document names
+    [InlineData("深圳市某某局部门预算", 0)] // nor any in the document
+    [InlineData("2024年深圳市某某局部门预算", 0)]
+    public void A_cover_whose_title_names_no_year_takes_the_documents_year(string title, int yearInText)
+    {
+        string[] text = [title, "第一部分 部门概况", yearInText > 0 ? $"{yearInText} 年预算数 12 万元。" : "预算数 12 万元。"];
+        var document = new SourceDocument("budget.txt", [.. text.Select((t, i) => new SourceLine(1, i + 1, [t]))], null);
+        var disclosure = new DocumentExtractor(ClassificationCatalogue.BuiltIn()).Extract(document);
+        Assert.Equal(title.StartsWith("2024", StringComparison.Ordinal) ? 2024 : yearInText, disclosure.FiscalYear);
+    }
+
+    [Theory]
     [InlineData("第二十一部分 其他")] // beyond the parts a budget numbers
     [InlineData("第十十十部分 其他")] // no numeral at all
     public void A_part_heading_with_a_number_no_template_has_is_read_as_text(string heading)
