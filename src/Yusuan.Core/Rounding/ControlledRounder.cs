@@ -240,10 +240,14 @@ internal sealed class RoundingSearch<T>
             {
                 best = second;
             }
+            else
+            {
+                RecomputeErrors(best, floor, error);
+            }
         }
 
+        // From here on error holds the errors of up: counted above, and kept up to date by every flip below.
         up = best;
-        RecomputeErrors(up, floor, error);
         if (remembered is not null)
         {
             Restore(up, flexible, error);
@@ -258,7 +262,6 @@ internal sealed class RoundingSearch<T>
         }
 
         var unaligned = new List<int>();
-        RecomputeErrors(up, floor, error);
         for (var f = 0; f < figureCount; f++)
         {
             if (Violates(error[f]))
@@ -313,15 +316,14 @@ internal sealed class RoundingSearch<T>
 
         var candidateAtom = new int[maxTerms];
         var candidateDelta = new T[maxTerms];
-        var open = new List<int>();
         var weight = new byte[figureCount];
         Array.Fill(weight, (byte)1);
         var minima = 0;
-        var stuck = new bool[figureCount];
+        var stuck = new ulong[(figureCount + 63) / 64];
         var stuckCount = 0;
         for (var iteration = 0; iteration < limit && violated.Count > stuckCount; iteration++)
         {
-            var target = AnyOpen(violated, stuck, open, random);
+            var target = AnyOpen(violated, stuck, random);
             var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
             var count = 0;
             for (var t = termStart[target]; t < termStart[target + 1]; t++)
@@ -335,7 +337,7 @@ internal sealed class RoundingSearch<T>
 
             if (count == 0)
             {
-                stuck[target] = true; // no atom can move it towards its bound; it will be reported
+                stuck[target / 64] |= 1UL << (target % 64); // no atom can move it towards its bound; it will be reported
                 stuckCount++;
                 continue;
             }
@@ -521,20 +523,36 @@ internal sealed class RoundingSearch<T>
         throw new InvalidOperationException("no candidate among the ties");
     }
 
-    /// <summary>A figure out of bounds and not stuck, chosen at random (the k-th in figure order).</summary>
-    private static int AnyOpen(FigureSet violated, bool[] stuck, List<int> open, Random random)
+    /// <summary>
+    /// A figure out of bounds and not stuck, chosen at random: the k-th in figure order, found by counting the bits of the two
+    /// sets a word (64 figures) at a time.
+    /// </summary>
+    private static int AnyOpen(FigureSet violated, ulong[] stuck, Random random)
     {
-        open.Clear();
-        foreach (var f in violated.Members)
+        var bits = violated.Bits;
+        var count = 0;
+        for (var w = 0; w < bits.Length; w++)
         {
-            if (!stuck[f])
-            {
-                open.Add(f);
-            }
+            count += BitOperations.PopCount(bits[w] & ~stuck[w]);
         }
 
-        open.Sort();
-        return open[random.Next(open.Count)];
+        var k = random.Next(count);
+        for (var w = 0; ; w++)
+        {
+            var open = bits[w] & ~stuck[w];
+            var here = BitOperations.PopCount(open);
+            if (k < here)
+            {
+                for (; k > 0; k--)
+                {
+                    open &= open - 1; // drop the lowest figure
+                }
+
+                return (w * 64) + BitOperations.TrailingZeroCount(open);
+            }
+
+            k -= here;
+        }
     }
 
     /// <summary>
@@ -776,7 +794,10 @@ internal sealed class RoundingSearch<T>
     /// <summary>The value with the sign of a term (±1).</summary>
     private static T Signed(int sign, T value) => sign < 0 ? -value : value;
 
-    /// <summary>A set of figure indices with constant-time add, remove and count (members in no particular order).</summary>
+    /// <summary>
+    /// A set of figure indices with constant-time add, remove and count: its members in no particular order, and as bits in
+    /// figure order (bit f % 64 of word f / 64).
+    /// </summary>
     private sealed class FigureSet(int size)
     {
         private readonly int[] position = Enumerable.Repeat(-1, size).ToArray();
@@ -786,12 +807,15 @@ internal sealed class RoundingSearch<T>
 
         public List<int> Members => members;
 
+        public ulong[] Bits { get; } = new ulong[(size + 63) / 64];
+
         public void Add(int f)
         {
             if (position[f] < 0)
             {
                 position[f] = members.Count;
                 members.Add(f);
+                Bits[f / 64] |= 1UL << (f % 64);
             }
         }
 
@@ -805,6 +829,7 @@ internal sealed class RoundingSearch<T>
                 position[last] = at;
                 members.RemoveAt(members.Count - 1);
                 position[f] = -1;
+                Bits[f / 64] &= ~(1UL << (f % 64));
             }
         }
     }
