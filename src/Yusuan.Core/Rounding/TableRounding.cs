@@ -107,8 +107,7 @@ public static class TableRounding
                 }
 
                 var copy = sorted.AsSpan(0, terms.Length);
-                terms.CopyTo(copy);
-                copy.Sort(Signature.Order);
+                Signature.Sort(terms, copy);
                 signature = copy;
             }
 
@@ -217,6 +216,47 @@ internal static class Signature
 
     /// <summary>The canonical order of signed terms (sign × (atom + 1)): by atom, then by sign.</summary>
     public static Comparison<int> Order { get; } = (x, y) => Math.Abs(x) != Math.Abs(y) ? Math.Abs(x).CompareTo(Math.Abs(y)) : x.CompareTo(y);
+
+    /// <summary>
+    /// Signed terms into <paramref name="into"/> (as long as <paramref name="terms"/>) in the canonical order: in one pass when
+    /// they are two runs each in that order (a whole and its negated part, <see cref="TableRounding"/>), else by sorting a key
+    /// per term (2 |x| + 1 when x &gt; 0, 2 |x| when x &lt; 0) as plain integers — sorting through <see cref="Order"/> took
+    /// about a sixth of a department's compile outside the search, much of it in the sorter's heap-sort fallback.
+    /// </summary>
+    public static void Sort(ReadOnlySpan<int> terms, Span<int> into)
+    {
+        var split = Math.Min(1, terms.Length);
+        while (split < terms.Length && Order(terms[split - 1], terms[split]) <= 0)
+        {
+            split++;
+        }
+
+        if (IsCanonical(terms[split..]))
+        {
+            var a = terms[..split];
+            var b = terms[split..];
+            int i = 0, j = 0, k = 0;
+            while (i < a.Length && j < b.Length)
+            {
+                into[k++] = Order(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+            }
+
+            a[i..].CopyTo(into[k..]);
+            b[j..].CopyTo(into[(k + a.Length - i)..]);
+            return;
+        }
+
+        for (var t = 0; t < terms.Length; t++)
+        {
+            into[t] = (Math.Abs(terms[t]) * 2) + (terms[t] > 0 ? 1 : 0);
+        }
+
+        into.Sort();
+        for (var t = 0; t < into.Length; t++)
+        {
+            into[t] = (into[t] & 1) == 1 ? into[t] >> 1 : -(into[t] >> 1);
+        }
+    }
 
     /// <summary>Whether signed terms are in the canonical order (<see cref="Order"/>).</summary>
     public static bool IsCanonical(ReadOnlySpan<int> terms)
