@@ -93,8 +93,23 @@ public static class TableRounding
         // atom order, so a cell's terms are almost always in that order already and need no sorting.
         var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
         var lookup = figureIndex.GetAlternateLookup<ReadOnlySpan<int>>();
-        var (figureStart, figureTerms) = (new List<int> { 0 }, new List<int>());
-        var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>();
+        // Sized once for every cell's terms (figures shared by several cells take less), not grown by doubling: a city's
+        // departments hold up to half a million terms.
+        var (cellCount, termCount) = (0, 0);
+        foreach (var draft in drafts)
+        {
+            foreach (var row in draft.Rows)
+            {
+                cellCount += row.Cells.Length;
+                foreach (var cell in row.Cells)
+                {
+                    termCount += cell.SignedTerms.Length;
+                }
+            }
+        }
+
+        var (figureStart, figureTerms) = (new List<int>(cellCount + 1) { 0 }, new List<int>(termCount));
+        var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>(cellCount);
         var sorted = new int[16];
         int FigureOf(ReadOnlySpan<int> terms)
         {
