@@ -168,9 +168,10 @@ internal static class CheckCommand
             var check = DepartmentProgress.Run(set.DepartmentCount, advance => set.CompileEach(
                 catalogue,
                 rounding,
-                result =>
+                run.Shape,
+                department =>
                 {
-                    run.Add(result);
+                    run.Add(department);
                     advance(run.Departments);
                 },
                 () =>
@@ -238,6 +239,9 @@ internal static class CheckCommand
     /// </summary>
     private sealed class ManyDepartments(string held, string? staged, bool json)
     {
+        /// <summary>What one department adds: its findings as written out (null for none, as text), their count by severity, and why its rounding could not be kept.</summary>
+        public sealed record Checked(string? Text, int[] Counts, InputProblem? NotKept);
+
         private StreamWriter output = Open(held);
 
         public int Departments { get; private set; }
@@ -246,24 +250,41 @@ internal static class CheckCommand
 
         public List<InputProblem> Unkept { get; } = [];
 
-        public void Add(DepartmentResult result)
+        /// <summary>
+        /// On the core that compiled the department: its findings counted and written out as text or JSON, and its rounding
+        /// staged (--keep-rounding), so that only this much waits to be added in order.
+        /// </summary>
+        public Checked Shape(DepartmentResult result)
         {
+            var counts = new int[3];
             foreach (var finding in result.Findings)
             {
-                Counts[(int)finding.Severity]++;
+                counts[(int)finding.Severity]++;
             }
 
             var department = result.Profile.Department;
-            if (json)
+            var text = json
+                ? System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options)
+                : result.Findings.Count > 0
+                    ? $"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings)
+                    : null;
+            return new Checked(text, counts, staged is null ? null : Keep(staged, result.Compiled));
+        }
+
+        /// <summary>A department's part of the output, in ledger order.</summary>
+        public void Add(Checked department)
+        {
+            for (var s = 0; s < Counts.Length; s++)
             {
-                output.Write((Departments > 0 ? ",\n" : "[\n") + System.Text.Json.JsonSerializer.Serialize(new { department = department.Code, name = department.Name, lines = result.Compiled.LineCount, findings = result.Findings }, YusuanJson.Options));
-            }
-            else if (result.Findings.Count > 0)
-            {
-                output.Write($"== {department.Code} {department.Name}（{result.Compiled.LineCount} 条明细）\n" + CommonOptions.FindingsText(result.Findings));
+                Counts[s] += department.Counts[s];
             }
 
-            if (staged is not null && Keep(staged, result.Compiled) is { } notKept)
+            if (department.Text is { } text)
+            {
+                output.Write((json ? (Departments > 0 ? ",\n" : "[\n") : string.Empty) + text);
+            }
+
+            if (department.NotKept is { } notKept)
             {
                 Unkept.Add(notKept);
             }

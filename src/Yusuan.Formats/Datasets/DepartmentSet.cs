@@ -145,13 +145,32 @@ public sealed class DepartmentSet
         Action startOver,
         RegionalProfile? region = null,
         int width = 0,
+        Func<Profile, RoundingMemory?>? previous = null) =>
+        CompileEach(catalogue, rounding, inWorker: result => result, each, startOver, region, width, previous);
+
+    /// <summary>
+    /// <see cref="CompileEach(ClassificationCatalogue, RoundingMode, Action{DepartmentResult}, Action, RegionalProfile?, int, Func{Profile, RoundingMemory?}?)"/>,
+    /// with each department's result turned by <paramref name="inWorker"/> into what <paramref name="each"/> is handed, on the
+    /// core that compiled it, as soon as it is made: a department's tables and rounding are let go there, and only that value
+    /// waits its turn to be handed over — so many departments may wait behind a large one without holding their tables.
+    /// <paramref name="inWorker"/> runs on several threads at once, for departments whose results may turn out void (see
+    /// above); it must only touch what the caller discards in that case.
+    /// </summary>
+    public LedgerCheck CompileEach<T>(
+        ClassificationCatalogue catalogue,
+        RoundingMode rounding,
+        Func<DepartmentResult, T> inWorker,
+        Action<T> each,
+        Action startOver,
+        RegionalProfile? region = null,
+        int width = 0,
         Func<Profile, RoundingMemory?>? previous = null)
     {
         var compiler = new BudgetCompiler(catalogue);
         return Each(compiler, width, each, startOver, (profile, lines, warnings) =>
         {
             var compiled = compiler.Finish(lines, PerformancePlan.Empty, rounding, previous?.Invoke(profile));
-            return new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings));
+            return inWorker(new DepartmentResult(profile, compiled, Dataset.Check(profile, PerformancePlan.Empty, compiled, catalogue, region, warnings)));
         });
     }
 
@@ -177,8 +196,13 @@ public sealed class DepartmentSet
         return Each(compiler, width, each, startOver, (profile, lines, _) => (profile, compiler.Tables(lines, PerformancePlan.Empty, withTerms: false)));
     }
 
-    /// <summary>How many departments per core may be in hand at once (see <see cref="Each{T}"/>).</summary>
-    private const int Lookahead = 4;
+    /// <summary>
+    /// How many departments per core may be in hand at once (see <see cref="Each{T}"/>). With 4 the province of 4,461
+    /// departments kept two cores only 1.16 busy (228.7 s): every few departments a large one at the head of the line held
+    /// up the hand-over while the other core ran dry. With 16, and results let go in the worker (<c>CompileEach</c>'s
+    /// <c>inWorker</c>), 158.1 s at a peak of 262 MB; with 64, 162.0 s at 419 MB (docs/benchmarks.md).
+    /// </summary>
+    private const int Lookahead = 16;
 
     /// <summary>
     /// Routes the checked lines of the ledger to their departments and finishes each department (<paramref name="finish"/>,

@@ -34,6 +34,38 @@ public class DepartmentSetTests
     }
 
     [Fact]
+    public void A_result_shaped_in_the_worker_is_handed_over_in_ledger_order_on_the_callers_thread()
+    {
+        using var folder = new TempFolder();
+        var catalogue = ClassificationCatalogue.BuiltIn();
+        var generated = DatasetGenerator.Write(new GeneratorSettings(Agencies: 40, Lines: 20_000, Seed: 11), folder.Path, catalogue);
+        var set = DepartmentSet.Load(folder.Path).Set!;
+        var inOrder = set.CompileAll(catalogue, RoundingMode.Controlled, width: 1).Results
+            .Select(r => (r.Profile.Department.Code, YusuanJson.Serialize(r.Findings))).ToList();
+
+        var caller = Environment.CurrentManagedThreadId;
+        var handed = new List<(string Code, string Findings, int ShapedOn)>();
+        var handedOnCaller = true;
+        var check = set.CompileEach(
+            catalogue,
+            RoundingMode.Controlled,
+            inWorker: r => (r.Profile.Department.Code, YusuanJson.Serialize(r.Findings), Environment.CurrentManagedThreadId),
+            each: shaped =>
+            {
+                handedOnCaller &= Environment.CurrentManagedThreadId == caller;
+                handed.Add(shaped);
+            },
+            startOver: handed.Clear,
+            width: 4);
+
+        Assert.Empty(check.Problems);
+        Assert.Equal(generated.Departments, handed.Count);
+        Assert.Equal(inOrder, handed.Select(h => (h.Code, h.Findings)));
+        Assert.True(handedOnCaller, "a result was handed over on another thread");
+        Assert.Contains(handed, h => h.ShapedOn != caller);
+    }
+
+    [Fact]
     public void A_ledger_whose_departments_are_interleaved_is_found_out_in_the_one_read_and_compiled_alike_from_a_second()
     {
         using var folder = new TempFolder();
