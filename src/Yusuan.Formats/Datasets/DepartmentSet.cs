@@ -199,10 +199,11 @@ public sealed class DepartmentSet
     /// <summary>
     /// How many departments per core may be in hand at once (see <see cref="Each{T}"/>). With 4 the province of 4,461
     /// departments kept two cores only 1.16 busy (228.7 s): every few departments a large one at the head of the line held
-    /// up the hand-over while the other core ran dry. With 16, and results let go in the worker (<c>CompileEach</c>'s
-    /// <c>inWorker</c>), 158.1 s at a peak of 262 MB; with 64, 162.0 s at 419 MB (docs/benchmarks.md).
+    /// up the hand-over while the other core ran dry. With results let go in the worker (<c>CompileEach</c>'s
+    /// <c>inWorker</c>): 8 gives 166.0 s at a peak of 230 MB; 16 gives 158.1 s but the city's peak rose by 40–60 MB, once
+    /// to 310 MB, past the 300 MB it must stay under; 64 gives 162.0 s at 409 MB (docs/benchmarks.md).
     /// </summary>
-    private const int Lookahead = 16;
+    private const int Lookahead = 8;
 
     /// <summary>
     /// Routes the checked lines of the ledger to their departments and finishes each department (<paramref name="finish"/>,
