@@ -42,4 +42,38 @@ public class CellTermsTests
 
         Assert.All(cells, c => Assert.Equal(expected[c], store.Of(c).ToArray()));
     }
+
+    [Fact]
+    public void A_store_that_keeps_no_terms_reads_every_cell_as_empty_before_and_after_more_cells()
+    {
+        var store = new CellTerms(keep: false);
+        var a = store.NewCell();
+        store.Add(a, 3, 1);
+        Assert.True(store.Of(a).IsEmpty);
+        var b = store.NewCell();
+        store.Add(b, 4, -1);
+        Assert.True(store.Of(a).IsEmpty);
+        Assert.True(store.Of(b).IsEmpty);
+    }
+
+    [Fact]
+    public void Stores_made_one_after_another_on_a_thread_do_not_share_terms()
+    {
+        // The appended pairs go back to the shared pool when grouped; the next store on the thread takes them again.
+        for (var round = 0; round < 3; round++)
+        {
+            var store = new CellTerms();
+            var cells = Enumerable.Range(0, 10).Select(_ => store.NewCell()).ToArray();
+            for (var i = 0; i < 5_000 * (3 - round); i++)
+            {
+                store.Add(cells[i % 10], i + round, 1);
+            }
+
+            for (var c = 0; c < 10; c++)
+            {
+                var expected = Enumerable.Range(0, 5_000 * (3 - round)).Where(i => i % 10 == c).Select(i => i + round + 1);
+                Assert.Equal(expected, store.Of(cells[c]).ToArray());
+            }
+        }
+    }
 }
