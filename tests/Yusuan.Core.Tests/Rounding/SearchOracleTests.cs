@@ -25,6 +25,21 @@ public class SearchOracleTests
     }
 
     [Fact]
+    public void A_search_runs_once_and_the_next_one_on_the_thread_is_not_disturbed_by_what_it_gave_back()
+    {
+        // Its terms go back to the shared pool when it ends; a search made after it takes them again, dirty.
+        var (values, figures) = Tables(7);
+        var search = new RoundingSearch<long>(values, 1_000_000L, FlatFigures.Of(figures));
+        var first = search.Solve();
+        Assert.Throws<InvalidOperationException>(() => search.Solve());
+        var (others, otherFigures) = Tables(8);
+        new RoundingSearch<long>(others, 1_000_000L, FlatFigures.Of(otherFigures)).Solve();
+        var again = new RoundingSearch<long>(values, 1_000_000L, FlatFigures.Of(figures)).Solve();
+        Assert.Equal(first.Atoms, again.Atoms);
+        Assert.Equal(first.Unaligned, again.Unaligned);
+    }
+
+    [Fact]
     public void The_instances_make_the_search_work()
     {
         // The comparison means something only if the cumulative start leaves figures out of bounds for the search to repair,
