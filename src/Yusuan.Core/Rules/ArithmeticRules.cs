@@ -71,7 +71,14 @@ internal static class ArithmeticRules
 
         foreach (var row in table.Rows.Where(r => r.Values.Count > t && p.All(i => i < r.Values.Count)))
         {
-            foreach (var f in rule.CompareSum(context, view.At(row, t), view.Describe(row, t), row.Values[t], p.Sum(i => row.Values[i]), p.Length, p.Select(i => view.DecimalsOf(row, i)).Append(view.DecimalsOf(row, t)).Min()))
+            // A sum that matches gives no finding: its place and wording are made only for one that does not (as below).
+            var sum = p.Sum(i => row.Values[i]);
+            if (row.Values[t] == sum)
+            {
+                continue;
+            }
+
+            foreach (var f in rule.CompareSum(context, view.At(row, t), view.Describe(row, t), row.Values[t], sum, p.Length, p.Select(i => view.DecimalsOf(row, i)).Append(view.DecimalsOf(row, t)).Min()))
             {
                 yield return f;
             }
@@ -186,6 +193,11 @@ internal static class ArithmeticRules
             for (var c = 0; c < parent.Values.Count; c++)
             {
                 var sum = children.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
+                if (parent.Values[c] == sum)
+                {
+                    continue;
+                }
+
                 foreach (var f in rule.CompareSum(context, view.At(parent, c), view.Describe(parent, c) + $"（下级 {children.Count} 个科目）", parent.Values[c], sum, children.Count, view.DecimalsOf(children.Append(parent), c)))
                 {
                     yield return f;
@@ -214,7 +226,13 @@ internal static class ArithmeticRules
 
             for (var c = 0; c < head.Values.Count; c++)
             {
-                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], top.Sum(r => c < r.Values.Count ? r.Values[c] : 0), top.Count, view.DecimalsOf(top.Append(head), c)))
+                var sum = top.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
+                if (head.Values[c] == sum)
+                {
+                    continue;
+                }
+
+                foreach (var f in rule.CompareSum(context, view.At(head, c), view.Describe(head, c), head.Values[c], sum, top.Count, view.DecimalsOf(top.Append(head), c)))
                 {
                     yield return f;
                 }
