@@ -141,10 +141,10 @@ internal sealed class RoundingSearch<T>
     private readonly int[] termAtom;
     private readonly sbyte[] termSign;
 
-    // Atom a belongs to figures memberFigure[memberStart[a] .. memberStart[a + 1]) with signs memberSign[…], in figure order.
+    // Atom a belongs to figures memberKey[memberStart[a] .. memberStart[a + 1]), in figure order, each as 2 × figure, plus one
+    // where the atom's sign in it is −1: the place, in a search's shifts, of what the figure adds when the atom goes up.
     private readonly int[] memberStart;
-    private readonly int[] memberFigure;
-    private readonly sbyte[] memberSign;
+    private readonly int[] memberKey;
 
     private readonly bool?[]? remembered;
 
@@ -178,17 +178,14 @@ internal sealed class RoundingSearch<T>
             memberStart[a + 1] += memberStart[a];
         }
 
-        memberFigure = ArrayPool<int>.Shared.Rent(terms);
-        memberSign = ArrayPool<sbyte>.Shared.Rent(terms);
+        memberKey = ArrayPool<int>.Shared.Rent(terms);
         var next = ArrayPool<int>.Shared.Rent(values.Length);
         Array.Copy(memberStart, next, values.Length);
         for (var f = 0; f < figureCount; f++)
         {
             for (var t = termStart[f]; t < termStart[f + 1]; t++)
             {
-                var slot = next[termAtom[t]]++;
-                memberFigure[slot] = f;
-                memberSign[slot] = termSign[t];
+                memberKey[next[termAtom[t]]++] = (2 * f) + (termSign[t] < 0 ? 1 : 0);
             }
         }
 
@@ -218,8 +215,7 @@ internal sealed class RoundingSearch<T>
             ArrayPool<int>.Shared.Return(termAtom);
             ArrayPool<sbyte>.Shared.Return(termSign);
             ArrayPool<int>.Shared.Return(memberStart);
-            ArrayPool<int>.Shared.Return(memberFigure);
-            ArrayPool<sbyte>.Shared.Return(memberSign);
+            ArrayPool<int>.Shared.Return(memberKey);
         }
     }
 
@@ -353,6 +349,12 @@ internal sealed class RoundingSearch<T>
         var candidateDelta = new T[maxTerms];
         var weight = new byte[figureCount];
         Array.Fill(weight, (byte)1);
+        var shift = new T[2 * figureCount];
+        for (var f = 0; f < figureCount; f++)
+        {
+            Shift(f, error, kept, weight, shift);
+        }
+
         var minima = 0;
         var stuck = new ulong[(figureCount + 63) / 64];
         var stuckCount = 0;
@@ -383,17 +385,17 @@ internal sealed class RoundingSearch<T>
             if (random.Next(10) == 0)
             {
                 chosen = candidateAtom[random.Next(count)];
-                cost = FlipCost(chosen, up, error, kept, weight);
+                cost = FlipCost(chosen, up, shift);
             }
             else
             {
-                var c = LeastCostly(candidateAtom, Costs(candidateAtom, count, up, error, kept, weight, candidateDelta), count, lastFlipped, iteration, random);
+                var c = LeastCostly(candidateAtom, Costs(candidateAtom, count, up, shift, candidateDelta), count, lastFlipped, iteration, random);
                 (chosen, cost) = (candidateAtom[c], candidateDelta[c]);
             }
 
             if (!T.IsNegative(cost))
             {
-                Breakout(violated, weight, ++minima);
+                Breakout(violated, weight, ++minima, error, kept, shift);
             }
 
             var change = up[chosen] ? -one : one;
@@ -401,8 +403,8 @@ internal sealed class RoundingSearch<T>
             lastFlipped[chosen] = iteration;
             for (var m = memberStart[chosen]; m < memberStart[chosen + 1]; m++)
             {
-                var g = memberFigure[m];
-                error[g] += Signed(memberSign[m], change);
+                var (g, sign) = Member(m);
+                error[g] += Signed(sign, change);
                 if (Violates(error[g]))
                 {
                     violated.Add(g);
@@ -411,6 +413,8 @@ internal sealed class RoundingSearch<T>
                 {
                     violated.Remove(g);
                 }
+
+                Shift(g, error, kept, weight, shift);
             }
 
             if (sinceBest.Count <= up.Length / 4)
@@ -440,54 +444,65 @@ internal sealed class RoundingSearch<T>
         return best;
     }
 
-    /// <summary>
-    /// What flipping each candidate costs (into <paramref name="delta"/>): the change in the figures' total distance out of
-    /// bounds, and a unit for each figure kept from the previous version that the flip moves away from what it printed then
-    /// (less a unit for each it brings back).
-    /// </summary>
-    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] error, T?[]? kept, byte[] weight, T[] delta)
+    /// <summary>What flipping each candidate costs (into <paramref name="delta"/>; see <see cref="FlipCost"/>).</summary>
+    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] shift, T[] delta)
     {
         for (var c = 0; c < count; c++)
         {
-            delta[c] = FlipCost(candidateAtom[c], up, error, kept, weight);
+            delta[c] = FlipCost(candidateAtom[c], up, shift);
         }
 
         return delta;
     }
 
     /// <summary>
-    /// What flipping one atom costs (see <see cref="Costs"/>): each figure's change in distance out of bounds times its
-    /// <paramref name="weight"/> (1 for every figure without one); without <paramref name="kept"/>, that distance alone.
+    /// What flipping one atom costs in the search: what each figure it is in adds for a unit in the flip's direction, as
+    /// <see cref="Shift"/> keeps it — so weighing a candidate reads one number per figure, not the figure's error and weight.
     /// </summary>
-    private T FlipCost(int a, bool[] up, T[] error, T?[]? kept, byte[]? weight = null)
+    private T FlipCost(int a, bool[] up, T[] shift)
     {
-        var step = up[a] ? -1 : 1;
+        var down = up[a] ? 1 : 0; // going down lowers a figure the atom adds to and raises one it is taken from
         var sum = T.Zero;
-        var (from, to) = (memberStart[a], memberStart[a + 1]);
-        if (kept is null && weight is not null)
+        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
         {
-            // The search afresh: no figure kept from a previous version (the common case, kept apart as the innermost loop).
-            var stepUnit = step < 0 ? -one : one;
-            for (var m = from; m < to; m++)
-            {
-                var g = memberFigure[m];
-                var e = error[g];
-                sum += T.CreateTruncating(weight[g]) * (Cost(e + (T.CreateTruncating(memberSign[m]) * stepUnit)) - Cost(e));
-            }
-
-            return sum;
+            sum += shift[memberKey[m] ^ down];
         }
 
-        for (var m = from; m < to; m++)
+        return sum;
+    }
+
+    /// <summary>
+    /// What figure <paramref name="f"/> adds to a flip's cost when the flip raises its error by a unit (into
+    /// shift[2f]) and when it lowers it (shift[2f + 1]): the change in its distance out of bounds times its
+    /// <paramref name="weight"/>, and against a previous version a unit if the figure is kept (<paramref name="kept"/>) and
+    /// the flip moves it away from what it printed then, less a unit if the flip brings it back. Kept up to date as errors and
+    /// weights change.
+    /// </summary>
+    private void Shift(int f, T[] error, T?[]? kept, byte[] weight, T[] shift)
+    {
+        var e = error[f];
+        var w = T.CreateTruncating(weight[f]);
+        var now = Cost(e);
+        var (raise, lower) = (w * (Cost(e + one) - now), w * (Cost(e - one) - now));
+        if (kept?[f] is { } then)
         {
-            var g = memberFigure[m];
-            var change = Signed(memberSign[m] * step, one);
-            var distance = Cost(error[g] + change) - Cost(error[g]);
-            sum += weight is null ? distance : T.CreateTruncating(weight[g]) * distance;
-            if (kept?[g] is { } then)
-            {
-                sum += error[g] == then ? one : error[g] + change == then ? -one : T.Zero;
-            }
+            raise += e == then ? one : e + one == then ? -one : T.Zero;
+            lower += e == then ? one : e - one == then ? -one : T.Zero;
+        }
+
+        shift[2 * f] = raise;
+        shift[(2 * f) + 1] = lower;
+    }
+
+    /// <summary>The change in the figures' total distance out of bounds if atom <paramref name="a"/> were flipped (unweighted).</summary>
+    private T DistanceChange(int a, bool[] up, T[] error)
+    {
+        var change = up[a] ? -one : one;
+        var sum = T.Zero;
+        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+        {
+            var (g, sign) = Member(m);
+            sum += Cost(error[g] + Signed(sign, change)) - Cost(error[g]);
         }
 
         return sum;
@@ -497,18 +512,23 @@ internal sealed class RoundingSearch<T>
     /// At a local minimum of the search (the <paramref name="minima"/>-th): every figure out of bounds weighs one more, up to
     /// <see cref="MaxWeight"/>; every second time, every weight above one weighs one less (see <see cref="Search"/>).
     /// </summary>
-    private static void Breakout(FigureSet violated, byte[] weight, int minima)
+    private void Breakout(FigureSet violated, byte[] weight, int minima, T[] error, T?[]? kept, T[] shift)
     {
         foreach (var f in violated.Members)
         {
             weight[f] = (byte)Math.Min(weight[f] + 1, MaxWeight);
+            Shift(f, error, kept, weight, shift);
         }
 
         if (minima % 2 == 0)
         {
             for (var f = 0; f < weight.Length; f++)
             {
-                weight[f] = (byte)Math.Max(weight[f] - 1, 1);
+                if (weight[f] > 1)
+                {
+                    weight[f]--;
+                    Shift(f, error, kept, weight, shift);
+                }
             }
         }
     }
@@ -607,7 +627,7 @@ internal sealed class RoundingSearch<T>
                     continue;
                 }
 
-                if (!T.IsNegative(FlipCost(a, up, error, kept: null)))
+                if (!T.IsNegative(DistanceChange(a, up, error)))
                 {
                     continue;
                 }
@@ -643,8 +663,8 @@ internal sealed class RoundingSearch<T>
                 var safe = true;
                 for (var m = memberStart[a]; m < memberStart[a + 1] && safe; m++)
                 {
-                    var g = memberFigure[m];
-                    var after = error[g] + Signed(memberSign[m] * step, one);
+                    var (g, sign) = Member(m);
+                    var after = error[g] + Signed(sign * step, one);
                     safe = !Violates(after) || T.Abs(after) < T.Abs(error[g]);
                 }
 
@@ -733,8 +753,8 @@ internal sealed class RoundingSearch<T>
                 var safe = true;
                 for (var m = memberStart[a]; m < memberStart[a + 1] && safe; m++)
                 {
-                    var g = memberFigure[m];
-                    var after = error[g] + Signed(memberSign[m], step);
+                    var (g, sign) = Member(m);
+                    var after = error[g] + Signed(sign, step);
                     // Never out of bounds, and never a kept figure away from what it printed before.
                     safe = !(Violates(after) && T.Abs(after) >= T.Abs(error[g])) && !(kept?[g] is { } then && error[g] == then);
                     gain += (Conventional(g, after) ? 1 : 0) - (Conventional(g, error[g]) ? 1 : 0);
@@ -764,7 +784,8 @@ internal sealed class RoundingSearch<T>
         up[a] = !up[a];
         for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
         {
-            error[memberFigure[m]] += Signed(memberSign[m], change);
+            var (g, sign) = Member(m);
+            error[g] += Signed(sign, change);
         }
     }
 
@@ -824,6 +845,13 @@ internal sealed class RoundingSearch<T>
         var abs = (error ^ sign) - sign;
         var inside = (abs - one) >> SignBit; // all ones when |error| < one
         return abs & ~inside;
+    }
+
+    /// <summary>Membership <paramref name="m"/>'s figure and the atom's sign (±1) in it (see <see cref="memberKey"/>).</summary>
+    private (int Figure, int Sign) Member(int m)
+    {
+        var key = memberKey[m];
+        return (key >> 1, 1 - ((key & 1) << 1));
     }
 
     /// <summary>The value with the sign of a term (±1).</summary>
