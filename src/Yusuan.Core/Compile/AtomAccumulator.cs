@@ -65,21 +65,25 @@ internal sealed class AtomAccumulator
     /// <summary>Puts the keys in table order; returns the atoms' values in that order.</summary>
     public void Seal()
     {
-        var order = Enumerable.Range(0, keys.Count).OrderBy(i => keys[i]).ToArray();
-        var sortedKeys = order.Select(i => keys[i]).ToList();
-        var sortedValues = new List<decimal>(values.Count);
-        foreach (var i in order)
+        // Keys are distinct (they index the dictionary), so an unstable sort of the keys, with their places alongside, is exact.
+        var sortedKeys = keys.ToArray();
+        var order = new int[sortedKeys.Length];
+        for (var i = 0; i < order.Length; i++)
         {
+            order[i] = i;
+        }
+
+        Array.Sort(sortedKeys, order);
+        var unsorted = values.ToArray();
+        for (var k = 0; k < order.Length; k++)
+        {
+            keys[k] = sortedKeys[k];
             for (var m = 0; m < Measures; m++)
             {
-                sortedValues.Add(values[i * Measures + m]);
+                values[(k * Measures) + m] = unsorted[(order[k] * Measures) + m];
             }
         }
 
-        keys.Clear();
-        keys.AddRange(sortedKeys);
-        values.Clear();
-        values.AddRange(sortedValues);
         index.Clear();
     }
 

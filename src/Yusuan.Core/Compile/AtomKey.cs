@@ -17,6 +17,9 @@ internal readonly record struct AtomKey(
     ProcurementType Procurement,
     bool Operating) : IComparable<AtomKey>
 {
+    /// <summary>Table order: agency, function code, kind, economic code, project, fund source, then the rest (enums by value,
+    /// compared as integers — <see cref="Enum.CompareTo"/> takes an object and boxes both, which was most of what sealing a
+    /// department's atoms allocated).</summary>
     public int CompareTo(AtomKey other)
     {
         var c = string.CompareOrdinal(Agency, other.Agency);
@@ -27,7 +30,7 @@ internal readonly record struct AtomKey(
 
         if (c == 0)
         {
-            c = Kind.CompareTo(other.Kind);
+            c = ((int)Kind).CompareTo((int)other.Kind);
         }
 
         if (c == 0)
@@ -42,17 +45,17 @@ internal readonly record struct AtomKey(
 
         if (c == 0)
         {
-            c = Fund.CompareTo(other.Fund);
+            c = ((int)Fund).CompareTo((int)other.Fund);
         }
 
         if (c == 0)
         {
-            c = Official.CompareTo(other.Official);
+            c = ((int)Official).CompareTo((int)other.Official);
         }
 
         if (c == 0)
         {
-            c = Procurement.CompareTo(other.Procurement);
+            c = ((int)Procurement).CompareTo((int)other.Procurement);
         }
 
         if (c == 0)

@@ -87,13 +87,12 @@ public sealed class ControlledRounder
 }
 
 /// <summary>
-/// Figures held flat (compressed rows): figure f's terms are <see cref="Signed"/>[<see cref="Start"/>[f] .. Start[f + 1]), each
-/// as sign × (atom + 1), in the order the caller gave them.
+/// Figures held flat (compressed rows): figure f (of <see cref="Count"/>) has terms <see cref="Signed"/>[<see cref="Start"/>[f] ..
+/// Start[f + 1]), each as sign × (atom + 1), in the order the caller gave them. The arrays may run on past what they hold
+/// (rented from a pool).
 /// </summary>
-internal readonly record struct FlatFigures(int[] Start, int[] Signed)
+internal readonly record struct FlatFigures(int[] Start, int[] Signed, int Count)
 {
-    public int Count => Start.Length - 1;
-
     /// <summary>Figures given as lists of terms; a term's sign is taken as +1 or −1 by its sign.</summary>
     public static FlatFigures Of(IReadOnlyList<IReadOnlyList<Term>> figures)
     {
@@ -112,7 +111,7 @@ internal readonly record struct FlatFigures(int[] Start, int[] Signed)
             }
         }
 
-        return new FlatFigures(start, signed);
+        return new FlatFigures(start, signed, figures.Count);
     }
 }
 

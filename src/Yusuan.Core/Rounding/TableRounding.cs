@@ -1,3 +1,4 @@
+using System.Buffers;
 using Yusuan.Core.Compile;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
@@ -93,8 +94,20 @@ public static class TableRounding
         // atom order, so a cell's terms are almost always in that order already and need no sorting.
         var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
         var lookup = figureIndex.GetAlternateLookup<ReadOnlySpan<int>>();
-        // Sized once for every cell's terms (figures shared by several cells take less), not grown by doubling: a city's
-        // departments hold up to half a million terms.
+        // Each whole less its part (see below): the two cells' terms, with the part's signs turned.
+        var wholesLessParts = new List<(CellDraft Whole, CellDraft Part)>();
+        foreach (var draft in drafts)
+        {
+            var keys = draft.Columns.Select(c => c.Key).ToList();
+            foreach (var (wholeColumn, partColumn) in WholesAndParts.Select(p => (keys.IndexOf(p.Whole), keys.IndexOf(p.Part))).Where(p => p.Item1 >= 0 && p.Item2 >= 0))
+            {
+                wholesLessParts.AddRange(draft.Rows.Where(row => !row.Cells[partColumn].IsEmpty).Select(row => (row.Cells[wholeColumn], row.Cells[partColumn])));
+            }
+        }
+
+        // Room for every cell's terms (figures shared by several cells take less), rented once from the shared pool and given
+        // back when the rounding is done: a city's departments hold up to half a million terms, and a list sized or grown here
+        // per department was most of what rounding allocated.
         var (cellCount, termCount) = (0, 0);
         foreach (var draft in drafts)
         {
@@ -108,114 +121,124 @@ public static class TableRounding
             }
         }
 
-        var (figureStart, figureTerms) = (new List<int>(cellCount + 1) { 0 }, new List<int>(termCount));
-        var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>(cellCount);
-        var sorted = new int[16];
-        int FigureOf(ReadOnlySpan<int> terms)
+        foreach (var (wholeCell, partCell) in wholesLessParts)
         {
-            var signature = terms;
-            if (!Signature.IsCanonical(terms))
+            termCount += wholeCell.SignedTerms.Length + partCell.SignedTerms.Length;
+        }
+
+        var figureStart = ArrayPool<int>.Shared.Rent(cellCount + wholesLessParts.Count + 1);
+        var figureTerms = ArrayPool<int>.Shared.Rent(termCount);
+        try
+        {
+            var (figureCount, figureTermCount) = (0, 0);
+            figureStart[0] = 0;
+            var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>(cellCount);
+            var sorted = new int[16];
+            int FigureOf(ReadOnlySpan<int> terms)
             {
-                if (sorted.Length < terms.Length)
+                var signature = terms;
+                if (!Signature.IsCanonical(terms))
                 {
-                    sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                    if (sorted.Length < terms.Length)
+                    {
+                        sorted = new int[Math.Max(terms.Length, sorted.Length * 2)];
+                    }
+
+                    var copy = sorted.AsSpan(0, terms.Length);
+                    Signature.Sort(terms, copy);
+                    signature = copy;
                 }
 
-                var copy = sorted.AsSpan(0, terms.Length);
-                Signature.Sort(terms, copy);
-                signature = copy;
-            }
-
-            if (!lookup.TryGetValue(signature, out var f))
-            {
-                f = figureStart.Count - 1;
-                lookup[signature] = f;
-                figureTerms.AddRange(terms);
-                figureStart.Add(figureTerms.Count);
-            }
-
-            return f;
-        }
-
-        foreach (var draft in drafts)
-        {
-            for (var r = 0; r < draft.Rows.Count; r++)
-            {
-                for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                if (!lookup.TryGetValue(signature, out var f))
                 {
-                    cellFigure.Add((draft, r, c, FigureOf(draft.Rows[r].Cells[c].SignedTerms)));
+                    f = figureCount;
+                    lookup[signature] = f;
+                    terms.CopyTo(figureTerms.AsSpan(figureTermCount));
+                    figureTermCount += terms.Length;
+                    figureStart[++figureCount] = figureTermCount;
+                }
+
+                return f;
+            }
+
+            foreach (var draft in drafts)
+            {
+                for (var r = 0; r < draft.Rows.Count; r++)
+                {
+                    for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                    {
+                        cellFigure.Add((draft, r, c, FigureOf(draft.Rows[r].Cells[c].SignedTerms)));
+                    }
+                }
+            }
+
+            // A part printed above its whole (面向小微企业 above 面向中小企业 above 政府采购, T03) is ruled out: each whole less its
+            // part is a figure of the search too, with no cell of its own. Its true value is not negative (a line's parts are
+            // checked not to pass its whole), so printed within one unit of it, it is not negative.
+            foreach (var (wholeCell, partCell) in wholesLessParts)
+            {
+                FigureOf([.. wholeCell.SignedTerms, .. Negated(partCell.SignedTerms)]);
+            }
+
+            var figures = new FlatFigures(figureStart, figureTerms, figureCount);
+            string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
+            var directions = identity is null || previous is null
+                ? null
+                : atomValues.Select((amount, a) => decimal.Floor(values[a]) == values[a] ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
+            if (directions?.All(d => d is null) == true)
+            {
+                directions = null; // nothing in common with the previous version: a first rounding
+            }
+
+            var (atoms, unaligned) = new ControlledRounder(values, figures, directions).Solve();
+            if (identity is not null)
+            {
+                // Named only when asked for (a rounding kept or written): naming every atom costs more than a check needs.
+                remembered.Add(() => Enumerable.Range(0, atoms.Length)
+                    .Where(a => decimal.Floor(values[a]) != values[a])
+                    .Select(a => new RememberedAtom(Key(a), atomValues[a], atoms[a])));
+            }
+
+            var outOfBounds = unaligned.ToHashSet();
+            // Rounded atoms are whole display units: summed as integers.
+            var whole = Array.ConvertAll(atoms, a => (Int128)a);
+            var figurePrinted = new decimal[figures.Count];
+            for (var f = 0; f < figures.Count; f++)
+            {
+                var sum = Int128.Zero;
+                for (var t = figures.Start[f]; t < figures.Start[f + 1]; t++)
+                {
+                    var signed = figures.Signed[t];
+                    sum += signed > 0 ? whole[signed - 1] : -whole[-signed - 1];
+                }
+
+                figurePrinted[f] = (decimal)sum;
+            }
+
+            foreach (var (draft, r, c, f) in cellFigure)
+            {
+                var sum = figurePrinted[f];
+
+                printed[draft][r][c] = sum * scale;
+                if (outOfBounds.Contains(f))
+                {
+                    var row = draft.Rows[r].Template;
+                    findings.Add(new Finding(
+                        "rounding.controlled.unaligned",
+                        Severity.Info,
+                        "rounding",
+                        Messages.RoundingUnaligned(draft.Id, row.Code ?? row.Key ?? row.Name, draft.Columns[c].Title, draft.Rows[r].Cells[c].Truth / 10_000m, sum * scale),
+                        new Location { Table = draft.Id, TableRow = row.Code ?? row.Key ?? row.Name, TableColumn = draft.Columns[c].Key },
+                        Expected: draft.Rows[r].Cells[c].Truth / 10_000m,
+                        Actual: sum * scale,
+                        Tolerance: scale));
                 }
             }
         }
-
-        // A part printed above its whole (面向小微企业 above 面向中小企业 above 政府采购, T03) is ruled out: each whole less its
-        // part is a figure of the search too, with no cell of its own. Its true value is not negative (a line's parts are
-        // checked not to pass its whole), so printed within one unit of it, it is not negative.
-        foreach (var draft in drafts)
+        finally
         {
-            var keys = draft.Columns.Select(c => c.Key).ToList();
-            foreach (var (wholeColumn, partColumn) in WholesAndParts.Select(p => (keys.IndexOf(p.Whole), keys.IndexOf(p.Part))).Where(p => p.Item1 >= 0 && p.Item2 >= 0))
-            {
-                foreach (var row in draft.Rows.Where(row => !row.Cells[partColumn].IsEmpty))
-                {
-                    FigureOf([.. row.Cells[wholeColumn].SignedTerms, .. Negated(row.Cells[partColumn].SignedTerms)]);
-                }
-            }
-        }
-
-        var figures = new FlatFigures([.. figureStart], [.. figureTerms]);
-        string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
-        var directions = identity is null || previous is null
-            ? null
-            : atomValues.Select((amount, a) => decimal.Floor(values[a]) == values[a] ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
-        if (directions?.All(d => d is null) == true)
-        {
-            directions = null; // nothing in common with the previous version: a first rounding
-        }
-
-        var (atoms, unaligned) = new ControlledRounder(values, figures, directions).Solve();
-        if (identity is not null)
-        {
-            // Named only when asked for (a rounding kept or written): naming every atom costs more than a check needs.
-            remembered.Add(() => Enumerable.Range(0, atoms.Length)
-                .Where(a => decimal.Floor(values[a]) != values[a])
-                .Select(a => new RememberedAtom(Key(a), atomValues[a], atoms[a])));
-        }
-
-        var outOfBounds = unaligned.ToHashSet();
-        // Rounded atoms are whole display units: summed as integers.
-        var whole = Array.ConvertAll(atoms, a => (Int128)a);
-        var figurePrinted = new decimal[figures.Count];
-        for (var f = 0; f < figures.Count; f++)
-        {
-            var sum = Int128.Zero;
-            for (var t = figures.Start[f]; t < figures.Start[f + 1]; t++)
-            {
-                var signed = figures.Signed[t];
-                sum += signed > 0 ? whole[signed - 1] : -whole[-signed - 1];
-            }
-
-            figurePrinted[f] = (decimal)sum;
-        }
-
-        foreach (var (draft, r, c, f) in cellFigure)
-        {
-            var sum = figurePrinted[f];
-
-            printed[draft][r][c] = sum * scale;
-            if (outOfBounds.Contains(f))
-            {
-                var row = draft.Rows[r].Template;
-                findings.Add(new Finding(
-                    "rounding.controlled.unaligned",
-                    Severity.Info,
-                    "rounding",
-                    Messages.RoundingUnaligned(draft.Id, row.Code ?? row.Key ?? row.Name, draft.Columns[c].Title, draft.Rows[r].Cells[c].Truth / 10_000m, sum * scale),
-                    new Location { Table = draft.Id, TableRow = row.Code ?? row.Key ?? row.Name, TableColumn = draft.Columns[c].Key },
-                    Expected: draft.Rows[r].Cells[c].Truth / 10_000m,
-                    Actual: sum * scale,
-                    Tolerance: scale));
-            }
+            ArrayPool<int>.Shared.Return(figureStart);
+            ArrayPool<int>.Shared.Return(figureTerms);
         }
     }
 }
