@@ -28,7 +28,13 @@ public static class RoundingFile
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            File.WriteAllText(temporary, Serialize(memory, department, fiscalYear), new System.Text.UTF8Encoding(false));
+            // Written as it is serialised, not made into one string first: a check keeping every department's rounding writes
+            // a few megabytes per department on each core at once.
+            using (var stream = File.Create(temporary))
+            {
+                JsonSerializer.Serialize(stream, Document(memory, department, fiscalYear), Compact);
+            }
+
             File.Move(temporary, file, overwrite: true);
             return null;
         }
@@ -40,7 +46,10 @@ public static class RoundingFile
 
     /// <summary>The memory of <paramref name="department"/>'s (code) budget for <paramref name="fiscalYear"/> as JSON.</summary>
     public static string Serialize(RoundingMemory memory, string department, int fiscalYear) =>
-        JsonSerializer.Serialize(new RoundingDocument(SchemaId, department, fiscalYear, memory.Atoms.ToList()), Compact);
+        JsonSerializer.Serialize(Document(memory, department, fiscalYear), Compact);
+
+    private static RoundingDocument Document(RoundingMemory memory, string department, int fiscalYear) =>
+        new(SchemaId, department, fiscalYear, memory.Atoms.ToList());
 
     /// <summary>As <see cref="YusuanJson.Options"/>, one line: a province keeps thousands of these, read by programs, not people.</summary>
     private static readonly JsonSerializerOptions Compact = new(YusuanJson.Options) { WriteIndented = false };
