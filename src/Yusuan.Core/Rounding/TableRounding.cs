@@ -128,11 +128,11 @@ public static class TableRounding
 
         var figureStart = ArrayPool<int>.Shared.Rent(cellCount + wholesLessParts.Count + 1);
         var figureTerms = ArrayPool<int>.Shared.Rent(termCount);
+        var cellFigure = ArrayPool<int>.Shared.Rent(cellCount); // each cell's figure, cells in table, row, column order
         try
         {
             var (figureCount, figureTermCount) = (0, 0);
             figureStart[0] = 0;
-            var cellFigure = new List<(TableDraft Draft, int Row, int Column, int Figure)>(cellCount);
             var sorted = new int[16];
             int FigureOf(ReadOnlySpan<int> terms)
             {
@@ -161,13 +161,14 @@ public static class TableRounding
                 return f;
             }
 
+            var cell = 0;
             foreach (var draft in drafts)
             {
-                for (var r = 0; r < draft.Rows.Count; r++)
+                foreach (var row in draft.Rows)
                 {
-                    for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                    foreach (var draftCell in row.Cells)
                     {
-                        cellFigure.Add((draft, r, c, FigureOf(draft.Rows[r].Cells[c].SignedTerms)));
+                        cellFigure[cell++] = FigureOf(draftCell.SignedTerms);
                     }
                 }
             }
@@ -215,23 +216,30 @@ public static class TableRounding
                 figurePrinted[f] = (decimal)sum;
             }
 
-            foreach (var (draft, r, c, f) in cellFigure)
+            cell = 0;
+            foreach (var draft in drafts)
             {
-                var sum = figurePrinted[f];
-
-                printed[draft][r][c] = sum * scale;
-                if (outOfBounds.Contains(f))
+                for (var r = 0; r < draft.Rows.Count; r++)
                 {
-                    var row = draft.Rows[r].Template;
-                    findings.Add(new Finding(
-                        "rounding.controlled.unaligned",
-                        Severity.Info,
-                        "rounding",
-                        Messages.RoundingUnaligned(draft.Id, row.Code ?? row.Key ?? row.Name, draft.Columns[c].Title, draft.Rows[r].Cells[c].Truth / 10_000m, sum * scale),
-                        new Location { Table = draft.Id, TableRow = row.Code ?? row.Key ?? row.Name, TableColumn = draft.Columns[c].Key },
-                        Expected: draft.Rows[r].Cells[c].Truth / 10_000m,
-                        Actual: sum * scale,
-                        Tolerance: scale));
+                    for (var c = 0; c < draft.Rows[r].Cells.Length; c++)
+                    {
+                        var f = cellFigure[cell++];
+                        var sum = figurePrinted[f];
+                        printed[draft][r][c] = sum * scale;
+                        if (outOfBounds.Contains(f))
+                        {
+                            var row = draft.Rows[r].Template;
+                            findings.Add(new Finding(
+                                "rounding.controlled.unaligned",
+                                Severity.Info,
+                                "rounding",
+                                Messages.RoundingUnaligned(draft.Id, row.Code ?? row.Key ?? row.Name, draft.Columns[c].Title, draft.Rows[r].Cells[c].Truth / 10_000m, sum * scale),
+                                new Location { Table = draft.Id, TableRow = row.Code ?? row.Key ?? row.Name, TableColumn = draft.Columns[c].Key },
+                                Expected: draft.Rows[r].Cells[c].Truth / 10_000m,
+                                Actual: sum * scale,
+                                Tolerance: scale));
+                        }
+                    }
                 }
             }
         }
@@ -239,6 +247,7 @@ public static class TableRounding
         {
             ArrayPool<int>.Shared.Return(figureStart);
             ArrayPool<int>.Shared.Return(figureTerms);
+            ArrayPool<int>.Shared.Return(cellFigure);
         }
     }
 }
