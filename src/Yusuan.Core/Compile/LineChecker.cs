@@ -31,7 +31,7 @@ internal sealed class LineChecker(ClassificationCatalogue catalogue, Profile pro
             findings.Add(Error("catalogue.economic.unknown", Messages.UnknownEconomicCode(economic), line, "dep_bgt_eco_code"));
         }
 
-        var economicClass = economic.Length >= 3 ? economic[..3] : economic;
+        var economicClass = economic.AsSpan(0, Math.Min(3, economic.Length)); // a span, not a string per line
         if ((line.Kind == ExpenditureKind.Personnel && economicClass is "302" or "310") || (line.Kind == ExpenditureKind.Operating && economicClass is "301" or "303"))
         {
             findings.Add(new Finding(

@@ -36,7 +36,7 @@ public sealed class CellDraft
     internal void Add(int atom, int sign, decimal value)
     {
         store.Add(cell, atom, sign);
-        Truth += sign * value;
+        Truth = sign > 0 ? Truth + value : Truth - value; // not sign × value: a decimal product per term for nothing
         count++;
     }
 }
