@@ -311,9 +311,11 @@ public sealed class DepartmentSet
         {
             var (profile, lines, found) = (profiles[i], departments[i]!, warnings);
             (departments[i], done[i]) = (null, true);
-            return width == 1 ? Task.FromResult(finish(profile, lines, found)) : Task.Run(() =>
+            // Waiting its turn without holding a thread of the pool: a department waiting on the gate would otherwise keep one
+            // blocked, and the pool would add threads for the departments behind it.
+            return width == 1 ? Task.FromResult(finish(profile, lines, found)) : Task.Run(async () =>
             {
-                running.Wait();
+                await running.WaitAsync();
                 try
                 {
                     return finish(profile, lines, found);

@@ -15,7 +15,9 @@ public static class ReadAhead
         using var queue = new BlockingCollection<T>(capacity);
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
-        var producer = Task.Run(() =>
+        // A thread of its own, not one of the pool's: the producer runs for the whole read, and on two cores the pool starts
+        // with two threads — taking one would leave the departments compiled on the pool a single core until it grew.
+        var producer = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -36,7 +38,7 @@ public static class ReadAhead
             {
                 queue.CompleteAdding();
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var item in queue.GetConsumingEnumerable())
