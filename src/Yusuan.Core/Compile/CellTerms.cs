@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Yusuan.Core.Compile;
 
@@ -64,6 +65,8 @@ internal sealed class CellTerms(bool keep = true)
         return grouped.AsSpan(start![cell], start[cell + 1] - start[cell]);
     }
 
+    // Compiled fully optimised at once, as the tables' loops are (see TableSet).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Group()
     {
         var starts = new int[cells + 1];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
@@ -5,7 +6,11 @@ using Yusuan.Core.Model;
 
 namespace Yusuan.Core.Compile;
 
-/// <summary>Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out.</summary>
+/// <summary>
+/// Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out. The tables'
+/// loops over atoms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
+/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
+/// </summary>
 internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms, bool withTerms = true)
 {
     /// <summary>The fund sources with their column keys, from the table specifications (Core.Tables).</summary>
@@ -124,6 +129,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T07, T10, T11: function code × (total, basic, project) for one kind of appropriation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft FunctionFlow(string id, Func<FundSource, bool> funds)
     {
         var draft = Draft(id);
@@ -160,6 +166,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
         return draft;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTwoSided(TableDraft draft, IReadOnlyList<Tables.NamedRow> named, Func<FundSource, bool> spent)
     {
         var income = named.Where(r => r.Funds is not null).ToArray();
@@ -208,6 +215,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T02 收入总表: function code × fund source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T02()
     {
         var draft = Draft("T02");
@@ -226,6 +234,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T03 支出总表: function code × (total, basic, project, procurement and the parts reserved for SMEs and micro enterprises).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T03()
     {
         var draft = Draft("T03");
@@ -247,6 +256,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T04 基本支出总表: economic code × (total, 人员经费, 公用经费), basic lines of every fund.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T04()
     {
         var draft = Draft("T04");
@@ -270,6 +280,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T05 项目支出总表: project (and the function code it is spent under) × fund source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T05()
     {
         var draft = Draft("T05");
@@ -298,6 +309,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T08: economic code × (total, basic, project), 一般公共预算 only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T08()
     {
         var draft = Draft("T08");
@@ -321,6 +333,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T09 "三公" 经费: last year, this year and the change, in 万元 with two decimals as the seed prints them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T09()
     {
         var draft = Draft("T09", decimals: 2);
@@ -367,6 +380,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     }
 
     /// <summary>T12 部门（单位）整体支出绩效目标表: each task's amount is the sum of the lines it names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableDraft T12()
     {
         var performance = new PerformanceSection(

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Yusuan.Core.Compile;
 
 namespace Yusuan.Core.Rounding;
@@ -118,7 +119,9 @@ internal readonly record struct FlatFigures(int[] Start, int[] Signed, int Count
 /// <summary>
 /// Controlled rounding's search over atoms in exact integers of type <typeparamref name="T"/> (see <see cref="ControlledRounder"/>).
 /// Figures and memberships are held flat (compressed rows: one array of starts, one of entries) and the search allocates
-/// nothing per step, since a department's search takes thousands of steps over figures of up to thousands of atoms.
+/// nothing per step, since a department's search takes thousands of steps over figures of up to thousands of atoms. Its loops
+/// are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
+/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
 /// </summary>
 internal sealed class RoundingSearch<T>
     where T : struct, IBinaryInteger<T>, ISignedNumber<T>
@@ -126,7 +129,7 @@ internal sealed class RoundingSearch<T>
     private const int Tabu = 5;
 
     /// <summary>The sign bit's place in <typeparamref name="T"/> (63 for long, 127 for Int128).</summary>
-    private static readonly int SignBit = (T.Zero.GetByteCount() * 8) - 1;
+    private static int SignBit => (Unsafe.SizeOf<T>() * 8) - 1;
 
     /// <summary>The most a figure's weight may grow to (its weight starts at 1).</summary>
     private const int MaxWeight = 4;
@@ -152,6 +155,7 @@ internal sealed class RoundingSearch<T>
     /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
     /// <param name="figures">Each figure's terms (sign ±1).</param>
     /// <param name="remembered">Per atom, its direction in the previous version if its amount is unchanged (see <see cref="ControlledRounder"/>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RoundingSearch(T[] values, T one, FlatFigures figures, bool?[]? remembered = null)
     {
         this.values = values;
@@ -218,6 +222,7 @@ internal sealed class RoundingSearch<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (decimal[] Atoms, IReadOnlyList<int> Unaligned) SolveOnce(int maxIterations)
     {
         var n = values.Length;
@@ -318,6 +323,7 @@ internal sealed class RoundingSearch<T>
     /// and one random flip in ten rather than five, the 1,000,000-line city rounds about 6 times faster (docs/benchmarks.md).
     /// </para>
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool[] Search(bool[] up, bool[] flexible, T[] error, T?[]? kept, int limit, int seed)
     {
         var random = new Random(seed);
@@ -444,6 +450,7 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>What flipping each candidate costs (into <paramref name="delta"/>; see <see cref="FlipCost"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] shift, T[] delta)
     {
         for (var c = 0; c < count; c++)
@@ -458,6 +465,7 @@ internal sealed class RoundingSearch<T>
     /// What flipping one atom costs in the search: what each figure it is in adds for a unit in the flip's direction, as
     /// <see cref="Shift"/> keeps it — so weighing a candidate reads one number per figure, not the figure's error and weight.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T FlipCost(int a, bool[] up, T[] shift)
     {
         var down = up[a] ? 1 : 0; // going down lowers a figure the atom adds to and raises one it is taken from
@@ -477,6 +485,7 @@ internal sealed class RoundingSearch<T>
     /// the flip moves it away from what it printed then, less a unit if the flip brings it back. Kept up to date as errors and
     /// weights change.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shift(int f, T[] error, T?[]? kept, byte[] weight, T[] shift)
     {
         var e = error[f];
@@ -494,6 +503,7 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>The change in the figures' total distance out of bounds if atom <paramref name="a"/> were flipped (unweighted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T DistanceChange(int a, bool[] up, T[] error)
     {
         var change = up[a] ? -one : one;
@@ -511,6 +521,7 @@ internal sealed class RoundingSearch<T>
     /// At a local minimum of the search (the <paramref name="minima"/>-th): every figure out of bounds weighs one more, up to
     /// <see cref="MaxWeight"/>; every second time, every weight above one weighs one less (see <see cref="Search"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Breakout(FigureSet violated, byte[] weight, int minima, T[] error, T?[]? kept, T[] shift)
     {
         foreach (var f in violated.Members)
@@ -536,6 +547,7 @@ internal sealed class RoundingSearch<T>
     /// The place among the candidates of the one whose flip costs least elsewhere, among those not flipped in the last
     /// <see cref="Tabu"/> steps (or that cost less than nothing) if any, else among all; ties broken at random.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LeastCostly(int[] atom, T[] delta, int count, int[] lastFlipped, int iteration, Random random)
     {
         bool Allowed(int c) => iteration - lastFlipped[atom[c]] >= Tabu || T.IsNegative(delta[c]);
@@ -581,6 +593,7 @@ internal sealed class RoundingSearch<T>
     /// A figure out of bounds and not stuck, chosen at random: the k-th in figure order, found by counting the bits of the two
     /// sets a word (64 figures) at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AnyOpen(FigureSet violated, ulong[] stuck, Random random)
     {
         var bits = violated.Bits;
@@ -614,6 +627,7 @@ internal sealed class RoundingSearch<T>
     /// that brings figures nearer their bounds. No figure kept from the previous version holds such an atom, so these flips
     /// move none of them; the search is left only what they cannot repair.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RepairWithNewAtoms(bool[] up, bool[] flexible, T[] error)
     {
         for (var pass = 0; pass < 20; pass++)
@@ -646,6 +660,7 @@ internal sealed class RoundingSearch<T>
     /// Against a previous version, after the search: turn back every remembered atom the search flipped where that puts no
     /// figure out of bounds — the search's walk flips more than the repair needs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Restore(bool[] up, bool[] flexible, T[] error)
     {
         for (var pass = 0; pass < 20; pass++)
@@ -689,6 +704,7 @@ internal sealed class RoundingSearch<T>
     /// truth now that the remembered directions give — what it printed in the previous version, where its other atoms are
     /// unchanged; null for any other figure, and no array at all for a first rounding.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T?[]? Kept(T[] floor, bool[] flexible)
     {
         if (remembered is null)
@@ -720,6 +736,7 @@ internal sealed class RoundingSearch<T>
     /// says so, wherever the constraints allow. Greedy: flip an atom when that makes more
     /// figures print conventionally and puts none out of bounds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PreferConventional(bool[] up, bool[] flexible, T[] error, T?[]? kept)
     {
         var truth = new T[figureCount];
@@ -777,6 +794,7 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>Flips an atom's direction and moves the error of every figure it is in by one unit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flip(int a, bool[] up, T[] error)
     {
         var change = up[a] ? -one : one;
@@ -788,6 +806,7 @@ internal sealed class RoundingSearch<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RecomputeErrors(bool[] up, T[] floor, T[] error)
     {
         for (var f = 0; f < figureCount; f++)
@@ -831,6 +850,7 @@ internal sealed class RoundingSearch<T>
         return T.IsNegative(value) ? -rounded : rounded;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Violates(T error) => T.Abs(error) >= one;
 
     /// <summary>
@@ -838,6 +858,7 @@ internal sealed class RoundingSearch<T>
     /// branches (two's-complement masks): in the search's innermost loop a figure is in or out of bounds about half the time,
     /// and a mispredicted branch there cost about a fifth of the search's time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T Cost(T error)
     {
         var sign = error >> SignBit;
@@ -847,6 +868,7 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>Membership <paramref name="m"/>'s figure and the atom's sign (±1) in it (see <see cref="memberKey"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (int Figure, int Sign) Member(int m)
     {
         var key = memberKey[m];
@@ -854,6 +876,7 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>The value with the sign of a term (±1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Signed(int sign, T value) => sign < 0 ? -value : value;
 
     /// <summary>

@@ -1,11 +1,16 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Yusuan.Core.Compile;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
 
 namespace Yusuan.Core.Rounding;
 
-/// <summary>Turns the exact tables (元) into printed tables in their display unit, by independent or controlled rounding.</summary>
+/// <summary>
+/// Turns the exact tables (元) into printed tables in their display unit, by independent or controlled rounding. Its loops over
+/// cells and terms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
+/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
+/// </summary>
 public static class TableRounding
 {
     /// <summary>Columns that are part of another in the same row (column keys, Core.Tables): 面向中小企业 of 政府采购, 面向小微企业 of 面向中小企业.</summary>
@@ -76,6 +81,7 @@ public static class TableRounding
         return negated;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RoundControlled(
         List<TableDraft> drafts,
         IReadOnlyList<decimal> atomValues,
@@ -270,6 +276,7 @@ internal static class Signature
     /// per term (<see cref="Key"/>) as plain integers — sorting through <see cref="Order"/> took
     /// about a sixth of a department's compile outside the search, much of it in the sorter's heap-sort fallback.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(ReadOnlySpan<int> terms, Span<int> into)
     {
         var split = Math.Min(1, terms.Length);
@@ -312,6 +319,7 @@ internal static class Signature
     private static int Key(int term) => (Math.Abs(term) * 2) + (term > 0 ? 1 : 0);
 
     /// <summary>Whether signed terms are in the canonical order (<see cref="Order"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCanonical(ReadOnlySpan<int> terms)
     {
         for (var i = 1; i < terms.Length; i++)

@@ -10,20 +10,37 @@ namespace Yusuan.Formats.Text;
 /// </summary>
 public static class ReadAhead
 {
+    /// <summary>How many batches are held in between: the items pass in batches of an eighth of the capacity.</summary>
+    private const int Batches = 8;
+
+    /// <summary>
+    /// The items of <paramref name="source"/> in order, produced on a thread of their own. They pass in batches (of
+    /// <paramref name="capacity"/> / 8, at most 1,024): handing over a million ledger lines one by one took a lock on each
+    /// side for each line, and with the compiling departments also wanting the two cores, the reader and the router spent
+    /// about a tenth of their time contending for it (docs/benchmarks.md, issue 16, seventh step).
+    /// </summary>
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, int capacity = 8_192)
     {
-        using var queue = new BlockingCollection<T>(capacity);
+        var size = Math.Clamp(capacity / Batches, 1, 1_024);
+        using var queue = new BlockingCollection<(T[] Items, int Count)>(Math.Max(1, capacity / size));
         using var stop = new CancellationTokenSource();
         ExceptionDispatchInfo? failure = null;
         // A thread of its own, not one of the pool's: the producer runs for the whole read, and on two cores the pool starts
         // with two threads — taking one would leave the departments compiled on the pool a single core until it grew.
         var producer = Task.Factory.StartNew(() =>
         {
+            var batch = new T[size];
+            var count = 0;
             try
             {
                 foreach (var item in source)
                 {
-                    queue.Add(item, stop.Token);
+                    batch[count++] = item;
+                    if (count == size)
+                    {
+                        queue.Add((batch, count), stop.Token);
+                        (batch, count) = (new T[size], 0);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -36,14 +53,30 @@ public static class ReadAhead
             }
             finally
             {
+                try
+                {
+                    if (count > 0)
+                    {
+                        // The items before the end, or before a failure, reach the consumer ahead of it.
+                        queue.Add((batch, count), stop.Token);
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The consumer stopped early.
+                }
+
                 queue.CompleteAdding();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            foreach (var item in queue.GetConsumingEnumerable())
+            foreach (var (items, count) in queue.GetConsumingEnumerable())
             {
-                yield return item;
+                for (var i = 0; i < count; i++)
+                {
+                    yield return items[i];
+                }
             }
 
             producer.Wait();
