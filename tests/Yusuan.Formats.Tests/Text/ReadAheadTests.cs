@@ -1,6 +1,6 @@
 using Yusuan.Formats.Text;
 
-namespace Yusuan.Formats.Tests;
+namespace Yusuan.Formats.Tests.Text;
 
 public class ReadAheadTests
 {
