@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/Yusuan.Cli >/dev/null
-yusuan() { dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll "$@"; }
+source bench/installed.sh
+publish_yusuan "$work/yusuan"
+yusuan() { dotnet "$work/yusuan/yusuan.dll" "$@"; }
 yusuan build samples/sz-eeimc-2023 --out "$work/build" >/dev/null || [ $? -eq 1 ]
 mkdir -p "$work/pdfs"
 for i in $(seq -w 1 100); do cp "$work/build/disclosure.pdf" "$work/pdfs/budget-$i.pdf"; done

@@ -10,12 +10,13 @@ lines=${1:-1000000}
 base=${2:-}
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/base" 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet build -c Release src/Yusuan.Cli >/dev/null
-after=(dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll)
+source bench/installed.sh
+publish_yusuan "$work/after"
+after=(dotnet "$work/after/yusuan.dll")
 if [ -n "$base" ]; then
   git worktree add -q --detach "$work/base" "$base"
-  dotnet build -c Release "$work/base/src/Yusuan.Cli" >/dev/null
-  before=(dotnet "$work/base/src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll")
+  publish_yusuan "$work/before" "$work/base"
+  before=(dotnet "$work/before/yusuan.dll")
 fi
 "${after[@]}" generate --agencies 1000 --lines "$lines" --seed 1 --out "$work/city" >/dev/null
 run() { # label, output file, command…

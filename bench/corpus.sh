@@ -8,12 +8,13 @@ cd "$(dirname "$0")/.."
 folder=$(realpath "${1:-../shared/corpus/budgets}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/Yusuan.Cli >/dev/null
+source bench/installed.sh
+publish_yusuan "$work/yusuan"
 dotnet build -c Release bench/Yusuan.Bench >/dev/null
 files=$(ls "$folder"/*.pdf | wc -l)
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc; }
 baseline=$(seconds bash -c "ls '$folder'/*.pdf | xargs -P2 -I{} pdftotext -layout {} /dev/null")
-audit=$(seconds dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll audit "$folder"/*.pdf --out "$work/report")
+audit=$(seconds dotnet "$work/yusuan/yusuan.dll" audit "$folder"/*.pdf --out "$work/report")
 echo "$files documents in $(basename "$folder"); both on 2 cores, in the same run"
 echo
 echo "| what | time | ratio to pdftotext |"

@@ -10,8 +10,9 @@ lines=${1:-1000000}
 work=$(mktemp -d)
 trap 'stop_postgres; rm -rf "$work"' EXIT
 start_postgres
-dotnet build -c Release src/Yusuan.Cli >/dev/null
-yusuan() { dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll "$@"; }
+source bench/installed.sh
+publish_yusuan "$work/yusuan"
+yusuan() { dotnet "$work/yusuan/yusuan.dll" "$@"; }
 psql_url() { echo "$YUSUAN_TEST_POSTGRES" | sed -E 's/Host=([^;]*);Port=([^;]*);Username=([^;]*);Database=([^;]*)/postgresql:\/\/\3@\1:\2\/\4/'; }
 yusuan generate --agencies 1000 --lines "$lines" --seed 1 --out "$work/city" >/dev/null
 csv="$work/city/ledger.csv"

@@ -10,9 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build -c Release src/Yusuan.Cli >/dev/null
+source bench/installed.sh
+publish_yusuan "$work/yusuan"
 dotnet build -c Release bench/Yusuan.Bench >/dev/null
-yusuan() { dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll "$@"; }
+yusuan() { dotnet "$work/yusuan/yusuan.dll" "$@"; }
 
 runs=("city-1m 1000 1000000 3")
 if [ "${1:-}" = "--city-10m" ]; then runs+=("city-10m 1000 10000000 1"); fi
@@ -29,7 +30,7 @@ for run in "${runs[@]}"; do
   echo
   dotnet run -c Release --no-build --project bench/Yusuan.Bench -- tables-vs-duckdb "$work/$name" "$rounds" | sed 's/^/    /'
   echo
-  /usr/bin/time -f "%e %M" -o "$work/time" dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll check "$work/$name" >"$work/out" || [ $? -eq 1 ]
+  /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$work/yusuan/yusuan.dll" check "$work/$name" >"$work/out" || [ $? -eq 1 ]
   read -r seconds kb <"$work/time"
   printf "    yusuan check: %.0f s, peak RSS %d MB, %s\n\n" "$seconds" $((kb / 1024)) "$(tail -1 "$work/out")"
   rm -rf "${work:?}/$name"
