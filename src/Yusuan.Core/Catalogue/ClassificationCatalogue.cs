@@ -133,7 +133,7 @@ public sealed class ClassificationCatalogue
         {
             var code = codeAt < record.Fields.Count ? record.Fields[codeAt].Trim() : string.Empty;
             var name = nameAt < record.Fields.Count ? record.Fields[nameAt].Trim() : string.Empty;
-            if (!code.All(char.IsAsciiDigit) || !validLengths.Contains(code.Length))
+            if (code.AsSpan().ContainsAnyExceptInRange('0', '9') || !validLengths.Contains(code.Length))
             {
                 problems.Add(new InputProblem(fileName, record.Line, "code", kind == ClassificationKind.Function
                     ? Messages.FunctionCodeMalformed(code)

@@ -48,7 +48,19 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private TableDraft Draft(string id, int decimals = 0, PerformanceSection? performance = null) =>
         new() { Id = id, Title = TableTitles.Title(id), Columns = Tables.TableSpecifications.Get(id).ColumnsFor(profile.FiscalYear), Decimals = decimals, Performance = performance };
 
-    private static int FundColumn(FundSource fund) => 1 + Array.FindIndex(FundKeys, f => f.Fund == fund);
+    /// <summary>The column of a fund source in T02 and T05 (after the total): called for every atom, so a loop, not a lambda.</summary>
+    private static int FundColumn(FundSource fund)
+    {
+        for (var i = 0; i < FundKeys.Length; i++)
+        {
+            if (FundKeys[i].Fund == fund)
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
 
     private void Put(RowDraft row, int column, int key, Measure measure, int sign = 1)
     {

@@ -26,12 +26,12 @@ public sealed class ControlledRounder
 {
     // The search runs in exact integers: every value times 10^k (k = the most decimal places any value has), so one display
     // unit is 10^k and comparisons with the bound are exact — in 64-bit integers when every sum fits, else in 128-bit.
-    private readonly Int128[] values;
-    private readonly Int128 one;
+    private readonly decimal[] values;
+    private readonly decimal factor = 1m;
     private readonly FlatFigures figures;
     private readonly bool?[]? remembered;
 
-    /// <param name="values">Atom values in display units (e.g. 万元).</param>
+    /// <param name="values">Atom values in display units (e.g. 万元); held, not copied, until <see cref="Solve"/>.</param>
     /// <param name="figures">Each figure's terms; atoms not named by any figure are still rounded.</param>
     /// <param name="remembered">
     /// Per atom, the direction it was rounded in the previous version when its amount is unchanged (true = up), else null;
@@ -64,14 +64,12 @@ public sealed class ControlledRounder
             }
         }
 
-        var factor = 1m;
         for (var i = 0; i < places; i++)
         {
             factor *= 10;
         }
 
-        one = (Int128)factor;
-        this.values = values.Select(v => (Int128)(v * factor)).ToArray();
+        this.values = values;
         this.figures = figures;
     }
 
@@ -80,10 +78,28 @@ public sealed class ControlledRounder
     {
         // Every quantity the search forms is a signed sum of atoms and units, so it is bounded by the sum of |values| plus a
         // unit per atom (with room for the doubling in 四舍五入).
-        var bound = values.Aggregate(Int128.Zero, (sum, v) => sum + Int128.Abs(v) + one) * 4;
-        return bound < long.MaxValue
-            ? new RoundingSearch<long>(values.Select(v => (long)v).ToArray(), (long)one, figures, remembered).Solve(maxIterations)
-            : new RoundingSearch<Int128>(values, one, figures, remembered).Solve(maxIterations);
+        // The values are scaled straight into the integers the search runs in (a department has tens of thousands of atoms).
+        var one = (Int128)factor;
+        var bound = Int128.Zero;
+        foreach (var v in values)
+        {
+            bound += Int128.Abs((Int128)(v * factor)) + one;
+        }
+
+        return bound * 4 < long.MaxValue
+            ? new RoundingSearch<long>(Scaled(v => (long)v), (long)one, figures, remembered).Solve(maxIterations)
+            : new RoundingSearch<Int128>(Scaled(v => (Int128)v), one, figures, remembered).Solve(maxIterations);
+
+        T[] Scaled<T>(Func<decimal, T> convert)
+        {
+            var scaled = new T[values.Length];
+            for (var a = 0; a < values.Length; a++)
+            {
+                scaled[a] = convert(values[a] * factor);
+            }
+
+            return scaled;
+        }
     }
 }
 

@@ -50,7 +50,7 @@ internal static class ClassificationRules
                     .Select(r => rule.Finding($"T05 项目“{r.Name}”的功能分类科目“{r.FunctionCode}”不在科目目录中", new TableView(t05, context.Disclosure.FiscalYear).At(r, 0))));
     }
 
-    private static bool IsValid(string code, int[] lengths) => code.All(char.IsAsciiDigit) && lengths.Contains(code.Length);
+    private static bool IsValid(string code, int[] lengths) => !code.AsSpan().ContainsAnyExceptInRange('0', '9') && lengths.Contains(code.Length);
 
     private static IEnumerable<(TableView View, string Code, string Name, Location Location)> Codes(RuleContext context, string[] tables, bool function)
     {
@@ -115,7 +115,7 @@ internal static class ClassificationRules
                 // Economic codes have two national levels (类, 款); a region's 7-digit items under a 款 (西安 3010201 津贴补贴
                 // under 301) may be listed without it, so only a 款 needs its 类.
                 var lengths = tables == EconomicTables ? new[] { 5 } : [5, 7];
-                foreach (var row in rows.Where(r => r.Code is { } c && lengths.Contains(c.Length) && c.All(char.IsAsciiDigit)))
+                foreach (var row in rows.Where(r => r.Code is { } c && lengths.Contains(c.Length) && !c.AsSpan().ContainsAnyExceptInRange('0', '9')))
                 {
                     var parent = row.Code![..(row.Code!.Length - 2)];
                     if (!codes.Contains(parent))

@@ -121,6 +121,11 @@ internal static class ConsistencyRules
         foreach (var (code, (valueB, countB)) in sumsB.Where(s => levelsA.Contains(s.Key.Length)))
         {
             var (valueA, countA) = sumsA.GetValueOrDefault(code);
+            if (valueA == valueB)
+            {
+                continue; // no finding either way: its row, place and wording are looked up only for one that differs
+            }
+
             var row = b.Rows.First(r => r.Code == code);
             var what = $"{second} 科目 {code} {row.Name} 与 {first}";
             if (exact)
@@ -215,6 +220,11 @@ internal static class ConsistencyRules
         foreach (var (code, (value08, count)) in sums08.Where(s => s.Value.Value != 0 || sums04.ContainsKey(s.Key)))
         {
             var (value04, _) = sums04.GetValueOrDefault(code);
+            if (value04 == value08)
+            {
+                continue; // no finding either way (as above)
+            }
+
             var row = t08.Rows.First(r => r.Code == code);
             if (exact)
             {
