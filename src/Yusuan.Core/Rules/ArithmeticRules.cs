@@ -192,7 +192,7 @@ internal static class ArithmeticRules
 
             for (var c = 0; c < parent.Values.Count; c++)
             {
-                var sum = children.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
+                var sum = TableView.ColumnSum(children, c);
                 if (parent.Values[c] == sum)
                 {
                     continue;
@@ -226,7 +226,7 @@ internal static class ArithmeticRules
 
             for (var c = 0; c < head.Values.Count; c++)
             {
-                var sum = top.Sum(r => c < r.Values.Count ? r.Values[c] : 0);
+                var sum = TableView.ColumnSum(top, c);
                 if (head.Values[c] == sum)
                 {
                     continue;
@@ -365,7 +365,7 @@ internal static class ArithmeticRules
 
         for (var c = 0; c < total.Values.Count; c++)
         {
-            foreach (var f in rule.CompareSum(context, view.At(total, c), view.Describe(total, c), total.Values[c], tasks.Sum(r => c < r.Values.Count ? r.Values[c] : 0), tasks.Count, table.Decimals))
+            foreach (var f in rule.CompareSum(context, view.At(total, c), view.Describe(total, c), total.Values[c], TableView.ColumnSum(tasks, c), tasks.Count, table.Decimals))
             {
                 yield return f;
             }

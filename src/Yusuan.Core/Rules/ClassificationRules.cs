@@ -15,9 +15,9 @@ internal static class ClassificationRules
     public static IEnumerable<Rule> All()
     {
         yield return new Rule("code.function.valid", Severity.Error, Category, "功能分类科目编码为 3、5 或 7 位数字",
-            "《政府收支分类科目》：支出功能分类设类、款、项三级，编码 3、5、7 位", (rule, context) => Codes(context, FunctionTables, true)
-                .Where(c => !IsValid(c.Code, [3, 5, 7]))
-                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
+            "《政府收支分类科目》：支出功能分类设类、款、项三级，编码 3、5、7 位", (rule, context) => Codes(context, FunctionTables)
+                .Where(c => !IsValid(c.Row.Code!, [3, 5, 7]))
+                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Row.Code}”不是 3、5 或 7 位数字", c.View.At(c.Row, 0))));
         // With the budget's lines at hand, an unknown code is reported once, at its ledger row (catalogue.*.unknown),
         // rather than again in every table it reaches; these table rules are for disclosures without lines (audits, JSON).
         // They warn: a published code the catalogue lacks is more often a gap of the catalogue (its lists are partial, and
@@ -31,9 +31,9 @@ internal static class ClassificationRules
             "支出表按类、款、项逐级列示", (rule, context) => Parents(rule, context, FunctionTables));
         yield return new Rule("code.economic.valid", Severity.Error, Category, "经济分类科目编码为 3 或 5 位数字（地方细化为 7 位）",
             "《政府收支分类科目》：部门预算支出经济分类设类、款两级，编码 3、5 位；地方在款下细化的科目编 7 位（重庆 3010201 规范性津补贴、北京 3021101 差旅费）",
-            (rule, context) => Codes(context, EconomicTables, false)
-                .Where(c => !IsValid(c.Code, [3, 5, 7]))
-                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Code}”不是 3、5 或 7 位数字", c.Location)));
+            (rule, context) => Codes(context, EconomicTables)
+                .Where(c => !IsValid(c.Row.Code!, [3, 5, 7]))
+                .Select(c => rule.Finding($"{c.View.Id} 科目编码“{c.Row.Code}”不是 3、5 或 7 位数字", c.View.At(c.Row, 0))));
         yield return new Rule("code.economic.known", Severity.Info, Category, "经济分类科目在科目目录中",
             "《政府收支分类科目》（所用版本见科目目录）；目录外的科目只作提示：多半是目录不全或地方细化，不是文件的错误",
             (rule, context) => Unknown(rule, context, EconomicTables, ClassificationKind.DepartmentEconomic, "部门预算支出经济分类"));
@@ -52,7 +52,8 @@ internal static class ClassificationRules
 
     private static bool IsValid(string code, int[] lengths) => !code.AsSpan().ContainsAnyExceptInRange('0', '9') && lengths.Contains(code.Length);
 
-    private static IEnumerable<(TableView View, string Code, string Name, Location Location)> Codes(RuleContext context, string[] tables, bool function)
+    /// <summary>The rows that print a code in the given tables, with the view of their table (to place a finding, if any).</summary>
+    private static IEnumerable<(TableView View, TableRow Row)> Codes(RuleContext context, string[] tables)
     {
         foreach (var id in tables)
         {
@@ -64,7 +65,7 @@ internal static class ClassificationRules
             var view = new TableView(table, context.Disclosure.FiscalYear);
             foreach (var row in table.Rows.Where(r => r.Code is not null))
             {
-                yield return (view, row.Code!, row.Name, view.At(row, 0));
+                yield return (view, row);
             }
         }
     }
@@ -76,18 +77,20 @@ internal static class ClassificationRules
     private static IEnumerable<Finding> Unknown(Rule rule, RuleContext context, string[] tables, ClassificationKind kind, string list) =>
         context.Budget is not null
             ? []
-            : Codes(context, tables, kind == ClassificationKind.Function)
-                .Where(c => IsValid(c.Code, [3, 5, 7]) && context.Catalogue.Find(kind, c.Code) is null)
-                .GroupBy(c => c.Code, StringComparer.Ordinal)
-                .Select(g => rule.Finding($"科目“{g.Key} {TableView.StripOrdinal(g.First().Name)}”不在 Yusuan 的{list}科目目录中（见于 {string.Join("、", g.Select(c => c.View.Id).Distinct())}），未按目录核对其名称和上级", g.First().Location));
+            : Codes(context, tables)
+                .Where(c => IsValid(c.Row.Code!, [3, 5, 7]) && context.Catalogue.Find(kind, c.Row.Code!) is null)
+                .GroupBy(c => c.Row.Code!, StringComparer.Ordinal)
+                .Select(g => rule.Finding($"科目“{g.Key} {TableView.StripOrdinal(g.First().Row.Name)}”不在 Yusuan 的{list}科目目录中（见于 {string.Join("、", g.Select(c => c.View.Id).Distinct())}），未按目录核对其名称和上级", g.First().View.At(g.First().Row, 0)));
 
     private static IEnumerable<Finding> Names(Rule rule, RuleContext context, string[] tables, ClassificationKind kind)
     {
-        foreach (var (view, code, name, location) in Codes(context, tables, kind == ClassificationKind.Function))
+        foreach (var (view, row) in Codes(context, tables))
         {
-            if (context.Catalogue.Find(kind, code) is { } entry && Normalise(TableView.StripOrdinal(name)) != Normalise(entry.Name))
+            // A name printed as the catalogue has it (as every name Yusuan compiles is) needs no normalising.
+            if (context.Catalogue.Find(kind, row.Code!) is { } entry && row.Name != entry.Name
+                && Normalise(TableView.StripOrdinal(row.Name)) != Normalise(entry.Name))
             {
-                yield return rule.Finding($"{view.Id} 科目 {code} 列示名称“{name}”，科目目录中为“{entry.Name}”", location);
+                yield return rule.Finding($"{view.Id} 科目 {row.Code} 列示名称“{row.Name}”，科目目录中为“{entry.Name}”", view.At(row, 0));
             }
         }
     }

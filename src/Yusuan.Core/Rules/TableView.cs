@@ -171,6 +171,24 @@ public sealed class TableView(DisclosureTable table, int fiscalYear)
         return Math.Min(Table.Decimals, digits + shift);
     }
 
+    /// <summary>
+    /// The sum of a column over rows (a row too short for it adds 0): a loop, since the rules sum every column of every parent
+    /// row of every table, and a lambda over the column made a closure and a delegate each time.
+    /// </summary>
+    public static decimal ColumnSum(List<TableRow> rows, int column)
+    {
+        var sum = 0m;
+        foreach (var row in rows)
+        {
+            if (column < row.Values.Count)
+            {
+                sum += row.Values[column];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>The coarsest <see cref="DecimalsOf(TableRow, int)"/> of a column's figures in the given rows.</summary>
     public int DecimalsOf(IEnumerable<TableRow> rows, int column) => rows.Select(r => DecimalsOf(r, column)).DefaultIfEmpty(Table.Decimals).Min();
 
