@@ -52,9 +52,13 @@ internal sealed class AtomAccumulator
         }
 
         values[k * Measures + (int)Measure.Amount] += line.Amount;
-        values[k * Measures + (int)Measure.Procurement] += line.ProcurementAmount;
-        values[k * Measures + (int)Measure.Sme] += line.SmeAmount;
-        values[k * Measures + (int)Measure.Micro] += line.MicroAmount;
+        if (line.ProcurementAmount != 0 || line.SmeAmount != 0 || line.MicroAmount != 0)
+        {
+            // Most lines buy nothing through procurement: their three parts are not added as zeros.
+            values[k * Measures + (int)Measure.Procurement] += line.ProcurementAmount;
+            values[k * Measures + (int)Measure.Sme] += line.SmeAmount;
+            values[k * Measures + (int)Measure.Micro] += line.MicroAmount;
+        }
         if (line.ProjectCode is { Length: > 0 } code && !projects.ContainsKey(code))
         {
             projects.Add(code, new ProjectInfo(code, line.ProjectName ?? string.Empty, line.ProjectCategory ?? string.Empty));
