@@ -30,8 +30,8 @@ for run in "${runs[@]}"; do
   echo
   dotnet run -c Release --no-build --project bench/Yusuan.Bench -- tables-vs-duckdb "$work/$name" "$rounds" | sed 's/^/    /'
   echo
-  /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$work/yusuan/yusuan.dll" check "$work/$name" >"$work/out" || [ $? -eq 1 ]
+  /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$work/yusuan/yusuan.dll" check "$work/$name" >"$work/out" 2>/dev/null || [ $? -eq 1 ]
   read -r seconds kb <"$work/time"
-  printf "    yusuan check: %.0f s, peak RSS %d MB, %s\n\n" "$seconds" $((kb / 1024)) "$(tail -1 "$work/out")"
+  printf "    yusuan check: %.1f s, peak RSS %d MB, %s\n\n" "$seconds" $((kb / 1024)) "$(tail -1 "$work/out")"
   rm -rf "${work:?}/$name"
 done

@@ -8,8 +8,9 @@ namespace Yusuan.Core.Compile;
 
 /// <summary>
 /// Builds the twelve tables (before rounding) from the atoms, as DESIGN.md defines them and the seed lays them out. The tables'
-/// loops over atoms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
-/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
+/// loops over atoms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a
+/// check ran them as unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md,
+/// issue 16, seventh step).
 /// </summary>
 internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profile, PerformancePlan plan, AtomAccumulator atoms, bool withTerms = true)
 {

@@ -136,8 +136,7 @@ internal readonly record struct FlatFigures(int[] Start, int[] Signed, int Count
 /// Controlled rounding's search over atoms in exact integers of type <typeparamref name="T"/> (see <see cref="ControlledRounder"/>).
 /// Figures and memberships are held flat (compressed rows: one array of starts, one of entries) and the search allocates
 /// nothing per step, since a department's search takes thousands of steps over figures of up to thousands of atoms. Its loops
-/// are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
-/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
+/// are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]), as the tables' are (see TableSet).
 /// </summary>
 internal sealed class RoundingSearch<T>
     where T : struct, IBinaryInteger<T>, ISignedNumber<T>

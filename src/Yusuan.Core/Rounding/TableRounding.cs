@@ -8,8 +8,8 @@ namespace Yusuan.Core.Rounding;
 
 /// <summary>
 /// Turns the exact tables (元) into printed tables in their display unit, by independent or controlled rounding. Its loops over
-/// cells and terms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]): under tiered compilation a check ran them as
-/// unoptimised code, then as on-stack replacements, for the first seconds of its work (docs/benchmarks.md, issue 16, seventh step).
+/// cells and terms are compiled fully optimised at once ([MethodImpl(AggressiveOptimization)]), as the tables' are (see
+/// TableSet).
 /// </summary>
 public static class TableRounding
 {

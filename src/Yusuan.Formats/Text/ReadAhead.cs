@@ -15,9 +15,9 @@ public static class ReadAhead
 
     /// <summary>
     /// The items of <paramref name="source"/> in order, produced on a thread of their own. They pass in batches (of
-    /// <paramref name="capacity"/> / 8, at most 1,024): handing over a million ledger lines one by one took a lock on each
-    /// side for each line, and with the compiling departments also wanting the two cores, the reader and the router spent
-    /// about a tenth of their time contending for it (docs/benchmarks.md, issue 16, seventh step).
+    /// <paramref name="capacity"/> / 8, at most 1,024): handed over one by one, a million ledger lines took a lock on each
+    /// side for each line, and the check's profile showed the reader and the router waiting on each other for it
+    /// (docs/benchmarks.md, issue 16, seventh step).
     /// </summary>
     public static IEnumerable<T> Of<T>(IEnumerable<T> source, int capacity = 8_192)
     {
