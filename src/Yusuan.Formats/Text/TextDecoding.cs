@@ -62,8 +62,8 @@ public static class TextDecoding
 
     /// <summary>
     /// Whether the stream, from where it stands, is UTF-8 throughout with no NUL — the common case, told by validating the bytes
-    /// (vectorised) rather than decoding them: a city's 170 MB ledger in 0.05 s instead of 0.18 s, before its lines can be
-    /// read. When it is not, <see cref="FirstBadLine"/> finds where, by decoding.
+    /// (vectorised) rather than decoding them: a city's 181 MB ledger in 0.15 s instead of 0.40 s on first use (0.14 s
+    /// against 0.18 s warm), before its lines can be read. When it is not, <see cref="FirstBadLine"/> finds where, by decoding.
     /// </summary>
     private static bool IsCleanUtf8(Stream stream)
     {
