@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Yusuan.Core.Compile;
 
 namespace Yusuan.Core.Rounding;
@@ -369,6 +370,7 @@ internal sealed class RoundingSearch<T>
         var candidateDelta = new T[maxTerms];
         var weight = new byte[figureCount];
         Array.Fill(weight, (byte)1);
+        var heavy = new List<int>();
         var shift = new T[2 * figureCount];
         for (var f = 0; f < figureCount; f++)
         {
@@ -383,10 +385,13 @@ internal sealed class RoundingSearch<T>
             var target = AnyOpen(violated, stuck, random);
             var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
             var count = 0;
-            for (var t = termStart[target]; t < termStart[target + 1]; t++)
+            var atoms = termAtom.AsSpan(termStart[target], termStart[target + 1] - termStart[target]);
+            var signs = termSign.AsSpan(termStart[target], atoms.Length);
+            for (var i = 0; i < atoms.Length; i++)
             {
-                var a = termAtom[t];
-                if (flexible[a] && termSign[t] * (up[a] ? -1 : 1) < 0 == wantDown)
+                // Flipping the atom lowers the figure when it adds to it and goes down, or is taken from it and goes up.
+                var a = atoms[i];
+                if (flexible[a] && (signs[i] > 0 == up[a]) == wantDown)
                 {
                     candidateAtom[count++] = a;
                 }
@@ -415,7 +420,7 @@ internal sealed class RoundingSearch<T>
 
             if (!T.IsNegative(cost))
             {
-                Breakout(violated, weight, ++minima, error, kept, shift);
+                Breakout(violated, weight, heavy, ++minima, error, kept, shift);
             }
 
             var change = up[chosen] ? -one : one;
@@ -483,14 +488,19 @@ internal sealed class RoundingSearch<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T FlipCost(int a, bool[] up, T[] shift)
     {
-        var down = up[a] ? 1 : 0; // going down lowers a figure the atom adds to and raises one it is taken from
-        var sum = T.Zero;
-        for (var m = memberStart[a]; m < memberStart[a + 1]; m++)
+        unchecked
         {
-            sum += shift[memberKey[m] ^ down];
-        }
+            var down = up[a] ? 1 : 0; // going down lowers a figure the atom adds to and raises one it is taken from
+            var keys = memberKey.AsSpan(memberStart[a], memberStart[a + 1] - memberStart[a]);
+            ref var first = ref MemoryMarshal.GetArrayDataReference(shift);
+            var sum = T.Zero;
+            foreach (var key in keys)
+            {
+                sum += Unsafe.Add(ref first, key ^ down);
+            }
 
-        return sum;
+            return sum;
+        }
     }
 
     /// <summary>
@@ -535,26 +545,38 @@ internal sealed class RoundingSearch<T>
     /// <summary>
     /// At a local minimum of the search (the <paramref name="minima"/>-th): every figure out of bounds weighs one more, up to
     /// <see cref="MaxWeight"/>; every second time, every weight above one weighs one less (see <see cref="Search"/>).
+    /// <paramref name="heavy"/> holds the figures that weigh more than one, so that lightening them does not pass over every
+    /// figure (a department has tens of thousands).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Breakout(FigureSet violated, byte[] weight, int minima, T[] error, T?[]? kept, T[] shift)
+    private void Breakout(FigureSet violated, byte[] weight, List<int> heavy, int minima, T[] error, T?[]? kept, T[] shift)
     {
         foreach (var f in violated.Members)
         {
+            if (weight[f] == 1)
+            {
+                heavy.Add(f);
+            }
+
             weight[f] = (byte)Math.Min(weight[f] + 1, MaxWeight);
             Shift(f, error, kept, weight, shift);
         }
 
         if (minima % 2 == 0)
         {
-            for (var f = 0; f < weight.Length; f++)
+            var stillHeavy = 0;
+            for (var i = 0; i < heavy.Count; i++)
             {
+                var f = heavy[i];
+                weight[f]--;
+                Shift(f, error, kept, weight, shift);
                 if (weight[f] > 1)
                 {
-                    weight[f]--;
-                    Shift(f, error, kept, weight, shift);
+                    heavy[stillHeavy++] = f;
                 }
             }
+
+            heavy.RemoveRange(stillHeavy, heavy.Count - stillHeavy);
         }
     }
 
@@ -824,16 +846,29 @@ internal sealed class RoundingSearch<T>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RecomputeErrors(bool[] up, T[] floor, T[] error)
     {
-        for (var f = 0; f < figureCount; f++)
+        unchecked
         {
-            var sum = T.Zero;
-            for (var t = termStart[f]; t < termStart[f + 1]; t++)
+            // Each atom's rounding error once, then each figure's as the signed sum of its atoms'.
+            var residual = ArrayPool<T>.Shared.Rent(up.Length);
+            for (var a = 0; a < up.Length; a++)
             {
-                var a = termAtom[t];
-                sum += Signed(termSign[t], floor[a] + (up[a] ? one : T.Zero) - values[a]);
+                residual[a] = floor[a] + (up[a] ? one : T.Zero) - values[a];
             }
 
-            error[f] = sum;
+            for (var f = 0; f < figureCount; f++)
+            {
+                var atoms = termAtom.AsSpan(termStart[f], termStart[f + 1] - termStart[f]);
+                var signs = termSign.AsSpan(termStart[f], atoms.Length);
+                var sum = T.Zero;
+                for (var i = 0; i < atoms.Length; i++)
+                {
+                    sum += signs[i] < 0 ? -residual[atoms[i]] : residual[atoms[i]];
+                }
+
+                error[f] = sum;
+            }
+
+            ArrayPool<T>.Shared.Return(residual);
         }
     }
 
