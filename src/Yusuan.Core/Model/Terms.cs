@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Yusuan.Core.Model;
@@ -44,6 +45,19 @@ public static class Terms
         (OfficialExpenseCategory.VehicleOperation, "4", "公务用车运行维护费"),
     ];
 
+    // Every spelling each parser accepts, made once (a ledger has a kind, a fund and a procurement type on every line).
+    private static readonly Dictionary<string, ExpenditureKind> KindSpellings =
+        Spellings(Kinds.Select(k => (k.Kind, new[] { k.Code, k.Title, "基本支出-" + k.Title, "基本支出" + k.Title })));
+
+    private static readonly Dictionary<string, FundSource> FundSpellings =
+        Spellings(Funds.Select(f => (f.Fund, new[] { f.Code, f.Title, f.Title.Replace("拨款", string.Empty, StringComparison.Ordinal) })));
+
+    private static readonly Dictionary<string, ProcurementType> ProcurementSpellings =
+        Spellings(Procurements.Select(p => (p.Type, new[] { p.Code, p.Title, p.Title + "类", p.Title + "采购" })));
+
+    private static readonly Dictionary<string, OfficialExpenseCategory> OfficialExpenseSpellings =
+        Spellings(OfficialExpenses.Select(o => (o.Category, new[] { o.Code, o.Title, o.Title.Replace("费", string.Empty, StringComparison.Ordinal) })));
+
     public static IReadOnlyList<FundSource> AllFunds { get; } = Funds.Select(f => f.Fund).ToArray();
 
     public static string Title(this ExpenditureKind kind) => Kinds.First(k => k.Kind == kind).Title;
@@ -60,13 +74,9 @@ public static class Terms
 
     public static ParseResult<ExpenditureKind> ParseKind(string text)
     {
-        var t = Normalise(text);
-        foreach (var k in Kinds)
+        if (KindSpellings.TryGetValue(Normalise(text), out var kind))
         {
-            if (t == k.Code || t == k.Title || t == "基本支出-" + k.Title || t == "基本支出" + k.Title)
-            {
-                return ParseResult<ExpenditureKind>.ForValue(k.Kind);
-            }
+            return ParseResult<ExpenditureKind>.ForValue(kind);
         }
 
         return ParseResult<ExpenditureKind>.ForError(Messages.NotOneOf(text, Kinds.Select(k => k.Title)));
@@ -74,13 +84,9 @@ public static class Terms
 
     public static ParseResult<FundSource> ParseFund(string text)
     {
-        var t = Normalise(text);
-        foreach (var f in Funds)
+        if (FundSpellings.TryGetValue(Normalise(text), out var fund))
         {
-            if (t == f.Code || t == f.Title || t == f.Title.Replace("拨款", string.Empty, StringComparison.Ordinal))
-            {
-                return ParseResult<FundSource>.ForValue(f.Fund);
-            }
+            return ParseResult<FundSource>.ForValue(fund);
         }
 
         return ParseResult<FundSource>.ForError(Messages.NotOneOf(text, Funds.Select(f => f.Title)));
@@ -94,12 +100,9 @@ public static class Terms
             return ParseResult<ProcurementType>.ForValue(ProcurementType.None);
         }
 
-        foreach (var p in Procurements)
+        if (ProcurementSpellings.TryGetValue(t, out var type))
         {
-            if (t == p.Code || t == p.Title || t == p.Title + "类" || t == p.Title + "采购")
-            {
-                return ParseResult<ProcurementType>.ForValue(p.Type);
-            }
+            return ParseResult<ProcurementType>.ForValue(type);
         }
 
         return ParseResult<ProcurementType>.ForError(Messages.NotOneOf(text, Procurements.Select(p => p.Title)));
@@ -113,12 +116,9 @@ public static class Terms
             return ParseResult<OfficialExpenseCategory>.ForValue(OfficialExpenseCategory.None);
         }
 
-        foreach (var o in OfficialExpenses)
+        if (OfficialExpenseSpellings.TryGetValue(t, out var category))
         {
-            if (t == o.Code || t == o.Title || t == o.Title.Replace("费", string.Empty, StringComparison.Ordinal))
-            {
-                return ParseResult<OfficialExpenseCategory>.ForValue(o.Category);
-            }
+            return ParseResult<OfficialExpenseCategory>.ForValue(category);
         }
 
         return ParseResult<OfficialExpenseCategory>.ForError(Messages.NotOneOf(text, OfficialExpenses.Select(o => o.Title)));
@@ -143,6 +143,13 @@ public static class Terms
     /// <summary>Reads an amount in 元: digits with an optional sign, decimal point and thousands separators; never a float.</summary>
     public static ParseResult<decimal> ParseAmount(string text)
     {
+        // As a ledger mostly writes it (digits, a point, a minus sign): parsed as it stands, without normalising a copy.
+        if (text.Length is > 0 and <= 30 && !text.AsSpan().ContainsAnyExcept(PlainAmount)
+            && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var plain))
+        {
+            return decimal.Round(plain, 2) == plain ? ParseResult<decimal>.ForValue(plain) : ParseResult<decimal>.ForError(Messages.AmountTooPrecise(text));
+        }
+
         var t = Normalise(text).Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
         if (t.Length == 0)
         {
@@ -160,6 +167,23 @@ public static class Terms
         }
 
         return ParseResult<decimal>.ForError(Messages.AmountMalformed(text));
+    }
+
+    private static readonly SearchValues<char> PlainAmount = SearchValues.Create("0123456789.-");
+
+    /// <summary>Each accepted spelling and what it means; the first meaning wins where two would share a spelling.</summary>
+    private static Dictionary<string, T> Spellings<T>(IEnumerable<(T Value, string[] Texts)> entries)
+    {
+        var spellings = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (value, texts) in entries)
+        {
+            foreach (var text in texts)
+            {
+                spellings.TryAdd(text, value);
+            }
+        }
+
+        return spellings;
     }
 
     private static string Normalise(string text) => text.Trim().Replace(" ", string.Empty, StringComparison.Ordinal);

@@ -9,13 +9,19 @@ namespace Yusuan.Formats.Ledger;
 internal sealed class LedgerRowParser
 {
     private readonly string file;
-    private readonly Dictionary<LedgerColumn, int> columns;
+    // Each column's place in the file's rows by its ordinal (LedgerColumn.Ordinal); -1 where the file has no such column.
+    private readonly int[] place;
     private readonly int width;
 
     private LedgerRowParser(string file, Dictionary<LedgerColumn, int> columns, int width)
     {
         this.file = file;
-        this.columns = columns;
+        place = new int[LedgerColumn.All.Count];
+        foreach (var column in LedgerColumn.All)
+        {
+            place[column.Ordinal] = columns.GetValueOrDefault(column, -1);
+        }
+
         this.width = width;
     }
 
@@ -67,7 +73,7 @@ internal sealed class LedgerRowParser
         }
 
         string Text(LedgerColumn column) =>
-            columns.TryGetValue(column, out var i) && i < row.Fields.Count ? row.Fields[i].Trim() : string.Empty;
+            place[column.Ordinal] is var i and >= 0 && i < row.Fields.Count ? row.Fields[i].Trim() : string.Empty;
 
         T Read<T>(LedgerColumn column, Func<string, ParseResult<T>> parse, T fallback)
         {

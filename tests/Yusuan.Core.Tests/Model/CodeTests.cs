@@ -96,4 +96,48 @@ public class CodeTests
         Assert.False(kind.Success);
         Assert.Contains("人员经费、公用经费、项目支出", kind.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("货物", ProcurementType.Goods)]
+    [InlineData("货物类", ProcurementType.Goods)]
+    [InlineData(" 服务采购 ", ProcurementType.Services)]
+    [InlineData("B", ProcurementType.Works)]
+    [InlineData("无", ProcurementType.None)]
+    [InlineData("", ProcurementType.None)]
+    public void Procurement_type_reads_titles_codes_and_their_usual_endings(string text, ProcurementType type) =>
+        Assert.Equal(type, Terms.ParseProcurement(text).Value);
+
+    [Theory]
+    [InlineData("因公出国(境)费", OfficialExpenseCategory.OverseasTravel)]
+    [InlineData("因公出国（境）费", OfficialExpenseCategory.OverseasTravel)]
+    [InlineData("公务接待", OfficialExpenseCategory.Reception)]
+    [InlineData("4", OfficialExpenseCategory.VehicleOperation)]
+    [InlineData("无", OfficialExpenseCategory.None)]
+    public void Official_expense_reads_titles_with_either_brackets_and_without_费(string text, OfficialExpenseCategory category) =>
+        Assert.Equal(category, Terms.ParseOfficialExpense(text).Value);
+
+    [Theory]
+    [InlineData("政府性基金")]
+    [InlineData("货物服务")]
+    public void Unknown_fund_or_procurement_type_is_an_error(string text)
+    {
+        Assert.False(Terms.ParseFund(text).Success);
+        Assert.False(Terms.ParseProcurement(text).Success);
+    }
+
+    [Theory]
+    [InlineData("-1200.50", -1200.50)]
+    [InlineData("68200.00", 68200.00)]
+    [InlineData(" 1,234.5 ", 1234.5)]
+    [InlineData("1，234", 1234)]
+    [InlineData("12 000", 12000)]
+    public void Amount_reads_plain_figures_and_those_with_separators_alike(string text, double expected) =>
+        Assert.Equal((decimal)expected, Terms.ParseAmount(text).Value);
+
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("-")]
+    [InlineData("1-2")]
+    public void Amount_made_only_of_digits_points_and_minus_signs_may_still_be_malformed(string text) =>
+        Assert.Contains("不是数字", Terms.ParseAmount(text).Error, StringComparison.Ordinal);
 }

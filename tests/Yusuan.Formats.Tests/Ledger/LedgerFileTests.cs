@@ -13,6 +13,12 @@ public class LedgerFileTests
     private const string Header = "agency_code,exp_func_code,dep_bgt_eco_code,exp_kind,pro_code,pro_name,fund_type_code,amount";
 
     [Fact]
+    public void Every_column_has_a_number_of_its_own_that_a_parser_can_index_by()
+    {
+        Assert.Equal(Enumerable.Range(0, LedgerColumn.All.Count), LedgerColumn.All.Select(c => c.Ordinal).Order());
+    }
+
+    [Fact]
     public void Good_csv_streams_exact_lines()
     {
         using var folder = new TempFolder();
