@@ -80,12 +80,15 @@ internal sealed class CellTerms(bool keep = true)
             starts[c + 1] += starts[c];
         }
 
-        var next = starts[..^1];
+        var next = ArrayPool<int>.Shared.Rent(cells); // where each cell's next term goes
+        starts.AsSpan(0, cells).CopyTo(next);
         grouped = new int[count];
         for (var i = 0; i < count; i++)
         {
             grouped[next[cellOf![i]]++] = signedOf![i];
         }
+
+        ArrayPool<int>.Shared.Return(next);
 
         if (cellOf is not null)
         {

@@ -242,7 +242,9 @@ internal sealed class RoundingSearch<T>
     private (decimal[] Atoms, IReadOnlyList<int> Unaligned) SolveOnce(int maxIterations)
     {
         var n = values.Length;
-        var floor = new T[n];
+        // The arrays as long as the atoms or the figures (hundreds of kilobytes for a large department, on the large-object heap
+        // if made anew for each department) are rented from the shared pool, and given back when the search ends.
+        var floor = ArrayPool<T>.Shared.Rent(n);
         var up = new bool[n];
         var flexible = new bool[n];
         T cumulative = T.Zero, previous = T.Zero;
@@ -265,7 +267,7 @@ internal sealed class RoundingSearch<T>
             }
         }
 
-        var error = new T[figureCount];
+        var error = ArrayPool<T>.Shared.Rent(figureCount);
         var kept = Kept(floor, flexible);
         RecomputeErrors(up, floor, error);
         if (remembered is not null)
@@ -321,6 +323,8 @@ internal sealed class RoundingSearch<T>
             }
         }
 
+        ArrayPool<T>.Shared.Return(floor);
+        ArrayPool<T>.Shared.Return(error);
         return (result, unaligned);
     }
 
@@ -343,8 +347,8 @@ internal sealed class RoundingSearch<T>
     private bool[] Search(bool[] up, bool[] flexible, T[] error, T?[]? kept, int limit, int seed)
     {
         var random = new Random(seed);
-        var lastFlipped = new int[up.Length];
-        Array.Fill(lastFlipped, -1_000_000);
+        var lastFlipped = ArrayPool<int>.Shared.Rent(up.Length);
+        Array.Fill(lastFlipped, -1_000_000, 0, up.Length);
         var violated = new FigureSet(figureCount);
         for (var f = 0; f < figureCount; f++)
         {
@@ -371,7 +375,7 @@ internal sealed class RoundingSearch<T>
         var weight = new byte[figureCount];
         Array.Fill(weight, (byte)1);
         var heavy = new List<int>();
-        var shift = new T[2 * figureCount];
+        var shift = ArrayPool<T>.Shared.Rent(2 * figureCount);
         for (var f = 0; f < figureCount; f++)
         {
             Shift(f, error, kept, weight, shift);
@@ -466,6 +470,9 @@ internal sealed class RoundingSearch<T>
             }
         }
 
+        ArrayPool<int>.Shared.Return(lastFlipped);
+        ArrayPool<T>.Shared.Return(shift);
+        violated.Dispose();
         return best;
     }
 
@@ -936,16 +943,26 @@ internal sealed class RoundingSearch<T>
     /// A set of figure indices with constant-time add, remove and count: its members in no particular order, and as bits in
     /// figure order (bit f % 64 of word f / 64).
     /// </summary>
-    private sealed class FigureSet(int size)
+    private sealed class FigureSet : IDisposable
     {
-        private readonly int[] position = Enumerable.Repeat(-1, size).ToArray();
+        // Each figure's place among the members, or -1; rented from the shared pool (a department has tens of thousands).
+        private readonly int[] position;
         private readonly List<int> members = [];
 
         public int Count => members.Count;
 
         public List<int> Members => members;
 
-        public ulong[] Bits { get; } = new ulong[(size + 63) / 64];
+        public FigureSet(int size)
+        {
+            position = ArrayPool<int>.Shared.Rent(size);
+            Array.Fill(position, -1, 0, size);
+            Bits = new ulong[(size + 63) / 64];
+        }
+
+        public ulong[] Bits { get; }
+
+        public void Dispose() => ArrayPool<int>.Shared.Return(position);
 
         public void Add(int f)
         {

@@ -98,8 +98,6 @@ public static class TableRounding
         // figure keeps the terms of the first cell met, in their order (the order the search starts from); the lookup goes by
         // the terms in canonical order (by atom, then sign), copied only for a figure not met before. The tables add atoms in
         // atom order, so a cell's terms are almost always in that order already and need no sorting.
-        var figureIndex = new Dictionary<int[], int>(Signature.Comparer);
-        var lookup = figureIndex.GetAlternateLookup<ReadOnlySpan<int>>();
         // Each whole less its part (see below): the two cells' terms, with the part's signs turned.
         var wholesLessParts = new List<(CellDraft Whole, CellDraft Part)>();
         foreach (var draft in drafts)
@@ -135,6 +133,7 @@ public static class TableRounding
         var figureStart = ArrayPool<int>.Shared.Rent(cellCount + wholesLessParts.Count + 1);
         var figureTerms = ArrayPool<int>.Shared.Rent(termCount);
         var cellFigure = ArrayPool<int>.Shared.Rent(cellCount); // each cell's figure, cells in table, row, column order
+        using var signatures = new FigureSignatures(termCount, cellCount + wholesLessParts.Count);
         try
         {
             var (figureCount, figureTermCount) = (0, 0);
@@ -155,10 +154,9 @@ public static class TableRounding
                     signature = copy;
                 }
 
-                if (!lookup.TryGetValue(signature, out var f))
+                if (!signatures.TryFind(signature, out var f))
                 {
-                    f = figureCount;
-                    lookup[signature] = f;
+                    f = signatures.Add(signature);
                     terms.CopyTo(figureTerms.AsSpan(figureTermCount));
                     figureTermCount += terms.Length;
                     figureStart[++figureCount] = figureTermCount;
@@ -208,7 +206,12 @@ public static class TableRounding
 
             var outOfBounds = unaligned.ToHashSet();
             // Rounded atoms are whole display units: summed as integers.
-            var whole = Array.ConvertAll(atoms, a => (Int128)a);
+            var whole = ArrayPool<Int128>.Shared.Rent(atoms.Length);
+            for (var a = 0; a < atoms.Length; a++)
+            {
+                whole[a] = (Int128)atoms[a];
+            }
+
             var figurePrinted = new decimal[figures.Count];
             for (var f = 0; f < figures.Count; f++)
             {
@@ -221,6 +224,8 @@ public static class TableRounding
 
                 figurePrinted[f] = (decimal)sum;
             }
+
+            ArrayPool<Int128>.Shared.Return(whole);
 
             cell = 0;
             foreach (var draft in drafts)
@@ -265,8 +270,6 @@ public static class TableRounding
 /// </summary>
 internal static class Signature
 {
-    public static IEqualityComparer<int[]> Comparer { get; } = new SequenceComparer();
-
     /// <summary>The canonical order of signed terms (sign × (atom + 1)): by atom, then by sign.</summary>
     public static Comparison<int> Order { get; } = (x, y) => Math.Abs(x) != Math.Abs(y) ? Math.Abs(x).CompareTo(Math.Abs(y)) : x.CompareTo(y);
 
@@ -333,21 +336,77 @@ internal static class Signature
         return true;
     }
 
-    private sealed class SequenceComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
+    /// <summary>A hash of signed terms (randomised per process, as string hashes are, so no file can make them collide).</summary>
+    public static int Hash(ReadOnlySpan<int> signature)
     {
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+        var hash = new HashCode();
+        hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature));
+        return hash.ToHashCode();
+    }
+}
 
-        public int GetHashCode(int[] signature) => GetHashCode(signature.AsSpan());
+/// <summary>
+/// The figures of one rounding met so far, numbered 0, 1, … as they are added, each found by its signature (its terms in
+/// canonical order, <see cref="Signature"/>). The signatures are held flat in arrays rented from the shared pool and given
+/// back on <see cref="Dispose"/>: finding a cell's figure allocates nothing, and neither does adding one (an array of its
+/// own for each figure's signature was about a tenth of what checking the 1,000,000-line city allocated).
+/// </summary>
+internal sealed class FigureSignatures : IDisposable
+{
+    // Figure f's signature is terms[start[f] .. start[f + 1]).
+    private readonly int[] terms;
+    private readonly int[] start;
+    private readonly HashSet<int> figures;
+    private readonly HashSet<int>.AlternateLookup<ReadOnlySpan<int>> lookup;
+    private int count;
 
-        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+    /// <param name="maxTerms">At least as many terms as all the figures added will hold.</param>
+    /// <param name="maxFigures">At least as many figures as will be added.</param>
+    public FigureSignatures(int maxTerms, int maxFigures)
+    {
+        terms = ArrayPool<int>.Shared.Rent(maxTerms);
+        start = ArrayPool<int>.Shared.Rent(maxFigures + 1);
+        start[0] = 0;
+        figures = new HashSet<int>(new BySignature(this));
+        lookup = figures.GetAlternateLookup<ReadOnlySpan<int>>();
+    }
 
-        public int GetHashCode(ReadOnlySpan<int> signature)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature));
-            return hash.ToHashCode();
-        }
+    /// <summary>The number of the figure with this signature, if one has been added.</summary>
+    public bool TryFind(ReadOnlySpan<int> signature, out int figure) => lookup.TryGetValue(signature, out figure);
 
-        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
+    /// <summary>Adds a figure not added before (<see cref="TryFind"/> said so); returns its number.</summary>
+    public int Add(ReadOnlySpan<int> signature)
+    {
+        lookup.Add(signature); // stores it through BySignature.Create
+        return count - 1;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(terms);
+        ArrayPool<int>.Shared.Return(start);
+    }
+
+    private ReadOnlySpan<int> Of(int figure) => terms.AsSpan(start[figure], start[figure + 1] - start[figure]);
+
+    private int Store(ReadOnlySpan<int> signature)
+    {
+        signature.CopyTo(terms.AsSpan(start[count]));
+        start[count + 1] = start[count] + signature.Length;
+        return count++;
+    }
+
+    /// <summary>Figures (by number) equal when their signatures are; a signature looked up as a span.</summary>
+    private sealed class BySignature(FigureSignatures owner) : IEqualityComparer<int>, IAlternateEqualityComparer<ReadOnlySpan<int>, int>
+    {
+        public bool Equals(int x, int y) => owner.Of(x).SequenceEqual(owner.Of(y));
+
+        public int GetHashCode(int figure) => Signature.Hash(owner.Of(figure));
+
+        public bool Equals(ReadOnlySpan<int> alternate, int other) => alternate.SequenceEqual(owner.Of(other));
+
+        public int GetHashCode(ReadOnlySpan<int> alternate) => Signature.Hash(alternate);
+
+        public int Create(ReadOnlySpan<int> alternate) => owner.Store(alternate);
     }
 }
