@@ -418,7 +418,7 @@ internal sealed class RoundingSearch<T>
             }
             else
             {
-                var c = LeastCostly(candidateAtom, Costs(candidateAtom, count, up, shift, candidateDelta), count, lastFlipped, iteration, random);
+                var c = LeastCostly(candidateAtom, count, up, shift, candidateDelta, lastFlipped, iteration, random);
                 (chosen, cost) = (candidateAtom[c], candidateDelta[c]);
             }
 
@@ -474,18 +474,6 @@ internal sealed class RoundingSearch<T>
         ArrayPool<T>.Shared.Return(shift);
         violated.Dispose();
         return best;
-    }
-
-    /// <summary>What flipping each candidate costs (into <paramref name="delta"/>; see <see cref="FlipCost"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private T[] Costs(int[] candidateAtom, int count, bool[] up, T[] shift, T[] delta)
-    {
-        for (var c = 0; c < count; c++)
-        {
-            delta[c] = FlipCost(candidateAtom[c], up, shift);
-        }
-
-        return delta;
     }
 
     /// <summary>
@@ -591,43 +579,48 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
-    /// The place among the candidates of the one whose flip costs least elsewhere, among those not flipped in the last
-    /// <see cref="Tabu"/> steps (or that cost less than nothing) if any, else among all; ties broken at random.
+    /// Weighs each candidate — what its flip costs elsewhere, into <paramref name="delta"/> (see <see cref="FlipCost"/>) — and
+    /// returns the place of the one whose flip costs least, among those not flipped in the last <see cref="Tabu"/> steps (or
+    /// that cost less than nothing) if any, else among all; ties broken at random. One pass weighs the candidates and keeps
+    /// the least cost and the number of its ties both among those allowed and among all; a second finds the chosen tie.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int LeastCostly(int[] atom, T[] delta, int count, int[] lastFlipped, int iteration, Random random)
+    private int LeastCostly(int[] atom, int count, bool[] up, T[] shift, T[] delta, int[] lastFlipped, int iteration, Random random)
     {
         bool Allowed(int c) => iteration - lastFlipped[atom[c]] >= Tabu || T.IsNegative(delta[c]);
-        var anyAllowed = false;
-        for (var c = 0; c < count && !anyAllowed; c++)
-        {
-            anyAllowed = Allowed(c);
-        }
-
-        bool InPool(int c) => !anyAllowed || Allowed(c);
-        T? least = null;
-        var ties = 0;
+        var (leastAllowed, tiesAllowed, leastOfAll, tiesOfAll) = (T.Zero, 0, T.Zero, 0);
         for (var c = 0; c < count; c++)
         {
-            if (!InPool(c))
+            var cost = FlipCost(atom[c], up, shift);
+            delta[c] = cost;
+            if (tiesOfAll == 0 || cost < leastOfAll)
             {
-                continue;
+                (leastOfAll, tiesOfAll) = (cost, 1);
+            }
+            else if (cost == leastOfAll)
+            {
+                tiesOfAll++;
             }
 
-            if (least is null || delta[c] < least.Value)
+            if (Allowed(c))
             {
-                (least, ties) = (delta[c], 1);
-            }
-            else if (delta[c] == least.Value)
-            {
-                ties++;
+                if (tiesAllowed == 0 || cost < leastAllowed)
+                {
+                    (leastAllowed, tiesAllowed) = (cost, 1);
+                }
+                else if (cost == leastAllowed)
+                {
+                    tiesAllowed++;
+                }
             }
         }
 
+        var anyAllowed = tiesAllowed > 0;
+        var (least, ties) = anyAllowed ? (leastAllowed, tiesAllowed) : (leastOfAll, tiesOfAll);
         var pick = random.Next(ties);
         for (var c = 0; c < count; c++)
         {
-            if (InPool(c) && delta[c] == least!.Value && pick-- == 0)
+            if ((!anyAllowed || Allowed(c)) && delta[c] == least && pick-- == 0)
             {
                 return c;
             }
