@@ -25,7 +25,8 @@ public sealed class ClassificationCatalogue
         [ClassificationKind.GovernmentEconomic] = [],
     };
 
-    private readonly HashSet<(string Gov, string Dept)> crosswalk = [];
+    // The crosswalk by department economic code: the government codes each is paired with (a ledger may ask on every line).
+    private readonly Dictionary<string, List<string>> crosswalk = new(StringComparer.Ordinal);
 
     private ClassificationCatalogue()
     {
@@ -42,7 +43,12 @@ public sealed class ClassificationCatalogue
         using var reader = new StreamReader(stream);
         foreach (var record in new CsvRecordReader(reader).Read(skipLeadingComments: true).Skip(1))
         {
-            catalogue.crosswalk.Add((record.Fields[0].Trim(), record.Fields[1].Trim()));
+            var (gov, dept) = (record.Fields[0].Trim(), record.Fields[1].Trim());
+            var paired = catalogue.crosswalk.TryGetValue(dept, out var list) ? list : catalogue.crosswalk[dept] = [];
+            if (!paired.Contains(gov))
+            {
+                paired.Add(gov);
+            }
         }
 
         return catalogue;
@@ -64,20 +70,20 @@ public sealed class ClassificationCatalogue
     /// <summary>Whether the crosswalk knows any pair for this department code, and if so whether it pairs it with the government code.</summary>
     public bool? CrosswalkAllows(string departmentCode, string governmentCode)
     {
-        var known = false;
-        foreach (var pair in crosswalk)
+        if (!crosswalk.TryGetValue(departmentCode, out var paired))
         {
-            if (pair.Dept == departmentCode)
+            return null;
+        }
+
+        foreach (var gov in paired)
+        {
+            if (gov == governmentCode || governmentCode.Length == 3 && gov.StartsWith(governmentCode, StringComparison.Ordinal))
             {
-                known = true;
-                if (pair.Gov == governmentCode || governmentCode.Length == 3 && pair.Gov.StartsWith(governmentCode, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
-        return known ? false : null;
+        return false;
     }
 
     /// <summary>
