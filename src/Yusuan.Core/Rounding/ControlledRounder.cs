@@ -480,8 +480,8 @@ internal sealed class RoundingSearch<T>
     /// What flipping one atom costs in the search: what each figure it is in adds for a unit in the flip's direction, as
     /// <see cref="Shift"/> keeps it — so weighing a candidate reads one number per figure, not the figure's error and weight.
     /// The search's innermost loop (most of its time): the shifts are read without bounds checks, since every membership key
-    /// is 2 × a figure (+1) below <see cref="figureCount"/>, built so in the constructor, and <paramref name="shift"/> holds
-    /// two per figure.
+    /// is 2f or 2f + 1 for a figure f below <see cref="figureCount"/> (built so in the constructor) and
+    /// <paramref name="shift"/> holds two per figure.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T FlipCost(int a, bool[] up, T[] shift)

@@ -336,7 +336,7 @@ internal static class Signature
         return true;
     }
 
-    /// <summary>A hash of signed terms (randomised per process, as string hashes are, so no file can make them collide).</summary>
+    /// <summary>A hash of signed terms, seeded at random per process (as string hashes are), so no file can make them collide on purpose.</summary>
     public static int Hash(ReadOnlySpan<int> signature)
     {
         var hash = new HashCode();
@@ -349,7 +349,7 @@ internal static class Signature
 /// The figures of one rounding met so far, numbered 0, 1, … as they are added, each found by its signature (its terms in
 /// canonical order, <see cref="Signature"/>). The signatures are held flat in arrays rented from the shared pool and given
 /// back on <see cref="Dispose"/>: finding a cell's figure allocates nothing, and neither does adding one (an array of its
-/// own for each figure's signature was about a tenth of what checking the 1,000,000-line city allocated).
+/// own for each figure's signature was about 140 MB of the 2.9 GB that checking the 1,000,000-line city allocated).
 /// </summary>
 internal sealed class FigureSignatures : IDisposable
 {
