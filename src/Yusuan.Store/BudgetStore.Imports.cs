@@ -237,6 +237,13 @@ public sealed partial class BudgetStore
 
             public void Money(decimal value)
             {
+                if (value == 0m)
+                {
+                    // Most lines buy nothing through procurement: three of their four amounts are zero.
+                    Check(database, raw.sqlite3_bind_text16(statement, ++index, "0.00".AsSpan()));
+                    return;
+                }
+
                 Span<char> text = stackalloc char[40];
                 value.TryFormat(text, out var length, "0.00", CultureInfo.InvariantCulture);
                 Check(database, raw.sqlite3_bind_text16(statement, ++index, text[..length]));

@@ -60,17 +60,19 @@ public static class Terms
 
     public static IReadOnlyList<FundSource> AllFunds { get; } = Funds.Select(f => f.Fund).ToArray();
 
-    public static string Title(this ExpenditureKind kind) => Kinds.First(k => k.Kind == kind).Title;
+    // Looked up by a loop, not by LINQ with a lambda: an import names a line's kind and fund on every line, and a lambda that
+    // captures the value is an allocation each time.
+    public static string Title(this ExpenditureKind kind) => Entry(Kinds, kind).Title;
 
-    public static string Title(this FundSource fund) => Funds.First(f => f.Fund == fund).Title;
+    public static string Title(this FundSource fund) => Entry(Funds, fund).Title;
 
-    public static string Code(this FundSource fund) => Funds.First(f => f.Fund == fund).Code;
+    public static string Code(this FundSource fund) => Entry(Funds, fund).Code;
 
     public static string Title(this ProcurementType type) =>
-        type == ProcurementType.None ? string.Empty : Procurements.First(p => p.Type == type).Title;
+        type == ProcurementType.None ? string.Empty : Entry(Procurements, type).Title;
 
     public static string Title(this OfficialExpenseCategory category) =>
-        category == OfficialExpenseCategory.None ? string.Empty : OfficialExpenses.First(o => o.Category == category).Title;
+        category == OfficialExpenseCategory.None ? string.Empty : Entry(OfficialExpenses, category).Title;
 
     public static ParseResult<ExpenditureKind> ParseKind(string text)
     {
@@ -170,6 +172,22 @@ public static class Terms
     }
 
     private static readonly SearchValues<char> PlainAmount = SearchValues.Create("0123456789.-");
+
+    /// <summary>The entry of a fixed list for a value.</summary>
+    /// <exception cref="InvalidOperationException">The value is not in the list (not a value of the enumeration).</exception>
+    private static (T Value, string Code, string Title) Entry<T>((T, string, string)[] list, T value)
+        where T : struct, Enum
+    {
+        foreach (var entry in list)
+        {
+            if (EqualityComparer<T>.Default.Equals(entry.Item1, value))
+            {
+                return entry;
+            }
+        }
+
+        throw new InvalidOperationException($"{typeof(T).Name} {value} is not in the list");
+    }
 
     /// <summary>Each accepted spelling and what it means; the first meaning wins where two would share a spelling.</summary>
     private static Dictionary<string, T> Spellings<T>(IEnumerable<(T Value, string[] Texts)> entries)
