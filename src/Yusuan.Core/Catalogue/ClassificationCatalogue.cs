@@ -1,5 +1,6 @@
 using System.Reflection;
 using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
 using Yusuan.Core.Text;
 
 namespace Yusuan.Core.Catalogue;
@@ -139,7 +140,7 @@ public sealed class ClassificationCatalogue
         {
             var code = codeAt < record.Fields.Count ? record.Fields[codeAt].Trim() : string.Empty;
             var name = nameAt < record.Fields.Count ? record.Fields[nameAt].Trim() : string.Empty;
-            if (code.AsSpan().ContainsAnyExceptInRange('0', '9') || !validLengths.Contains(code.Length))
+            if (!CodeText.IsDigits(code) || !validLengths.Contains(code.Length))
             {
                 problems.Add(new InputProblem(fileName, record.Line, "code", kind == ClassificationKind.Function
                     ? Messages.FunctionCodeMalformed(code)

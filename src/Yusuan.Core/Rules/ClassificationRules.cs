@@ -1,6 +1,7 @@
 using Yusuan.Core.Catalogue;
 using Yusuan.Core.Disclosures;
 using Yusuan.Core.Findings;
+using Yusuan.Core.Model;
 using Yusuan.Core.Tables;
 
 namespace Yusuan.Core.Rules;
@@ -50,7 +51,7 @@ internal static class ClassificationRules
                     .Select(r => rule.Finding($"T05 项目“{r.Name}”的功能分类科目“{r.FunctionCode}”不在科目目录中", new TableView(t05, context.Disclosure.FiscalYear).At(r, 0))));
     }
 
-    private static bool IsValid(string code, int[] lengths) => !code.AsSpan().ContainsAnyExceptInRange('0', '9') && lengths.Contains(code.Length);
+    private static bool IsValid(string code, int[] lengths) => CodeText.IsDigits(code) && lengths.Contains(code.Length);
 
     /// <summary>The rows that print a code in the given tables, with the view of their table (to place a finding, if any).</summary>
     private static IEnumerable<(TableView View, TableRow Row)> Codes(RuleContext context, string[] tables)
@@ -118,7 +119,7 @@ internal static class ClassificationRules
                 // Economic codes have two national levels (类, 款); a region's 7-digit items under a 款 (西安 3010201 津贴补贴
                 // under 301) may be listed without it, so only a 款 needs its 类.
                 var lengths = tables == EconomicTables ? new[] { 5 } : [5, 7];
-                foreach (var row in rows.Where(r => r.Code is { } c && lengths.Contains(c.Length) && !c.AsSpan().ContainsAnyExceptInRange('0', '9')))
+                foreach (var row in rows.Where(r => r.Code is { } c && lengths.Contains(c.Length) && CodeText.IsDigits(c)))
                 {
                     var parent = row.Code![..(row.Code!.Length - 2)];
                     if (!codes.Contains(parent))
