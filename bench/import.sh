@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Import speed, side by side in one run: `yusuan import` of a generated city (each line checked as it is written, in one
-# transaction) into SQLite and into PostgreSQL (binary COPY), against each database's own CSV loader on the same ledger.csv —
+# transaction) into SQLite and into PostgreSQL (COPY in text format), against each database's own CSV loader on the same ledger.csv —
 # sqlite3's .import and psql's \copy into a table of the same columns, which check nothing. Prints a Markdown table.
 #   bench/import.sh [LINES]   (default 1,000,000; starts a throw-away PostgreSQL unless YUSUAN_TEST_POSTGRES names one)
 set -euo pipefail
@@ -32,13 +32,13 @@ for round in 1 2; do
   printf "| SQLite | yusuan import (round %d) | check every line as it is written, in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   echo "$out" | tail -1 >&2
 
-  # PostgreSQL: psql \copy of the CSV into a plain table, then yusuan import (binary COPY), each into a fresh database.
+  # PostgreSQL: psql \copy of the CSV into a plain table, then yusuan import (COPY in text format), each into a fresh database.
   psql -q "$(psql_url)" -c "DROP DATABASE IF EXISTS bench_raw" -c "DROP DATABASE IF EXISTS bench_yusuan" -c "CREATE DATABASE bench_raw" -c "CREATE DATABASE bench_yusuan" 2>/dev/null
   raw_url=$(psql_url | sed 's/\/postgres$/\/bench_raw/')
   psql -q "$raw_url" -c "CREATE TABLE raw_lines ($(echo "$columns" | sed -E 's/(amount|gov_purchase_amt|sme_amt|micro_amt) TEXT/\1 NUMERIC(18,2)/g'))"
   start=$(now); psql -q "$raw_url" -c "\\copy raw_lines FROM '$csv' WITH (FORMAT csv, HEADER true)"; took=$(echo "$(now) - $start" | bc)
   printf "| PostgreSQL | psql \\\\copy (round %d) | load CSV, amounts as NUMERIC | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   start=$(now); out=$(yusuan import "$work/city" --db "postgres:${YUSUAN_TEST_POSTGRES/Database=postgres/Database=bench_yusuan}"); took=$(echo "$(now) - $start" | bc)
-  printf "| PostgreSQL | yusuan import (round %d) | check every line as it is written by binary COPY, in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
+  printf "| PostgreSQL | yusuan import (round %d) | check every line as it is written by COPY, in one transaction | %.1f s | %s |\n" "$round" "$took" "$(rate "$took")"
   echo "$out" | tail -1 >&2
 done

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ public sealed partial class BudgetStore
 
     /// <summary>
     /// Imports a checked ledger whole: its departments (names and profiles) and every line, in one transaction — on PostgreSQL
-    /// the lines go by binary COPY, on SQLite through one prepared statement. Until the commit nothing is visible, and a process
+    /// the lines go by COPY (text format), on SQLite through one prepared statement. Until the commit nothing is visible, and a process
     /// killed at any moment leaves the database as it was before. <paramref name="written"/> hears the count of lines written
     /// every 10,000 lines. <paramref name="refusal"/>, asked once every line is written and before the commit, may give a
     /// reason to keep nothing (lines checked as they were read, and found wanting): the transaction is then rolled back and
@@ -147,32 +148,143 @@ public sealed partial class BudgetStore
         void Complete();
     }
 
-    /// <summary>PostgreSQL: binary COPY, each value written with its own type.</summary>
+    /// <summary>
+    /// PostgreSQL: COPY in its text format (PostgreSQL's "COPY … FROM STDIN": a row a line, values separated by tabs, NULL as
+    /// <c>\N</c>, a backslash, tab, line feed or carriage return in text escaped with a backslash), each row put together here
+    /// in one buffer and handed over in blocks of about 32,000 characters. The server turns the text into values on its own
+    /// core, as it does for psql's <c>\copy</c>; binary COPY made this process encode every value (NUMERIC's base-10,000
+    /// digits among them), which set the import's pace (docs/benchmarks.md, issue 16, ninth step). Money is written as the
+    /// decimal holds it (never in exponent form), so NUMERIC(18, 2) receives the same value the binary format carried.
+    /// An import that does not reach <see cref="Complete"/> is cancelled: nothing written reaches the table.
+    /// </summary>
     private sealed class CopySink(NpgsqlConnection connection) : ILineSink
     {
-        private readonly NpgsqlBinaryImporter copy = connection.BeginBinaryImport($"COPY ledger_lines ({LineColumns}) FROM STDIN (FORMAT BINARY)");
+        private const int Block = 32_768;
+        private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
+
+        private readonly NpgsqlCopyTextWriter copy = (NpgsqlCopyTextWriter)connection.BeginTextImport($"COPY ledger_lines ({LineColumns}) FROM STDIN");
+        private char[] text = new char[Block * 2];
+        private int length;
+        private bool rowStarted;
+        private bool completed;
 
         public void Write(long importId, BudgetLine line)
         {
-            copy.StartRow();
-            Values(importId, line, new Row(copy));
+            rowStarted = false;
+            Values(importId, line, new Row(this));
+            Append("\n");
+            if (length >= Block)
+            {
+                copy.Write(text, 0, length);
+                length = 0;
+            }
         }
 
-        public void Complete() => copy.Complete();
-
-        public void Dispose() => copy.Dispose();
-
-        private readonly struct Row(NpgsqlBinaryImporter copy) : IRow
+        public void Complete()
         {
-            public void Null() => copy.WriteNull();
+            copy.Write(text, 0, length);
+            length = 0;
+            completed = true;
+            copy.Dispose(); // ends the COPY: the rows are in, within the transaction
+        }
 
-            public void Integer(long value) => copy.Write(value);
+        public void Dispose()
+        {
+            if (completed)
+            {
+                return;
+            }
 
-            public void Text(string value) => copy.Write(value);
+            // Cancelling ends the COPY (the writer is not disposed after: that would flush into the ended COPY). If the
+            // connection is already gone, the transaction is too: what made the import stop is the error to report.
+            try
+            {
+                copy.Cancel();
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException)
+            {
+            }
+        }
 
-            public void Money(decimal value) => copy.Write(value);
+        /// <summary>Room for <paramref name="count"/> more characters.</summary>
+        private Span<char> Room(int count)
+        {
+            if (length + count > text.Length)
+            {
+                Array.Resize(ref text, Math.Max(text.Length * 2, length + count));
+            }
 
-            public void Flag(bool value) => copy.Write(value);
+            return text.AsSpan(length);
+        }
+
+        private void Append(ReadOnlySpan<char> value)
+        {
+            value.CopyTo(Room(value.Length));
+            length += value.Length;
+        }
+
+        /// <summary>The separator before every value but a row's first.</summary>
+        private void Next()
+        {
+            if (rowStarted)
+            {
+                Append("\t");
+            }
+
+            rowStarted = true;
+        }
+
+        private void AppendText(string value)
+        {
+            Next();
+            var rest = value.AsSpan();
+            for (var at = rest.IndexOfAny(Escaped); at >= 0; at = rest.IndexOfAny(Escaped))
+            {
+                Append(rest[..at]);
+                Append(rest[at] switch
+                {
+                    '\\' => "\\\\",
+                    '\t' => "\\t",
+                    '\n' => "\\n",
+                    _ => "\\r",
+                });
+                rest = rest[(at + 1)..];
+            }
+
+            Append(rest);
+        }
+
+        private void AppendFormatted<TValue>(TValue value)
+            where TValue : ISpanFormattable
+        {
+            Next();
+            if (!value.TryFormat(Room(64), out var written, default, CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException($"a value of {typeof(TValue).Name} longer than 64 characters");
+            }
+
+            length += written;
+        }
+
+        private readonly struct Row(CopySink sink) : IRow
+        {
+            public void Null()
+            {
+                sink.Next();
+                sink.Append("\\N");
+            }
+
+            public void Integer(long value) => sink.AppendFormatted(value);
+
+            public void Text(string value) => sink.AppendText(value);
+
+            public void Money(decimal value) => sink.AppendFormatted(value);
+
+            public void Flag(bool value)
+            {
+                sink.Next();
+                sink.Append(value ? "t" : "f");
+            }
         }
     }
 

@@ -2,7 +2,7 @@ using Yusuan.Core.Model;
 
 namespace Yusuan.Store.Tests;
 
-/// <summary>A whole ledger imported in one transaction, on SQLite and on a real PostgreSQL server (binary COPY).</summary>
+/// <summary>A whole ledger imported in one transaction, on SQLite and on a real PostgreSQL server (COPY in text format).</summary>
 public class ImportTests
 {
     private static readonly ImportSource Source = new(
@@ -95,6 +95,38 @@ public class ImportTests
         var again = store.Import(Source, Lines(10), "李四");
         Assert.Equal([again.Id, stored.Id], store.Imports().Select(i => i.Id));
         Assert.Equal(25_010L, store.ImportedLineCount());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public void Text_that_a_copy_row_would_misread_and_extreme_amounts_come_back_as_written(string provider)
+    {
+        // PostgreSQL's COPY text format ends a value at a tab and a row at a line end, reads \N as NULL and a backslash as an
+        // escape: each must arrive as the text itself. Amounts at NUMERIC(18, 2)'s edge, negative, and of one decimal.
+        string[] names = ["甲\t乙", "第一行\n第二行", "回车\r在此", @"C:\目录\文件", @"\N", @"\\N", "\\", "\t", "末尾\\", string.Empty, "  前后空格  ", "\"引号\"，逗号"];
+        decimal[] amounts = [9_999_999_999_999_999.99m, -9_999_999_999_999_999.99m, 0.01m, -0.01m, 1.5m, 0m, 123_456_789.10m];
+        var lines = names.Select((name, i) => Lines(1).Single() with
+        {
+            ProjectCode = "P\t" + i,
+            ProjectName = name,
+            ProjectCategory = name,
+            Kind = ExpenditureKind.Project,
+            Amount = amounts[i % amounts.Length],
+            ProcurementAmount = 0m,
+            SmeAmount = 0m,
+            MicroAmount = 0m,
+            Procurement = ProcurementType.None,
+            Source = new LineSource("ledger.csv", i + 2),
+        }).ToList();
+
+        using var store = Open(provider);
+        var stored = store.Import(Source, lines, "张三");
+
+        Assert.Equal((lines.Count, lines.Sum(l => l.Amount)), ((int)stored.Lines, stored.Total));
+        foreach (var line in lines)
+        {
+            Assert.Equal(line, store.ImportedLine(stored.Id, line.Source.Row));
+        }
     }
 
     [Theory]

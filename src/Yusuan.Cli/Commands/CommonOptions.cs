@@ -49,8 +49,6 @@ internal sealed class CommonOptions
         command.Options.Add(Region);
     }
 
-    /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
-    /// <param name="produce">Runs between compiling and checking (a build renders its documents there) and returns its own findings.</param>
     /// <summary>The rounding mode asked for, or null (after saying why) when --rounding names none.</summary>
     public RoundingMode? RoundingMode(ParseResult parse)
     {
@@ -67,6 +65,8 @@ internal sealed class CommonOptions
         }
     }
 
+    /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
+    /// <param name="produce">Runs between compiling and checking (a build renders its documents there) and returns its own findings.</param>
     public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder, Func<Dataset, CompiledBudget, IReadOnlyList<Finding>>? produce = null)
     {
         if (RoundingMode(parse) is not { } rounding)

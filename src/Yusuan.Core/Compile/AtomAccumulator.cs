@@ -146,7 +146,7 @@ internal sealed class AtomAccumulator
     public static int AtomOf(int keyIndex, Measure measure) => keyIndex * Measures + (int)measure;
 
     /// <summary>
-    /// Adds an atom that is not a line (last year's figures, the planned carry-forward) under a name of its own, which
+    /// Adds an atom that is not a line (last year's 三公 figures, which T09 prints beside this year's) under a name of its own, which
     /// names it across versions (it begins with <c>#</c>, which no line's name does); returns its index.
     /// </summary>
     public int AddPseudoAtom(decimal value, string name)
