@@ -40,6 +40,49 @@ public class PdfTests
     }
 
     [Fact]
+    public void Every_figure_on_a_table_page_is_boxed_by_rules_on_all_four_sides()
+    {
+        // Whatever strokes draw them (a rectangle per cell, or lines per row and column), each printed figure of a table sits
+        // in a box: a horizontal rule above and below it across its width, a vertical rule left and right of it down its height.
+        using var pdf = Open();
+        var figures = 0;
+        foreach (var page in pdf.GetPages())
+        {
+            var strokes = page.Paths.Where(p => p.IsStroked).SelectMany(p => p)
+                .Select(sub => sub.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>().ToList();
+            bool Across(double y, double left, double right) =>
+                strokes.Any(b => Math.Abs(b.Bottom - y) < 0.5 || Math.Abs(b.Top - y) < 0.5 ? b.Left <= left && b.Right >= right : false);
+            bool Down(double x, double bottom, double top) =>
+                strokes.Any(b => Math.Abs(b.Left - x) < 0.5 || Math.Abs(b.Right - x) < 0.5 ? b.Bottom <= bottom && b.Top >= top : false);
+            var ys = strokes.SelectMany(b => new[] { b.Bottom, b.Top }).Distinct().ToList();
+            var xs = strokes.SelectMany(b => new[] { b.Left, b.Right }).Distinct().ToList();
+            var rows = new HashSet<(double Baseline, double Above)>();
+            foreach (var word in page.GetWords().Where(w => System.Text.RegularExpressions.Regex.IsMatch(w.Text, @"^-?\d{1,3}(,\d{3})*(\.\d+)?$")))
+            {
+                var box = word.BoundingBox;
+                var above = ys.Where(y => y >= box.Top).DefaultIfEmpty(double.NaN).Min();
+                var below = ys.Where(y => y <= box.Bottom).DefaultIfEmpty(double.NaN).Max();
+                var left = xs.Where(x => x <= box.Left).DefaultIfEmpty(double.NaN).Max();
+                var right = xs.Where(x => x >= box.Right).DefaultIfEmpty(double.NaN).Min();
+                if (double.IsNaN(above) || double.IsNaN(below) || double.IsNaN(left) || double.IsNaN(right) || right - left > page.Width / 2)
+                {
+                    continue; // a figure in the text, not in a table's cell
+                }
+
+                figures++;
+                rows.Add((Math.Round(box.Bottom, 1), above));
+                Assert.True(Across(above, left, right) && Across(below, left, right), $"page {page.Number}: no rule above and below {word.Text}");
+                Assert.True(Down(left, below, above) && Down(right, below, above), $"page {page.Number}: no rule left and right of {word.Text}");
+            }
+
+            // A rule above every row: figures on different lines are never under the same rule.
+            Assert.Equal(rows.Select(r => r.Baseline).Distinct().Count(), rows.Select(r => r.Above).Distinct().Count());
+        }
+
+        Assert.True(figures > 300, $"{figures} figures boxed");
+    }
+
+    [Fact]
     public void Every_figure_of_the_disclosure_is_read_back_from_the_pdf()
     {
         Assert.DoesNotContain(SamplePublication.Publication.Findings, f => f.Rule == "render.pdf.readback");

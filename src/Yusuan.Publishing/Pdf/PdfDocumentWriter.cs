@@ -22,6 +22,9 @@ public sealed class PdfDocumentWriter
     private static readonly XColor Accent = XColor.FromArgb(47, 111, 159);
 
     private readonly PdfDocument pdf = new();
+
+    // The tables' rules, one pen for the document: square caps close the corners where a row's line meets a column's.
+    private readonly XPen rule = new(Rule, 0.5) { LineCap = XLineCap.Square };
     private readonly XFont body = Font(10.5);
     private readonly XFont bodyBold = Font(10.5, bold: true);
     private readonly XFont cell = Font(8.5);
@@ -435,28 +438,37 @@ public sealed class PdfDocumentWriter
         return widths;
     }
 
+    /// <summary>
+    /// Draws the body rows under the header, continuing on a new page (title and header again) where a row does not fit. The
+    /// cells' borders are ruled once per page: a line above each row and one under the last, and one at each column's edge
+    /// from the first row to the last — the same lines as a rectangle per cell, in a tenth of the drawing operations (the
+    /// rectangles were the largest part of writing a table; docs/benchmarks.md, issue 16, ninth step).
+    /// </summary>
     private void Grid(PrintedTable table, Grid grid)
     {
         var widths = ColumnWidths(grid);
         DrawHeader(grid, widths);
+        var top = y;
         foreach (var row in grid.Rows)
         {
             var lines = row.Select((c, i) => Wrap(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList();
             var height = Math.Max(1, lines.Max(l => l.Count)) * cell.Size * 1.45 + 2 * Padding;
             if (y + height > Bottom)
             {
+                RuleColumns(widths, top);
                 NewPage(table.Landscape);
                 tablePages[table.Id].Add(pdf.PageCount - 1);
                 TableTitle(table, continued: true);
                 DrawHeader(grid, widths);
+                top = y;
             }
 
             var x = Margin;
+            gfx.DrawLine(rule, x, y, RightEdge(widths), y);
             for (var i = 0; i < row.Count; i++)
             {
                 var c = row[i];
                 var font = c.Bold ? cellBold : cell;
-                gfx.DrawRectangle(new XPen(Rule, 0.5), x, y, widths[i], height);
                 var lineTop = y + Padding;
                 foreach (var line in lines[i])
                 {
@@ -473,7 +485,38 @@ public sealed class PdfDocumentWriter
             y += height;
         }
 
+        RuleColumns(widths, top);
         y += 10;
+    }
+
+    /// <summary>Where the last column ends: its left edge plus the widths, added in the order the cells are placed.</summary>
+    private static double RightEdge(double[] widths)
+    {
+        var x = Margin;
+        foreach (var width in widths)
+        {
+            x += width;
+        }
+
+        return x;
+    }
+
+    /// <summary>The line under the last row drawn and the columns' edges from <paramref name="top"/> down to it.</summary>
+    private void RuleColumns(double[] widths, double top)
+    {
+        if (y <= top)
+        {
+            return; // no row on this page
+        }
+
+        var x = Margin;
+        gfx.DrawLine(rule, x, y, RightEdge(widths), y);
+        gfx.DrawLine(rule, x, top, x, y);
+        foreach (var width in widths)
+        {
+            x += width;
+            gfx.DrawLine(rule, x, top, x, y);
+        }
     }
 
     /// <summary>The height of one header row: enough for the longest wrapped header text (at least two lines).</summary>
