@@ -41,6 +41,15 @@ public class TextMeasureTests
                 compared++;
             }
 
+            // A width exactly that of the whole text, and a hair less: it fits on one line, then it does not.
+            var whole = Whole(text, font);
+            foreach (var width in new[] { whole, whole - 1e-9, whole + 1e-9 })
+            {
+                Assert.Equal(WrapWhole(text, font, width, Whole), measure.Wrap(text, font, width));
+                Assert.Equal(WrapWhole(text, font, width + 10, Whole, firstIndent: 10), measure.Wrap(text, font, width + 10, firstIndent: 10));
+                compared += 2;
+            }
+
             // A width exactly that of the text's first few characters: the line must end there, as measured whole.
             var prefix = string.Concat(Elements(text).Take(5));
             if (prefix.Length < text.Length)

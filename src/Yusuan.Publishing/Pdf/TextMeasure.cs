@@ -39,6 +39,13 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
     /// </summary>
     public List<string> Wrap(string text, XFont font, double width, double firstIndent = 0)
     {
+        // A text of one line that fits whole is its own line (most of a table's cells): every part of it is no wider than the
+        // whole, so no break could fall inside it — without walking it character by character.
+        if (text.AsSpan().IndexOfAny('\r', '\n') < 0 && Width(text, font) <= width - firstIndent)
+        {
+            return [text];
+        }
+
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
         {
