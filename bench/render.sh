@@ -15,6 +15,9 @@ if [ -n "$base" ]; then
   git worktree add -q --detach "$work/base" "$base"
   dotnet build -c Release "$work/base/bench/Yusuan.Bench" >/dev/null
   before=$work/base/bench/Yusuan.Bench/bin/Release/net10.0/linux-x64/Yusuan.Bench
+  # Both builds' code timed under this build's runtime settings (collector, tiering: src/Yusuan.Cli/RuntimeSettings.props),
+  # which an older bench may not have had: the comparison is of the code, not of the settings.
+  cp "$after.runtimeconfig.json" "$before.runtimeconfig.json"
 fi
 dotnet src/Yusuan.Cli/bin/Release/net10.0/yusuan.dll generate --agencies 1000 --lines "$lines" --seed 1 --out "$work/city" >/dev/null
 for round in 1 2; do
