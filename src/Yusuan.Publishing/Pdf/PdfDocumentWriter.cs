@@ -447,6 +447,7 @@ public sealed class PdfDocumentWriter
     private void Grid(PrintedTable table, Grid grid)
     {
         var widths = ColumnWidths(grid);
+        var right = RightEdge(widths);
         DrawHeader(grid, widths);
         var top = y;
         foreach (var row in grid.Rows)
@@ -455,7 +456,7 @@ public sealed class PdfDocumentWriter
             var height = Math.Max(1, lines.Max(l => l.Count)) * cell.Size * 1.45 + 2 * Padding;
             if (y + height > Bottom)
             {
-                RuleColumns(widths, top);
+                RuleColumns(widths, right, top);
                 NewPage(table.Landscape);
                 tablePages[table.Id].Add(pdf.PageCount - 1);
                 TableTitle(table, continued: true);
@@ -464,7 +465,7 @@ public sealed class PdfDocumentWriter
             }
 
             var x = Margin;
-            gfx.DrawLine(rule, x, y, RightEdge(widths), y);
+            gfx.DrawLine(rule, x, y, right, y);
             for (var i = 0; i < row.Count; i++)
             {
                 var c = row[i];
@@ -485,7 +486,7 @@ public sealed class PdfDocumentWriter
             y += height;
         }
 
-        RuleColumns(widths, top);
+        RuleColumns(widths, right, top);
         y += 10;
     }
 
@@ -501,8 +502,11 @@ public sealed class PdfDocumentWriter
         return x;
     }
 
-    /// <summary>The line under the last row drawn and the columns' edges from <paramref name="top"/> down to it.</summary>
-    private void RuleColumns(double[] widths, double top)
+    /// <summary>
+    /// The line under the last row drawn (to <paramref name="right"/>, the last column's edge) and the columns' edges from
+    /// <paramref name="top"/> down to it.
+    /// </summary>
+    private void RuleColumns(double[] widths, double right, double top)
     {
         if (y <= top)
         {
@@ -510,7 +514,7 @@ public sealed class PdfDocumentWriter
         }
 
         var x = Margin;
-        gfx.DrawLine(rule, x, y, RightEdge(widths), y);
+        gfx.DrawLine(rule, x, y, right, y);
         gfx.DrawLine(rule, x, top, x, y);
         foreach (var width in widths)
         {
