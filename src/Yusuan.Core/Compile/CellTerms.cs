@@ -11,15 +11,19 @@ namespace Yusuan.Core.Compile;
 /// per cell grew and copied each of them (issue 16). Once grouped, only the grouped form is kept (the appended pairs are let go);
 /// a cell added to after that — no table does so today — ungroups them first.
 /// </summary>
-/// <param name="keep">False for tables whose cells need their exact figures only: no term is kept, and every cell reads as
-/// having none.</param>
-internal sealed class CellTerms(bool keep = true)
+/// <param name="atomValues">The atoms' exact values in 元, for cells whose terms are kept: a cell's exact figure is then the sum of
+/// its terms' values, worked out when asked for (<see cref="Sum"/>) — controlled rounding reads a figure's terms, and its exact
+/// value only to report it. Null for tables whose cells need their exact figures only: no term is kept, every cell reads as
+/// having none, and each cell adds up its figure as its atoms are added.</param>
+internal sealed class CellTerms(List<decimal>? atomValues)
 {
+    private readonly bool keep = atomValues is not null;
+
     // The appended pairs live only until the terms are grouped: rented from the shared pool and given back then, so that the
     // next department compiled on the thread reuses them (a city's departments appended 42 million pairs in arrays that
     // doubled as they grew).
-    private int[]? cellOf = keep ? ArrayPool<int>.Shared.Rent(1024) : null;
-    private int[]? signedOf = keep ? ArrayPool<int>.Shared.Rent(1024) : null;
+    private int[]? cellOf = atomValues is not null ? ArrayPool<int>.Shared.Rent(1024) : null;
+    private int[]? signedOf = atomValues is not null ? ArrayPool<int>.Shared.Rent(1024) : null;
     private int count;
     private int cells;
 
@@ -27,10 +31,17 @@ internal sealed class CellTerms(bool keep = true)
     private int[]? start;
     private int[]? grouped;
 
+    /// <summary>Whether the cells' terms are kept (and their exact figures summed from them, <see cref="Sum"/>).</summary>
+    public bool Keeps => keep;
+
     /// <summary>A new cell with no terms; its number for <see cref="Add"/> and <see cref="Of"/>.</summary>
     public int NewCell()
     {
-        Ungroup();
+        if (start is not null)
+        {
+            Ungroup();
+        }
+
         return cells++;
     }
 
@@ -42,7 +53,11 @@ internal sealed class CellTerms(bool keep = true)
             return;
         }
 
-        Ungroup();
+        if (start is not null)
+        {
+            Ungroup();
+        }
+
         if (count == cellOf!.Length)
         {
             cellOf = Grown(cellOf, count);
@@ -63,6 +78,18 @@ internal sealed class CellTerms(bool keep = true)
         }
 
         return grouped.AsSpan(start![cell], start[cell + 1] - start[cell]);
+    }
+
+    /// <summary>A cell's exact figure in 元: its terms' values with their signs, added in the order the terms were.</summary>
+    public decimal Sum(int cell)
+    {
+        var sum = 0m;
+        foreach (var signed in Of(cell))
+        {
+            sum = signed > 0 ? sum + atomValues![signed - 1] : sum - atomValues![-signed - 1];
+        }
+
+        return sum;
     }
 
     // Compiled fully optimised at once, as the tables' loops are (see TableSet).
@@ -108,14 +135,10 @@ internal sealed class CellTerms(bool keep = true)
         return to;
     }
 
-    /// <summary>Back to appended pairs (cell, signed atom), in cell order, so that more can be appended.</summary>
+    /// <summary>Back to appended pairs (cell, signed atom), in cell order, so that more can be appended (once grouped).</summary>
     private void Ungroup()
     {
-        if (start is null)
-        {
-            return;
-        }
-
+        var start = this.start!;
         (cellOf, signedOf) = (ArrayPool<int>.Shared.Rent(Math.Max(1024, count * 2)), ArrayPool<int>.Shared.Rent(Math.Max(1024, count * 2)));
         for (var c = 0; c < cells; c++)
         {
@@ -125,6 +148,6 @@ internal sealed class CellTerms(bool keep = true)
             }
         }
 
-        (start, grouped) = (null, null);
+        (this.start, grouped) = (null, null);
     }
 }

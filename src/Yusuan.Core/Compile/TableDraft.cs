@@ -7,7 +7,8 @@ public readonly record struct Term(int Atom, int Sign);
 
 /// <summary>
 /// One cell before rounding: its exact amount in 元 and the atoms it sums (held with every other cell of the department's
-/// tables in one <see cref="CellTerms"/>).
+/// tables in one <see cref="CellTerms"/>, which sums them when the exact amount is asked for; a cell of tables built without
+/// their terms adds up its amount as its atoms are added).
 /// Every printed figure is such a sum, which is what lets controlled rounding keep totals additive across all tables.
 /// </summary>
 public sealed class CellDraft
@@ -15,6 +16,7 @@ public sealed class CellDraft
     private readonly CellTerms store;
     private readonly int cell;
     private int count;
+    private decimal added; // the exact amount, when the store keeps no terms
 
     internal CellDraft(CellTerms store)
     {
@@ -22,7 +24,8 @@ public sealed class CellDraft
         cell = store.NewCell();
     }
 
-    public decimal Truth { get; private set; }
+    /// <summary>The exact amount in 元.</summary>
+    public decimal Truth => store.Keeps ? store.Sum(cell) : added;
 
     /// <summary>The atoms the cell sums, each with its sign (+1 or −1), in the order they were added.</summary>
     public IReadOnlyList<Term> Terms => [.. SignedTerms.ToArray().Select(s => new Term(Math.Abs(s) - 1, Math.Sign(s)))];
@@ -35,8 +38,15 @@ public sealed class CellDraft
 
     internal void Add(int atom, int sign, decimal value)
     {
-        store.Add(cell, atom, sign);
-        Truth = sign > 0 ? Truth + value : Truth - value; // not sign × value: a decimal product per term for nothing
+        if (store.Keeps)
+        {
+            store.Add(cell, atom, sign);
+        }
+        else
+        {
+            added = sign > 0 ? added + value : added - value; // not sign × value: a decimal product per term for nothing
+        }
+
         count++;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class TableSet(ClassificationCatalogue catalogue, Profile profil
     private readonly List<decimal> values = atoms.Values;
 
     // Every cell's atoms, for all twelve tables.
-    private readonly CellTerms terms = new(withTerms);
+    private readonly CellTerms terms = new(withTerms ? atoms.Values : null);
 
     // Each atom's code paths, worked out once for all the tables that need them.
     private string[][]? functionPaths;

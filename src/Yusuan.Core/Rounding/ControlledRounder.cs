@@ -102,6 +102,39 @@ public sealed class ControlledRounder
             return scaled;
         }
     }
+
+    /// <summary>
+    /// Controlled rounding of atoms given as exact integers, <paramref name="one"/> of them to a display unit (a table's
+    /// atoms in 分 with a unit of 10,000 元 = 1,000,000 分): each atom's rounded value in whole units, and the indices of figures
+    /// that could not be kept within one unit — the same rounding <see cref="Solve"/> finds for the values in display units
+    /// (every step of the search compares sums of the values and of units, whatever they are counted in). Null when the sums
+    /// could pass 64-bit integers; the caller then rounds through <see cref="Solve"/>, which counts in 128-bit ones there.
+    /// </summary>
+    /// <param name="scaled">Each atom's value times <paramref name="one"/>, per display unit; held, not copied.</param>
+    /// <param name="remembered">Per atom, its direction in the previous version when its amount is unchanged, else null.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (long[] Units, IReadOnlyList<int> Unaligned)? TrySolve(long[] scaled, long one, FlatFigures figures, bool?[]? remembered)
+    {
+        // As in Solve: every quantity the search forms is bounded by the sum of |values| plus a unit per atom, doubled twice.
+        var bound = Int128.Zero;
+        foreach (var v in scaled)
+        {
+            bound += Int128.Abs(v) + one;
+        }
+
+        if (bound * 4 >= long.MaxValue)
+        {
+            return null;
+        }
+
+        var (units, unaligned) = new RoundingSearch<long>(scaled, one, figures, remembered).SolveScaled();
+        for (var a = 0; a < units.Length; a++)
+        {
+            units[a] /= one;
+        }
+
+        return (units, unaligned);
+    }
 }
 
 /// <summary>
@@ -212,12 +245,30 @@ internal sealed class RoundingSearch<T>
     }
 
     /// <summary>
-    /// The rounded value of each atom, and the indices of figures that could not be kept within one unit. A search runs once:
-    /// its terms and memberships, rented from the shared array pool (a department holds up to half a million terms), go back
-    /// when it ends, for the next department on the thread.
+    /// The rounded value of each atom in display units, and the indices of figures that could not be kept within one unit
+    /// (see <see cref="SolveScaled"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The search has already run.</exception>
     public (decimal[] Atoms, IReadOnlyList<int> Unaligned) Solve(int maxIterations = 0)
+    {
+        var (rounded, unaligned) = SolveScaled(maxIterations);
+        var atoms = new decimal[rounded.Length];
+        for (var a = 0; a < rounded.Length; a++)
+        {
+            atoms[a] = decimal.CreateChecked(rounded[a] / one);
+        }
+
+        return (atoms, unaligned);
+    }
+
+    /// <summary>
+    /// The rounded value of each atom as the search holds it — a whole number of units, times the unit (<c>one</c>) — and
+    /// the indices of figures that could not be kept within one unit. A search runs once: its terms and memberships, rented
+    /// from the shared array pool (a department holds up to half a million terms), go back when it ends, for the next
+    /// department on the thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The search has already run.</exception>
+    public (T[] Rounded, IReadOnlyList<int> Unaligned) SolveScaled(int maxIterations = 0)
     {
         if (released)
         {
@@ -239,7 +290,7 @@ internal sealed class RoundingSearch<T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (decimal[] Atoms, IReadOnlyList<int> Unaligned) SolveOnce(int maxIterations)
+    private (T[] Rounded, IReadOnlyList<int> Unaligned) SolveOnce(int maxIterations)
     {
         var n = values.Length;
         // The arrays as long as the atoms or the figures (hundreds of kilobytes for a large department, on the large-object heap
@@ -308,10 +359,10 @@ internal sealed class RoundingSearch<T>
 
         PreferConventional(up, flexible, error, kept);
 
-        var result = new decimal[n];
+        var result = new T[n];
         for (var a = 0; a < n; a++)
         {
-            result[a] = decimal.CreateChecked((floor[a] + (up[a] ? one : T.Zero)) / one);
+            result[a] = floor[a] + (up[a] ? one : T.Zero);
         }
 
         var unaligned = new List<int>();

@@ -27,8 +27,10 @@ public static class TableRounding
     /// Rounds the tables; under controlled rounding against <paramref name="previous"/> when given (atoms named by
     /// <paramref name="identity"/>), and returns how this rounding rounded its atoms, for the next version.
     /// </summary>
+    /// <param name="inCents">Whether controlled rounding may count the atoms in 分 (as it does whenever they are whole 分); false
+    /// rounds them through their values in display units, as decimals — the same rounding, which the tests compare.</param>
     internal static (IReadOnlyList<DisclosureTable> Tables, IReadOnlyList<Finding> Findings, Func<RoundingMemory> Memory) Apply(
-        IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode, Func<int, string>? identity, RoundingMemory? previous)
+        IReadOnlyList<TableDraft> drafts, IReadOnlyList<decimal> atomValues, RoundingMode mode, Func<int, string>? identity, RoundingMemory? previous, bool inCents = true)
     {
         var remembered = new List<Func<IEnumerable<RememberedAtom>>>();
         var printed = drafts.ToDictionary(d => d, d => d.Rows.Select(r => new decimal[r.Cells.Length]).ToArray());
@@ -51,7 +53,7 @@ public static class TableRounding
             // One rounding per display precision: figures printed at the same precision share atoms, so they agree across tables.
             foreach (var group in drafts.GroupBy(d => d.Decimals))
             {
-                RoundControlled(group.ToList(), atomValues, printed, findings, identity, previous, remembered);
+                RoundControlled(group.ToList(), atomValues, printed, findings, identity, previous, remembered, inCents);
             }
         }
 
@@ -67,6 +69,46 @@ public static class TableRounding
             Rows = d.Rows.Select((row, r) => row.Template with { Values = printed[d][r] }).ToList(),
         }).ToList();
         return (tables, findings, () => new RoundingMemory(remembered.SelectMany(r => r())));
+    }
+
+    /// <summary>The most, in 元 either way, an atom counted in 分 may hold: sums of a department's 分 stay far within 64-bit integers.</summary>
+    private const decimal MaxInCents = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// Each atom in 分, with the display unit (<paramref name="unitSize"/> 元) in 分 — when every atom is a whole number of 分
+    /// within ±10^15 元 and the unit is a whole number of 分; else null.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long[]? InCents(IReadOnlyList<decimal> atomValues, decimal unitSize, out long centsPerUnit)
+    {
+        centsPerUnit = 0;
+        var perUnit = unitSize * 100m;
+        if (perUnit < 1 || perUnit != decimal.Truncate(perUnit))
+        {
+            return null;
+        }
+
+        var cents = new long[atomValues.Count];
+        for (var a = 0; a < cents.Length; a++)
+        {
+            var value = atomValues[a];
+            if (value > MaxInCents || value < -MaxInCents)
+            {
+                return null;
+            }
+
+            var inCents = value * 100m;
+            var whole = decimal.Truncate(inCents);
+            if (whole != inCents)
+            {
+                return null;
+            }
+
+            cents[a] = (long)whole;
+        }
+
+        centsPerUnit = (long)perUnit;
+        return cents;
     }
 
     /// <summary>Signed terms with every sign turned.</summary>
@@ -89,11 +131,18 @@ public static class TableRounding
         List<Finding> findings,
         Func<int, string>? identity,
         RoundingMemory? previous,
-        List<Func<IEnumerable<RememberedAtom>>> remembered)
+        List<Func<IEnumerable<RememberedAtom>>> remembered,
+        bool inCents)
     {
         var unitSize = drafts[0].UnitSize;
         var scale = unitSize / 10_000m;
-        var values = atomValues.Select(v => v / unitSize).ToArray();
+        // The search counts in 分 when the atoms are whole 分 (a ledger's amounts are): no decimal division per atom to put them
+        // in display units, nor the search's own scaling of those. Otherwise in display units (decimals), scaled by the search.
+        var centsPerUnit = 0L;
+        var cents = inCents ? InCents(atomValues, unitSize, out centsPerUnit) : null;
+        decimal[]? values = null;
+        decimal[] Values() => values ??= atomValues.Select(v => v / unitSize).ToArray();
+        bool IsWhole(int a) => cents is not null ? cents[a] % centsPerUnit == 0 : decimal.Floor(Values()[a]) == Values()[a];
         // Cells that sum the same atoms with the same signs are one figure (in the order first met), so they print alike. A
         // figure keeps the terms of the first cell met, in their order (the order the search starts from); the lookup goes by
         // the terms in canonical order (by atom, then sign), copied only for a figure not met before. The tables add atoms in
@@ -189,27 +238,40 @@ public static class TableRounding
             string Key(int atom) => $"{drafts[0].Decimals}|{identity!(atom)}";
             var directions = identity is null || previous is null
                 ? null
-                : atomValues.Select((amount, a) => decimal.Floor(values[a]) == values[a] ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
+                : atomValues.Select((amount, a) => IsWhole(a) ? null : previous.Direction(Key(a), amount, unitSize)).ToArray();
             if (directions?.All(d => d is null) == true)
             {
                 directions = null; // nothing in common with the previous version: a first rounding
             }
 
-            var (atoms, unaligned) = new ControlledRounder(values, figures, directions).Solve();
+            // Each atom rounded to whole display units: from the search in 分 when it could count in them, else in decimals.
+            long[]? units = null;
+            decimal[]? atoms = null;
+            IReadOnlyList<int> unaligned;
+            if (cents is not null && ControlledRounder.TrySolve(cents, centsPerUnit, figures, directions) is { } solved)
+            {
+                (units, unaligned) = solved;
+            }
+            else
+            {
+                (atoms, unaligned) = new ControlledRounder(Values(), figures, directions).Solve();
+            }
+            var count = atomValues.Count;
+            decimal Rounded(int a) => units is not null ? units[a] : atoms![a];
             if (identity is not null)
             {
                 // Named only when asked for (a rounding kept or written): naming every atom costs more than a check needs.
-                remembered.Add(() => Enumerable.Range(0, atoms.Length)
-                    .Where(a => decimal.Floor(values[a]) != values[a])
-                    .Select(a => new RememberedAtom(Key(a), atomValues[a], atoms[a])));
+                remembered.Add(() => Enumerable.Range(0, count)
+                    .Where(a => !IsWhole(a))
+                    .Select(a => new RememberedAtom(Key(a), atomValues[a], Rounded(a))));
             }
 
             var outOfBounds = unaligned.ToHashSet();
             // Rounded atoms are whole display units: summed as integers.
-            var whole = ArrayPool<Int128>.Shared.Rent(atoms.Length);
-            for (var a = 0; a < atoms.Length; a++)
+            var whole = ArrayPool<Int128>.Shared.Rent(count);
+            for (var a = 0; a < count; a++)
             {
-                whole[a] = (Int128)atoms[a];
+                whole[a] = units is not null ? units[a] : (Int128)atoms![a];
             }
 
             var figurePrinted = new decimal[figures.Count];

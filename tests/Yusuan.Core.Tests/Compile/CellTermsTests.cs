@@ -8,7 +8,7 @@ public class CellTermsTests
     [Fact]
     public void Each_cell_reads_its_own_terms_in_the_order_added_also_when_added_to_after_being_read()
     {
-        var store = new CellTerms();
+        var store = new CellTerms([]);
         var (a, b) = (store.NewCell(), store.NewCell());
         store.Add(a, 5, 1);
         store.Add(b, 2, -1);
@@ -29,7 +29,7 @@ public class CellTermsTests
     [Fact]
     public void Many_terms_across_many_cells_come_back_as_added()
     {
-        var store = new CellTerms();
+        var store = new CellTerms([]);
         var cells = Enumerable.Range(0, 50).Select(_ => store.NewCell()).ToArray();
         var expected = cells.ToDictionary(c => c, _ => new List<int>());
         var random = new Random(3);
@@ -44,9 +44,23 @@ public class CellTermsTests
     }
 
     [Fact]
+    public void A_cells_exact_figure_is_its_terms_values_with_their_signs()
+    {
+        var store = new CellTerms([100.25m, 7m, -3.5m]);
+        var (a, b, c) = (store.NewCell(), store.NewCell(), store.NewCell());
+        store.Add(a, 0, 1);
+        store.Add(b, 1, 1);
+        store.Add(a, 2, -1);
+        store.Add(b, 2, 1);
+        Assert.Equal(103.75m, store.Sum(a));
+        Assert.Equal(3.5m, store.Sum(b));
+        Assert.Equal(0m, store.Sum(c));
+    }
+
+    [Fact]
     public void A_store_that_keeps_no_terms_reads_every_cell_as_empty_before_and_after_more_cells()
     {
-        var store = new CellTerms(keep: false);
+        var store = new CellTerms(atomValues: null);
         var a = store.NewCell();
         store.Add(a, 3, 1);
         Assert.True(store.Of(a).IsEmpty);
@@ -62,7 +76,7 @@ public class CellTermsTests
         // The appended pairs go back to the shared pool when grouped; the next store on the thread takes them again.
         for (var round = 0; round < 3; round++)
         {
-            var store = new CellTerms();
+            var store = new CellTerms([]);
             var cells = Enumerable.Range(0, 10).Select(_ => store.NewCell()).ToArray();
             for (var i = 0; i < 5_000 * (3 - round); i++)
             {

@@ -193,6 +193,46 @@ public class RoundingProperties
         Assert.True(movedAgainst * 5 < movedFresh, $"{movedAgainst} cells moved against the last version, {movedFresh} rounded afresh");
     }
 
+    /// <summary>
+    /// Controlled rounding counts a department's atoms in 分 when it can (TableRounding); the search then compares the same
+    /// sums, counted in smaller units, as when it counts in display units — so the same rounding, figure for figure. Ledgers
+    /// scaled up to cover the other ways: atoms past 10^15 元 (not counted in 分) and sums past what 64-bit integers of 分 hold.
+    /// </summary>
+    [Fact]
+    public void Counting_in_fen_rounds_exactly_as_counting_in_display_units()
+    {
+        var (inFen, notInFen) = (0, 0);
+        Ledgers.Select(Gen.OneOf(1m, 1m, 1_000_000m, 100_000_000m, 10_000_000_000m)).Sample((ledger, factor) =>
+        {
+            var lines = ledger.Lines.Select(l => l with
+            {
+                Amount = l.Amount * factor,
+                ProcurementAmount = l.ProcurementAmount * factor,
+                SmeAmount = l.SmeAmount * factor,
+                MicroAmount = l.MicroAmount * factor,
+            });
+            var compiler = new BudgetCompiler(Budgets.Catalogue);
+            var department = compiler.Start(ledger.Profile);
+            foreach (var line in lines)
+            {
+                department.Add(line);
+            }
+
+            var drafts = compiler.Tables(department, Plan);
+            var values = department.Atoms.Values;
+            var (fen, fenFindings, _) = TableRounding.Apply(drafts, values, RoundingMode.Controlled, null, null, inCents: true);
+            var (units, unitFindings, _) = TableRounding.Apply(drafts, values, RoundingMode.Controlled, null, null, inCents: false);
+            for (var t = 0; t < fen.Count; t++)
+            {
+                Assert.Equal(units[t].Rows.Select(r => r.Values.ToArray()), fen[t].Rows.Select(r => r.Values.ToArray()));
+            }
+
+            Assert.Equal(unitFindings.Select(f => f.Message), fenFindings.Select(f => f.Message));
+            _ = factor == 1m ? inFen++ : notInFen++;
+        }, iter: 300, threads: 1);
+        Assert.True(inFen > 50 && notInFen > 50, $"{inFen} ledgers as they are, {notInFen} scaled up");
+    }
+
     [Fact]
     public void Controlled_rounding_is_deterministic()
     {
