@@ -204,6 +204,7 @@ internal sealed class RoundingSearch<T>
     /// <param name="values">Atom values in display units, times 10^k so that <paramref name="one"/> (10^k) is one unit.</param>
     /// <param name="figures">Each figure's terms (sign ±1).</param>
     /// <param name="remembered">Per atom, its direction in the previous version if its amount is unchanged (see <see cref="ControlledRounder"/>).</param>
+    /// <exception cref="ArgumentException">A term names no atom (its atom index is not below the number of values).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RoundingSearch(T[] values, T one, FlatFigures figures, bool?[]? remembered = null)
     {
@@ -220,6 +221,12 @@ internal sealed class RoundingSearch<T>
         for (var t = 0; t < terms; t++)
         {
             var signed = figures.Signed[t];
+            if (signed == 0 || signed < -values.Length || signed > values.Length)
+            {
+                // Every term names an atom: the search reads atoms' directions by these indices without bounds checks.
+                throw new ArgumentException($"figure term {signed} names no atom of {values.Length}", nameof(figures));
+            }
+
             termAtom[t] = Math.Abs(signed) - 1;
             termSign[t] = (sbyte)Math.Sign(signed);
             memberStart[termAtom[t] + 1]++;
@@ -439,18 +446,7 @@ internal sealed class RoundingSearch<T>
         {
             var target = AnyOpen(violated, stuck, random);
             var wantDown = T.IsPositive(error[target]) && error[target] != T.Zero;
-            var count = 0;
-            var atoms = termAtom.AsSpan(termStart[target], termStart[target + 1] - termStart[target]);
-            var signs = termSign.AsSpan(termStart[target], atoms.Length);
-            for (var i = 0; i < atoms.Length; i++)
-            {
-                // Flipping the atom lowers the figure when it adds to it and goes down, or is taken from it and goes up.
-                var a = atoms[i];
-                if (flexible[a] && (signs[i] > 0 == up[a]) == wantDown)
-                {
-                    candidateAtom[count++] = a;
-                }
-            }
+            var count = Candidates(target, wantDown, up, flexible, candidateAtom);
 
             if (count == 0)
             {
@@ -525,6 +521,36 @@ internal sealed class RoundingSearch<T>
         ArrayPool<T>.Shared.Return(shift);
         violated.Dispose();
         return best;
+    }
+
+    /// <summary>
+    /// The atoms of figure <paramref name="target"/> whose flip moves it the way it must go (down when
+    /// <paramref name="wantDown"/>): flipping an atom lowers a figure when the atom adds to it and goes down, or is taken
+    /// from it and goes up. Written into <paramref name="into"/> (as long as the longest figure) in the figure's order; returns
+    /// how many. Without branches: every atom is written and the count moves on only for a candidate — about half of a large
+    /// figure's atoms are, at random, and a mispredicted branch per atom cost about a tenth of a city's rounding (3.19–3.32 s
+    /// against 2.87–2.99 s for its departments on one core, alternating in one process). The atoms' directions are read
+    /// without bounds checks: the constructor checked that every term names an atom.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Candidates(int target, bool wantDown, bool[] up, bool[] flexible, int[] into)
+    {
+        var atoms = termAtom.AsSpan(termStart[target], termStart[target + 1] - termStart[target]);
+        var signs = termSign.AsSpan(termStart[target], atoms.Length);
+        ref var isUp = ref MemoryMarshal.GetArrayDataReference(up);
+        ref var isFlexible = ref MemoryMarshal.GetArrayDataReference(flexible);
+        var down = wantDown ? 1 : 0;
+        var count = 0;
+        for (var i = 0; i < atoms.Length; i++)
+        {
+            var a = atoms[i];
+            // 1 when the flip lowers the figure: the atom adds to it (sign +1) and is up, or is taken from it and is down.
+            var lowers = 1 ^ (1 + (signs[i] >> 7)) ^ Unsafe.As<bool, byte>(ref Unsafe.Add(ref isUp, a));
+            into[count] = a;
+            count += Unsafe.As<bool, byte>(ref Unsafe.Add(ref isFlexible, a)) & (1 ^ lowers ^ down);
+        }
+
+        return count;
     }
 
     /// <summary>

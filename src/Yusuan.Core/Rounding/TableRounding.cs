@@ -74,6 +74,9 @@ public static class TableRounding
     /// <summary>The most, in 元 either way, an atom counted in 分 may hold: sums of a department's 分 stay far within 64-bit integers.</summary>
     private const decimal MaxInCents = 1_000_000_000_000_000m;
 
+    /// <summary><see cref="MaxInCents"/> in 分.</summary>
+    private const ulong MaxCents = 100_000_000_000_000_000;
+
     /// <summary>
     /// Each atom in 分, with the display unit (<paramref name="unitSize"/> 元) in 分 — when every atom is a whole number of 分
     /// within ±10^15 元 and the unit is a whole number of 分; else null.
@@ -89,17 +92,30 @@ public static class TableRounding
         }
 
         var cents = new long[atomValues.Count];
+        Span<int> bits = stackalloc int[4];
         for (var a = 0; a < cents.Length; a++)
         {
+            // A decimal is a 96-bit integer over 10^scale: one of no more than two places and under 2^64 is read as it stands
+            // (a sum of amounts in 元 and 分 is), without decimal arithmetic.
             var value = atomValues[a];
+            decimal.GetBits(value, bits);
+            var scale = (bits[3] >> 16) & 0xFF;
+            var magnitude = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]); // the low 64 bits, as bits
+            if (bits[2] == 0 && scale <= 2 && magnitude <= MaxCents / 100)
+            {
+                var inCents = (long)magnitude * (scale == 0 ? 100 : scale == 1 ? 10 : 1);
+                cents[a] = bits[3] < 0 ? -inCents : inCents;
+                continue;
+            }
+
             if (value > MaxInCents || value < -MaxInCents)
             {
                 return null;
             }
 
-            var inCents = value * 100m;
-            var whole = decimal.Truncate(inCents);
-            if (whole != inCents)
+            var scaled = value * 100m;
+            var whole = decimal.Truncate(scaled);
+            if (whole != scaled)
             {
                 return null;
             }

@@ -40,6 +40,16 @@ public class SearchOracleTests
     }
 
     [Fact]
+    public void A_figure_naming_an_atom_that_is_not_there_is_refused_before_the_search()
+    {
+        // The search reads atoms' directions by these indices without bounds checks.
+        long[] values = [1_500_000L, 2_500_000L];
+        Assert.Throws<ArgumentException>(() => new RoundingSearch<long>(values, 1_000_000L, FlatFigures.Of([[new Term(0, 1), new Term(2, 1)]])));
+        Assert.Throws<ArgumentException>(() => new RoundingSearch<long>(values, 1_000_000L, new FlatFigures([0, 1], [0], 1)));
+        Assert.Throws<ArgumentException>(() => new RoundingSearch<long>(values, 1_000_000L, new FlatFigures([0, 1], [-3], 1)));
+    }
+
+    [Fact]
     public void The_instances_make_the_search_work()
     {
         // The comparison means something only if the cumulative start leaves figures out of bounds for the search to repair,
