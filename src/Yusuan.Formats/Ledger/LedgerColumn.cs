@@ -52,6 +52,10 @@ public sealed record LedgerColumn(string Element, bool Required, params string[]
     /// <summary>A finding's location as a person reads it: a ledger column by its Chinese title (功能科目编码, not exp_func_code).</summary>
     public static Core.Findings.Location Described(Core.Findings.Location at) => at with { Column = at.Column is { } column ? Describe(column) : null };
 
+    /// <summary>Whether a header names one of the amount columns (金额, 政府采购金额, 面向中小企业金额, 面向小微企业金额).</summary>
+    public static bool IsAmount(string header) =>
+        Amount.Matches(header) || ProcurementAmount.Matches(header) || SmeAmount.Matches(header) || MicroAmount.Matches(header);
+
     public bool Matches(string header)
     {
         var h = header.Trim();

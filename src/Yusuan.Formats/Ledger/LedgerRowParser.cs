@@ -13,6 +13,18 @@ internal sealed class LedgerRowParser
     private readonly int[] place;
     private readonly int width;
 
+    // The last text of each coded column and what it parsed to. The CSV reader gives a text equal to one read before as the
+    // same string, mostly (CsvRecordReader), and a ledger repeats its codes, kinds and funds line after line: a text seen last
+    // time is not parsed again.
+    private Memo<FunctionCode> lastFunction;
+    private Memo<EconomicCode> lastEconomic;
+    private Memo<GovernmentEconomicCode> lastGovernmentEconomic;
+    private Memo<ExpenditureKind> lastKind;
+    private Memo<FundSource> lastFund;
+    private Memo<ProcurementType> lastProcurementType;
+    private Memo<OfficialExpenseCategory> lastOfficialExpense;
+    private Memo<bool> lastOperatingExpense;
+
     private LedgerRowParser(string file, Dictionary<LedgerColumn, int> columns, int width)
     {
         this.file = file;
@@ -75,16 +87,39 @@ internal sealed class LedgerRowParser
         string Text(LedgerColumn column) =>
             place[column.Ordinal] is var i and >= 0 && i < row.Fields.Count ? row.Fields[i].Trim() : string.Empty;
 
-        T Read<T>(LedgerColumn column, Func<string, ParseResult<T>> parse, T fallback)
+        T Read<T>(LedgerColumn column, Func<string, ParseResult<T>> parse, T fallback) =>
+            Text(column) is var text && Missing(column, text) ? fallback : Outcome(column, parse(text), fallback);
+
+        // A coded column: its text parsed only when it is not the string parsed last time.
+        T ReadCoded<T>(LedgerColumn column, Func<string, ParseResult<T>> parse, T fallback, ref Memo<T> memo)
         {
             var text = Text(column);
-            if (text.Length == 0 && column.Required)
+            if (Missing(column, text))
             {
-                problems.Add(new InputProblem(file, row.Number, Title(column), Messages.ValueMissing));
                 return fallback;
             }
 
-            var result = parse(text);
+            if (!ReferenceEquals(text, memo.Text))
+            {
+                memo = new Memo<T>(text, parse(text));
+            }
+
+            return Outcome(column, memo.Result, fallback);
+        }
+
+        bool Missing(LedgerColumn column, string text)
+        {
+            if (text.Length == 0 && column.Required)
+            {
+                problems.Add(new InputProblem(file, row.Number, Title(column), Messages.ValueMissing));
+                return true;
+            }
+
+            return false;
+        }
+
+        T Outcome<T>(LedgerColumn column, ParseResult<T> result, T fallback)
+        {
             if (!result.Success)
             {
                 problems.Add(new InputProblem(file, row.Number, Title(column), result.Error!));
@@ -102,26 +137,26 @@ internal sealed class LedgerRowParser
             problems.Add(new InputProblem(file, row.Number, LedgerColumn.AgencyCode.Element, Messages.ValueMissing));
         }
 
-        var function = Read(LedgerColumn.FunctionCode, FunctionCode.Parse, default);
-        var economic = Read(LedgerColumn.EconomicCode, EconomicCode.Parse, default);
+        var function = ReadCoded(LedgerColumn.FunctionCode, FunctionCode.Parse, default, ref lastFunction);
+        var economic = ReadCoded(LedgerColumn.EconomicCode, EconomicCode.Parse, default, ref lastEconomic);
         var govText = Text(LedgerColumn.GovernmentEconomicCode);
         GovernmentEconomicCode? gov = null;
         if (govText.Length > 0)
         {
-            gov = Read(LedgerColumn.GovernmentEconomicCode, GovernmentEconomicCode.Parse, default);
+            gov = ReadCoded(LedgerColumn.GovernmentEconomicCode, GovernmentEconomicCode.Parse, default, ref lastGovernmentEconomic);
         }
 
         var beforeKind = problems.Count;
-        var kind = Read(LedgerColumn.Kind, Terms.ParseKind, ExpenditureKind.Project);
+        var kind = ReadCoded(LedgerColumn.Kind, Terms.ParseKind, ExpenditureKind.Project, ref lastKind);
         var kindKnown = problems.Count == beforeKind;
-        var fund = Read(LedgerColumn.Fund, Terms.ParseFund, FundSource.GeneralPublicBudget);
+        var fund = ReadCoded(LedgerColumn.Fund, Terms.ParseFund, FundSource.GeneralPublicBudget, ref lastFund);
         var amount = Read(LedgerColumn.Amount, Terms.ParseAmount, 0m);
-        var procurement = Read(LedgerColumn.ProcurementType, Terms.ParseProcurement, ProcurementType.None);
+        var procurement = ReadCoded(LedgerColumn.ProcurementType, Terms.ParseProcurement, ProcurementType.None, ref lastProcurementType);
         var procurementAmount = OptionalAmount(LedgerColumn.ProcurementAmount);
         var sme = OptionalAmount(LedgerColumn.SmeAmount);
         var micro = OptionalAmount(LedgerColumn.MicroAmount);
-        var official = Read(LedgerColumn.OfficialExpense, Terms.ParseOfficialExpense, OfficialExpenseCategory.None);
-        var operating = Read(LedgerColumn.OperatingExpense, Terms.ParseFlag, false);
+        var official = ReadCoded(LedgerColumn.OfficialExpense, Terms.ParseOfficialExpense, OfficialExpenseCategory.None, ref lastOfficialExpense);
+        var operating = ReadCoded(LedgerColumn.OperatingExpense, Terms.ParseFlag, false, ref lastOperatingExpense);
         var projectCode = Text(LedgerColumn.ProjectCode);
         var projectName = Text(LedgerColumn.ProjectName);
 
@@ -202,3 +237,6 @@ internal sealed class LedgerRowParser
         };
     }
 }
+
+/// <summary>A text of a coded column and what it parsed to (<see cref="LedgerRowParser"/>).</summary>
+internal readonly record struct Memo<T>(string? Text, ParseResult<T> Result);

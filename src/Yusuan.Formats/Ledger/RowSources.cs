@@ -50,6 +50,7 @@ internal sealed class CsvRowSource(Func<Stream> open, string displayName) : IRow
 
         using (records)
         {
+            var header = true;
             while (true)
             {
                 bool more;
@@ -73,6 +74,13 @@ internal sealed class CsvRowSource(Func<Stream> open, string displayName) : IRow
                 if (fields.Count > 0 && fields[0].Length > 0 && fields[0][0] == '\uFEFF')
                 {
                     fields = [fields[0][1..], .. fields.Skip(1)];
+                }
+
+                if (header)
+                {
+                    // Amounts seldom repeat from line to line: not looked up among the texts read before.
+                    csv.DoNotShare(Enumerable.Range(0, fields.Count).Where(i => LedgerColumn.IsAmount(fields[i])));
+                    header = false;
                 }
 
                 yield return new RawRow(record.Line, fields);

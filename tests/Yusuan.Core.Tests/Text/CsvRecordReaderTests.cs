@@ -109,6 +109,19 @@ public class CsvRecordReaderTests
     }
 
     [Fact]
+    public void A_column_not_shared_reads_as_written_with_a_string_of_its_own_for_each_field()
+    {
+        var reader = new CsvRecordReader(new StringReader("2050101,100.00\n2080505,100.00\n2050101,100.00\n"));
+        reader.DoNotShare([1]);
+        var records = reader.Read().ToList();
+        Assert.Equal(["2050101", "100.00"], records[2].Fields);
+        Assert.Same(records[0].Fields[0], records[2].Fields[0]);
+        Assert.Equal(records[0].Fields[1], records[1].Fields[1]);
+        Assert.NotSame(records[0].Fields[1], records[1].Fields[1]);
+        Assert.NotSame(records[0].Fields[1], records[2].Fields[1]);
+    }
+
+    [Fact]
     public void Many_more_distinct_fields_than_the_reader_keeps_are_each_read_as_written()
     {
         // Tens of thousands of codes fall in the same few thousand slots, and long texts are never kept: every field still

@@ -126,6 +126,39 @@ public class LedgerFileTests
     }
 
     [Fact]
+    public void A_code_repeated_or_coming_back_reads_as_written_and_a_bad_one_is_reported_on_each_row()
+    {
+        // The parser keeps the last text of each coded column and what it parsed to; the reader gives repeated texts as one
+        // string. Every row still reads as its own text says, a repeated bad code once per row.
+        using var folder = new TempFolder();
+        var path = folder.Write("ledger.csv", Header + "\n"
+            + "139001,2080505,30108,人员经费,,,11,100\n"
+            + "139001,2080505,30108,人员经费,,,11,200\n"
+            + "139001,2111101,30227,公用经费,,,12,300\n"
+            + "139001,2080505,30108,人员经费,,,11,400\n"
+            + "139001,2080505,30108,补贴,,,11,500\n"
+            + "139001,2080505,30108,补贴,,,11,600\n"
+            + "139001,2111101,30227,公用经费,,,财政,700\n"
+            + "139001,2111101,30227,公用经费,,,财政,800\n");
+        var ledger = LedgerFile.Open(path);
+        var problems = ledger.Check().Problems;
+        Assert.Equal([(6, "exp_kind"), (7, "exp_kind"), (8, "fund_type_code"), (9, "fund_type_code")], problems.Select(p => (p.Row!.Value, p.Column!)));
+        Assert.All(problems, p => Assert.Contains(p.Column == "exp_kind" ? "“补贴”" : "“财政”", p.Reason, StringComparison.Ordinal));
+
+        path = folder.Write("ledger.csv", Header + "\n"
+            + "139001,2080505,30108,人员经费,,,11,100\n"
+            + "139001,2080505,30108,人员经费,,,11,200\n"
+            + "139001,2111101,30227,公用经费,,,12,300\n"
+            + "139001,2080505,30108,人员经费,,,11,400\n");
+        var lines = LedgerFile.Open(path).Lines().ToList();
+        Assert.Equal(["2080505", "2080505", "2111101", "2080505"], lines.Select(l => l.Function.Value));
+        Assert.Equal(["30108", "30108", "30227", "30108"], lines.Select(l => l.Economic.Value));
+        Assert.Equal([ExpenditureKind.Personnel, ExpenditureKind.Personnel, ExpenditureKind.Operating, ExpenditureKind.Personnel], lines.Select(l => l.Kind));
+        Assert.Equal([FundSource.GeneralPublicBudget, FundSource.GeneralPublicBudget, FundSource.GovernmentFund, FundSource.GeneralPublicBudget], lines.Select(l => l.Fund));
+        Assert.Equal([100m, 200m, 300m, 400m], lines.Select(l => l.Amount));
+    }
+
+    [Fact]
     public void Procurement_parts_must_nest_inside_the_amount()
     {
         using var folder = new TempFolder();
