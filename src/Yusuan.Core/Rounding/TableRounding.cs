@@ -71,7 +71,10 @@ public static class TableRounding
         return (tables, findings, () => new RoundingMemory(remembered.SelectMany(r => r())));
     }
 
-    /// <summary>The most, in 元 either way, an atom counted in 分 may hold: sums of a department's 分 stay far within 64-bit integers.</summary>
+    /// <summary>
+    /// The most, in 元 either way, an atom counted in 分 may hold (10^17 分, well within 64-bit integers); whether a department's
+    /// sums stay within them the search checks (<see cref="ControlledRounder.TrySolve"/>).
+    /// </summary>
     private const decimal MaxInCents = 1_000_000_000_000_000m;
 
     /// <summary><see cref="MaxInCents"/> in 分.</summary>
@@ -95,8 +98,8 @@ public static class TableRounding
         Span<int> bits = stackalloc int[4];
         for (var a = 0; a < cents.Length; a++)
         {
-            // A decimal is a 96-bit integer over 10^scale: one of no more than two places and under 2^64 is read as it stands
-            // (a sum of amounts in 元 and 分 is), without decimal arithmetic.
+            // A decimal is a 96-bit integer over 10^scale: one of no more than two places (a sum of amounts in 元 and 分 is) is
+            // read as it stands, without decimal arithmetic; any other through decimals.
             var value = atomValues[a];
             decimal.GetBits(value, bits);
             var scale = (bits[3] >> 16) & 0xFF;
@@ -272,6 +275,7 @@ public static class TableRounding
             {
                 (atoms, unaligned) = new ControlledRounder(Values(), figures, directions).Solve();
             }
+
             var count = atomValues.Count;
             decimal Rounded(int a) => units is not null ? units[a] : atoms![a];
             if (identity is not null)

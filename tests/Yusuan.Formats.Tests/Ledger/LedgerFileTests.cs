@@ -130,27 +130,15 @@ public class LedgerFileTests
     {
         // The parser keeps the last text of each coded column and what it parsed to; the reader gives repeated texts as one
         // string. Every row still reads as its own text says, a repeated bad code once per row.
+        string[] good = ["2080505,30108,人员经费,,,11,100", "2080505,30108,人员经费,,,11,200", "2111101,30227,公用经费,,,12,300", "2080505,30108,人员经费,,,11,400"];
+        string[] bad = ["2080505,30108,补贴,,,11,500", "2080505,30108,补贴,,,11,600", "2111101,30227,公用经费,,,财政,700", "2111101,30227,公用经费,,,财政,800"];
+        string Ledger(IEnumerable<string> rows) => Header + "\n" + string.Concat(rows.Select(r => "139001," + r + "\n"));
         using var folder = new TempFolder();
-        var path = folder.Write("ledger.csv", Header + "\n"
-            + "139001,2080505,30108,人员经费,,,11,100\n"
-            + "139001,2080505,30108,人员经费,,,11,200\n"
-            + "139001,2111101,30227,公用经费,,,12,300\n"
-            + "139001,2080505,30108,人员经费,,,11,400\n"
-            + "139001,2080505,30108,补贴,,,11,500\n"
-            + "139001,2080505,30108,补贴,,,11,600\n"
-            + "139001,2111101,30227,公用经费,,,财政,700\n"
-            + "139001,2111101,30227,公用经费,,,财政,800\n");
-        var ledger = LedgerFile.Open(path);
-        var problems = ledger.Check().Problems;
+        var problems = LedgerFile.Open(folder.Write("ledger.csv", Ledger([.. good, .. bad]))).Check().Problems;
         Assert.Equal([(6, "exp_kind"), (7, "exp_kind"), (8, "fund_type_code"), (9, "fund_type_code")], problems.Select(p => (p.Row!.Value, p.Column!)));
         Assert.All(problems, p => Assert.Contains(p.Column == "exp_kind" ? "“补贴”" : "“财政”", p.Reason, StringComparison.Ordinal));
 
-        path = folder.Write("ledger.csv", Header + "\n"
-            + "139001,2080505,30108,人员经费,,,11,100\n"
-            + "139001,2080505,30108,人员经费,,,11,200\n"
-            + "139001,2111101,30227,公用经费,,,12,300\n"
-            + "139001,2080505,30108,人员经费,,,11,400\n");
-        var lines = LedgerFile.Open(path).Lines().ToList();
+        var lines = LedgerFile.Open(folder.Write("ledger.csv", Ledger(good))).Lines().ToList();
         Assert.Equal(["2080505", "2080505", "2111101", "2080505"], lines.Select(l => l.Function.Value));
         Assert.Equal(["30108", "30108", "30227", "30108"], lines.Select(l => l.Economic.Value));
         Assert.Equal([ExpenditureKind.Personnel, ExpenditureKind.Personnel, ExpenditureKind.Operating, ExpenditureKind.Personnel], lines.Select(l => l.Kind));
