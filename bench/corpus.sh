@@ -5,6 +5,7 @@
 # (`Yusuan.Bench corpus`). Needs poppler-utils. Prints Markdown for docs/corpus.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v pdftotext >/dev/null || { echo "bench/corpus.sh 需要 pdftotext（apt-get install poppler-utils）" >&2; exit 1; }
 folder=$(realpath "${1:-../shared/corpus/budgets}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
