@@ -190,4 +190,25 @@ public class CommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--rounding 只能是 controlled 或 independent", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("check", "text 或 json")]
+    [InlineData("audit", "text、json 或 html")]
+    [InlineData("rules", "text、json 或 markdown")]
+    [InlineData("perf monitor", "text 或 json")]
+    [InlineData("perf evaluate", "text 或 json")]
+    public void A_format_no_command_writes_is_refused_before_it_runs(string command, string allowed)
+    {
+        // Refused by the option itself, before the command reads anything: perf once took any value and printed text.
+        string[] arguments = command switch
+        {
+            "rules" => ["rules"],
+            "perf monitor" or "perf evaluate" => [.. command.Split(' '), Repository.Sample, "--actuals", Path.Combine(Repository.Sample, "actuals-midyear.csv")],
+            _ => [command, Repository.Sample],
+        };
+        var result = Yusuan.Run([.. arguments, "--format", "xml"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"命令行错误：--format 只能是 {allowed}，而不是“xml”", result.Error.Trim());
+        Assert.Equal(string.Empty, result.Out.Trim());
+    }
 }

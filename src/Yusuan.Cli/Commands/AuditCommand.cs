@@ -16,7 +16,7 @@ internal static class AuditCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "已公开的部门预算文件（PDF、XLSX、DOCX、HTML 或 TXT），可多个", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "输出格式：text、json 或 html（审计报告，问题标注在所列数字旁）", DefaultValueFactory = _ => "text" };
+        var format = CommonOptions.Format("输出格式：text、json 或 html（审计报告，问题标注在所列数字旁）", "text", "json", "html");
         var output = new Option<string?>("--out") { Description = "输出目录：每个文件的 JSON、汇总 summary.csv 和 report.html" };
         var timeLimit = new Option<int>("--time-limit") { Description = "每个文件的读取时限（秒）：超时的文件记为无法审计，其余照常", DefaultValueFactory = _ => 120 };
         var common = new CommonOptions();
@@ -25,12 +25,6 @@ internal static class AuditCommand
         command.SetAction(parse =>
         {
             var formatText = parse.GetValue(format);
-            if (formatText is not ("text" or "json" or "html"))
-            {
-                Console.Error.WriteLine($"命令行错误：--format 只能是 text、json 或 html，而不是“{formatText}”");
-                return ExitCodes.InputUnusable;
-            }
-
             var seconds = parse.GetValue(timeLimit);
             if (seconds <= 0)
             {

@@ -14,7 +14,7 @@ internal static class CheckCommand
     public static Command Create()
     {
         var dataset = new Argument<string>("DATASET") { Description = "数据集目录，或 disclosure.json 文件" };
-        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+        var format = CommonOptions.Format("输出格式：text 或 json", "text", "json");
         var common = new CommonOptions();
         var command = new Command("check", "检查数据集（编制后检查）或任一 disclosure.json，列出规则发现的问题") { dataset, format };
         common.AddTo(command);
@@ -23,12 +23,6 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var formatText = parse.GetValue(format);
-            if (formatText is not ("text" or "json"))
-            {
-                Console.Error.WriteLine($"命令行错误：--format 只能是 text 或 json，而不是“{formatText}”");
-                return ExitCodes.InputUnusable;
-            }
-
             var path = parse.GetValue(dataset)!;
             if ((parse.GetValue(common.Previous) ?? parse.GetValue(common.KeepRounding)) is not null && File.Exists(path))
             {

@@ -13,6 +13,25 @@ namespace Yusuan.Cli.Commands;
 /// <summary>Options shared by the commands that compile a dataset: rounding and the classification lists.</summary>
 internal sealed class CommonOptions
 {
+    /// <summary>
+    /// The <c>--format</c> option: one of <paramref name="allowed"/>, the first by default. Any other value is a command-line
+    /// error before the command runs (“--format 只能是 text 或 json，而不是“x””), as every command with this option says it.
+    /// </summary>
+    public static Option<string> Format(string description, params string[] allowed)
+    {
+        var option = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => allowed[0] };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!allowed.Contains(value, StringComparer.Ordinal))
+            {
+                var listed = string.Join("、", allowed[..^1]) + " 或 " + allowed[^1];
+                result.AddError($"--format 只能是 {listed}，而不是“{value}”");
+            }
+        });
+        return option;
+    }
+
     public Option<string> Rounding { get; } = new("--rounding")
     {
         Description = "舍入方式：controlled（受控舍入，默认）或 independent（独立四舍五入）",

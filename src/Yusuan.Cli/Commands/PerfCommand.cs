@@ -26,7 +26,7 @@ internal static class PerfCommand
 
     private static Argument<string> DatasetArgument() => new("DATASET") { Description = "数据集目录（含 performance.yaml）" };
 
-    private static Option<string> Format() => new("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
+    private static Option<string> Format() => CommonOptions.Format("输出格式：text 或 json", "text", "json");
 
     /// <summary>Writes a report: with --out as HTML, PDF, XLSX and JSON files; on the console as JSON or text.</summary>
     private static int Publish<T>(ParseResult parse, Option<string?> output, Option<string> format, T result, Func<Publishing.Layout.PrintedDocument> document, Action printText)

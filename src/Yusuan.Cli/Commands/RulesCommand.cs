@@ -12,7 +12,7 @@ internal static class RulesCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = "输出格式：text、json 或 markdown", DefaultValueFactory = _ => "text" };
+        var format = CommonOptions.Format("输出格式：text、json 或 markdown", "text", "json", "markdown");
         var command = new Command("rules", "列出规则目录") { format };
         command.SetAction(parse =>
         {
@@ -26,7 +26,7 @@ internal static class RulesCommand
                 case "markdown":
                     Console.Write(RulesDocument.Markdown());
                     return ExitCodes.Done;
-                case "text":
+                default: // text (the option takes no other value)
                     foreach (var rule in RuleCatalogue.All)
                     {
                         Console.WriteLine($"{rule.Id,-40} {CommonOptions.SeverityTitle(rule.Severity)}  {rule.Category,-15} {rule.Title}");
@@ -34,9 +34,6 @@ internal static class RulesCommand
 
                     Console.WriteLine($"共 {RuleCatalogue.All.Count} 条规则。");
                     return ExitCodes.Done;
-                default:
-                    Console.Error.WriteLine($"命令行错误：--format 只能是 text、json 或 markdown，而不是“{parse.GetValue(format)}”");
-                    return ExitCodes.InputUnusable;
             }
         });
         return command;
