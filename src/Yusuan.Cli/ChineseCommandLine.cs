@@ -24,7 +24,7 @@ internal static partial class ChineseCommandLine
     {
         _ when OptionRequired().Match(message) is { Success: true } m => $"缺少必需的选项 {m.Groups["option"].Value}",
         _ when CannotParse().Match(message) is { Success: true } m => $"{m.Groups["option"].Value} 的值“{m.Groups["value"].Value}”无法识别，应为{Type(m.Groups["type"].Value)}",
-        // An option's name, then Chinese: said by one of our own options' checks (CommonOptions.Format), which name options
+        // An option's name, then Chinese: said by one of our own options' checks (CommonOptions.OneOf), which name options
         // and values as typed; the library's own messages begin otherwise.
         _ when message.StartsWith("--", StringComparison.Ordinal) && message.Any(c => c is >= '\u4E00' and <= '\u9FFF') => message,
         // English words outside the quoted names ('audit', 'FILE') mean the library said it in English.

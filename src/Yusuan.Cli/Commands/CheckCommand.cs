@@ -112,11 +112,7 @@ internal static class CheckCommand
     /// </summary>
     private static int CheckMany(ParseResult parse, CommonOptions common, string folder, bool json)
     {
-        if (common.RoundingMode(parse) is not { } rounding)
-        {
-            return ExitCodes.InputUnusable;
-        }
-
+        var rounding = common.RoundingMode(parse);
         var (catalogue, region, problems) = common.LoadSettings(parse);
         var (set, setProblems) = problems.Count > 0 ? (null, []) : DepartmentSet.Load(folder);
         problems.AddRange(setProblems);

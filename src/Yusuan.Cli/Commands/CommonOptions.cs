@@ -14,29 +14,35 @@ namespace Yusuan.Cli.Commands;
 internal sealed class CommonOptions
 {
     /// <summary>
-    /// The <c>--format</c> option: one of <paramref name="allowed"/>, the first by default. Any other value is a command-line
-    /// error before the command runs (“--format 只能是 text 或 json，而不是“x””), as every command with this option says it.
+    /// An option that takes one of <paramref name="allowed"/> (--format, --rounding, --role), the first by default unless
+    /// <paramref name="required"/>. Any other value is a command-line error before the command runs, said alike by every
+    /// command: “--format 只能是 text 或 json，而不是“xml””.
     /// </summary>
-    public static Option<string> Format(string description, params string[] allowed)
+    public static Option<string> OneOf(string name, string description, string[] allowed, bool required = false)
     {
-        var option = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => allowed[0] };
+        var option = new Option<string>(name) { Description = description, Required = required };
+        if (!required)
+        {
+            option.DefaultValueFactory = _ => allowed[0];
+        }
+
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
             if (!allowed.Contains(value, StringComparer.Ordinal))
             {
                 var listed = string.Join("、", allowed[..^1]) + " 或 " + allowed[^1];
-                result.AddError($"--format 只能是 {listed}，而不是“{value}”");
+                result.AddError($"{name} 只能是 {listed}，而不是“{value}”");
             }
         });
         return option;
     }
 
-    public Option<string> Rounding { get; } = new("--rounding")
-    {
-        Description = "舍入方式：controlled（受控舍入，默认）或 independent（独立四舍五入）",
-        DefaultValueFactory = _ => "controlled",
-    };
+    /// <summary>The <c>--format</c> option: one of <paramref name="allowed"/>, the first by default (see <see cref="OneOf"/>).</summary>
+    public static Option<string> Format(string description, params string[] allowed) => OneOf("--format", description, allowed);
+
+    public Option<string> Rounding { get; } =
+        OneOf("--rounding", "舍入方式：controlled（受控舍入，默认）或 independent（独立四舍五入）", ["controlled", "independent"]);
 
     public Option<FileInfo?> FunctionCodes { get; } = new("--function-codes") { Description = "补充或替换支出功能分类科目的 CSV（code,name）" };
 
@@ -68,31 +74,15 @@ internal sealed class CommonOptions
         command.Options.Add(Region);
     }
 
-    /// <summary>The rounding mode asked for, or null (after saying why) when --rounding names none.</summary>
-    public RoundingMode? RoundingMode(ParseResult parse)
-    {
-        var roundingText = parse.GetValue(Rounding);
-        switch (roundingText)
-        {
-            case "controlled":
-                return Core.Rounding.RoundingMode.Controlled;
-            case "independent":
-                return Core.Rounding.RoundingMode.Independent;
-            default:
-                Console.Error.WriteLine($"命令行错误：--rounding 只能是 controlled 或 independent，而不是“{roundingText}”");
-                return null;
-        }
-    }
+    /// <summary>The rounding mode asked for (--rounding takes no other value than these two).</summary>
+    public RoundingMode RoundingMode(ParseResult parse) =>
+        parse.GetValue(Rounding) == "independent" ? Core.Rounding.RoundingMode.Independent : Core.Rounding.RoundingMode.Controlled;
 
     /// <summary>Loads, compiles and checks a dataset, or prints why it cannot be used and returns the exit code.</summary>
     /// <param name="produce">Runs between compiling and checking (a build renders its documents there) and returns its own findings.</param>
     public (CompiledBudget? Compiled, IReadOnlyList<Finding> Findings, int ExitCode) Compile(ParseResult parse, string folder, Func<Dataset, CompiledBudget, IReadOnlyList<Finding>>? produce = null)
     {
-        if (RoundingMode(parse) is not { } rounding)
-        {
-            return (null, [], ExitCodes.InputUnusable);
-        }
-
+        var rounding = RoundingMode(parse);
         var (catalogue, region, problems) = LoadSettings(parse);
         var (dataset, datasetProblems) = Dataset.Load(folder);
         problems.AddRange(datasetProblems);

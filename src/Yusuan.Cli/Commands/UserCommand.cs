@@ -12,7 +12,7 @@ internal static class UserCommand
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "用户名" };
-        var role = new Option<string>("--role") { Description = "角色：officer（预算单位）、reviewer（主管部门）、finance（财政局）、admin", Required = true };
+        var role = CommonOptions.OneOf("--role", "角色：officer（预算单位）、reviewer（主管部门）、finance（财政局）、admin", ["officer", "reviewer", "finance", "admin"], required: true);
         var agencies = new Option<string[]>("--agency") { Description = "代表的单位编码（officer 需要），可多个", AllowMultipleArgumentsPerToken = true };
         var database = new Option<string>("--db") { Description = "数据库：sqlite:路径 或 postgres:连接串", DefaultValueFactory = _ => "sqlite:data/yusuan.db" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取登录密码（否则随机生成并显示）" };
@@ -20,12 +20,6 @@ internal static class UserCommand
         add.SetAction(parse =>
         {
             var roleText = parse.GetValue(role)!;
-            if (roleText is not ("officer" or "reviewer" or "finance" or "admin"))
-            {
-                Console.Error.WriteLine($"命令行错误：--role 只能是 officer、reviewer、finance 或 admin，而不是“{roleText}”");
-                return ExitCodes.InputUnusable;
-            }
-
             var password = parse.GetValue(passwordStdin)
                 ? Console.In.ReadLine() ?? string.Empty
                 : Passwords.Generate();
