@@ -31,7 +31,7 @@ public static class PerformanceReports
         ]).ToList();
         var grid = new Grid([new[] { new HeaderCell("一级指标"), new HeaderCell("二级指标"), new HeaderCell("三级指标"), new HeaderCell("目标值"), new HeaderCell("状态"), new HeaderCell("完成"), new HeaderCell("说明") }], rows, [1.1, 1.4, 4, 1.4, 1, 0.8, 4]);
         var table = new PrintedTable("M1", 1, "绩效监控情况表", department, "万元", [new GridBlock(grid)], null, Landscape: true, Decimals: 0);
-        return new PrintedDocument($"{year} 年{department}绩效监控报告", department, year, [new PrintedPart(1, "监控结论", summary)], [table], [], string.Empty);
+        return new PrintedDocument($"{year}年{department}绩效监控报告", department, year, [new PrintedPart(1, "监控结论", summary)], [table], [], string.Empty);
     }
 
     public static PrintedDocument Evaluation(Evaluation evaluation, string department, int year)
@@ -50,7 +50,7 @@ public static class PerformanceReports
             new PrintedCell(N(100), 100, Bold: true), new PrintedCell(N(evaluation.Total), evaluation.Total, Bold: true), new PrintedCell(evaluation.Grade, Bold: true)]);
         var grid = new Grid([new[] { new HeaderCell("一级指标"), new HeaderCell("二级指标"), new HeaderCell("三级指标"), new HeaderCell("目标值"), new HeaderCell("分值"), new HeaderCell("得分"), new HeaderCell("计分说明") }], rows, [1.1, 1.4, 3.6, 1.4, 0.7, 0.7, 5]);
         var table = new PrintedTable("E1", 1, "绩效自评评分表", department, "分", [new GridBlock(grid)], null, Landscape: true, Decimals: 2);
-        return new PrintedDocument($"{year} 年{department}绩效自评报告", department, year, [new PrintedPart(1, "自评结论", summary)], [table], [], string.Empty);
+        return new PrintedDocument($"{year}年{department}绩效自评报告", department, year, [new PrintedPart(1, "自评结论", summary)], [table], [], string.Empty);
     }
 
     /// <summary>Writes report.html, report.pdf and report.xlsx into a folder.</summary>

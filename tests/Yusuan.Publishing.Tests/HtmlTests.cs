@@ -41,7 +41,7 @@ public class HtmlTests
         Assert.Equal(3, Regex.Matches(Html, "<svg ").Count);
         Assert.Contains("支出按功能分类（类）", Html, StringComparison.Ordinal);
         Assert.Contains("项目支出按类别：本年与上年", Html, StringComparison.Ordinal);
-        Assert.Contains("7,656 万元", Html, StringComparison.Ordinal);
+        Assert.Contains("7,656万元", Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class NewYearAndDepartmentTests
         var disclosure = YusuanJson.DeserializeDisclosure(draft.DisclosureJson)!;
         var change = disclosure.Narrative.SelectMany(s => s.Figures).First(f => f.Subject == Subjects.Change);
         Assert.Equal(0m, change.Value);
-        Assert.Contains(disclosure.Narrative, s => s.Sentence.StartsWith("2024 年深圳市生态环境智能管控中心部门预算收入 7,656 万元", StringComparison.Ordinal));
+        Assert.Contains(disclosure.Narrative, s => s.Sentence.StartsWith("2024年深圳市生态环境智能管控中心部门预算收入7,656万元", StringComparison.Ordinal));
 
         // 2024 is not published: a second click does not start 2025.
         using var again = await officer.Post("/workspace/139001/next-year");

@@ -21,7 +21,7 @@ public class PortalBrowserTests
             await page.ClickAsync("text=深圳市生态环境智能管控中心");
             await page.WaitForURLAsync("**/budgets/139001/2023");
 
-            Assert.Equal("2023 年深圳市生态环境智能管控中心部门预算", await page.TitleAsync());
+            Assert.Equal("2023年深圳市生态环境智能管控中心部门预算", await page.TitleAsync());
             // The twelve tables of the document, and above them the comparison with last year.
             Assert.Equal(1, await page.Locator("#comparison caption").CountAsync());
             Assert.Equal(13, await page.Locator("caption").CountAsync());

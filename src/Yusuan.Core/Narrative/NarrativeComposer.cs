@@ -50,6 +50,18 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
 
     private static decimal FromYuan(decimal yuan) => decimal.Round(yuan / 10_000m, 0, MidpointRounding.AwayFromZero);
 
+    /// <summary>A comparison with last year (<see cref="Wording.Comparison"/>) and its figures: the change, and the rate when one is stated.</summary>
+    private (string Text, NarrativeFigure[] Figures) Compared(YearOnYear figures, string against = "", string lead = "比", string? changeRefers = null)
+    {
+        var stated = new List<NarrativeFigure> { Figure(Subjects.Change, figures.Change, changeRefers) };
+        if (figures.Percent is { } percent)
+        {
+            stated.Add(Figure(Subjects.ChangePercent, percent, unit: "%"));
+        }
+
+        return (Comparison(PriorYear, figures, against, lead), stated.ToArray());
+    }
+
     private void Part1()
     {
         Say(1, "一、部门职责");
@@ -57,21 +69,21 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         Say(1, "二、机构设置情况");
         var s = profile.Staffing;
         var divisions = profile.InternalDivisions.Count > 0
-            ? $"{Name}下设{string.Join("、", profile.InternalDivisions)}共 {profile.InternalDivisions.Count} 个部门。"
+            ? $"{Name}下设{string.Join("、", profile.InternalDivisions)}共{profile.InternalDivisions.Count}个部门。"
             : $"{Name}内设机构：{NotProvided}。";
         Say(1, divisions
-            + $"行政编制数 {s.AdministrativeQuota} 人，实有在编人数 {s.AdministrativeActual} 人；事业编制数 {s.InstitutionQuota} 人，实有在编人数 {s.InstitutionActual} 人；"
-            + $"离休 {s.RetiredCadres} 人，退休 {s.Retired} 人。",
+            + $"行政编制数{s.AdministrativeQuota}人，实有在编人数{s.AdministrativeActual}人；事业编制数{s.InstitutionQuota}人，实有在编人数{s.InstitutionActual}人；"
+            + $"离休{s.RetiredCadres}人，退休{s.Retired}人。",
             Figure(Subjects.AdministrativeQuota, s.AdministrativeQuota, unit: "人"),
             Figure(Subjects.InstitutionQuota, s.InstitutionQuota, unit: "人"));
-        Say(1, $"三、{Year} 年主要工作目标");
+        Say(1, $"三、{Year}年主要工作目标");
         if (profile.Text.Goals.Count == 0)
         {
             Say(1, NotProvided);
         }
         else
         {
-            Say(1, $"{Name} {Year} 年主要工作目标包括：");
+            Say(1, $"{Name}{Year}年主要工作目标包括：");
             for (var i = 0; i < profile.Text.Goals.Count; i++)
             {
                 Say(1, $"{i + 1}. {profile.Text.Goals[i]}");
@@ -86,35 +98,27 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         var prior = profile.PriorYear;
         if (prior is null)
         {
-            Say(2, $"{Year} 年{Name}部门预算收入 {Wan(income)} 万元。", Figure(Subjects.Income, income, "T01.income.total"));
-            Say(2, $"{Year} 年部门预算支出 {Wan(expenditure)} 万元。", Figure(Subjects.Expenditure, expenditure, "T01.expenditure.total"));
+            Say(2, $"{Year}年{Name}部门预算收入{Wan(income)}万元。", Figure(Subjects.Income, income, "T01.income.total"));
+            Say(2, $"{Year}年部门预算支出{Wan(expenditure)}万元。", Figure(Subjects.Expenditure, expenditure, "T01.expenditure.total"));
             return;
         }
 
-        var priorIncome = FromYuan(prior.Income);
-        var priorExpenditure = FromYuan(prior.Expenditure);
-        var incomeChange = income - priorIncome;
-        var expenditureChange = expenditure - priorExpenditure;
-        var incomePercent = Percent(income, priorIncome, 0);
-        var expenditurePercent = Percent(expenditure, priorExpenditure, 0);
-        Say(2, $"{Year} 年{Name}部门预算收入 {Wan(income)} 万元，{Comparison(PriorYear, incomeChange, incomePercent)}。",
-            Figure(Subjects.Income, income, "T01.income.total"),
-            Figure(Subjects.Change, incomeChange),
-            Figure(Subjects.ChangePercent, incomePercent, unit: "%"));
-        Say(2, $"{Year} 年部门预算支出 {Wan(expenditure)} 万元，{Comparison(PriorYear, expenditureChange, expenditurePercent)}。",
-            Figure(Subjects.Expenditure, expenditure, "T01.expenditure.total"),
-            Figure(Subjects.Change, expenditureChange),
-            Figure(Subjects.ChangePercent, expenditurePercent, unit: "%"));
+        var incomes = new YearOnYear(income, FromYuan(prior.Income));
+        var (incomeText, incomeFigures) = Compared(incomes);
+        Say(2, $"{Year}年{Name}部门预算收入{Wan(income)}万元，{incomeText}。", [Figure(Subjects.Income, income, "T01.income.total"), .. incomeFigures]);
+        var (expenditureText, expenditureFigures) = Compared(new YearOnYear(expenditure, FromYuan(prior.Expenditure)));
+        Say(2, $"{Year}年部门预算支出{Wan(expenditure)}万元，{expenditureText}。", [Figure(Subjects.Expenditure, expenditure, "T01.expenditure.total"), .. expenditureFigures]);
 
+        var direction = incomes.Change switch { < 0 => "减少", > 0 => "增加", _ => "增减" };
         var reasons = profile.Text.ChangeReasons;
         if (reasons.Count == 0)
         {
-            Say(2, $"预算收支{(incomeChange < 0 ? "减少" : "增加")}主要原因：{NotProvided}。");
+            Say(2, $"预算收支{direction}主要原因：{NotProvided}。");
             return;
         }
 
-        var parts = reasons.Select((r, i) => $"{ChineseCount(i + 1)}是{r.Text} {Wan(FromYuan(r.Amount))} 万元");
-        Say(2, $"预算收支{(incomeChange < 0 ? "减少" : "增加")}主要原因：{string.Join("；", parts)}。",
+        var parts = reasons.Select((r, i) => $"{ChineseCount(i + 1)}是{r.Text}{Wan(FromYuan(r.Amount))}万元");
+        Say(2, $"预算收支{direction}主要原因：{string.Join("；", parts)}。",
             reasons.Select(r => Figure(Subjects.Reason, FromYuan(r.Amount))).ToArray());
     }
 
@@ -125,23 +129,23 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         var operating = Printed("T04.302.total");
         var households = Printed("T04.303.total");
         var project = Printed("T03.department.project");
-        Say(3, $"{Name}预算 {Wan(total)} 万元，包括人员支出 {Wan(personnel)} 万元、公用支出 {Wan(operating)} 万元、对个人和家庭的补助支出 {Wan(households)} 万元、项目支出 {Wan(project)} 万元。",
+        Say(3, $"{Name}预算{Wan(total)}万元，包括人员支出{Wan(personnel)}万元、公用支出{Wan(operating)}万元、对个人和家庭的补助支出{Wan(households)}万元、项目支出{Wan(project)}万元。",
             Figure(Subjects.BudgetTotal, total, "T03.department.total"),
             Figure(Subjects.Personnel, personnel, "T04.301.total"),
             Figure(Subjects.Operating, operating, "T04.302.total"),
             Figure(Subjects.Households, households, "T04.303.total"),
             Figure(Subjects.Project, project, "T03.department.project"));
-        Say(3, $"（一）人员支出 {Wan(personnel)} 万元，主要包括：在职人员工资福利支出。", Figure(Subjects.Personnel, personnel, "T04.301.total"));
-        Say(3, $"（二）公用支出 {Wan(operating)} 万元，主要包括：公用综合定额经费、水电费、物业管理费、车辆运行维护费和工会经费等公用经费。", Figure(Subjects.Operating, operating, "T04.302.total"));
-        Say(3, $"（三）对个人和家庭补助支出 {Wan(households)} 万元，主要包括：离退休人员经费。", Figure(Subjects.Households, households, "T04.303.total"));
-        Say(3, $"（四）项目支出 {Wan(project)} 万元，具体包括：", Figure(Subjects.Project, project, "T03.department.project"));
+        Say(3, $"（一）人员支出{Wan(personnel)}万元，主要包括：在职人员工资福利支出。", Figure(Subjects.Personnel, personnel, "T04.301.total"));
+        Say(3, $"（二）公用支出{Wan(operating)}万元，主要包括：公用综合定额经费、水电费、物业管理费、车辆运行维护费和工会经费等公用经费。", Figure(Subjects.Operating, operating, "T04.302.total"));
+        Say(3, $"（三）对个人和家庭补助支出{Wan(households)}万元，主要包括：离退休人员经费。", Figure(Subjects.Households, households, "T04.303.total"));
+        Say(3, $"（四）项目支出{Wan(project)}万元，具体包括：", Figure(Subjects.Project, project, "T03.department.project"));
 
         var index = 0;
         foreach (var category in Categories())
         {
             var items = ProjectsOf(category).ToList();
             var amount = CategoryAmount(category, items);
-            var text = $"{++index}. {category}预算 {Wan(amount)} 万元，主要包括：{string.Join("；", items.Select(i => $"{i.Name} {Wan(i.Amount)} 万元"))}。";
+            var text = $"{++index}. {category}预算{Wan(amount)}万元，主要包括：{string.Join("；", items.Select(i => $"{i.Name}{Wan(i.Amount)}万元"))}。";
             var figures = new List<NarrativeFigure> { Figure(Subjects.CategoryPrefix + category, amount) };
             figures.AddRange(items.Select(i => Figure(Subjects.ProjectPrefix + i.Name, i.Amount, "T05." + i.Code)));
             if (profile.Text.ProjectCategoryNotes.TryGetValue(category, out var note))
@@ -151,11 +155,9 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
 
             if (profile.PriorYear?.ProjectCategories.TryGetValue(category, out var priorYuan) == true)
             {
-                var prior = FromYuan(priorYuan);
-                var percent = Percent(amount, prior, 0);
-                text += $"较 {PriorYear} 年预算{AmountVerb(amount - prior)} {Wan(amount - prior)} 万元，{RateVerb(amount - prior)} {Number(Math.Abs(percent))}%。";
-                figures.Add(Figure(Subjects.Change, amount - prior));
-                figures.Add(Figure(Subjects.ChangePercent, percent, unit: "%"));
+                var (compared, changes) = Compared(new YearOnYear(amount, FromYuan(priorYuan)), "预算", "较");
+                text += compared + "。";
+                figures.AddRange(changes);
             }
 
             Say(3, text, figures.ToArray());
@@ -200,13 +202,13 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     {
         var total = Printed("T03.department.procurement");
         var split = SplitProcurement(total);
-        Say(4, $"{Name}政府采购项目纳入 {Year} 年部门预算共计 {Wan(total)} 万元，其中货物采购 {Wan(split[0])} 万元、工程采购 {Wan(split[1])} 万元、服务采购 {Wan(split[2])} 万元。",
+        Say(4, $"{Name}政府采购项目纳入{Year}年部门预算共计{Wan(total)}万元，其中货物采购{Wan(split[0])}万元、工程采购{Wan(split[1])}万元、服务采购{Wan(split[2])}万元。",
             Figure(Subjects.Procurement, total, "T03.department.procurement"),
             Figure(Subjects.Goods, split[0]),
             Figure(Subjects.Works, split[1]),
             Figure(Subjects.Services, split[2]));
         var sme = Printed("T03.department.sme");
-        Say(4, $"其中面向中小企业预留政府采购项目 {Wan(sme)} 万元。", Figure("面向中小企业政府采购", sme, "T03.department.sme"));
+        Say(4, $"其中面向中小企业预留政府采购项目{Wan(sme)}万元。", Figure("面向中小企业政府采购", sme, "T03.department.sme"));
     }
 
     /// <summary>Goods, works, services in 万元; under controlled rounding they are apportioned (largest remainder) to add up to the printed total.</summary>
@@ -238,50 +240,54 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     private void Part5()
     {
         var total = Printed("T09.current.total");
-        var change = Printed("T09.change.total");
-        var prior = Printed("T09.prior.total");
-        var percent = Percent(total, prior, 1);
         var reason = Prose(profile.Text.OfficialExpenseNote);
-        Say(5, $"{Year} 年“三公”经费预算 {Wan(total)} 万元，{Comparison(PriorYear, change, percent, budget: true)}。{reason}",
-            Figure(Subjects.OfficialTotal, total, "T09.current.total"),
-            Figure(Subjects.Change, change, "T09.change.total"),
-            Figure(Subjects.ChangePercent, percent, unit: "%"));
+        var (compared, changes) = Official("total");
+        Say(5, $"{Year}年“三公”经费预算{Wan(total)}万元，{compared}。{reason}", [Figure(Subjects.OfficialTotal, total, "T09.current.total"), .. changes]);
         var abroad = Printed("T09.current.abroad");
-        Say(5, $"1. 因公出国（境）费用。{Year} 年预算数 {Wan(abroad)} 万元，{Comparison(PriorYear, Printed("T09.change.abroad"), Percent(abroad, Printed("T09.prior.abroad"), 1), budget: true)}。",
-            Figure(Subjects.OfficialAbroad, abroad, "T09.current.abroad"),
-            Figure(Subjects.Change, Printed("T09.change.abroad"), "T09.change.abroad"));
+        (compared, changes) = Official("abroad");
+        Say(5, $"1. 因公出国（境）费用。{Year}年预算数{Wan(abroad)}万元，{compared}。", [Figure(Subjects.OfficialAbroad, abroad, "T09.current.abroad"), .. changes]);
         var reception = Printed("T09.current.reception");
-        Say(5, $"2. 公务接待费。{Year} 年预算数 {Wan(reception)} 万元，{Comparison(PriorYear, Printed("T09.change.reception"), Percent(reception, Printed("T09.prior.reception"), 1), budget: true)}。",
-            Figure(Subjects.OfficialReception, reception, "T09.current.reception"),
-            Figure(Subjects.Change, Printed("T09.change.reception"), "T09.change.reception"));
+        (compared, changes) = Official("reception");
+        Say(5, $"2. 公务接待费。{Year}年预算数{Wan(reception)}万元，{compared}。", [Figure(Subjects.OfficialReception, reception, "T09.current.reception"), .. changes]);
         var vehicle = Printed("T09.current.vehicle");
         var purchase = Printed("T09.current.vehicle_purchase");
         var operation = Printed("T09.current.vehicle_operation");
-        Say(5, $"3. 公务用车购置和运行维护费。{Year} 年预算数 {Wan(vehicle)} 万元，其中：公务用车购置费 {Wan(purchase)} 万元，{Comparison(PriorYear, Printed("T09.change.vehicle_purchase"), Percent(purchase, Printed("T09.prior.vehicle_purchase"), 1), budget: true)}；"
-            + $"公务用车运行维护费 {Wan(operation)} 万元，{Comparison(PriorYear, Printed("T09.change.vehicle_operation"), Percent(operation, Printed("T09.prior.vehicle_operation"), 1), budget: true)}。",
-            Figure(Subjects.OfficialVehicle, vehicle, "T09.current.vehicle"),
-            Figure(Subjects.OfficialVehiclePurchase, purchase, "T09.current.vehicle_purchase"),
-            Figure(Subjects.Change, Printed("T09.change.vehicle_purchase"), "T09.change.vehicle_purchase"),
-            Figure(Subjects.OfficialVehicleOperation, operation, "T09.current.vehicle_operation"),
-            Figure(Subjects.Change, Printed("T09.change.vehicle_operation"), "T09.change.vehicle_operation"));
+        var (purchaseCompared, purchaseChanges) = Official("vehicle_purchase");
+        var (operationCompared, operationChanges) = Official("vehicle_operation");
+        Say(5, $"3. 公务用车购置和运行维护费。{Year}年预算数{Wan(vehicle)}万元，其中：公务用车购置费{Wan(purchase)}万元，{purchaseCompared}；"
+            + $"公务用车运行维护费{Wan(operation)}万元，{operationCompared}。",
+            [
+                Figure(Subjects.OfficialVehicle, vehicle, "T09.current.vehicle"),
+                Figure(Subjects.OfficialVehiclePurchase, purchase, "T09.current.vehicle_purchase"), .. purchaseChanges,
+                Figure(Subjects.OfficialVehicleOperation, operation, "T09.current.vehicle_operation"), .. operationChanges,
+            ]);
     }
+
+    /// <summary>One column of the “三公” table (T09) against last year's budget, as printed there.</summary>
+    private (string Text, NarrativeFigure[] Figures) Official(string column) =>
+        Compared(new YearOnYear(Printed($"T09.current.{column}"), Printed($"T09.prior.{column}")), "预算", changeRefers: $"T09.change.{column}");
 
     private void Part6()
     {
         Say(6, "一、实施部门预算绩效管理的单位范围");
-        var units = profile.Agencies.Count(a => a.Code != profile.Department.Code);
-        Say(6, $"{Name}预算绩效管理的单位范围包括：{units}家下属单位，均已编制整体支出绩效目标，按要求开展部门整体绩效自评，经主管部门审核后形成绩效报告报送市财政部门备案。");
+        // As 深圳's departments write it: "包括：深圳市审计局（本级）共 1 家基层单位", or "…本级，无下属预算单位" where there are
+        // none (the seed printed "包括：0家下属单位").
+        var units = profile.Agencies.Where(a => a.Code != profile.Department.Code).Select(a => a.Name).ToList();
+        var scope = units.Count > 0
+            ? $"包括：{string.Join("、", [$"{Name}（本级）", .. units])}共{units.Count + 1}家基层单位，均已编制"
+            : $"包括：{Name}本级，无下属预算单位，已编制";
+        Say(6, $"{Name}预算绩效管理的单位范围{scope}整体支出绩效目标，按要求开展部门整体绩效自评，经主管部门审核后形成绩效报告报送市财政部门备案。");
         Say(6, "二、实施部门预算绩效管理的项目情况及工作要求");
         var project = Printed("T03.department.project");
         var goals = plan.ProjectGoals.Count > 0 ? plan.ProjectGoals.Count : Categories().Count();
-        Say(6, $"{Year} 年{Name}所有项目支出预算纳入部门预算绩效管理，涉及预算资金 {Wan(project)} 万元，设置并编报 {goals} 个项目绩效目标。{Prose(profile.Text.PerformanceScope)}",
+        Say(6, $"{Year}年{Name}所有项目支出预算纳入部门预算绩效管理，涉及预算资金{Wan(project)}万元，设置并编报{goals}个项目绩效目标。{Prose(profile.Text.PerformanceScope)}",
             Figure(Subjects.PerformanceAmount, project, "T03.department.project"),
             Figure(Subjects.PerformanceGoals, goals, unit: "个"));
     }
 
     private void Part7()
     {
-        Say(7, $"{Year} 年，本部门重点项目绩效目标情况如下：");
+        Say(7, $"{Year}年，本部门重点项目绩效目标情况如下：");
         if (plan.ProjectGoals.Count > 0)
         {
             // The project goals the department set (第七部分), each with the amount of the projects it covers.
@@ -291,7 +297,7 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
                     ? goal.Projects.Sum(ProjectAmount)
                     : FromYuan(goal.Projects.Sum(code => facts.Projects.GetValueOrDefault(code)));
                 var texts = goal.Goals.Count > 0 ? string.Join(" ", goal.Goals) : NotProvided;
-                Say(7, $"{goal.Name}：预算数 {Wan(amount)} 万元。绩效目标：{texts}", Figure(Subjects.CategoryPrefix + goal.Name, amount));
+                Say(7, $"{goal.Name}：预算数{Wan(amount)}万元。绩效目标：{texts}", Figure(Subjects.CategoryPrefix + goal.Name, amount));
             }
 
             return;
@@ -301,7 +307,7 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         {
             var amount = CategoryAmount(category, ProjectsOf(category).ToList());
             var goals = plan.Tasks.Where(t => !t.Basic && t.Projects.Any(p => (projects.GetValueOrDefault(p)?.Category ?? "其他") == category)).Select(t => t.Content).ToList();
-            Say(7, $"{category}：预算数 {Wan(amount)} 万元。绩效目标：{(goals.Count > 0 ? string.Join(" ", goals) : NotProvided)}",
+            Say(7, $"{category}：预算数{Wan(amount)}万元。绩效目标：{(goals.Count > 0 ? string.Join(" ", goals) : NotProvided)}",
                 Figure(Subjects.CategoryPrefix + category, amount));
         }
     }
@@ -310,33 +316,37 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     {
         Say(8, "一、机关运行经费");
         var operating = FromYuan(facts.OperatingExpense);
-        var prior = FromYuan(profile.PriorYear?.OperatingExpense ?? 0);
-        var percent = Percent(operating, prior, 0);
-        var none = operating == 0 ? $"主要是{Name}无机关运行经费。" : string.Empty;
-        Say(8, $"{Year} 年{Name}运行经费财政拨款预算 {Wan(operating)} 万元，{Comparison(PriorYear, operating - prior, percent, budget: true)}。{none}",
-            Figure(Subjects.OperatingExpense, operating),
-            Figure(Subjects.Change, operating - prior),
-            Figure(Subjects.ChangePercent, percent, unit: "%"));
+        var (compared, changes) = Compared(new YearOnYear(operating, FromYuan(profile.PriorYear?.OperatingExpense ?? 0)), "预算");
+        // None this year: the sentence says why before it gives the figure (the seed: "…增加 0 万元，增长 0%。主要是…无机关运行经费").
+        var none = operating == 0 ? $"{Name}无机关运行经费，" : string.Empty;
+        Say(8, $"{Year}年{none}{(none.Length > 0 ? string.Empty : Name)}运行经费财政拨款预算{Wan(operating)}万元，{compared}。",
+            [Figure(Subjects.OperatingExpense, operating), .. changes]);
         Say(8, "二、国有资产占用情况");
         var a = profile.Assets;
-        Say(8, $"截至 {(a.AsOf.Length > 0 ? a.AsOf : NotProvided)}，{Name}共有车辆 {a.Vehicles} 辆；单价 50 万元以上通用设备 {a.GeneralEquipmentOver500k} 台（套），单价 100 万元以上专用设备 {a.SpecialEquipmentOver1m} 台（套）。",
+        Say(8, $"截至{(a.AsOf.Length > 0 ? Compact(a.AsOf) : NotProvided)}，{Name}共有车辆{a.Vehicles}辆；单价50万元以上通用设备{a.GeneralEquipmentOver500k}台（套），单价100万元以上专用设备{a.SpecialEquipmentOver1m}台（套）。",
             Figure(Subjects.Vehicles, a.Vehicles, unit: "辆"),
             Figure(Subjects.GeneralEquipment, a.GeneralEquipmentOver500k, unit: "台（套）"),
             Figure(Subjects.SpecialEquipment, a.SpecialEquipmentOver1m, unit: "台（套）"));
-        Say(8, $"{Year} 年计划新增车辆 {a.PlannedVehicles} 辆；新增单价 50 万元以上通用设备 {a.PlannedGeneralEquipmentOver500k} 台（套）；新增单价 100 万元以上专用设备 {a.PlannedSpecialEquipmentOver1m} 台（套）。");
+        Say(8, $"{Year}年计划新增车辆{a.PlannedVehicles}辆；新增单价50万元以上通用设备{a.PlannedGeneralEquipmentOver500k}台（套）；新增单价100万元以上专用设备{a.PlannedSpecialEquipmentOver1m}台（套）。");
         Say(8, "三、其他");
         Say(8, Prose(profile.Text.OtherNotes));
     }
 
-    /// <summary>The glossary's last entry: the unit of the figures and how they were rounded (万元).</summary>
+    /// <summary>
+    /// The glossary's last entry, as the seed ends its 名词解释: the unit of the figures (万元). Under controlled rounding it only
+    /// points to the tables' 说明, which explains the rounding once (<c>DocumentLayout</c>'s rounding note).
+    /// </summary>
     public static string UnitNote(int year, RoundingMode rounding) =>
         rounding == RoundingMode.Controlled
-            ? $"九、{year} 年部门预算中所有数据按万元列示，采用受控舍入：每个合计数均等于其各分项列示数之和，各数与精确值之差不超过 1 万元。"
-            : $"九、{year} 年部门预算中所有数据为“四舍五入”取整后按万元列示，可能存在部分数据相加后不相等的情况。";
+            ? $"九、{year}年部门预算中所有数据按万元列示，取整方法见表格部分的说明。"
+            : $"九、{year}年部门预算中所有数据为“四舍五入”取整后按万元列示，可能存在部分数据相加后不相等的情况。";
 
     /// <summary>The same entry for a document whose tables print 元 (上海's): the tables exact, the text in 万元.</summary>
     public static string UnitNoteInYuan(int year) =>
-        $"九、{year} 年部门预算表中数据按元列示，为各项预算的精确数；文字部分中的金额按万元列示。";
+        $"九、{year}年部门预算表中数据按元列示，为各项预算的精确数；文字部分中的金额按万元列示。";
+
+    /// <summary>"2022 年 10 月" as the text prints a date: no space between a figure and 年/月/日.</summary>
+    private static string Compact(string date) => System.Text.RegularExpressions.Regex.Replace(date.Trim(), @"(?<=\d)\s+(?=[年月日])|(?<=[年月])\s+(?=\d)", string.Empty);
 
     private void Part9()
     {

@@ -20,7 +20,8 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"^第([一二三四五六七八九十]+)部分\s*(.*)$")]
     private static partial Regex PartHeading();
 
-    [GeneratedRegex("(部门预算收入|部门预算支出|“三公”经费预算|\"三公\"经费预算|运行经费财政拨款预算)\\s*" + Num + @"\s*万元(?:[，,]\s*比\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元[，,]\s*(增长|下降)\s*" + Num + "%)?")]
+    // The change on last year: 比2022年预算减少343万元，下降4.3% — with no rate after 上年无此项 — or 与2022年预算持平.
+    [GeneratedRegex("(部门预算收入|部门预算支出|“三公”经费预算|\"三公\"经费预算|运行经费财政拨款预算)\\s*" + Num + @"\s*万元(?:[，,]\s*比\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元(?:[，,]\s*(增长|下降)\s*" + Num + @"%)?|[，,]\s*(与)\s*\d{4}\s*年(?:预算数?)?持平)?")]
     private static partial Regex Headline();
 
     [GeneratedRegex(@"预算\s*" + Num + @"\s*万元[，,]\s*包括人员支出\s*" + Num + @"\s*万元、公用支出\s*" + Num + @"\s*万元、对个人和家庭的补助支出\s*" + Num + @"\s*万元、项目支出\s*" + Num + @"\s*万元")]
@@ -32,7 +33,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"(?:：|；)\s*([^；：，。]{2,40}?)\s*" + Num + @"\s*万元")]
     private static partial Regex Item();
 
-    [GeneratedRegex(@"较\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元[，,]\s*(增长|下降)\s*" + Num + "%")]
+    [GeneratedRegex(@"较\s*\d{4}\s*年(?:预算)?(增加|减少)\s*" + Num + @"\s*万元(?:[，,]\s*(增长|下降)\s*" + Num + @"%)?|(与)\s*\d{4}\s*年(?:预算数?)?持平")]
     private static partial Regex CategoryChange();
 
     [GeneratedRegex(@"共计\s*" + Num + @"\s*万元[，,]\s*其中货物采购\s*" + Num + @"\s*万元、工程采购\s*" + Num + @"\s*万元、服务采购\s*" + Num + @"\s*万元")]
@@ -47,7 +48,7 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"([一二三四五六七八九十]+)是([^；。]*?)" + Num + @"\s*万元")]
     private static partial Regex Reason();
 
-    [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*\d{4}\s*年预算数\s*" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元)?)?")]
+    [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*\d{4}\s*年预算数\s*" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元|与\s*\d{4}\s*年(?:预算数?)?(持平))?)?")]
     private static partial Regex OfficialItem();
 
     /// <summary>上海: "1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。"</summary>
@@ -312,7 +313,15 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
             {
                 var sign = m.Groups[3].Value == "减少" ? -1 : 1;
                 figures.Add(new NarrativeFigure(Subjects.Change, sign * Number(m.Groups[4].Value), "万元", changeRefers));
-                figures.Add(new NarrativeFigure(Subjects.ChangePercent, (m.Groups[5].Value == "下降" ? -1 : 1) * Number(m.Groups[6].Value), "%"));
+                if (m.Groups[5].Success)
+                {
+                    figures.Add(new NarrativeFigure(Subjects.ChangePercent, (m.Groups[5].Value == "下降" ? -1 : 1) * Number(m.Groups[6].Value), "%"));
+                }
+            }
+            else if (m.Groups[7].Success)
+            {
+                // 持平: no change.
+                figures.Add(new NarrativeFigure(Subjects.Change, 0m, "万元", changeRefers));
             }
         }
 
@@ -347,8 +356,11 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
 
         if (part == 3 && CategoryChange().Match(sentence) is { Success: true } cc)
         {
-            figures.Add(new NarrativeFigure(Subjects.Change, (cc.Groups[1].Value == "减少" ? -1 : 1) * Number(cc.Groups[2].Value), "万元"));
-            figures.Add(new NarrativeFigure(Subjects.ChangePercent, (cc.Groups[3].Value == "下降" ? -1 : 1) * Number(cc.Groups[4].Value), "%"));
+            figures.Add(new NarrativeFigure(Subjects.Change, cc.Groups[5].Success ? 0m : (cc.Groups[1].Value == "减少" ? -1 : 1) * Number(cc.Groups[2].Value), "万元"));
+            if (cc.Groups[3].Success)
+            {
+                figures.Add(new NarrativeFigure(Subjects.ChangePercent, (cc.Groups[3].Value == "下降" ? -1 : 1) * Number(cc.Groups[4].Value), "%"));
+            }
         }
 
         if (Procurement().Match(sentence) is { Success: true } p)
@@ -378,9 +390,10 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
                     _ => (Subjects.OfficialVehicleOperation, "vehicle_operation"),
                 };
                 figures.Add(new NarrativeFigure(subject, Number(m.Groups[2].Value), "万元", $"T09.current.{column}"));
-                if (m.Groups[3].Success)
+                if (m.Groups[3].Success || m.Groups[5].Success)
                 {
-                    figures.Add(new NarrativeFigure(Subjects.Change, (m.Groups[3].Value == "减少" ? -1 : 1) * Number(m.Groups[4].Value), "万元", $"T09.change.{column}"));
+                    var change = m.Groups[5].Success ? 0m : (m.Groups[3].Value == "减少" ? -1 : 1) * Number(m.Groups[4].Value);
+                    figures.Add(new NarrativeFigure(Subjects.Change, change, "万元", $"T09.change.{column}"));
                 }
             }
         }

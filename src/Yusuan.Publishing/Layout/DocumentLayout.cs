@@ -36,20 +36,29 @@ public static class DocumentLayout
         var tables = disclosure.Tables.Select((t, i) => Table(t, publishing is null ? Number(t.Id) : i + 1, codes, disclosure)).ToList();
         var exact = disclosure.Tables.Count > 0 && disclosure.Tables.All(t => t.PrintedUnit == "元");
         return new PrintedDocument(
-            $"{disclosure.FiscalYear} 年{name}部门预算",
+            $"{disclosure.FiscalYear}年{name}部门预算",
             name,
             disclosure.FiscalYear,
             parts,
             tables,
             Charts(disclosure),
-            exact ? "本套报表金额单位为元，列示数为各项预算的精确数，合计数等于其各分项之和。"
-            : Core.Rounding.RoundingModes.Of(disclosure) == Core.Rounding.RoundingMode.Controlled ? "本套报表采用受控舍入：每个合计数均等于其各分项列示数之和。" : "本套报表金额单位转换时可能存在尾数误差。")
+            RoundingNote(exact, Core.Rounding.RoundingModes.Of(disclosure)))
         {
             TextHeading = publishing is null ? "一、文字部分" : null,
             TablesHeading = publishing is null ? "二、表格部分" : Heading(publishing.Numbering, tablesAfter + 1, publishing.TablesHeading),
             TablesAfter = tablesAfter,
         };
     }
+
+    /// <summary>
+    /// The 说明 printed over the tables: their unit and how their figures were rounded — the one place a reader finds 受控舍入
+    /// explained (the glossary only gives the unit).
+    /// </summary>
+    private static string RoundingNote(bool exact, Core.Rounding.RoundingMode rounding) =>
+        exact ? "说明：本部分各表金额单位为元，列示数为各项预算的精确数，合计数等于其各分项之和。"
+        : rounding == Core.Rounding.RoundingMode.Controlled
+            ? "说明：本部分各表金额单位为万元，按受控舍入取整：每个数取其精确值向上或向下最近的整数，使每个合计数都等于其各分项列示数之和，各数与精确值之差不超过1万元；文字部分所列金额与表中列示数一致。"
+            : "说明：本部分各表金额单位为万元，各数按“四舍五入”取整，合计数与各分项列示数之和可能存在尾数差异。";
 
     /// <summary>A part's heading as the template numbers it: 第三部分 名词解释, or 三、名词解释.</summary>
     private static string Heading(PartNumbering numbering, int number, string title) =>
@@ -162,7 +171,7 @@ public static class DocumentLayout
         var header = new List<IReadOnlyList<HeaderCell>>
         {
             new[] { new HeaderCell("收 入", 2), new HeaderCell("支 出", 2) },
-            new[] { new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数"), new HeaderCell("项 目"), new HeaderCell($"{year} 年预算数") },
+            new[] { new HeaderCell("项 目"), new HeaderCell($"{year}年预算数"), new HeaderCell("项 目"), new HeaderCell($"{year}年预算数") },
         };
         var totals = Core.Tables.TableSpecifications.TwoSidedTotals;
         var income = table.Rows.Where(r => r.Section == "income" && !totals.Any(t => t.Income == r.Key)).ToList();
@@ -276,7 +285,7 @@ public static class DocumentLayout
         if (categories.Count > 0)
         {
             charts.Add(new Chart("项目支出按类别：本年与上年", "万元", categories.Select(c => c.Name).ToList(),
-                [($"{disclosure.FiscalYear} 年", categories.Select(c => c.Current).ToList()), ($"{disclosure.FiscalYear - 1} 年", categories.Select(c => c.Prior).ToList())]));
+                [($"{disclosure.FiscalYear}年", categories.Select(c => c.Current).ToList()), ($"{disclosure.FiscalYear - 1}年", categories.Select(c => c.Prior).ToList())]));
         }
 
         return charts;

@@ -234,7 +234,7 @@ internal static class Faults
             s => s with { Figures = [.. s.Figures, new NarrativeFigure("其他引用", 1, "万元", "T03.department.total")] })));
         Add("text.change.percent", () => D(d => d.EditFigure(Subjects.ChangePercent, _ => -10)));
         Add("text.change.direction", () => D(d => d.EditSentences(s => s.Part == 2 && s.Figures.Any(f => f.Subject == Subjects.Income),
-            s => s with { Sentence = s.Sentence.Replace("减少 343", "增加 343", StringComparison.Ordinal) })));
+            s => s with { Sentence = s.Sentence.Replace("减少343", "增加343", StringComparison.Ordinal) })));
         Add("text.change.amount", () => D(d => d.EditFigure(Subjects.Change, _ => -300)));
         Add("text.reasons.sum", () => Sample.Clean, FixedSeed);
         Add("text.breakdown.total", () => D(d => d.EditFigure(Subjects.Personnel, Plus5)));

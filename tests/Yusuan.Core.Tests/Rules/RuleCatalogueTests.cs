@@ -92,8 +92,8 @@ public class RuleCatalogueTests
         var clean = Sample.Clean;
         var disclosure = new Yusuan.Core.Compile.BudgetCompiler(Yusuan.Core.Catalogue.ClassificationCatalogue.BuiltIn()).Compile(clean.Profile, clean.Plan, clean.Lines, RoundingMode.Independent).Disclosure;
         var part7 = disclosure.Narrative.Where(s => s.Part == 7).Skip(1).ToList();
-        Assert.Equal(["信息化类：预算数 3,491 万元", "生态环境管理：预算数 2,249 万元", "生态环境专项资金：预算数 114 万元"], part7.Select(s => s.Sentence[..s.Sentence.IndexOf('。', StringComparison.Ordinal)]));
-        Assert.Contains("设置并编报 3 个项目绩效目标", disclosure.Narrative.Single(s => s.Part == 6 && s.Figures.Count > 0).Sentence, StringComparison.Ordinal);
+        Assert.Equal(["信息化类：预算数3,491万元", "生态环境管理：预算数2,249万元", "生态环境专项资金：预算数114万元"], part7.Select(s => s.Sentence[..s.Sentence.IndexOf('。', StringComparison.Ordinal)]));
+        Assert.Contains("设置并编报3个项目绩效目标", disclosure.Narrative.Single(s => s.Part == 6 && s.Figures.Count > 0).Sentence, StringComparison.Ordinal);
     }
 
     [Fact]
