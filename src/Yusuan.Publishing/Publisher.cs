@@ -19,9 +19,10 @@ public static class Publisher
     /// <param name="disclosure">The disclosure to publish; for a template, already restated in it (<see cref="Core.Compile.TemplateRestatement"/>).</param>
     /// <param name="lines">The budget lines, written to the workbook's last sheet; null: none.</param>
     /// <param name="template">The template whose layout to print (its part headings, numbering, code columns); null: the seed's.</param>
-    public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines, Core.Tables.DocumentTemplate? template = null)
+    /// <param name="issuedOn">The date of publication the cover prints (the profile's publication.publishedOn); null: the fiscal year alone.</param>
+    public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines, Core.Tables.DocumentTemplate? template = null, DateOnly? issuedOn = null)
     {
-        var document = DocumentLayout.From(disclosure, template);
+        var document = DocumentLayout.From(disclosure, template) with { IssuedOn = issuedOn };
         var html = HtmlDocumentWriter.Write(document);
         using var pdf = new MemoryStream();
         var rendering = PdfDocumentWriter.Write(document, pdf);

@@ -18,7 +18,7 @@ internal static class SamplePublication
         var (dataset, problems) = Dataset.Load(Folder);
         Assert.Empty(problems);
         var disclosure = dataset!.Compile(ClassificationCatalogue.BuiltIn(), RoundingMode.Controlled).Disclosure;
-        return (disclosure, Publisher.Render(disclosure, dataset.Ledger.Lines()), dataset.Ledger.Lines().Count());
+        return (disclosure, Publisher.Render(disclosure, dataset.Ledger.Lines(), issuedOn: dataset.Profile.PublishedOn), dataset.Ledger.Lines().Count());
     });
 
     public static Disclosure Disclosure => Built.Value.Disclosure;

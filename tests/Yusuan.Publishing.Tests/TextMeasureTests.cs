@@ -8,7 +8,7 @@ using Yusuan.Publishing.Pdf;
 namespace Yusuan.Publishing.Tests;
 
 /// <summary>
-/// <see cref="TextMeasure.Wrap"/> sums each character's width where the PDF writer used to measure the whole line again at
+/// <see cref="TextMeasure.Wrap"/> sums each segment's width where the PDF writer used to measure the whole line again at
 /// every character. Against that whole-line measuring (kept here as the oracle), with PDFsharp's own measurement, it must break
 /// every text in the same places — the sample's sentences, table cells and headers, in the fonts the writer uses, at widths
 /// that fall exactly on a line's measured width as well as between.
@@ -99,7 +99,7 @@ public class TextMeasureTests
         }
     }
 
-    /// <summary>The breaking the PDF writer did before: the whole candidate line measured at every character.</summary>
+    /// <summary>The same breaking with the whole candidate line measured at every segment (and every character of a segment wider than a line).</summary>
     private static List<string> WrapWhole(string text, XFont font, double width, Func<string, XFont, double> whole, double firstIndent = 0)
     {
         var lines = new List<string>();
@@ -107,21 +107,83 @@ public class TextMeasureTests
         {
             var line = new StringBuilder();
             var available = lines.Count == 0 ? width - firstIndent : width;
-            foreach (var element in Elements(paragraph))
+            void Add(string piece)
             {
-                if (line.Length > 0 && whole(line + element, font) > available)
+                if (line.Length > 0 && whole(line + piece, font) > available)
                 {
                     lines.Add(line.ToString());
                     line.Clear();
                     available = width;
                 }
 
-                line.Append(element);
+                line.Append(piece);
+            }
+
+            foreach (var segment in TextMeasure.Segments(paragraph))
+            {
+                if (line.Length > 0 && whole(line + segment, font) > available)
+                {
+                    lines.Add(line.ToString());
+                    line.Clear();
+                    available = width;
+                }
+
+                if (line.Length == 0 && whole(segment, font) > available)
+                {
+                    foreach (var element in Elements(segment))
+                    {
+                        Add(element);
+                    }
+                }
+                else
+                {
+                    line.Append(segment);
+                }
             }
 
             lines.Add(line.ToString());
         }
 
         return lines;
+    }
+
+    [Theory]
+    [InlineData("环评政策与技术审查及标准557万元；综合管理715万元。")]
+    [InlineData("一网统管-基于CIM平台的重点建筑工地噪声污染非现场执法应用场景等建设项目270万元，增长80.4%。")]
+    [InlineData("涉及预算资金5,854万元，设置并编报3个项目绩效目标。")]
+    public void No_figure_code_or_word_is_split_and_no_line_starts_with_closing_punctuation(string text)
+    {
+        CjkFont.Register();
+        var font = new XFont(CjkFont.Family, 10.5, XFontStyleEx.Regular, Embedded);
+        using var document = new PdfDocument();
+        using var gfx = XGraphics.FromPdfPage(document.AddPage());
+        var measure = new TextMeasure((t, f) => gfx.MeasureString(t, f).Width);
+        var words = System.Text.RegularExpressions.Regex.Matches(text, @"[A-Za-z0-9][A-Za-z0-9.,%\-]*").Select(m => m.Value).ToList();
+        // From the widest segment up: narrower than that, a segment can only be broken between its characters.
+        for (var width = TextMeasure.Segments(text).Max(t => measure.Width(t, font)); width < 400; width += 1.5)
+        {
+            var lines = measure.Wrap(text, font, width);
+            Assert.Equal(text, string.Concat(lines));
+            Assert.All(lines.Skip(1), l => Assert.DoesNotMatch(@"^[，。、；：）%]", l));
+            Assert.All(lines.SkipLast(1), l => Assert.DoesNotMatch(@"[（“]$", l));
+            var whole = words.Where(w => lines.Any(l => l.Contains(w, StringComparison.Ordinal))).ToList();
+            Assert.Equal(words, whole);
+        }
+    }
+
+    [Fact]
+    public void A_header_keeps_its_bracketed_note_with_the_word_before_it()
+    {
+        CjkFont.Register();
+        var font = new XFont(CjkFont.Family, 8.5, XFontStyleEx.Bold, Embedded);
+        using var document = new PdfDocument();
+        using var gfx = XGraphics.FromPdfPage(document.AddPage());
+        var measure = new TextMeasure((t, f) => gfx.MeasureString(t, f).Width);
+        Assert.Equal(["因公出", "国（境）", "费"], measure.Wrap("因公出国（境）费", font, measure.Width("国（境）", font) + 0.5));
+        Assert.Equal(["因公出国（境）", "费"], measure.Wrap("因公出国（境）费", font, measure.Width("因公出国（境）", font) + 0.5));
+        Assert.Equal(["因", "公", "出", "国(境)", "费"], TextMeasure.Segments("因公出国(境)费"));
+        Assert.Equal(["因", "公", "出", "国（境）", "费"], TextMeasure.Segments("因公出国（境）费"));
+        Assert.Equal(["2023", "年", "预", "算", "数"], TextMeasure.Segments("2023年预算数"));
+        Assert.Equal(["减", "少", "0.47", "万", "元，"], TextMeasure.Segments("减少0.47万元，"));
     }
 }

@@ -40,7 +40,7 @@ internal static class BuildCommand
                 // Render and read back before checking, so the read-back findings are reported with the rest. A template with
                 // a layout of its own gets the budget restated in it (its tables, titles and unit); the checks judge the budget.
                 published = template?.Publishing is null ? budget.Disclosure : TemplateRestatement.Restate(budget, template);
-                var publication = Publisher.Render(published, data.Ledger.Lines(), template);
+                var publication = Publisher.Render(published, data.Ledger.Lines(), template, data.Profile.PublishedOn);
                 Publisher.Save(publication, dir);
                 return publication.Findings;
             });

@@ -10,7 +10,7 @@ namespace Yusuan.Publishing.Layout;
 /// or, given a template with a publishing section (regions/templates, yusuan build --template), under that template's part
 /// headings and numbering, its tables numbered in its order and its code columns (类 | 款 | 项 where it splits them).
 /// </summary>
-public static class DocumentLayout
+public static partial class DocumentLayout
 {
     private static readonly IReadOnlyList<string> FundGroupKeys = Core.Tables.ColumnMeanings.FundSources;
 
@@ -83,7 +83,26 @@ public static class DocumentLayout
             _ => new List<Block> { new GridBlock(Coded(table, codes)) },
         };
         var landscape = specification?.Landscape == true || (codes == CodeLayout.Split && table.Columns.Count > 6);
-        return new PrintedTable(table.Id, number, table.Title, disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
+        blocks = blocks.Select(b => b is GridBlock g ? new GridBlock(g.Grid with { Header = [.. g.Grid.Header.Select(r => (IReadOnlyList<HeaderCell>)[.. r.Select(h => h with { Text = Typeset(h.Text) })])] }) : b).ToList();
+        return new PrintedTable(table.Id, number, Typeset(table.Title), disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)\s+(?=[年月日])")]
+    private static partial System.Text.RegularExpressions.Regex SpaceBeforeYear();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(([^()]{0,40})\)")]
+    private static partial System.Text.RegularExpressions.Regex HalfWidthBrackets();
+
+    /// <summary>
+    /// A title or header as a Chinese document prints it: no space between a figure and 年/月/日 (2023年预算数), full-width
+    /// brackets around Chinese — 因公出国（境）费, 部门（单位） — as GB/T 15834 has them; brackets around Latin text or figures alone stay.
+    /// </summary>
+    public static string Typeset(string text)
+    {
+        var compact = SpaceBeforeYear().Replace(text, string.Empty);
+        return HalfWidthBrackets().Replace(compact, m => m.Groups[1].Value.Any(c => c >= '\u3000') || (m.Index > 0 && compact[m.Index - 1] >= '\u3000')
+            ? $"（{m.Groups[1].Value}）"
+            : m.Value);
     }
 
     private static PrintedCell Figure(decimal value, int decimals, bool bold = false) => new(Figures.Format(value, decimals), value, 0, bold);

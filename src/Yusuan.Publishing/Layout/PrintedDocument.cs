@@ -52,6 +52,9 @@ public sealed record PrintedDocument(
     IReadOnlyList<Chart> Charts,
     string RoundingNote)
 {
+    /// <summary>The date of publication the cover prints; null where none is known (a draft): the cover gives the fiscal year alone.</summary>
+    public DateOnly? IssuedOn { get; init; }
+
     /// <summary>The heading over all the text parts (一、文字部分), or null where the parts are headed on their own.</summary>
     public string? TextHeading { get; init; } = "一、文字部分";
 

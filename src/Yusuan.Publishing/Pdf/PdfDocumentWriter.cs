@@ -9,27 +9,34 @@ namespace Yusuan.Publishing.Pdf;
 public sealed record PdfRendering(IReadOnlyDictionary<string, IReadOnlyList<int>> TablePages, IReadOnlyList<(string Character, string Where)> MissingGlyphs, int PageCount);
 
 /// <summary>
-/// The document as an A4 PDF with PDFsharp: cover, table of contents with page numbers and links, the nine parts, the charts,
-/// then each table on its own page (landscape where wide), its header repeated and the page marked 续表 when it runs over,
-/// long text wrapped inside cells; PDF bookmarks for every part and table; page numbers; the CJK font embedded.
+/// The document as an A4 PDF with PDFsharp, set as a published 公文 (GB/T 9704 in spirit): a cover with the title, the
+/// department as issuer, the fiscal year and the date of publication; the contents with page numbers and links; the nine
+/// parts — headings in the 黑体-style face, body text in the 宋体-style serif at 12 pt with a two-character indent — and the
+/// charts; then each table on its own page (landscape where wide), black rules, its header repeated and the page marked 续表
+/// when it runs over, never leaving fewer than three of its rows on a page; lines broken between words, never inside a
+/// figure or a code (<see cref="TextMeasure.Segments"/>); PDF bookmarks for every part and table; page numbers (— 3 —); both
+/// faces embedded as subsets.
 /// </summary>
 public sealed class PdfDocumentWriter
 {
-    private const double Margin = 42;
+    private const double Margin = 56;
     private const double Padding = 3;
-    private static readonly XColor Rule = XColor.FromArgb(140, 149, 159);
-    private static readonly XColor Band = XColor.FromArgb(238, 242, 246);
-    private static readonly XColor Accent = XColor.FromArgb(47, 111, 159);
+
+    /// <summary>The fewest rows of a table a page may hold (unless the table has fewer): none is left alone at a page's foot or head.</summary>
+    public const int MinimumRowsOnAPage = 3;
+
+    private static readonly XColor Rule = XColor.FromArgb(0, 0, 0);
+    private static readonly XColor Accent = XColor.FromArgb(60, 60, 60);
 
     private readonly PdfDocument pdf = new();
 
     // The tables' rules, one pen for the document: square caps close the corners where a row's line meets a column's.
     private readonly XPen rule = new(Rule, 0.5) { LineCap = XLineCap.Square };
-    private readonly XFont body = Font(10.5);
-    private readonly XFont bodyBold = Font(10.5, bold: true);
-    private readonly XFont cell = Font(8.5);
-    private readonly XFont cellBold = Font(8.5, bold: true);
-    private readonly XFont heading = Font(14, bold: true);
+    private readonly XFont body = Font(12);
+    private readonly XFont subheading = Font(12, family: CjkFont.Sans);
+    private readonly XFont cell = Font(9);
+    private readonly XFont cellBold = Font(9, bold: true);
+    private readonly XFont headerCell = Font(9, family: CjkFont.Sans);
     private readonly List<(string Title, int Page, int Level)> contents = [];
     private readonly Dictionary<string, List<int>> tablePages = [];
     private readonly List<(string Character, string Where)> missing = [];
@@ -63,8 +70,8 @@ public sealed class PdfDocumentWriter
         return writer.Render(document, output);
     }
 
-    private static XFont Font(double size, bool bold = false) =>
-        new(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
+    private static XFont Font(double size, bool bold = false, string family = CjkFont.Serif) =>
+        new(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset));
 
     private PdfRendering Render(PrintedDocument document, Stream output)
     {
@@ -82,7 +89,7 @@ public sealed class PdfDocumentWriter
         if (document.TextHeading is { } textHeading)
         {
             contents.Add((textHeading, pdf.PageCount, 0));
-            Heading(textHeading, 16);
+            Heading(textHeading, 16, centred: false);
         }
 
         foreach (var part in document.PartsBeforeTables)
@@ -94,7 +101,7 @@ public sealed class PdfDocumentWriter
         {
             NewPage(false);
             contents.Add(("图表", pdf.PageCount, 1));
-            Heading("图表", 13);
+            Heading("图表", 16, centred: true);
             foreach (var chart in document.Charts)
             {
                 Chart(chart);
@@ -102,12 +109,12 @@ public sealed class PdfDocumentWriter
         }
 
         contents.Add((document.TablesHeading, pdf.PageCount + 1, 0));
+        var first = true;
         foreach (var table in document.Tables)
         {
-            Table(table);
+            Table(table, first ? document : null);
+            first = false;
         }
-
-        Paragraph(document.RoundingNote, Font(8.5), indent: false);
         if (document.PartsAfterTables.Any())
         {
             NewPage(false);
@@ -143,7 +150,7 @@ public sealed class PdfDocumentWriter
 
     private void Text(string text, XFont font, double x, double top, XBrush? brush = null)
     {
-        foreach (var c in CjkFont.Missing(text))
+        foreach (var c in CjkFont.Missing(text, font.FontFamily.Name))
         {
             missing.Add((c, where));
         }
@@ -151,35 +158,50 @@ public sealed class PdfDocumentWriter
         gfx.DrawString(text, font, brush ?? XBrushes.Black, new XPoint(x, top + font.Size), XStringFormats.BaseLineLeft);
     }
 
+    /// <summary>
+    /// The cover: the title large in the serif, centred in the upper third; the issuer (the department) and the date of
+    /// publication — or, where none is given, the fiscal year — centred near the foot, as a published 部门预算 has them.
+    /// </summary>
     private void Cover(PrintedDocument document)
     {
         NewPage(false);
-        var title = Font(24, bold: true);
-        var lines = Wrap(document.Title, title, Width - 2 * Margin);
-        var top = Height * 0.32;
-        foreach (var line in lines)
+        var title = Font(26, bold: true);
+        var top = Height * 0.27;
+        foreach (var line in Wrap(document.Title, title, Width - 2.6 * Margin))
         {
-            Text(line, title, (Width - gfx.MeasureString(line, title).Width) / 2, top);
-            top += 40;
+            Text(line, title, (Width - measure.Width(line, title)) / 2, top);
+            top += 44;
         }
 
-        var sub = Font(14);
-        var department = document.Department;
-        Text(department, sub, (Width - gfx.MeasureString(department, sub).Width) / 2, top + 30);
-        gfx.DrawLine(new XPen(Accent, 2), Margin * 2, top + 80, Width - Margin * 2, top + 80);
+        var year = Font(16);
+        var fiscal = $"（{document.Year}年度）";
+        Text(fiscal, year, (Width - measure.Width(fiscal, year)) / 2, top + 16);
+
+        var issuer = Font(16, family: CjkFont.Sans);
+        var date = Font(15);
+        var bottom = Height * 0.72;
+        foreach (var line in Wrap(document.Department, issuer, Width - 2.6 * Margin))
+        {
+            Text(line, issuer, (Width - measure.Width(line, issuer)) / 2, bottom);
+            bottom += 28;
+        }
+
+        var when = document.IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{document.Year}年";
+        Text(when, date, (Width - measure.Width(when, date)) / 2, bottom + 8);
     }
 
-    private void Heading(string text, double size)
+    /// <summary>A heading in the 黑体-style face: a part's (第一部分 …) centred, at <paramref name="size"/> pt.</summary>
+    private void Heading(string text, double size, bool centred)
     {
-        var font = Font(size, bold: true);
+        var font = Font(size, family: CjkFont.Sans);
         if (y + size * 2.5 > Bottom)
         {
             NewPage(page.Orientation == PageOrientation.Landscape);
         }
 
         y += size * 0.6;
-        Text(text, font, Margin, y);
-        y += size * 1.9;
+        Text(text, font, centred ? (Width - measure.Width(text, font)) / 2 : Margin, y);
+        y += size * 2.1;
     }
 
     private void Paragraph(string text, XFont font, bool indent)
@@ -187,7 +209,7 @@ public sealed class PdfDocumentWriter
         var width = Width - 2 * Margin;
         var first = indent ? measure.Width("国国", font) : 0;
         var lines = Wrap(text, font, width, first);
-        var lineHeight = font.Size * 1.75;
+        var lineHeight = font.Size * 1.8;
         for (var i = 0; i < lines.Count; i++)
         {
             if (y + lineHeight > Bottom)
@@ -209,12 +231,12 @@ public sealed class PdfDocumentWriter
     {
         var tocPage = pdf.Pages[tocPageIndex];
         using var g = XGraphics.FromPdfPage(tocPage);
-        var title = Font(18, bold: true);
-        g.DrawString("目 录", title, XBrushes.Black, new XPoint((tocPage.Width.Point - g.MeasureString("目 录", title).Width) / 2, Margin + 24), XStringFormats.BaseLineLeft);
-        var top = Margin + 56;
+        var title = Font(20, family: CjkFont.Sans);
+        g.DrawString("目  录", title, XBrushes.Black, new XPoint((tocPage.Width.Point - g.MeasureString("目  录", title).Width) / 2, Margin + 24), XStringFormats.BaseLineLeft);
+        var top = Margin + 60;
         foreach (var (text, pageNumber, level) in contents)
         {
-            var font = level == 0 ? bodyBold : body;
+            var font = level == 0 ? subheading : body;
             var x = Margin + level * 24;
             g.DrawString(text, font, XBrushes.Black, new XPoint(x, top + font.Size), XStringFormats.BaseLineLeft);
             var number = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -224,12 +246,12 @@ public sealed class PdfDocumentWriter
             var dotsTo = right - g.MeasureString(number, font).Width - 6;
             if (dotsTo > dotsFrom)
             {
-                g.DrawLine(new XPen(Rule, 0.5) { DashStyle = XDashStyle.Dot }, dotsFrom, top + font.Size, dotsTo, top + font.Size);
+                g.DrawLine(new XPen(Rule, 0.6) { DashStyle = XDashStyle.Custom, DashPattern = [0.5, 4], LineCap = XLineCap.Round }, dotsFrom, top + font.Size, dotsTo, top + font.Size);
             }
 
             var height = tocPage.Height.Point;
             tocPage.AddDocumentLink(new PdfRectangle(new XPoint(x, height - (top + font.Size * 1.6)), new XPoint(right, height - top)), pageNumber, null);
-            top += font.Size * 2.1;
+            top += font.Size * 1.95;
         }
     }
 
@@ -294,11 +316,11 @@ public sealed class PdfDocumentWriter
             NewPage(false);
         }
 
-        Text($"{chart.Title}（单位：{chart.Unit}）", bodyBold, Margin, y);
+        Text($"{chart.Title}（单位：{chart.Unit}）", subheading, Margin, y);
         y += 24;
         var barWidth = Width - 2 * Margin - labelWidth - 60;
         var max = chart.Series.SelectMany(s => s.Values).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        XColor[] colours = [Accent, XColor.FromArgb(199, 162, 80)];
+        XColor[] colours = [Accent, XColor.FromArgb(175, 175, 175)];
         for (var c = 0; c < chart.Categories.Count; c++)
         {
             var label = chart.Categories[c];
@@ -339,18 +361,29 @@ public sealed class PdfDocumentWriter
         }
 
         contents.Add((part.Title, pdf.PageCount, document.TextHeading is null ? 0 : 1));
-        Heading(part.Title, 13);
+        Heading(part.Title, 16, centred: true);
         foreach (var paragraph in part.Paragraphs)
         {
-            Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? bodyBold : body, indent: !PrintedPart.IsSubheading(paragraph));
+            Paragraph(paragraph, PrintedPart.IsSubheading(paragraph) ? subheading : body, indent: true);
         }
     }
 
-    private void Table(PrintedTable table)
+    /// <summary>
+    /// One table from a new page. The first table's page opens with the heading over the tables (二、表格部分) and the 说明
+    /// of their unit and rounding, where the rounding is explained once for the whole document.
+    /// </summary>
+    private void Table(PrintedTable table, PrintedDocument? opening)
     {
-        where = $"表 {table.Number} {table.Title}";
+        where = $"表{table.Number} {table.Title}";
         NewPage(table.Landscape);
         tablePages[table.Id] = [pdf.PageCount - 1];
+        if (opening is not null)
+        {
+            Heading(opening.TablesHeading, 16, centred: false);
+            Paragraph(opening.RoundingNote, Font(10.5), indent: true);
+            y += 6;
+        }
+
         contents.Add(($"（{Wording(table.Number)}）{table.Title}", pdf.PageCount, 1));
         TableTitle(table, continued: false);
         foreach (var block in table.Blocks)
@@ -362,7 +395,7 @@ public sealed class PdfDocumentWriter
                     break;
                 case TextBlock text:
                     EnsureRoom(table, body.Size * 2);
-                    Paragraph(text.Text, text.Heading ? bodyBold : body, indent: !text.Heading);
+                    Paragraph(text.Text, text.Heading ? subheading : body, indent: true);
                     break;
             }
         }
@@ -370,32 +403,42 @@ public sealed class PdfDocumentWriter
         if (table.Note is not null)
         {
             EnsureRoom(table, 20);
-            Paragraph("注：" + table.Note, body, indent: false);
+            Paragraph("注：" + table.Note, Font(10.5), indent: false);
         }
     }
 
+    /// <summary>The height <see cref="TableTitle"/> takes.</summary>
+    private const double TitleHeight = 18 + 30 + 22;
+
     private void TableTitle(PrintedTable table, bool continued)
     {
-        Text($"表 {table.Number}{(continued ? "（续表）" : string.Empty)}", bodyBold, Margin, y);
+        var label = Font(12, family: CjkFont.Sans);
+        Text($"表{table.Number}{(continued ? "（续表）" : string.Empty)}", label, Margin, y);
         y += 18;
-        var title = Font(14, bold: true);
+        var title = Font(16, bold: true);
         var text = table.Title + (continued ? "（续表）" : string.Empty);
-        Text(text, title, (Width - gfx.MeasureString(text, title).Width) / 2, y);
-        y += 26;
-        Text($"部门名称：{table.Department}", body, Margin, y);
+        Text(text, title, (Width - measure.Width(text, title)) / 2, y);
+        y += 30;
+        var meta = Font(10.5);
+        Text($"部门名称：{table.Department}", meta, Margin, y);
         var unit = $"单位：{table.Unit}";
-        Text(unit, body, Width - Margin - gfx.MeasureString(unit, body).Width, y);
-        y += 20;
+        Text(unit, meta, Width - Margin - measure.Width(unit, meta), y);
+        y += 22;
     }
 
     private void EnsureRoom(PrintedTable table, double height)
     {
         if (y + height > Bottom)
         {
-            NewPage(table.Landscape);
-            tablePages[table.Id].Add(pdf.PageCount - 1);
-            TableTitle(table, continued: true);
+            ContinueTable(table);
         }
+    }
+
+    private void ContinueTable(PrintedTable table)
+    {
+        NewPage(table.Landscape);
+        tablePages[table.Id].Add(pdf.PageCount - 1);
+        TableTitle(table, continued: true);
     }
 
     /// <summary>
@@ -448,18 +491,28 @@ public sealed class PdfDocumentWriter
     {
         var widths = ColumnWidths(grid);
         var right = RightEdge(widths);
+        var lineHeight = cell.Size * 1.5;
+        var wrapped = grid.Rows.Select(row => row.Select((c, i) => Wrap(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList()).ToList();
+        var heights = wrapped.Select(lines => Math.Max(1, lines.Max(l => l.Count)) * lineHeight + 2 * Padding).ToList();
+        var header = grid.Header.Count * HeaderRowHeight(grid, widths);
+        var fullPage = Bottom - Margin - TitleHeight - header;
+        var starts = PageStarts(heights, Bottom - y - header, fullPage);
+        if (starts is null)
+        {
+            // Too few rows would fit under what the page already holds: the grid starts on the next page.
+            ContinueTable(table);
+            starts = PageStarts(heights, Bottom - y - header, fullPage)!;
+        }
+
         DrawHeader(grid, widths);
         var top = y;
-        foreach (var row in grid.Rows)
+        for (var r = 0; r < grid.Rows.Count; r++)
         {
-            var lines = row.Select((c, i) => Wrap(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList();
-            var height = Math.Max(1, lines.Max(l => l.Count)) * cell.Size * 1.45 + 2 * Padding;
-            if (y + height > Bottom)
+            var row = grid.Rows[r];
+            if (r > 0 && starts.Contains(r))
             {
                 RuleColumns(widths, right, top);
-                NewPage(table.Landscape);
-                tablePages[table.Id].Add(pdf.PageCount - 1);
-                TableTitle(table, continued: true);
+                ContinueTable(table);
                 DrawHeader(grid, widths);
                 top = y;
             }
@@ -471,23 +524,69 @@ public sealed class PdfDocumentWriter
                 var c = row[i];
                 var font = c.Bold ? cellBold : cell;
                 var lineTop = y + Padding;
-                foreach (var line in lines[i])
+                foreach (var line in wrapped[r][i])
                 {
                     var left = c.Value is not null
                         ? x + widths[i] - Padding - measure.Width(line, font)
                         : x + Padding + c.Indent * 10;
-                    Text(line, font, left, lineTop - 1);
-                    lineTop += cell.Size * 1.45;
+                    Text(line, font, left, lineTop - 0.5);
+                    lineTop += lineHeight;
                 }
 
                 x += widths[i];
             }
 
-            y += height;
+            y += heights[r];
         }
 
         RuleColumns(widths, right, top);
         y += 10;
+    }
+
+    /// <summary>
+    /// Where each page of a grid's rows begins (row indices, the first 0): as many rows as fit on each page, then rows moved
+    /// back from the second-last page until the last holds <see cref="MinimumRowsOnAPage"/> (or all the grid's rows, when it
+    /// has fewer), never leaving fewer than that on the page they leave. Null when fewer than that would fit in
+    /// <paramref name="firstRoom"/> (what is left of the current page) while the grid runs on: it should start on a new page.
+    /// </summary>
+    /// <param name="heights">Each row's height, pt.</param>
+    /// <param name="firstRoom">The height left for rows on the current page, under the header, pt.</param>
+    /// <param name="pageRoom">The height for rows on a continuation page, under its title and header, pt.</param>
+    public static HashSet<int>? PageStarts(IReadOnlyList<double> heights, double firstRoom, double pageRoom)
+    {
+        var starts = new List<int> { 0 };
+        var room = firstRoom;
+        for (var r = 0; r < heights.Count; r++)
+        {
+            if (heights[r] > room && r > starts[^1])
+            {
+                starts.Add(r);
+                room = pageRoom;
+            }
+
+            room -= heights[r];
+        }
+
+        var least = Math.Min(MinimumRowsOnAPage, heights.Count);
+        if (starts.Count > 1 && starts[1] < least)
+        {
+            return null;
+        }
+
+        if (starts.Count > 1)
+        {
+            // Move rows from the foot of the page before the last to the last, while the last has too few and room for them.
+            var lastRows = heights.Count - starts[^1];
+            var lastHeight = heights.Skip(starts[^1]).Sum();
+            while (lastRows < least && starts[^1] - starts[^2] > least && lastHeight + heights[starts[^1] - 1] <= pageRoom)
+            {
+                starts[^1]--;
+                lastRows++;
+                lastHeight += heights[starts[^1]];
+            }
+        }
+
+        return [.. starts];
     }
 
     /// <summary>Where the last column ends: its left edge plus the widths, added in the order the cells are placed.</summary>
@@ -523,29 +622,13 @@ public sealed class PdfDocumentWriter
         }
     }
 
-    /// <summary>The height of one header row: enough for the longest wrapped header text (at least two lines).</summary>
-    private double HeaderRowHeight(Grid grid, double[] widths)
+    /// <summary>
+    /// Where each header cell sits: its row, first column, left edge and width — a cell beside one spanning rows from above
+    /// takes the next free column, as in an HTML table.
+    /// </summary>
+    private static List<(int Row, int Column, double X, double Width, HeaderCell Cell)> HeaderPlaces(Grid grid, double[] widths)
     {
-        var lineHeight = cell.Size * 1.45;
-        var lines = 2;
-        foreach (var row in grid.Header)
-        {
-            var column = 0;
-            foreach (var h in row)
-            {
-                var w = widths.Skip(Math.Min(column, widths.Length - 1)).Take(h.ColSpan).Sum();
-                lines = Math.Max(lines, (Wrap(h.Text, cellBold, w - 2 * Padding).Count + h.RowSpan - 1) / h.RowSpan);
-                column += h.ColSpan;
-            }
-        }
-
-        return lines * lineHeight + 2 * Padding;
-    }
-
-    /// <summary>Draws the header rows with their merged cells: a cell spanning rows or columns is one box, its text centred.</summary>
-    private void DrawHeader(Grid grid, double[] widths)
-    {
-        var rowHeight = HeaderRowHeight(grid, widths);
+        var places = new List<(int, int, double, double, HeaderCell)>();
         var occupied = new bool[grid.Header.Count, widths.Length];
         for (var r = 0; r < grid.Header.Count; r++)
         {
@@ -562,19 +645,7 @@ public sealed class PdfDocumentWriter
                     break;
                 }
 
-                var x = Margin + widths.Take(column).Sum();
-                var w = widths.Skip(column).Take(h.ColSpan).Sum();
-                var height = rowHeight * h.RowSpan;
-                var top = y + r * rowHeight;
-                gfx.DrawRectangle(new XPen(Rule, 0.5), new XSolidBrush(Band), x, top, w, height);
-                var lines = Wrap(h.Text, cellBold, w - 2 * Padding);
-                var textTop = top + (height - lines.Count * cell.Size * 1.45) / 2;
-                foreach (var line in lines)
-                {
-                    Text(line, cellBold, x + (w - measure.Width(line, cellBold)) / 2, textTop - 1);
-                    textTop += cell.Size * 1.45;
-                }
-
+                places.Add((r, column, Margin + widths.Take(column).Sum(), widths.Skip(column).Take(h.ColSpan).Sum(), h));
                 for (var rr = r; rr < r + h.RowSpan && rr < grid.Header.Count; rr++)
                 {
                     for (var cc = column; cc < column + h.ColSpan && cc < widths.Length; cc++)
@@ -584,6 +655,40 @@ public sealed class PdfDocumentWriter
                 }
 
                 column += h.ColSpan;
+            }
+        }
+
+        return places;
+    }
+
+    /// <summary>The height of one header row: enough for the longest wrapped header text (at least two lines).</summary>
+    private double HeaderRowHeight(Grid grid, double[] widths)
+    {
+        var lineHeight = cell.Size * 1.5;
+        var lines = 2;
+        foreach (var (_, _, _, w, h) in HeaderPlaces(grid, widths))
+        {
+            lines = Math.Max(lines, (Wrap(h.Text, headerCell, w - 2 * Padding).Count + h.RowSpan - 1) / h.RowSpan);
+        }
+
+        return lines * lineHeight + 2 * Padding;
+    }
+
+    /// <summary>Draws the header rows with their merged cells: a cell spanning rows or columns is one box, its text centred.</summary>
+    private void DrawHeader(Grid grid, double[] widths)
+    {
+        var rowHeight = HeaderRowHeight(grid, widths);
+        foreach (var (r, _, x, w, h) in HeaderPlaces(grid, widths))
+        {
+            var height = rowHeight * h.RowSpan;
+            var top = y + r * rowHeight;
+            gfx.DrawRectangle(new XPen(Rule, 0.5), x, top, w, height);
+            var lines = Wrap(h.Text, headerCell, w - 2 * Padding);
+            var textTop = top + (height - lines.Count * cell.Size * 1.5) / 2;
+            foreach (var line in lines)
+            {
+                Text(line, headerCell, x + (w - measure.Width(line, headerCell)) / 2, textTop - 1);
+                textTop += cell.Size * 1.5;
             }
         }
 

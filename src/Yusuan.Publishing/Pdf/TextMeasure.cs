@@ -32,15 +32,17 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
     }
 
     /// <summary>
-    /// Breaks text into lines no wider than <paramref name="width"/> (pt; the first line <paramref name="firstIndent"/> less):
-    /// Chinese may break between any two characters (text elements); explicit line breaks are kept; a line holds at least one
-    /// character. Where a line's summed width comes within <see cref="NearBreak"/> of the room left, the line is measured
-    /// whole, so every break falls exactly where measuring each candidate line whole would put it.
+    /// Breaks text into lines no wider than <paramref name="width"/> (pt; the first line <paramref name="firstIndent"/> less)
+    /// between the <see cref="Segments"/> of each paragraph — between two Chinese characters, never inside a figure, a code or
+    /// a Latin word, never before closing or after opening punctuation; a segment wider than a whole line is broken between
+    /// its characters. Explicit line breaks are kept; a line holds at least one character. Where a line's summed width comes
+    /// within <see cref="NearBreak"/> of the room left, the line is measured whole, so every break falls exactly where
+    /// measuring each candidate line whole would put it.
     /// </summary>
     public List<string> Wrap(string text, XFont font, double width, double firstIndent = 0)
     {
         // A text of one line that fits whole is its own line (most of a table's cells): every part of it is no wider than the
-        // whole, so no break could fall inside it — without walking it character by character.
+        // whole, so no break could fall inside it — without walking it segment by segment.
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0 && Width(text, font) <= width - firstIndent)
         {
             return [text];
@@ -52,12 +54,10 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
             var line = new StringBuilder();
             var lineWidth = 0.0;
             var available = lines.Count == 0 ? width - firstIndent : width;
-            var elements = StringInfo.GetTextElementEnumerator(paragraph);
-            while (elements.MoveNext())
+            foreach (var segment in Segments(paragraph))
             {
-                var element = elements.GetTextElement();
-                var elementWidth = Width(element, font);
-                if (line.Length > 0 && Overflows(line, element, lineWidth + elementWidth, available, font))
+                var segmentWidth = Width(segment, font);
+                if (line.Length > 0 && Overflows(line, segment, lineWidth + segmentWidth, available, font))
                 {
                     lines.Add(line.ToString());
                     line.Clear();
@@ -65,8 +65,29 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
                     available = width;
                 }
 
-                line.Append(element);
-                lineWidth += elementWidth;
+                if (line.Length == 0 && segmentWidth > available)
+                {
+                    // Wider than a whole line (a long code or URL in a narrow cell): its characters, as many as fit on each line.
+                    foreach (var element in Elements(segment))
+                    {
+                        var elementWidth = Width(element, font);
+                        if (line.Length > 0 && Overflows(line, element, lineWidth + elementWidth, available, font))
+                        {
+                            lines.Add(line.ToString());
+                            line.Clear();
+                            lineWidth = 0;
+                            available = width;
+                        }
+
+                        line.Append(element);
+                        lineWidth += elementWidth;
+                    }
+
+                    continue;
+                }
+
+                line.Append(segment);
+                lineWidth += segmentWidth;
             }
 
             lines.Add(line.ToString());
@@ -75,6 +96,76 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
         return lines;
     }
 
-    private bool Overflows(StringBuilder line, string element, double summed, double available, XFont font) =>
-        Math.Abs(summed - available) > NearBreak ? summed > available : measure(line + element, font) > available;
+    /// <summary>
+    /// The pieces a line may break between, in order, together the paragraph: each Chinese character alone; a run of Latin
+    /// letters, digits and the marks inside a figure or code (7,656.00, 2021-2025, 90%, CIM) whole; closing punctuation
+    /// (，。、；：）》” …) kept with what precedes it and opening punctuation (（《“ …) with what follows, as Chinese typesetting
+    /// requires (GB/T 15834's line-start and line-end rules); a short bracketed note — （境）, （套） — kept with the word before
+    /// it. Spaces end a piece and stay at its end.
+    /// </summary>
+    public static IEnumerable<string> Segments(string paragraph)
+    {
+        var pieces = new List<StringBuilder>();
+        var elements = Elements(paragraph).ToList();
+        var glueNext = false;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            var last = pieces.Count > 0 ? pieces[^1] : null;
+            var joins = last is not null && (glueNext
+                || IsClosing(element)
+                || element == " " || element == "\u3000"
+                || (IsWord(element) && last.Length > 0 && IsWord(last[^1].ToString()))
+                || (IsOpening(element) && ShortNote(elements, i)));
+            if (joins)
+            {
+                last!.Append(element);
+            }
+            else
+            {
+                pieces.Add(new StringBuilder(element));
+            }
+
+            glueNext = IsOpening(element);
+        }
+
+        return pieces.Select(p => p.ToString());
+    }
+
+    private const string Closing = "，。、；：？！）》」』”’〕】〉…—·%‰℃,.;:?!)]}";
+    private const string Opening = "（《「『“‘〔【〈([{";
+
+    private static bool IsClosing(string element) => element.Length == 1 && Closing.Contains(element[0], StringComparison.Ordinal);
+
+    private static bool IsOpening(string element) => element.Length == 1 && Opening.Contains(element[0], StringComparison.Ordinal);
+
+    /// <summary>Letters, digits and the marks that join them inside a figure or a code.</summary>
+    private static bool IsWord(string element) =>
+        element.Length == 1 && (char.IsAsciiLetterOrDigit(element[0]) || element[0] is '.' or ',' or '-' or '/' or '%' or '_' or '+' or '#' or '&' or '@' or '\'' or '~' or '=' or '<' or '>' or '≤' or '≥');
+
+    /// <summary>An opening bracket at <paramref name="at"/> that closes within four characters: （境）, （套）, （本级）.</summary>
+    private static bool ShortNote(List<string> elements, int at)
+    {
+        for (var i = at + 1; i < elements.Count && i <= at + 5; i++)
+        {
+            if (IsClosing(elements[i]) && elements[i] is "）" or ")")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> Elements(string text)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            yield return elements.GetTextElement();
+        }
+    }
+
+    private bool Overflows(StringBuilder line, string segment, double summed, double available, XFont font) =>
+        Math.Abs(summed - available) > NearBreak ? summed > available : measure(line + segment, font) > available;
 }
