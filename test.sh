@@ -3,7 +3,9 @@
 #   - LibreOffice (Writer and Calc, headless): the DOCX must open and convert without repair, and the nine-table layout
 #     test converts a workbook, which Writer alone cannot open;
 #   - poppler-utils: pdftoppm/pdftotext for the screenshot script, and pdfseparate/pdfunite and pdftotext for the tests
-#     that cut pages from corpus documents and count the figures printed on them;
+#     that cut pages from corpus documents and count the figures printed on them; pdftoppm and pdffonts for the tests that
+#     compare the sample's pages with the approved images (tests/approved, scripts/approve-pages.sh);
+#   - fonts-noto-cjk: the CJK faces LibreOffice draws the DOCX's 宋体 and 黑体 with (tests/render/fonts.conf);
 #   - Debian's chromium: the web pages are tested in a real browser (Playwright drives /usr/bin/chromium);
 #   - a PostgreSQL server on loopback, in a temporary folder, for the store's tests (YUSUAN_TEST_POSTGRES names it;
 #     set that variable yourself to use a server of your own).
@@ -19,6 +21,7 @@ missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+fc-list 2>/dev/null | grep -q "Noto Serif CJK" || missing+=(fonts-noto-cjk)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ -z "${YUSUAN_TEST_POSTGRES:-}" ] && [ -z "$(pg_bin)" ]; then missing+=(postgresql); fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Yusuan.Core.Compile;
 using Yusuan.Publishing.Layout;
+using Yusuan.Publishing.Office;
 
 namespace Yusuan.Publishing.Tests;
 
@@ -76,5 +77,58 @@ public class OfficeTests
         }
 
         Assert.Equal(13, body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count());
+    }
+
+    [Fact]
+    public void Word_document_has_a_cover_a_contents_field_heading_styles_and_a_landscape_section_for_each_wide_table()
+    {
+        using var docx = WordprocessingDocument.Open(new MemoryStream(SamplePublication.Publication.Docx), false);
+        var main = docx.MainDocumentPart!;
+        var body = main.Document.Body!;
+        var paragraphs = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().ToList();
+
+        // The cover: title, year, issuer, date — then a section of its own without a footer.
+        var texts = paragraphs.Select(p => p.InnerText).ToList();
+        Assert.Equal("2023年深圳市生态环境智能管控中心部门预算", texts.First(t => t.Length > 0));
+        Assert.Contains("深圳市生态环境智能管控中心", texts.Take(8));
+        Assert.Contains("2023年2月10日", texts.Take(8));
+
+        // A real table-of-contents field over heading levels 1–2, each entry linked to a bookmarked heading; Word updates it on opening.
+        var instructions = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>().Select(f => f.Text.Trim()).ToList();
+        Assert.Contains(@"TOC \o ""1-2"" \h \z \u", instructions);
+        var bookmarks = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
+        var links = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Hyperlink>().Select(h => h.Anchor!.Value).ToList();
+        Assert.Equal(1 + 9 + 1 + 12, links.Count);
+        Assert.All(links, anchor => Assert.Contains(anchor, bookmarks));
+        Assert.True(main.DocumentSettingsPart!.Settings.Elements<DocumentFormat.OpenXml.Wordprocessing.UpdateFieldsOnOpen>().Single().Val!.Value);
+
+        // Word's own heading styles, so the navigation pane and the contents follow them.
+        var styles = main.StyleDefinitionsPart!.Styles!.Elements<DocumentFormat.OpenXml.Wordprocessing.Style>().ToDictionary(s => s.StyleId!.Value!, s => s.StyleName!.Val!.Value);
+        Assert.Equal(("heading 1", "heading 2", "heading 3"), (styles["Heading1"], styles["Heading2"], styles["Heading3"]));
+        var level1 = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(["一、文字部分", "二、表格部分"], level1);
+
+        // One section per table; the wide ones landscape; every table's header rows repeat on each page and no row splits.
+        var sections = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().ToList();
+        var landscape = sections.Count(s => s.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient?.Value == DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape);
+        Assert.Equal(SamplePublication.Document.Tables.Count(t => t.Landscape), landscape);
+        Assert.True(landscape > 0);
+        Assert.All(body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>(), t =>
+            Assert.NotNull(t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First().TableRowProperties?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TableHeader>()));
+    }
+
+    [Fact]
+    public void Word_columns_are_wide_enough_for_every_figure_and_code_on_one_line()
+    {
+        // 13900122009 and 2110203 in 表5, 7,656 in bold: each column at least as wide as its longest figure or code at 0.6 em.
+        foreach (var grid in SamplePublication.Document.Tables.Where(t => t.Landscape).SelectMany(t => t.Blocks.OfType<GridBlock>()).Select(b => b.Grid))
+        {
+            var widths = DocxDocumentWriter.ColumnWidths(grid, 16838 - 2 * 1247);
+            for (var c = 0; c < widths.Length; c++)
+            {
+                var longest = grid.Rows.Select(r => r[c]).Where(cell => cell.Value is not null || (cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit))).Select(cell => cell.Text.Length).DefaultIfEmpty(0).Max();
+                Assert.True(widths[c] >= longest * 108 + 216, $"column {c}: {widths[c]} twips for {longest} characters");
+            }
+        }
     }
 }

@@ -52,6 +52,26 @@ public sealed record PrintedDocument(
     IReadOnlyList<Chart> Charts,
     string RoundingNote)
 {
+    /// <summary>
+    /// The title as the cover sets it, in lines that break between words: the year and the department, then the kind of
+    /// document (部门预算) — or whole, when short.
+    /// </summary>
+    public IReadOnlyList<string> TitleLines
+    {
+        get
+        {
+            foreach (var kind in new[] { "部门预算", "部门决算", "单位预算", "绩效监控报告", "绩效自评报告" })
+            {
+                if (Title.EndsWith(kind, StringComparison.Ordinal) && Title.Length > kind.Length + 8)
+                {
+                    return [Title[..^kind.Length], kind];
+                }
+            }
+
+            return [Title];
+        }
+    }
+
     /// <summary>The date of publication the cover prints; null where none is known (a draft): the cover gives the fiscal year alone.</summary>
     public DateOnly? IssuedOn { get; init; }
 

@@ -167,7 +167,7 @@ public sealed class PdfDocumentWriter
         NewPage(false);
         var title = Font(26, bold: true);
         var top = Height * 0.27;
-        foreach (var line in Wrap(document.Title, title, Width - 2.6 * Margin))
+        foreach (var line in document.TitleLines.SelectMany(l => Wrap(l, title, Width - 2.6 * Margin)))
         {
             Text(line, title, (Width - measure.Width(line, title)) / 2, top);
             top += 44;
