@@ -1,25 +1,19 @@
 #!/usr/bin/env bash
-# Renders the sample's PDF pages (pdftoppm) and HTML (headless Chromium) to PNG in docs/screenshots/, to look at, and
+# Renders the sample's HTML (headless Chromium) to PNG in docs/screenshots/, to look at, and
 # runs the browser tests of the web application's whole path and of a budget season with YUSUAN_SCREENSHOTS set, so each
 # step's screenshot (web-01 … web-10, season-01 … season-06) lands there too. Those tests need no PostgreSQL.
-# Needs poppler-utils and chromium (Debian packages). The HTML names the font "Noto Sans SC"; the script makes the
-# bundled copy visible to fontconfig so Chromium draws Chinese text with it.
+# Needs chromium (Debian package). The HTML names the fonts "Noto Serif SC" and "Noto Sans SC"; the script makes the
+# bundled copies visible to fontconfig so Chromium draws Chinese text with them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 dotnet run --project src/Yusuan.Cli -- build samples/sz-eeimc-2023 --out "$out" >/dev/null || [ $? -eq 1 ]
 mkdir -p docs/screenshots "$HOME/.local/share/fonts"
-rm -f docs/screenshots/*.png
-cp assets/fonts/NotoSansSC-Regular.ttf "$HOME/.local/share/fonts/"
+rm -f docs/screenshots/html.png docs/screenshots/web-*.png docs/screenshots/season-*.png
+cp assets/fonts/NotoSansSC-Regular.ttf assets/fonts/NotoSerifSC-Regular.ttf "$HOME/.local/share/fonts/"
 fc-cache -f >/dev/null 2>&1 || true
 
-# Cover, contents, first text pages, the charts, and the first page of 表1, 表3, 表8 and 表12.
-for p in 1 2 3 4 8; do
-  pdftoppm -r 60 -png -singlefile -f "$p" -l "$p" "$out/disclosure.pdf" "docs/screenshots/pdf-page-$p"
-done
-for t in 9 12 17 22; do
-  pdftoppm -r 60 -png -singlefile -f "$t" -l "$t" "$out/disclosure.pdf" "docs/screenshots/pdf-page-$t"
-done
+# Every page of the PDF and of the DOCX: scripts/approve-pages.sh writes them (docs/screenshots/pdf, docs/screenshots/docx).
 
 profile=$(mktemp -d)
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \

@@ -23,9 +23,10 @@ public static class Publisher
     public static Publication Render(Disclosure disclosure, IEnumerable<BudgetLine>? lines, Core.Tables.DocumentTemplate? template = null, DateOnly? issuedOn = null)
     {
         var document = DocumentLayout.From(disclosure, template) with { IssuedOn = issuedOn };
-        var html = HtmlDocumentWriter.Write(document);
         using var pdf = new MemoryStream();
         var rendering = PdfDocumentWriter.Write(document, pdf);
+        // The HTML's contents give the PDF's page numbers: printed, its pages are the PDF's.
+        var html = HtmlDocumentWriter.Write(document, rendering.Contents);
         using var xlsx = new MemoryStream();
         XlsxDocumentWriter.Write(document, lines, xlsx);
         using var docx = new MemoryStream();

@@ -19,9 +19,10 @@ public class HtmlTests
     [Fact]
     public void Html_tables_are_semantic_and_linked_from_the_contents()
     {
+        var number = 0;
         foreach (var (id, title) in TableTitles.All)
         {
-            Assert.Contains($"<a href=\"#{id}\">{System.Net.WebUtility.HtmlEncode(title)}</a>", Html, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"#{id}\">（{Yusuan.Core.Narrative.Wording.ChineseCount(++number)}）{System.Net.WebUtility.HtmlEncode(title)}</a>", Html, StringComparison.Ordinal);
             Assert.Contains($"id=\"{id}\"", Html, StringComparison.Ordinal);
         }
 
@@ -51,5 +52,16 @@ public class HtmlTests
         var html = Yusuan.Publishing.Html.HtmlDocumentWriter.Write(document);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_has_the_cover_with_issuer_and_date_and_the_contents_with_the_pdfs_page_numbers()
+    {
+        Assert.Contains("<header class=\"cover\"><h1><span>2023年深圳市生态环境智能管控中心</span><span>部门预算</span></h1><p class=\"year\">（2023年度）</p><p class=\"issuer\">深圳市生态环境智能管控中心</p><p class=\"date\">2023年2月10日</p></header>", Html, StringComparison.Ordinal);
+        var contents = SamplePublication.Publication.Rendering.Contents;
+        Assert.Contains($"<a href=\"#part1\">第一部分 部门概况</a><span class=\"dots\"></span><span class=\"page\">{contents["第一部分 部门概况"]}</span>", Html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#T12\">（十二）部门（单位）整体支出绩效目标表</a><span class=\"dots\"></span><span class=\"page\">{contents["（十二）部门（单位）整体支出绩效目标表"]}</span>", Html, StringComparison.Ordinal);
+        // The web pages render no PDF: their contents have no page numbers.
+        Assert.DoesNotContain("class=\"page\"", Yusuan.Publishing.Html.HtmlDocumentWriter.Write(SamplePublication.Document), StringComparison.Ordinal);
     }
 }

@@ -12,55 +12,118 @@ namespace Yusuan.Publishing.Html;
 /// </summary>
 public static class HtmlDocumentWriter
 {
+    // On screen a page to read; in print the PDF's pages (PdfDocumentWriter): A4 with its margins, the cover and the contents
+    // on pages of their own, the text in the 宋体-style serif at 12 pt with headings in the 黑体-style sans, the charts and
+    // each table from a new page — landscape where the PDF turns it — header rows repeated, no row split, page numbers
+    // (— 3 —) at the foot of every page but the cover.
     private const string Style = """
-        :root{--ink:#1f2328;--rule:#8c959f;--band:#f3f6f9;--accent:#2f6f9f}
-        body{font-family:"Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;color:var(--ink);max-width:1180px;margin:0 auto;padding:24px;line-height:1.7}
-        header.cover{text-align:center;padding:80px 0 40px;border-bottom:2px solid var(--accent)}
-        header.cover h1{font-size:2em;margin:0 0 .4em}
-        nav.toc ol{columns:2;column-gap:40px}nav.toc a{color:var(--accent);text-decoration:none}
-        h2{border-left:6px solid var(--accent);padding-left:10px;margin-top:2em}
-        h3{margin-top:1.6em}
-        p{text-indent:2em;margin:.4em 0}
-        table{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;font-size:13px}
-        caption{caption-side:top;text-align:center;font-size:1.15em;font-weight:bold;padding:.3em}
-        th,td{border:1px solid var(--rule);padding:3px 6px;vertical-align:middle}
-        thead th{background:var(--band);font-weight:bold;text-align:center}
+        :root{--ink:#111;--rule:#000;--serif:"Noto Serif SC","Noto Serif CJK SC","Source Han Serif SC","SimSun","宋体",serif;--sans:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","SimHei","黑体",sans-serif}
+        body{font-family:var(--serif);font-size:12pt;color:var(--ink);max-width:1100px;margin:0 auto;padding:24px;line-height:1.8}
+        h1,h2,h3,h4,nav.toc,.label,th{font-family:var(--sans);font-weight:normal}
+        header.cover{text-align:center;padding:120px 0 80px}
+        header.cover h1{font-family:var(--serif);font-weight:bold;font-size:26pt;line-height:1.6;margin:0}
+        header.cover h1 span{display:block}
+        header.cover p{text-indent:0;margin:.3em 0}
+        header.cover .year{font-size:16pt;margin-top:1em}
+        header.cover .issuer{font-family:var(--sans);font-size:16pt;margin-top:6em}
+        header.cover .date{font-size:15pt}
+        nav.toc h2{text-align:center;font-size:20pt;letter-spacing:.5em;border:0}
+        nav.toc ol{list-style:none;padding:0;margin:0}
+        nav.toc li{display:flex;align-items:baseline;font-family:var(--serif)}
+        nav.toc li.level1{font-family:var(--sans)}
+        nav.toc li.level2{padding-left:2em}
+        nav.toc li a{color:inherit;text-decoration:none}
+        nav.toc li .dots{flex:1;border-bottom:1px dotted #555;margin:0 .4em}
+        h2{font-size:16pt;line-height:1.6;margin:.6em 0 .5em}
+        h3{font-size:16pt;line-height:1.6;text-align:center;margin:.6em 0 .5em}
+        h4{font-size:12pt;margin:0 0 .4em;text-indent:2em}
+        p{text-indent:2em;margin:0 0 .4em}
+        section.table .label{font-size:12pt;margin:0}
+        table{border-collapse:collapse;width:100%;margin:.2em 0 1em;font-size:9pt;line-height:1.5}
+        caption{caption-side:top;text-align:center;font-size:16pt;font-weight:bold;padding:.2em 0 .4em}
+        caption .meta{font-weight:normal;font-size:10.5pt;margin-top:.4em}
+        th,td{border:.5pt solid var(--rule);padding:3pt;vertical-align:middle}
+        thead th{text-align:center}
         td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        td.b,th.b{font-weight:bold}
-        .meta{display:flex;justify-content:space-between;font-size:13px;margin:.2em 0}
-        .note{font-size:13px;color:#444}
+        td.b{font-weight:bold}
+        .meta{display:flex;justify-content:space-between;font-size:10.5pt;margin:.2em 0;text-indent:0}
+        .note{font-size:10.5pt}
         .charts{display:grid;grid-template-columns:1fr;gap:18px}
         figure{margin:0}
-        @page{size:A4 portrait;margin:16mm 14mm}
-        @page wide{size:A4 landscape;margin:12mm}
-        @media print{body{max-width:none;padding:0}section.table{break-before:page}section.table.landscape{page:wide}
-          header.cover{break-after:page;padding-top:200px}nav.toc{break-after:page}thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit}}
+        @page{size:A4 portrait;margin:56pt 56pt 70pt;@bottom-center{content:"— " counter(page) " —";font:9pt var(--serif);color:#808080}}
+        @page:first{@bottom-center{content:none}}
+        @page wide{size:A4 landscape;margin:56pt 56pt 70pt}
+        @media print{body{max-width:none;padding:0}
+          header.cover{break-after:page;box-sizing:border-box;padding:190pt 0 0;height:700pt}header.cover .issuer{margin-top:230pt}
+          nav.toc{break-after:page}nav.toc h2{margin-top:0}
+          #charts,h2#tables{break-before:page}
+          section.table{break-before:page}h2#tables+p+section.table{break-before:auto}section.table.landscape{page:wide}
+          thead{display:table-header-group}tr{break-inside:avoid}
+          tbody tr:nth-last-child(-n+2){break-before:avoid}tbody tr:nth-child(-n+2){break-after:avoid}
+          a{color:inherit}p{orphans:2;widows:2}}
         """;
 
-    public static string Write(PrintedDocument document)
+    /// <summary>The document as one HTML file.</summary>
+    /// <param name="document">What to write.</param>
+    /// <param name="pages">
+    /// The page of each entry of the contents in the PDF (<see cref="Pdf.PdfRendering.Contents"/>), printed in the HTML's
+    /// contents as the PDF's are; null (the web pages, which render no PDF): the contents without page numbers.
+    /// </param>
+    public static string Write(PrintedDocument document, IReadOnlyDictionary<string, int>? pages = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
             .Append(E(document.Title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-        html.Append("<header class=\"cover\"><h1>").Append(E(document.Title)).Append("</h1><p style=\"text-indent:0\">")
-            .Append(E(document.Department)).Append("</p></header>\n");
+        html.Append("<header class=\"cover\"><h1>");
+        foreach (var line in document.TitleLines)
+        {
+            html.Append("<span>").Append(E(line)).Append("</span>");
+        }
 
-        html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目 录</h2>");
+        var when = document.IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{document.Year}年";
+        html.Append("</h1><p class=\"year\">（").Append(document.Year).Append("年度）</p><p class=\"issuer\">").Append(E(document.Department))
+            .Append("</p><p class=\"date\">").Append(E(when)).Append("</p></header>\n");
+
+        html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ol>");
+        void Entry(string title, string href, int level)
+        {
+            html.Append("<li class=\"level").Append(level).Append("\"><a href=\"#").Append(href).Append("\">").Append(E(title)).Append("</a>");
+            if (pages?.GetValueOrDefault(title) is > 0 and var page)
+            {
+                html.Append("<span class=\"dots\"></span><span class=\"page\">").Append(page).Append("</span>");
+            }
+
+            html.Append("</li>");
+        }
+
+        var under = document.TextHeading is null ? 1 : 2;
         if (document.TextHeading is { } textHeading)
         {
-            html.Append("<h3>").Append(E(textHeading)).Append("</h3>");
+            Entry(textHeading, "text", 1);
         }
 
-        ContentsOf(html, document.PartsBeforeTables);
-        html.Append("<h3>").Append(E(document.TablesHeading)).Append("</h3><ol>");
+        foreach (var part in document.PartsBeforeTables)
+        {
+            Entry(part.Title, $"part{part.Number}", under);
+        }
+
+        if (document.Charts.Count > 0)
+        {
+            Entry("图表", "charts", 2);
+        }
+
+        Entry(document.TablesHeading, "tables", 1);
         foreach (var table in document.Tables)
         {
-            html.Append("<li><a href=\"#").Append(table.Id).Append("\">").Append(E(table.Title)).Append("</a></li>");
+            Entry($"（{Core.Narrative.Wording.ChineseCount(table.Number)}）{table.Title}", table.Id, 2);
         }
 
-        html.Append("</ol>");
-        ContentsOf(html, document.PartsAfterTables);
-        html.Append("</nav>\n<main>\n");
+        foreach (var part in document.PartsAfterTables)
+        {
+            Entry(part.Title, $"part{part.Number}", 1);
+        }
+
+        html.Append("</ol></nav>\n<main>\n");
         if (document.TextHeading is not null)
         {
             html.Append("<h2 id=\"text\">").Append(E(document.TextHeading)).Append("</h2>\n");
@@ -83,19 +146,19 @@ public static class HtmlDocumentWriter
         }
 
         html.Append("<h2 id=\"tables\">").Append(E(document.TablesHeading)).Append("</h2>\n");
+        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in document.Tables)
         {
             html.Append("<section class=\"table").Append(table.Landscape ? " landscape" : string.Empty).Append("\" id=\"").Append(table.Id).Append("\">\n");
-            html.Append("<p class=\"meta\" style=\"text-indent:0\"><span>表 ").Append(table.Number).Append("</span></p>");
-            html.Append("<p class=\"meta\" style=\"text-indent:0\"><span>部门名称：").Append(E(table.Department)).Append("</span><span>单位：").Append(E(table.Unit)).Append("</span></p>\n");
+            html.Append("<p class=\"label\" style=\"text-indent:0\">表").Append(table.Number).Append("</p>");
             var first = true;
             foreach (var block in table.Blocks)
             {
                 switch (block)
                 {
                     case GridBlock grid:
-                        WriteGrid(html, grid.Grid, first ? table.Title : null, ids);
+                        WriteGrid(html, grid.Grid, first ? table : null, ids);
                         first = false;
                         break;
                     case TextBlock { Heading: true } text:
@@ -115,7 +178,6 @@ public static class HtmlDocumentWriter
             html.Append("</section>\n");
         }
 
-        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n");
         foreach (var part in document.PartsAfterTables)
         {
             WritePart(html, part, document);
@@ -123,24 +185,6 @@ public static class HtmlDocumentWriter
 
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
-    }
-
-    /// <summary>The 目录's entries for some of the parts, as one list; nothing where there are none.</summary>
-    private static void ContentsOf(StringBuilder html, IEnumerable<PrintedPart> parts)
-    {
-        var list = parts.ToList();
-        if (list.Count == 0)
-        {
-            return;
-        }
-
-        html.Append("<ol>");
-        foreach (var part in list)
-        {
-            html.Append("<li><a href=\"#part").Append(part.Number).Append("\">").Append(E(part.Title)).Append("</a></li>");
-        }
-
-        html.Append("</ol>");
     }
 
     /// <summary>A text part: its heading (one level down under a heading over all the text, 一、文字部分, else at the top) and paragraphs.</summary>
@@ -159,12 +203,18 @@ public static class HtmlDocumentWriter
         html.Append("</section>\n");
     }
 
-    private static void WriteGrid(StringBuilder html, Grid grid, string? caption, HashSet<string> ids)
+    /// <summary>A grid as a table; the table's first grid carries its title as the caption, with the department and unit under it.</summary>
+    private static void WriteGrid(StringBuilder html, Grid grid, PrintedTable? titled, HashSet<string> ids)
     {
-        html.Append("<table>");
-        if (caption is not null)
+        if (titled is not null)
         {
-            html.Append("<caption>").Append(E(caption)).Append("</caption>");
+            // The title, then 部门名称 and 单位 above the grid, as the PDF prints them; the caption names the table for a screen reader.
+            html.Append("<table><caption>").Append(E(titled.Title)).Append("<span class=\"meta\"><span>部门名称：").Append(E(titled.Department))
+                .Append("</span><span>单位：").Append(E(titled.Unit)).Append("</span></span></caption>");
+        }
+        else
+        {
+            html.Append("<table>");
         }
 
         html.Append("<colgroup>");

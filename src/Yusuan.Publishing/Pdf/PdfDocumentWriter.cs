@@ -6,7 +6,11 @@ using Yusuan.Publishing.Layout;
 namespace Yusuan.Publishing.Pdf;
 
 /// <summary>What rendering the PDF left to check: the pages each table occupies, and characters the font could not show.</summary>
-public sealed record PdfRendering(IReadOnlyDictionary<string, IReadOnlyList<int>> TablePages, IReadOnlyList<(string Character, string Where)> MissingGlyphs, int PageCount);
+public sealed record PdfRendering(IReadOnlyDictionary<string, IReadOnlyList<int>> TablePages, IReadOnlyList<(string Character, string Where)> MissingGlyphs, int PageCount)
+{
+    /// <summary>Each entry of the contents (一、文字部分, 第一部分 部门概况, （一）收支总表 …) and its page, 1-based, as printed.</summary>
+    public IReadOnlyDictionary<string, int> Contents { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>
 /// The document as an A4 PDF with PDFsharp, set as a published 公文 (GB/T 9704 in spirit): a cover with the title, the
@@ -135,7 +139,10 @@ public sealed class PdfDocumentWriter
 
         var pageCount = pdf.PageCount;
         pdf.Save(output, closeStream: false);
-        return new PdfRendering(tablePages.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value), missing, pageCount);
+        return new PdfRendering(tablePages.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value), missing, pageCount)
+        {
+            Contents = contents.GroupBy(c => c.Title).ToDictionary(g => g.Key, g => g.First().Page),
+        };
     }
 
     private void NewPage(bool landscape)
