@@ -31,7 +31,12 @@ public static class PageFrame
     /// keeps UTC; a time of unspecified kind read back from it is UTC.
     /// </summary>
     public static string BeijingTime(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "（北京时间）";
+        Beijing(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + "（北京时间）";
+
+    /// <summary>The day in Beijing (UTC+8) of a moment the store keeps in UTC: the date a published budget's cover prints.</summary>
+    public static DateOnly BeijingDate(DateTime utc) => DateOnly.FromDateTime(Beijing(utc));
+
+    private static DateTime Beijing(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8);
 
     public static string RoleTitle(string role) => role switch
     {

@@ -59,7 +59,7 @@ internal static class PublicSite
                 }
 
                 using var stream = new MemoryStream();
-                render(DocumentLayout.From(Find(store, code, year)!.Value.Disclosure), stream);
+                render(Printed(Find(store, code, year)!.Value), stream);
                 return store.KeepRendered(id, kind, stream.ToArray());
             }
 
@@ -117,7 +117,7 @@ internal static class PublicSite
     private static string PublicPage(BudgetStore store, string code, int year)
     {
         var found = Find(store, code, year) ?? throw new InvalidOperationException($"{code} {year} is not published");
-        var html = HtmlDocumentWriter.Write(DocumentLayout.From(found.Disclosure));
+        var html = HtmlDocumentWriter.Write(Printed(found));
         var banner = $"<aside class=\"published\" style=\"border:1px solid #8c959f;padding:8px 12px;margin:12px 0\"><a href=\"/\">← 全部部门</a>　第 {found.Version.Number} 版，公开于 {(found.Version.PublishedAt is { } at ? PageFrame.BeijingTime(at) : string.Empty)}。"
             + $"　下载：{string.Join("　", new[] { "pdf", "xlsx", "docx", "json" }.Select(f => $"<a href=\"/budgets/{E(code)}/{year}/disclosure.{f}\">{f.ToUpperInvariant()}</a>"))}"
             + $"　CSV：{string.Join(" ", found.Disclosure.Tables.Select(t => $"<a href=\"/budgets/{E(code)}/{year}/tables/{t.Id}.csv\">{t.Id}</a>"))}"
@@ -127,6 +127,13 @@ internal static class PublicSite
         banner += YearComparison.Html(source, rows);
         return html.Replace("<body>\n", "<body>\n" + banner, StringComparison.Ordinal);
     }
+
+    /// <summary>A published version as printed: its cover dated the day the finance bureau published it, in China's time (UTC+8).</summary>
+    private static PrintedDocument Printed((BudgetVersion Version, Disclosure Disclosure) found) =>
+        DocumentLayout.From(found.Disclosure) with
+        {
+            IssuedOn = found.Version.PublishedAt is { } at ? PageFrame.BeijingDate(at) : null,
+        };
 
     private static (BudgetVersion Version, Disclosure Disclosure)? Find(BudgetStore store, string code, int year)
     {

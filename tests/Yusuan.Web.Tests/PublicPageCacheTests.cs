@@ -35,4 +35,21 @@ public class PublicPageCacheTests
         Assert.Contains("第 2 版", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("第 1 版", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_public_pages_cover_and_pdf_are_dated_the_day_the_budget_was_published_in_beijing()
+    {
+        await using var app = await RunningApp.Start("sqlite");
+        DateTime published;
+        using (var store = BudgetStore.Open(app.Database))
+        {
+            published = store.Published().Single().Version.PublishedAt!.Value;
+        }
+
+        var day = published.AddHours(8);
+        var date = $"{day.Year}年{day.Month}月{day.Day}日";
+        Assert.Contains($"<p class=\"date\">{date}</p>", await app.Client.GetStringAsync("/budgets/139001/2023"), StringComparison.Ordinal);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await app.Client.GetByteArrayAsync("/budgets/139001/2023/disclosure.pdf"));
+        Assert.Contains(date, pdf.GetPage(1).Text, StringComparison.Ordinal);
+    }
 }
