@@ -30,7 +30,7 @@ public static class Publisher
         using var xlsx = new MemoryStream();
         XlsxDocumentWriter.Write(document, lines, xlsx);
         using var docx = new MemoryStream();
-        DocxDocumentWriter.Write(document, docx);
+        DocxDocumentWriter.Write(document, docx, rendering.Contents);
 
         var findings = new List<Finding>(ReadBack.MissingGlyphs(rendering));
         pdf.Position = 0;

@@ -68,7 +68,7 @@ internal static class PublicSite
                 "json" => Results.Text(store.Get(id).DisclosureJson, "application/json; charset=utf-8"),
                 "pdf" => Results.File(Kept("pdf", (d, s) => PdfDocumentWriter.Write(d, s)), "application/pdf", $"{code}-{year}.pdf"),
                 "xlsx" => Results.File(Kept("xlsx", (d, s) => XlsxDocumentWriter.Write(d, null, s)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{code}-{year}.xlsx"),
-                "docx" => Results.File(Kept("docx", DocxDocumentWriter.Write), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{code}-{year}.docx"),
+                "docx" => Results.File(Kept("docx", (d, s) => DocxDocumentWriter.Write(d, s)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{code}-{year}.docx"),
                 _ => Results.NotFound(),
             };
         });

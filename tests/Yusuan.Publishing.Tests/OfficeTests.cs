@@ -96,10 +96,15 @@ public class OfficeTests
         // A real table-of-contents field over heading levels 1–2, each entry linked to a bookmarked heading; Word updates it on opening.
         var instructions = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>().Select(f => f.Text.Trim()).ToList();
         Assert.Contains(@"TOC \o ""1-2"" \h \z \u", instructions);
-        var bookmarks = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
-        var links = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Hyperlink>().Select(h => h.Anchor!.Value).ToList();
+        // Each entry links to the heading it names, with the PDF's page as its cached number.
+        var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.BookmarkStart>().ToDictionary(b => b.Name!.Value!, b => b.Parent!.InnerText);
+        var links = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Hyperlink>().ToList();
         Assert.Equal(1 + 9 + 1 + 12, links.Count);
-        Assert.All(links, anchor => Assert.Contains(anchor, bookmarks));
+        static string Shown(DocumentFormat.OpenXml.OpenXmlElement e) => string.Concat(e.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+        Assert.All(links, link => Assert.StartsWith(headings[link.Anchor!.Value!], Shown(link), StringComparison.Ordinal));
+        var pages = SamplePublication.Publication.Rendering.Contents;
+        var expenditure = links.Single(l => Shown(l).StartsWith("支出总表", StringComparison.Ordinal));
+        Assert.Equal("支出总表" + pages["（三）支出总表"], Shown(expenditure));
         Assert.True(main.DocumentSettingsPart!.Settings.Elements<DocumentFormat.OpenXml.Wordprocessing.UpdateFieldsOnOpen>().Single().Val!.Value);
 
         // Word's own heading styles, so the navigation pane and the contents follow them.
@@ -121,13 +126,16 @@ public class OfficeTests
     public void Word_columns_are_wide_enough_for_every_figure_and_code_on_one_line()
     {
         // 13900122009 and 2110203 in 表5, 7,656 in bold: each column at least as wide as its longest figure or code at 0.6 em.
-        foreach (var grid in SamplePublication.Document.Tables.Where(t => t.Landscape).SelectMany(t => t.Blocks.OfType<GridBlock>()).Select(b => b.Grid))
+        foreach (var table in SamplePublication.Document.Tables)
         {
-            var widths = DocxDocumentWriter.ColumnWidths(grid, 16838 - 2 * 1247);
+            foreach (var grid in table.Blocks.OfType<GridBlock>().Select(b => b.Grid))
+            {
+            var widths = DocxDocumentWriter.ColumnWidths(grid, (table.Landscape ? 16838 : 11906) - 2 * 1247);
             for (var c = 0; c < widths.Length; c++)
             {
                 var longest = grid.Rows.Select(r => r[c]).Where(cell => cell.Value is not null || (cell.Text.Length > 0 && cell.Text.All(char.IsAsciiDigit))).Select(cell => cell.Text.Length).DefaultIfEmpty(0).Max();
-                Assert.True(widths[c] >= longest * 108 + 216, $"column {c}: {widths[c]} twips for {longest} characters");
+                Assert.True(widths[c] >= longest * 108 + 216, $"表{table.Number} column {c}: {widths[c]} twips for {longest} characters");
+            }
             }
         }
     }

@@ -183,6 +183,9 @@ public class TextMeasureTests
         Assert.Equal(["因公出国（境）", "费"], measure.Wrap("因公出国（境）费", font, measure.Width("因公出国（境）", font) + 0.5));
         Assert.Equal(["因", "公", "出", "国(境)", "费"], TextMeasure.Segments("因公出国(境)费"));
         Assert.Equal(["因", "公", "出", "国（境）", "费"], TextMeasure.Segments("因公出国（境）费"));
+        Assert.Equal(["部", "门（单位）", "整", "体"], TextMeasure.Segments("部门（单位）整体"));
+        Assert.Equal(["审", "计", "局（本级）", "共"], TextMeasure.Segments("审计局（本级）共"));
+        Assert.Equal(["（一）", "人", "员"], TextMeasure.Segments("（一）人员"));
         Assert.Equal(["2023", "年", "预", "算", "数"], TextMeasure.Segments("2023年预算数"));
         Assert.Equal(["减", "少", "0.47", "万", "元，"], TextMeasure.Segments("减少0.47万元，"));
     }

@@ -36,6 +36,13 @@ public class PublicPageCacheTests
         Assert.Contains("第 1 版", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2023-02-09T15:59:00Z", "2023-02-09")]
+    [InlineData("2023-02-09T16:00:00Z", "2023-02-10")] // midnight in Beijing
+    [InlineData("2023-02-09T23:30:00Z", "2023-02-10")]
+    public void A_moment_kept_in_utc_is_dated_as_beijing_reads_it(string utc, string day) =>
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), PageFrame.BeijingDate(DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal)));
+
     [Fact]
     public async Task The_public_pages_cover_and_pdf_are_dated_the_day_the_budget_was_published_in_beijing()
     {

@@ -109,7 +109,7 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
         var (expenditureText, expenditureFigures) = Compared(new YearOnYear(expenditure, FromYuan(prior.Expenditure)));
         Say(2, $"{Year}年部门预算支出{Wan(expenditure)}万元，{expenditureText}。", [Figure(Subjects.Expenditure, expenditure, "T01.expenditure.total"), .. expenditureFigures]);
 
-        var direction = incomes.Change switch { < 0 => "减少", > 0 => "增加", _ => "增减" };
+        var direction = incomes.Change switch { < 0 => "减少", > 0 => "增加", _ => "变化" };
         var reasons = profile.Text.ChangeReasons;
         if (reasons.Count == 0)
         {
@@ -316,14 +316,22 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     {
         Say(8, "一、机关运行经费");
         var operating = FromYuan(facts.OperatingExpense);
-        var (compared, changes) = Compared(new YearOnYear(operating, FromYuan(profile.PriorYear?.OperatingExpense ?? 0)), "预算");
         // None this year: the sentence says why before it gives the figure (the seed: "…增加 0 万元，增长 0%。主要是…无机关运行经费").
+        // Last year unknown (no priorYear in the profile): the figure alone, compared with nothing.
         var none = operating == 0 ? $"{Name}无机关运行经费，" : string.Empty;
-        Say(8, $"{Year}年{none}{(none.Length > 0 ? string.Empty : Name)}运行经费财政拨款预算{Wan(operating)}万元，{compared}。",
-            [Figure(Subjects.OperatingExpense, operating), .. changes]);
+        var lead = $"{Year}年{none}{(none.Length > 0 ? string.Empty : Name)}运行经费财政拨款预算{Wan(operating)}万元";
+        if (profile.PriorYear is { } prior)
+        {
+            var (compared, changes) = Compared(new YearOnYear(operating, FromYuan(prior.OperatingExpense)), "预算");
+            Say(8, $"{lead}，{compared}。", [Figure(Subjects.OperatingExpense, operating), .. changes]);
+        }
+        else
+        {
+            Say(8, $"{lead}。", Figure(Subjects.OperatingExpense, operating));
+        }
         Say(8, "二、国有资产占用情况");
         var a = profile.Assets;
-        Say(8, $"截至{(a.AsOf.Length > 0 ? Compact(a.AsOf) : NotProvided)}，{Name}共有车辆{a.Vehicles}辆；单价50万元以上通用设备{a.GeneralEquipmentOver500k}台（套），单价100万元以上专用设备{a.SpecialEquipmentOver1m}台（套）。",
+        Say(8, $"截至{(a.AsOf.Length > 0 ? Typography.Dates(a.AsOf.Trim()) : NotProvided)}，{Name}共有车辆{a.Vehicles}辆；单价50万元以上通用设备{a.GeneralEquipmentOver500k}台（套），单价100万元以上专用设备{a.SpecialEquipmentOver1m}台（套）。",
             Figure(Subjects.Vehicles, a.Vehicles, unit: "辆"),
             Figure(Subjects.GeneralEquipment, a.GeneralEquipmentOver500k, unit: "台（套）"),
             Figure(Subjects.SpecialEquipment, a.SpecialEquipmentOver1m, unit: "台（套）"));
@@ -338,15 +346,12 @@ public sealed class NarrativeComposer(Profile profile, PerformancePlan plan, Bud
     /// </summary>
     public static string UnitNote(int year, RoundingMode rounding) =>
         rounding == RoundingMode.Controlled
-            ? $"九、{year}年部门预算中所有数据按万元列示，取整方法见表格部分的说明。"
+            ? $"九、{year}年部门预算中所有数据按万元列示，取舍方法见表格部分的说明。"
             : $"九、{year}年部门预算中所有数据为“四舍五入”取整后按万元列示，可能存在部分数据相加后不相等的情况。";
 
     /// <summary>The same entry for a document whose tables print 元 (上海's): the tables exact, the text in 万元.</summary>
     public static string UnitNoteInYuan(int year) =>
         $"九、{year}年部门预算表中数据按元列示，为各项预算的精确数；文字部分中的金额按万元列示。";
-
-    /// <summary>"2022 年 10 月" as the text prints a date: no space between a figure and 年/月/日.</summary>
-    private static string Compact(string date) => System.Text.RegularExpressions.Regex.Replace(date.Trim(), @"(?<=\d)\s+(?=[年月日])|(?<=[年月])\s+(?=\d)", string.Empty);
 
     private void Part9()
     {

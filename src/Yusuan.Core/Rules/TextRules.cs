@@ -178,10 +178,13 @@ internal static class TextRules
             foreach (var figure in sentence.Figures.Where(f => f.Value != 0 && f.Subject is Subjects.Change or Subjects.ChangePercent))
             {
                 var (up, down) = figure.Subject == Subjects.Change ? ("增加", "减少") : ("增长", "下降");
-                var number = figure.Subject == Subjects.Change ? Wording.Wan(figure.Value) : Wording.Number(Math.Abs(figure.Value)) + "%";
+                // A rate as others print it (下降 4%) or as Yusuan does, with one decimal (下降4.0%).
+                string[] numbers = figure.Subject == Subjects.Change
+                    ? [Wording.Wan(figure.Value)]
+                    : [Wording.Number(Math.Abs(figure.Value)) + "%", Wording.PercentText(figure.Value) + "%"];
                 var right = figure.Value > 0 ? up : down;
                 var wrong = figure.Value > 0 ? down : up;
-                if (Mentions(sentence.Sentence, wrong, number) && !Mentions(sentence.Sentence, right, number))
+                if (numbers.FirstOrDefault(n => Mentions(sentence.Sentence, wrong, n)) is { } number && !numbers.Any(n => Mentions(sentence.Sentence, right, n)))
                 {
                     yield return rule.Finding($"{RuleMessages.Part(sentence.Part)}写作“{wrong} {number}”，但数字为{(figure.Value > 0 ? "正" : "负")}（{RuleMessages.N(figure.Value)}），应为“{right}”",
                         At(sentence, index), figure.Value, -figure.Value);

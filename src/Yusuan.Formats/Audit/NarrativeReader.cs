@@ -48,7 +48,9 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"([一二三四五六七八九十]+)是([^；。]*?)" + Num + @"\s*万元")]
     private static partial Regex Reason();
 
-    [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*\d{4}\s*年预算数\s*" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元|与\s*\d{4}\s*年(?:预算数?)?(持平))?)?")]
+    // An item of the “三公” and its change: the seed's "公务用车购置费2023年预算数0万元，比2022年预算数增加0万元", Yusuan's
+    // "公务用车购置费0万元，与2022年预算持平" and "公务接待费。2023年预算数0万元，比2022年预算减少0.47万元，下降100.0%".
+    [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*(?:\d{4}\s*年预算数\s*)?" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元(?:[，,]\s*(增长|下降)\s*" + Num + @"%)?|与\s*\d{4}\s*年(?:预算数?)?(持平))?)?")]
     private static partial Regex OfficialItem();
 
     /// <summary>上海: "1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。"</summary>
@@ -390,10 +392,15 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
                     _ => (Subjects.OfficialVehicleOperation, "vehicle_operation"),
                 };
                 figures.Add(new NarrativeFigure(subject, Number(m.Groups[2].Value), "万元", $"T09.current.{column}"));
-                if (m.Groups[3].Success || m.Groups[5].Success)
+                if (m.Groups[3].Success || m.Groups[7].Success)
                 {
-                    var change = m.Groups[5].Success ? 0m : (m.Groups[3].Value == "减少" ? -1 : 1) * Number(m.Groups[4].Value);
+                    var change = m.Groups[7].Success ? 0m : (m.Groups[3].Value == "减少" ? -1 : 1) * Number(m.Groups[4].Value);
                     figures.Add(new NarrativeFigure(Subjects.Change, change, "万元", $"T09.change.{column}"));
+                }
+
+                if (m.Groups[5].Success)
+                {
+                    figures.Add(new NarrativeFigure(Subjects.ChangePercent, (m.Groups[5].Value == "下降" ? -1 : 1) * Number(m.Groups[6].Value), "%"));
                 }
             }
         }

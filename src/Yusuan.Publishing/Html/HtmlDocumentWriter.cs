@@ -57,7 +57,7 @@ public static class HtmlDocumentWriter
           header.cover{break-after:page;box-sizing:border-box;padding:190pt 0 0;height:700pt}header.cover .issuer{margin-top:230pt}
           nav.toc{break-after:page}nav.toc h2{margin-top:0}
           #charts,h2#tables{break-before:page}
-          section.table{break-before:page}h2#tables+p+section.table{break-before:auto}section.table.landscape{page:wide}
+          section.table{break-before:page}h2#tables+p+section.table,h2#tables+section.table{break-before:auto}section.table.landscape{page:wide}
           thead{display:table-header-group}tr{break-inside:avoid}
           tbody tr:nth-last-child(-n+2){break-before:avoid}tbody tr:nth-child(-n+2){break-after:avoid}
           a{color:inherit}p{orphans:2;widows:2}}
@@ -80,9 +80,8 @@ public static class HtmlDocumentWriter
             html.Append("<span>").Append(E(line)).Append("</span>");
         }
 
-        var when = document.IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{document.Year}年";
-        html.Append("</h1><p class=\"year\">（").Append(document.Year).Append("年度）</p><p class=\"issuer\">").Append(E(document.Department))
-            .Append("</p><p class=\"date\">").Append(E(when)).Append("</p></header>\n");
+        html.Append("</h1><p class=\"year\">").Append(E(document.FiscalYearLine)).Append("</p><p class=\"issuer\">").Append(E(document.Department))
+            .Append("</p><p class=\"date\">").Append(E(document.IssuedLine)).Append("</p></header>\n");
 
         html.Append("<nav class=\"toc\" aria-label=\"目录\"><h2>目录</h2><ol>");
         void Entry(string title, string href, int level)
@@ -146,7 +145,10 @@ public static class HtmlDocumentWriter
         }
 
         html.Append("<h2 id=\"tables\">").Append(E(document.TablesHeading)).Append("</h2>\n");
-        html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n");
+        if (document.RoundingNote.Length > 0)
+        {
+            html.Append("<p class=\"note\">").Append(E(document.RoundingNote)).Append("</p>\n");
+        }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in document.Tables)
         {

@@ -10,7 +10,7 @@ namespace Yusuan.Publishing.Layout;
 /// or, given a template with a publishing section (regions/templates, yusuan build --template), under that template's part
 /// headings and numbering, its tables numbered in its order and its code columns (类 | 款 | 项 where it splits them).
 /// </summary>
-public static partial class DocumentLayout
+public static class DocumentLayout
 {
     private static readonly IReadOnlyList<string> FundGroupKeys = Core.Tables.ColumnMeanings.FundSources;
 
@@ -57,8 +57,8 @@ public static partial class DocumentLayout
     private static string RoundingNote(bool exact, Core.Rounding.RoundingMode rounding) =>
         exact ? "说明：本部分各表金额单位为元，列示数为各项预算的精确数，合计数等于其各分项之和。"
         : rounding == Core.Rounding.RoundingMode.Controlled
-            ? "说明：本部分各表金额单位为万元，按受控舍入取整：每个数取其精确值向上或向下最近的整数，使每个合计数都等于其各分项列示数之和，各数与精确值之差不超过1万元；文字部分所列金额与表中列示数一致。"
-            : "说明：本部分各表金额单位为万元，各数按“四舍五入”取整，合计数与各分项列示数之和可能存在尾数差异。";
+            ? "说明：本部分各表金额单位为万元，按受控舍入取舍到各表列示的位数：每个数取其精确值向上或向下最近的列示数，使每个合计数都等于其各分项列示数之和，各数与精确值之差小于一个列示单位。"
+            : "说明：本部分各表金额单位为万元，各数按“四舍五入”取舍到各表列示的位数，合计数与各分项列示数之和可能存在尾数差异。";
 
     /// <summary>A part's heading as the template numbers it: 第三部分 名词解释, or 三、名词解释.</summary>
     private static string Heading(PartNumbering numbering, int number, string title) =>
@@ -83,26 +83,8 @@ public static partial class DocumentLayout
             _ => new List<Block> { new GridBlock(Coded(table, codes)) },
         };
         var landscape = specification?.Landscape == true || (codes == CodeLayout.Split && table.Columns.Count > 6);
-        blocks = blocks.Select(b => b is GridBlock g ? new GridBlock(g.Grid with { Header = [.. g.Grid.Header.Select(r => (IReadOnlyList<HeaderCell>)[.. r.Select(h => h with { Text = Typeset(h.Text) })])] }) : b).ToList();
-        return new PrintedTable(table.Id, number, Typeset(table.Title), disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d)\s+(?=[年月日])")]
-    private static partial System.Text.RegularExpressions.Regex SpaceBeforeYear();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\(([^()]{0,40})\)")]
-    private static partial System.Text.RegularExpressions.Regex HalfWidthBrackets();
-
-    /// <summary>
-    /// A title or header as a Chinese document prints it: no space between a figure and 年/月/日 (2023年预算数), full-width
-    /// brackets around Chinese — 因公出国（境）费, 部门（单位） — as GB/T 15834 has them; brackets around Latin text or figures alone stay.
-    /// </summary>
-    public static string Typeset(string text)
-    {
-        var compact = SpaceBeforeYear().Replace(text, string.Empty);
-        return HalfWidthBrackets().Replace(compact, m => m.Groups[1].Value.Any(c => c >= '\u3000') || (m.Index > 0 && compact[m.Index - 1] >= '\u3000')
-            ? $"（{m.Groups[1].Value}）"
-            : m.Value);
+        blocks = blocks.Select(b => b is GridBlock g ? new GridBlock(g.Grid with { Header = [.. g.Grid.Header.Select(r => (IReadOnlyList<HeaderCell>)[.. r.Select(h => h with { Text = Typography.Typeset(h.Text) })])] }) : b).ToList();
+        return new PrintedTable(table.Id, number, Typography.Typeset(table.Title), disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
     }
 
     private static PrintedCell Figure(decimal value, int decimals, bool bold = false) => new(Figures.Format(value, decimals), value, 0, bold);

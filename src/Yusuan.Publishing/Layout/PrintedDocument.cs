@@ -72,6 +72,12 @@ public sealed record PrintedDocument(
         }
     }
 
+    /// <summary>The line under the cover's title: （2023年度）.</summary>
+    public string FiscalYearLine => $"（{Year}年度）";
+
+    /// <summary>The cover's date: the date of publication (2023年2月10日), or the year alone where none is known.</summary>
+    public string IssuedLine => IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{Year}年";
+
     /// <summary>The date of publication the cover prints; null where none is known (a draft): the cover gives the fiscal year alone.</summary>
     public DateOnly? IssuedOn { get; init; }
 

@@ -9,7 +9,8 @@ namespace Yusuan.Publishing.Office;
 /// <summary>
 /// The document for Word, WPS and LibreOffice, as an officer would edit it: a cover (title, fiscal year, the department as
 /// issuer, the date of publication) in a section of its own without page number; the contents as a real table-of-contents
-/// field (TOC \o "1-2", its entries cached with PAGEREF fields to the headings, refreshed by Word on opening); the parts and
+/// field (TOC \o "1-2" over the headings, which Word asks to refresh on opening), its entries cached as Word writes them —
+/// each heading's text with a PAGEREF field to it, the PDF's page number as that field's last result; the parts and
 /// tables under Word's own heading styles (标题 1–3); each table in a section of its own — landscape where the table is wide —
 /// its header rows repeated on every page, column widths that keep every figure and code on one line; page numbers
 /// (— N —) in the footer. Faces are named as a Chinese Word has them: 宋体 for text and tables, 黑体 for headings.
@@ -31,7 +32,12 @@ public static class DocxDocumentWriter
     private const string Serif = "宋体";
     private const string Sans = "黑体";
 
-    public static void Write(PrintedDocument document, Stream output)
+    /// <summary>Writes the document as a DOCX to <paramref name="output"/>.</summary>
+    /// <param name="pages">
+    /// The PDF's page of each contents entry (<see cref="Pdf.PdfRendering.Contents"/>), cached in the contents until Word or
+    /// LibreOffice lays the document out and updates them; null: the entries' page numbers are left for that update.
+    /// </param>
+    public static void Write(PrintedDocument document, Stream output, IReadOnlyDictionary<string, int>? pages = null)
     {
         using var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = word.AddMainDocumentPart();
@@ -46,7 +52,7 @@ public static class DocxDocumentWriter
         var body = new Body();
         var writer = new Writer(body, footerId);
         writer.Cover(document);
-        writer.Contents(document);
+        writer.Contents(document, pages);
 
         if (document.TextHeading is { } textHeading)
         {
@@ -66,7 +72,10 @@ public static class DocxDocumentWriter
             if (table == document.Tables[0])
             {
                 writer.Heading(document.TablesHeading, 1);
-                body.Append(Paragraph(document.RoundingNote, "BodyText"));
+                if (document.RoundingNote.Length > 0)
+                {
+                    body.Append(Paragraph(document.RoundingNote, "BodyText"));
+                }
             }
 
             writer.Table(table);
@@ -91,7 +100,6 @@ public static class DocxDocumentWriter
     /// <summary>Writes the body in order, numbering the headings' bookmarks and closing sections.</summary>
     private sealed class Writer(Body body, string footerId)
     {
-        private readonly List<(string Text, int Level, string Bookmark)> headings = [];
         private int bookmarks;
         private bool sectionHasContent;
 
@@ -111,25 +119,25 @@ public static class DocxDocumentWriter
             }
 
             body.Append(title);
-            body.Append(Paragraph($"（{document.Year}年度）", "Subtitle"));
+            body.Append(Paragraph(document.FiscalYearLine, "Subtitle"));
             body.Append(Spacer(5200));
             body.Append(Paragraph(document.Department, "Issuer"));
-            var when = document.IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{document.Year}年";
-            body.Append(Paragraph(when, "Issuer"));
+            body.Append(Paragraph(document.IssuedLine, "Issuer"));
             body.Append(new Paragraph(new ParagraphProperties(Section(landscape: false, footer: false))));
         }
 
         /// <summary>
         /// 目录 and a TOC field over the headings of levels 1–2, its result cached: each entry a link to its heading with a
-        /// PAGEREF field for the page, so the contents read right before anyone updates the field.
+        /// PAGEREF field for the page, whose last result is the PDF's page — near Word's own pagination, exact once Word (which
+        /// asks on opening) or LibreOffice (Tools › Update) updates the fields.
         /// </summary>
-        public void Contents(PrintedDocument document)
+        public void Contents(PrintedDocument document, IReadOnlyDictionary<string, int>? pages)
         {
             body.Append(Paragraph("目  录", "ContentsHeading"));
             var entries = Entries(document).ToList();
             for (var i = 0; i < entries.Count; i++)
             {
-                var (text, level, bookmark) = entries[i];
+                var (text, level, bookmark, key) = entries[i];
                 var paragraph = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = level == 1 ? "TOC1" : "TOC2" }));
                 if (i == 0)
                 {
@@ -140,7 +148,7 @@ public static class DocxDocumentWriter
                 link.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
                 link.Append(new Run(new TabChar()));
                 link.Append(FieldStart($" PAGEREF {bookmark} \\h "));
-                link.Append(new Run(new Text("1")));
+                link.Append(new Run(new Text(pages?.GetValueOrDefault(key) is > 0 and var page ? page.ToString(CultureInfo.InvariantCulture) : string.Empty)));
                 link.Append(FieldEnd());
                 paragraph.Append(link);
                 if (i == entries.Count - 1)
@@ -154,20 +162,23 @@ public static class DocxDocumentWriter
             body.Append(new Paragraph(new ParagraphProperties(Section(landscape: false, footer: true))));
         }
 
-        /// <summary>The headings the contents list, in order, with the bookmarks they will carry.</summary>
-        private IEnumerable<(string Text, int Level, string Bookmark)> Entries(PrintedDocument document)
+        /// <summary>
+        /// The headings the contents list, in order: the text of each (as Word's update of the field writes it), its level,
+        /// the bookmark it will carry, and its entry in the PDF's contents (a table's there is numbered: （一）收支总表).
+        /// </summary>
+        private static IEnumerable<(string Text, int Level, string Bookmark, string Key)> Entries(PrintedDocument document)
         {
-            var planned = new List<(string, int)>();
+            var planned = new List<(string, int, string)>();
             if (document.TextHeading is { } textHeading)
             {
-                planned.Add((textHeading, 1));
+                planned.Add((textHeading, 1, textHeading));
             }
 
-            planned.AddRange(document.PartsBeforeTables.Select(p => (p.Title, document.TextHeading is null ? 1 : 2)));
-            planned.Add((document.TablesHeading, 1));
-            planned.AddRange(document.Tables.Select(t => ($"（{Core.Narrative.Wording.ChineseCount(t.Number)}）{t.Title}", 2)));
-            planned.AddRange(document.PartsAfterTables.Select(p => (p.Title, 1)));
-            return planned.Select((p, i) => (p.Item1, p.Item2, Bookmark(i + 1)));
+            planned.AddRange(document.PartsBeforeTables.Select(p => (p.Title, document.TextHeading is null ? 1 : 2, p.Title)));
+            planned.Add((document.TablesHeading, 1, document.TablesHeading));
+            planned.AddRange(document.Tables.Select(t => (t.Title, 2, $"（{Core.Narrative.Wording.ChineseCount(t.Number)}）{t.Title}")));
+            planned.AddRange(document.PartsAfterTables.Select(p => (p.Title, document.TextHeading is null ? 1 : 2, p.Title)));
+            return planned.Select((p, i) => (p.Item1, p.Item2, Bookmark(i + 1), p.Item3));
         }
 
         private static string Bookmark(int n) => $"_Toc{n:D6}";
@@ -188,7 +199,6 @@ public static class DocxDocumentWriter
                 paragraph.Append(new BookmarkStart { Id = id, Name = Bookmark(bookmarks) });
                 paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
                 paragraph.Append(new BookmarkEnd { Id = id });
-                headings.Add((text, level, Bookmark(bookmarks)));
             }
             else
             {
@@ -306,46 +316,9 @@ public static class DocxDocumentWriter
     private static Paragraph Spacer(int twips) =>
         new(new ParagraphProperties(new SpacingBetweenLines { Before = twips.ToString(CultureInfo.InvariantCulture), After = "0" }));
 
-    /// <summary>
-    /// Each column's width (twips) within <paramref name="usable"/>: the grid's shares, widened where a figure or a code would
-    /// not fit on one line at 9 pt, the room taken from the columns of text (never below a quarter of their share).
-    /// </summary>
-    public static int[] ColumnWidths(Grid grid, int usable)
-    {
-        var total = grid.Widths.Sum();
-        var widths = grid.Widths.Select(w => w / total * usable).ToArray();
-        var needed = new double[widths.Length];
-        foreach (var row in grid.Rows)
-        {
-            for (var i = 0; i < row.Count && i < widths.Length; i++)
-            {
-                if (row[i].Value is not null || IsCode(row[i].Text))
-                {
-                    needed[i] = Math.Max(needed[i], TextWidth(row[i].Text, row[i].Bold) + CellPadding + 60);
-                }
-            }
-        }
-
-        var lacking = Enumerable.Range(0, widths.Length).Sum(i => Math.Max(0, needed[i] - widths[i]));
-        var text = Enumerable.Range(0, widths.Length).Where(i => needed[i] == 0).ToList();
-        var spare = text.Sum(i => widths[i] * 0.75);
-        if (lacking > 0 && spare > 0)
-        {
-            var take = Math.Min(lacking, spare);
-            var textTotal = text.Sum(i => widths[i]);
-            for (var i = 0; i < widths.Length; i++)
-            {
-                widths[i] = needed[i] > 0
-                    ? Math.Max(widths[i], needed[i]) - (needed[i] > widths[i] ? (needed[i] - widths[i]) * (1 - take / lacking) : 0)
-                    : widths[i] - take * widths[i] / textTotal;
-            }
-        }
-
-        return widths.Select(w => (int)Math.Floor(w)).ToArray();
-    }
-
-    /// <summary>A code of a classification or a project (208, 2080505, 13900123001): digits only, never broken.</summary>
-    private static bool IsCode(string text) => text.Length is > 0 and <= 14 && text.All(char.IsAsciiDigit);
+    /// <summary>Each column's width (twips) within <paramref name="usable"/> (<see cref="ColumnFit"/>), each figure and code estimated at 9 pt.</summary>
+    internal static int[] ColumnWidths(Grid grid, int usable) =>
+        ColumnFit.Fit(grid, usable, c => TextWidth(c.Text, c.Bold) + CellPadding + 60).Select(w => (int)Math.Floor(w)).ToArray();
 
     /// <summary>
     /// The width of a figure or code at 9 pt in twips, generously: 宋体's digits, comma and point are half an em (90 twips at
@@ -402,14 +375,19 @@ public static class DocxDocumentWriter
             table.Append(row);
         }
 
-        foreach (var cells in grid.Rows)
+        // No page holds fewer than three of the table's rows: the first three and the last three are each kept together
+        // (Word's keep-with-next on a row's paragraphs holds it to the row below).
+        var count = grid.Rows.Count;
+        for (var r = 0; r < count; r++)
         {
+            var cells = grid.Rows[r];
+            var keep = r < count - 1 && (r < 2 || r >= count - 3);
             var row = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < cells.Count; c++)
             {
                 var cell = cells[c];
-                var whole = cell.Value is not null || IsCode(cell.Text);
-                row.Append(Cell((cell.Indent > 0 ? new string('　', cell.Indent) : string.Empty) + cell.Text, twips[c], 1, header: false, bold: cell.Bold, right: cell.Value is not null, noWrap: whole));
+                var whole = ColumnFit.IsWhole(cell);
+                row.Append(Cell((cell.Indent > 0 ? new string('　', cell.Indent) : string.Empty) + cell.Text, twips[c], 1, header: false, bold: cell.Bold, right: cell.Value is not null, noWrap: whole, keepNext: keep));
             }
 
             table.Append(row);
@@ -418,7 +396,7 @@ public static class DocxDocumentWriter
         return table;
     }
 
-    private static TableCell Cell(string text, int width, int span, bool header, bool bold = false, MergedCellValues? merge = null, bool right = false, bool noWrap = false)
+    private static TableCell Cell(string text, int width, int span, bool header, bool bold = false, MergedCellValues? merge = null, bool right = false, bool noWrap = false, bool keepNext = false)
     {
         var properties = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (span > 1)
@@ -451,8 +429,15 @@ public static class DocxDocumentWriter
 
         run.Append(new FontSize { Val = CellHalfPoints.ToString(CultureInfo.InvariantCulture) });
         var justification = header ? JustificationValues.Center : right ? JustificationValues.Right : JustificationValues.Left;
+        var paragraph = new ParagraphProperties(new ParagraphStyleId { Val = "TableText" });
+        if (keepNext)
+        {
+            paragraph.Append(new KeepNext());
+        }
+
+        paragraph.Append(new Justification { Val = justification });
         return new TableCell(properties, new Paragraph(
-            new ParagraphProperties(new ParagraphStyleId { Val = "TableText" }, new Justification { Val = justification }),
+            paragraph,
             new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
     }
 
@@ -531,7 +516,7 @@ public static class DocxDocumentWriter
             ParagraphStyle("Normal", "Normal", 24, Serif),
             ParagraphStyle("Title", "Title", 52, Serif, JustificationValues.Center, bold: true, line: 480, after: 240),
             ParagraphStyle("Subtitle", "Subtitle", 32, Serif, JustificationValues.Center),
-            ParagraphStyle("Issuer", "Issuer", 32, Sans, JustificationValues.Center, line: 480),
+            ParagraphStyle("Issuer", "发文机关", 32, Sans, JustificationValues.Center, line: 480),
             ParagraphStyle("ContentsHeading", "TOC Heading", 40, Sans, JustificationValues.Center, after: 360),
             ParagraphStyle("TOC1", "toc 1", 24, Sans, line: 312, dottedTab: true),
             ParagraphStyle("TOC2", "toc 2", 24, Serif, line: 312, leftIndentChars: 2, dottedTab: true),
@@ -539,9 +524,9 @@ public static class DocxDocumentWriter
             ParagraphStyle("Heading2", "heading 2", 32, Sans, JustificationValues.Center, outline: 1, before: 240, after: 240, keepNext: true),
             ParagraphStyle("Heading3", "heading 3", 24, Sans, outline: 2, indentChars: 2, before: 120, after: 60, keepNext: true),
             ParagraphStyle("BodyText", "Body Text", 24, Serif, JustificationValues.Both, indentChars: 2, after: 60, line: 432),
-            ParagraphStyle("TableLabel", "Table Label", 24, Sans, keepNext: true),
-            ParagraphStyle("TableMeta", "Table Meta", 21, Serif, keepNext: true),
-            ParagraphStyle("TableText", "Table Text", CellHalfPoints, Serif, line: 240),
+            ParagraphStyle("TableLabel", "表号", 24, Sans, keepNext: true),
+            ParagraphStyle("TableMeta", "表头信息", 21, Serif, keepNext: true),
+            ParagraphStyle("TableText", "表格文字", CellHalfPoints, Serif, line: 240),
             ParagraphStyle("Footer", "footer", 28, Serif, JustificationValues.Center));
     }
 }

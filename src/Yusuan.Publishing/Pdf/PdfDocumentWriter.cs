@@ -5,7 +5,7 @@ using Yusuan.Publishing.Layout;
 
 namespace Yusuan.Publishing.Pdf;
 
-/// <summary>What rendering the PDF left to check: the pages each table occupies, and characters the font could not show.</summary>
+/// <summary>What rendering the PDF left to check: the pages each table occupies, characters the faces could not show, the contents' pages.</summary>
 public sealed record PdfRendering(IReadOnlyDictionary<string, IReadOnlyList<int>> TablePages, IReadOnlyList<(string Character, string Where)> MissingGlyphs, int PageCount)
 {
     /// <summary>Each entry of the contents (一、文字部分, 第一部分 部门概况, （一）收支总表 …) and its page, 1-based, as printed.</summary>
@@ -27,7 +27,7 @@ public sealed class PdfDocumentWriter
     private const double Padding = 3;
 
     /// <summary>The fewest rows of a table a page may hold (unless the table has fewer): none is left alone at a page's foot or head.</summary>
-    public const int MinimumRowsOnAPage = 3;
+    internal const int MinimumRowsOnAPage = 3;
 
     private static readonly XColor Rule = XColor.FromArgb(0, 0, 0);
     private static readonly XColor Accent = XColor.FromArgb(60, 60, 60);
@@ -181,8 +181,7 @@ public sealed class PdfDocumentWriter
         }
 
         var year = Font(16);
-        var fiscal = $"（{document.Year}年度）";
-        Text(fiscal, year, (Width - measure.Width(fiscal, year)) / 2, top + 16);
+        Text(document.FiscalYearLine, year, (Width - measure.Width(document.FiscalYearLine, year)) / 2, top + 16);
 
         var issuer = Font(16, family: CjkFont.Sans);
         var date = Font(15);
@@ -193,8 +192,7 @@ public sealed class PdfDocumentWriter
             bottom += 28;
         }
 
-        var when = document.IssuedOn is { } issued ? $"{issued.Year}年{issued.Month}月{issued.Day}日" : $"{document.Year}年";
-        Text(when, date, (Width - measure.Width(when, date)) / 2, bottom + 8);
+        Text(document.IssuedLine, date, (Width - measure.Width(document.IssuedLine, date)) / 2, bottom + 8);
     }
 
     /// <summary>A heading in the 黑体-style face: a part's (第一部分 …) centred, at <paramref name="size"/> pt.</summary>
@@ -387,8 +385,11 @@ public sealed class PdfDocumentWriter
         if (opening is not null)
         {
             Heading(opening.TablesHeading, 16, centred: false);
-            Paragraph(opening.RoundingNote, Font(10.5), indent: true);
-            y += 6;
+            if (opening.RoundingNote.Length > 0)
+            {
+                Paragraph(opening.RoundingNote, Font(10.5), indent: true);
+                y += 6;
+            }
         }
 
         contents.Add(($"（{Wording(table.Number)}）{table.Title}", pdf.PageCount, 1));
@@ -448,48 +449,13 @@ public sealed class PdfDocumentWriter
         TableTitle(table, continued: true);
     }
 
-    /// <summary>
-    /// The grid's relative widths over the page, widened where a figure or a code would not fit on one line (a table in 元
-    /// prints 76,559,000.00; a bold 类 208): the room is taken from the columns of text, which wrap, never below a quarter
-    /// of their share.
-    /// </summary>
-    private double[] ColumnWidths(Grid grid)
-    {
-        var total = grid.Widths.Sum();
-        var widths = grid.Widths.Select(w => w / total * (Width - 2 * Margin)).ToArray();
-        var needed = new double[widths.Length];
-        foreach (var row in grid.Rows)
-        {
-            for (var i = 0; i < row.Count && i < widths.Length; i++)
-            {
-                // A figure, or a code (208, 2080505): neither may break across lines.
-                if (row[i].Value is not null || (row[i].Text.Length is > 0 and <= 12 && row[i].Text.All(char.IsAsciiDigit)))
-                {
-                    needed[i] = Math.Max(needed[i], measure.Width(row[i].Text, row[i].Bold ? cellBold : cell) + 2 * Padding + 2);
-                }
-            }
-        }
-
-        var lacking = Enumerable.Range(0, widths.Length).Sum(i => Math.Max(0, needed[i] - widths[i]));
-        var text = Enumerable.Range(0, widths.Length).Where(i => needed[i] == 0).ToList();
-        var spare = text.Sum(i => widths[i] * 0.75);
-        if (lacking <= 0 || spare <= 0)
-        {
-            return widths;
-        }
-
-        var take = Math.Min(lacking, spare);
-        var textTotal = text.Sum(i => widths[i]);
-        for (var i = 0; i < widths.Length; i++)
-        {
-            widths[i] = needed[i] > 0 ? Math.Max(widths[i], needed[i]) - (needed[i] > widths[i] ? (needed[i] - widths[i]) * (1 - take / lacking) : 0) : widths[i] - take * widths[i] / textTotal;
-        }
-
-        return widths;
-    }
+    /// <summary>The grid's columns over the page (<see cref="ColumnFit"/>), each figure and code measured in its font.</summary>
+    private double[] ColumnWidths(Grid grid) =>
+        ColumnFit.Fit(grid, Width - 2 * Margin, c => measure.Width(c.Text, c.Bold ? cellBold : cell) + 2 * Padding + 2);
 
     /// <summary>
-    /// Draws the body rows under the header, continuing on a new page (title and header again) where a row does not fit. The
+    /// Draws the body rows under the header, continuing on a new page (title and header again) where <see cref="PageStarts"/>
+    /// says — never leaving fewer than three rows on a page where the rows allow it. The
     /// cells' borders are ruled once per page: a line above each row and one under the last, and one at each column's edge
     /// from the first row to the last — the same lines as a rectangle per cell, in a tenth of the drawing operations (the
     /// rectangles were the largest part of writing a table; docs/benchmarks.md, issue 16, ninth step).
@@ -506,9 +472,10 @@ public sealed class PdfDocumentWriter
         var starts = PageStarts(heights, Bottom - y - header, fullPage);
         if (starts is null)
         {
-            // Too few rows would fit under what the page already holds: the grid starts on the next page.
+            // Too few rows would fit under what the page already holds: the grid starts on the next page (as a fresh page:
+            // room for no fewer rows than any page has).
             ContinueTable(table);
-            starts = PageStarts(heights, Bottom - y - header, fullPage)!;
+            starts = PageStarts(heights, fullPage, fullPage)!;
         }
 
         DrawHeader(grid, widths);
@@ -553,13 +520,15 @@ public sealed class PdfDocumentWriter
     /// <summary>
     /// Where each page of a grid's rows begins (row indices, the first 0): as many rows as fit on each page, then rows moved
     /// back from the second-last page until the last holds <see cref="MinimumRowsOnAPage"/> (or all the grid's rows, when it
-    /// has fewer), never leaving fewer than that on the page they leave. Null when fewer than that would fit in
-    /// <paramref name="firstRoom"/> (what is left of the current page) while the grid runs on: it should start on a new page.
+    /// has fewer), never leaving fewer than that on the page they leave — so a page holds fewer only where the rows are too
+    /// tall for more, or too few to fill two pages with three each. Null when fewer than that would fit in
+    /// <paramref name="firstRoom"/> (what is left of a page already begun) while the grid runs on: it should start on a new
+    /// page; never null for a fresh page (<paramref name="firstRoom"/> ≥ <paramref name="pageRoom"/>).
     /// </summary>
     /// <param name="heights">Each row's height, pt.</param>
     /// <param name="firstRoom">The height left for rows on the current page, under the header, pt.</param>
     /// <param name="pageRoom">The height for rows on a continuation page, under its title and header, pt.</param>
-    public static HashSet<int>? PageStarts(IReadOnlyList<double> heights, double firstRoom, double pageRoom)
+    internal static HashSet<int>? PageStarts(IReadOnlyList<double> heights, double firstRoom, double pageRoom)
     {
         var starts = new List<int> { 0 };
         var room = firstRoom;
@@ -575,7 +544,7 @@ public sealed class PdfDocumentWriter
         }
 
         var least = Math.Min(MinimumRowsOnAPage, heights.Count);
-        if (starts.Count > 1 && starts[1] < least)
+        if (starts.Count > 1 && starts[1] < least && firstRoom < pageRoom)
         {
             return null;
         }

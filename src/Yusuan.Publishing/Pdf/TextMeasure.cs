@@ -108,15 +108,17 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
         var pieces = new List<StringBuilder>();
         var elements = Elements(paragraph).ToList();
         var glueNext = false;
+        var insideNote = false;
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
             var last = pieces.Count > 0 ? pieces[^1] : null;
-            var joins = last is not null && (glueNext
+            var note = IsOpening(element) && ShortNote(elements, i);
+            var joins = last is not null && (glueNext || insideNote
                 || IsClosing(element)
                 || element == " " || element == "\u3000"
                 || (IsWord(element) && last.Length > 0 && IsWord(last[^1].ToString()))
-                || (IsOpening(element) && ShortNote(elements, i)));
+                || note);
             if (joins)
             {
                 last!.Append(element);
@@ -126,6 +128,8 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
                 pieces.Add(new StringBuilder(element));
             }
 
+            // A short note is kept whole, to its closing bracket: 部门（单位）, 深圳市审计局（本级）.
+            insideNote = (insideNote || note) && element is not ("）" or ")");
             glueNext = IsOpening(element);
         }
 

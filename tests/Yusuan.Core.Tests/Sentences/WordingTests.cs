@@ -99,10 +99,19 @@ public sealed partial class WordingTests
         var prior = clean.Profile.PriorYear!;
         var categories = prior.ProjectCategories.ToDictionary(c => c.Key, c => c.Key == "生态环境管理" ? priorManagement : c.Value);
         var variant = WithPrior(p => p with { Income = priorIncome, Expenditure = priorIncome, ProjectCategories = categories });
-        var stated = Compose(variant).SelectMany(s => APercentage().Matches(s.Sentence)).Select(m => m.Value).Where(p => !p.Contains(',', StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(stated);
-        Assert.All(stated.Where(p => !IsProse(p)), p => Assert.Matches(@"^\d+\.\d%$", p));
+        var stated = Generated(variant).SelectMany(s => APercentage().Matches(s)).Select(m => m.Value).ToList();
+        Assert.True(stated.Count >= 3, string.Join("、", stated));
+        Assert.All(stated, p => Assert.Matches(@"^[\d,]+\.\d%$", p));
         NoErrors(variant);
+    }
+
+    [Fact]
+    public void A_rate_printed_with_its_decimal_is_checked_for_its_direction()
+    {
+        // 公务接待费 fell from 0.47 to 0: 下降100.0%, printed with its decimal; written 增长, the rule says so.
+        var spoiled = Sample.Clean.EditDisclosure(d => d with { Narrative = [.. d.Narrative.Select(s => s with { Sentence = s.Sentence.Replace("下降100.0%", "增长100.0%", StringComparison.Ordinal) })] });
+        var finding = Assert.Single(Sample.Check(spoiled), f => f.Rule == "text.change.direction");
+        Assert.Contains("增长 100.0%", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,19 +119,34 @@ public sealed partial class WordingTests
     {
         var glossary = Compose(Sample.Clean).Where(s => s.Part == 9).ToList();
         Assert.DoesNotContain(glossary, s => s.Sentence.Contains("受控舍入", StringComparison.Ordinal));
-        Assert.Equal("九、2023年部门预算中所有数据按万元列示，取整方法见表格部分的说明。", glossary[^1].Sentence);
+        Assert.Equal("九、2023年部门预算中所有数据按万元列示，取舍方法见表格部分的说明。", glossary[^1].Sentence);
     }
 
     [Fact]
     public void No_space_stands_between_a_figure_and_its_unit_or_year()
     {
-        // Prose the department wrote (the profile's 8 月底前, 2 辆) is printed as written; every generated sentence has none.
-        var generated = Compose(Sample.Clean).Where(s => s.Part is 2 or 3 or 4 or 5 or 6 or 8).Select(s => s.Sentence[..Math.Min(s.Sentence.Length, 60)]);
-        Assert.All(generated, s => Assert.DoesNotMatch(@"\d (年|万元|人|个|辆|台)|(比|较|截至|纳入) \d", s));
+        // Prose the department wrote (the profile's 8 月底前, 2 辆) is printed as written; Yusuan's own words have none.
+        var generated = Generated(Sample.Clean);
+        Assert.True(generated.Count > 40, $"{generated.Count} sentences");
+        Assert.All(generated, s => Assert.DoesNotMatch(@"\d (年|月|万元|人|个|辆|台)|(比|较|截至|纳入|单价) \d", s));
     }
 
-    /// <summary>The percentages of the profile's own prose (满意度 90%以上) are the department's words, not Yusuan's.</summary>
-    private static bool IsProse(string percentage) => percentage == "90%";
+    /// <summary>
+    /// Every sentence of the text with the department's own prose taken out — duties, goals, reasons, notes, the projects'
+    /// names and goals — leaving the words Yusuan writes.
+    /// </summary>
+    private static List<string> Generated(Variant variant)
+    {
+        var text = variant.Profile.Text;
+        var prose = new List<string> { text.Duties, text.OfficialExpenseNote, text.PerformanceScope, text.OtherNotes };
+        prose.AddRange(text.Goals);
+        prose.AddRange(text.ChangeReasons.Select(r => r.Text));
+        prose.AddRange(text.ProjectCategoryNotes.Values);
+        prose.AddRange(variant.Plan.ProjectGoals.SelectMany(g => g.Goals));
+        prose.AddRange(variant.Plan.Tasks.Select(t => t.Content));
+        var ordered = prose.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).OrderByDescending(p => p.Length).ToList();
+        return Compose(variant).Select(s => ordered.Aggregate(s.Sentence, (sentence, p) => sentence.Replace(p, "〔…〕", StringComparison.Ordinal))).ToList();
+    }
 
     private static Variant WithPrior(Func<PriorYear, PriorYear> edit)
     {
