@@ -26,7 +26,7 @@ public class CommandTests
         }
 
         var html = File.ReadAllText(Path.Combine(output, "disclosure.html"));
-        Assert.Contains("<caption>支出总表", html, StringComparison.Ordinal);
+        Assert.Contains("<caption class=\"sr\">支出总表", html, StringComparison.Ordinal);
         Assert.Contains("7,656", html, StringComparison.Ordinal);
         foreach (var file in new[] { "disclosure.pdf", "disclosure.xlsx", "disclosure.docx" })
         {

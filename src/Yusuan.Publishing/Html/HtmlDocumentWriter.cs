@@ -41,7 +41,8 @@ public static class HtmlDocumentWriter
         section.table .label{font-size:12pt;margin:0}
         table{border-collapse:collapse;width:100%;margin:.2em 0 1em;font-size:9pt;line-height:1.5}
         caption{caption-side:top;text-align:center;font-size:16pt;font-weight:bold;padding:.2em 0 .4em}
-        caption .meta{font-weight:normal;font-size:10.5pt;margin-top:.4em}
+        .title{text-align:center;font-size:16pt;font-weight:bold;text-indent:0;margin:.2em 0 .4em}
+        caption.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
         th,td{border:.5pt solid var(--rule);padding:3pt;vertical-align:middle}
         thead th{text-align:center}
         td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -210,9 +211,10 @@ public static class HtmlDocumentWriter
     {
         if (titled is not null)
         {
-            // The title, then 部门名称 and 单位 above the grid, as the PDF prints them; the caption names the table for a screen reader.
-            html.Append("<table><caption>").Append(E(titled.Title)).Append("<span class=\"meta\"><span>部门名称：").Append(E(titled.Department))
-                .Append("</span><span>单位：").Append(E(titled.Unit)).Append("</span></span></caption>");
+            // The title, then 部门名称 and 单位 above the grid, as the PDF prints them; the caption — the title alone, as a
+            // reader of the page (or Yusuan's audit) takes it — names the table for a screen reader.
+            html.Append("<p class=\"title\" aria-hidden=\"true\">").Append(E(titled.Title)).Append("</p><p class=\"meta\"><span>部门名称：").Append(E(titled.Department))
+                .Append("</span><span>单位：").Append(E(titled.Unit)).Append("</span></p><table><caption class=\"sr\">").Append(E(titled.Title)).Append("</caption>");
         }
         else
         {

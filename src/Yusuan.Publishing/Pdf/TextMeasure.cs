@@ -49,20 +49,37 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
         }
 
         var lines = new List<string>();
+        var line = new StringBuilder();
+        var lineWidth = 0.0;
+        var available = width - firstIndent;
+        void Break()
+        {
+            lines.Add(line.ToString());
+            line.Clear();
+            lineWidth = 0;
+            available = width;
+        }
+
+        // A piece on the line, after a break where it would overflow.
+        void Add(string piece, double pieceWidth)
+        {
+            if (line.Length > 0 && Overflows(line, piece, lineWidth + pieceWidth, available, font))
+            {
+                Break();
+            }
+
+            line.Append(piece);
+            lineWidth += pieceWidth;
+        }
+
         foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
         {
-            var line = new StringBuilder();
-            var lineWidth = 0.0;
-            var available = lines.Count == 0 ? width - firstIndent : width;
             foreach (var segment in Segments(paragraph))
             {
                 var segmentWidth = Width(segment, font);
                 if (line.Length > 0 && Overflows(line, segment, lineWidth + segmentWidth, available, font))
                 {
-                    lines.Add(line.ToString());
-                    line.Clear();
-                    lineWidth = 0;
-                    available = width;
+                    Break();
                 }
 
                 if (line.Length == 0 && segmentWidth > available)
@@ -70,27 +87,16 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
                     // Wider than a whole line (a long code or URL in a narrow cell): its characters, as many as fit on each line.
                     foreach (var element in Elements(segment))
                     {
-                        var elementWidth = Width(element, font);
-                        if (line.Length > 0 && Overflows(line, element, lineWidth + elementWidth, available, font))
-                        {
-                            lines.Add(line.ToString());
-                            line.Clear();
-                            lineWidth = 0;
-                            available = width;
-                        }
-
-                        line.Append(element);
-                        lineWidth += elementWidth;
+                        Add(element, Width(element, font));
                     }
-
-                    continue;
                 }
-
-                line.Append(segment);
-                lineWidth += segmentWidth;
+                else
+                {
+                    Add(segment, segmentWidth);
+                }
             }
 
-            lines.Add(line.ToString());
+            Break();
         }
 
         return lines;
