@@ -189,4 +189,33 @@ public class TextMeasureTests
         Assert.Equal(["2023", "年", "预", "算", "数"], TextMeasure.Segments("2023年预算数"));
         Assert.Equal(["减", "少", "0.47", "万", "元，"], TextMeasure.Segments("减少0.47万元，"));
     }
+
+    [Theory]
+    [InlineData("深圳市生态环境智能管控中心")]
+    [InlineData("政府性基金预算拨款")]
+    [InlineData("其中：面向小型、微型企业政府采购项目")]
+    public void A_cell_or_header_wraps_into_even_lines_never_leaving_one_character_alone(string text)
+    {
+        CjkFont.Register();
+        var font = new XFont(CjkFont.Family, 9, XFontStyleEx.Regular, Embedded);
+        using var document = new PdfDocument();
+        using var gfx = XGraphics.FromPdfPage(document.AddPage());
+        var measure = new TextMeasure((t, f) => gfx.MeasureString(t, f).Width);
+        var tried = 0;
+        for (var width = measure.Width("国国国", font); width < measure.Width(text, font); width += 1.5)
+        {
+            var plain = measure.Wrap(text, font, width);
+            var balanced = measure.WrapBalanced(text, font, width);
+            Assert.Equal(text, string.Concat(balanced));
+            Assert.Equal(plain.Count, balanced.Count);
+            Assert.All(balanced, l => Assert.True(measure.Width(l, font) <= width));
+            if (plain.Count > 1 && System.Globalization.StringInfo.ParseCombiningCharacters(plain[^1]).Length == 1)
+            {
+                Assert.True(System.Globalization.StringInfo.ParseCombiningCharacters(balanced[^1]).Length > 1, $"{width}: {string.Join("/", balanced)}");
+                tried++;
+            }
+        }
+
+        Assert.True(tried > 0, "no width left one character alone");
+    }
 }

@@ -83,7 +83,14 @@ public static class DocumentLayout
             _ => new List<Block> { new GridBlock(Coded(table, codes)) },
         };
         var landscape = specification?.Landscape == true || (codes == CodeLayout.Split && table.Columns.Count > 6);
-        blocks = blocks.Select(b => b is GridBlock g ? new GridBlock(g.Grid with { Header = [.. g.Grid.Header.Select(r => (IReadOnlyList<HeaderCell>)[.. r.Select(h => h with { Text = Typography.Typeset(h.Text) })])] }) : b).ToList();
+        // Headers and labels set as Chinese is printed (2023年预算数, 因公出国（境）费; 表9's 2022年); figures as they are.
+        blocks = blocks.Select(b => b is GridBlock g
+            ? new GridBlock(g.Grid with
+            {
+                Header = [.. g.Grid.Header.Select(r => (IReadOnlyList<HeaderCell>)[.. r.Select(h => h with { Text = Typography.Typeset(h.Text) })])],
+                Rows = [.. g.Grid.Rows.Select(r => (IReadOnlyList<PrintedCell>)[.. r.Select(c => c.Value is null ? c with { Text = Typography.Typeset(c.Text) } : c)])],
+            })
+            : b).ToList();
         return new PrintedTable(table.Id, number, Typography.Typeset(table.Title), disclosure.Department.Name, table.Unit, blocks, table.Note, landscape, table.Decimals);
     }
 

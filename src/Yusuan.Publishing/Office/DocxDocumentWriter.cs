@@ -338,7 +338,13 @@ public static class DocxDocumentWriter
         var table = new Table(new TableProperties(
             new TableWidth { Width = twips.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableBorders(border.Select(b => b())),
-            new TableLayout { Type = TableLayoutValues.Fixed }));
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            // A little air above and below each cell's text (2 pt), Word's own 0.19 cm at the sides.
+            new TableCellMarginDefault(
+                new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })));
         table.Append(new TableGrid(twips.Select(t => new GridColumn { Width = t.ToString(CultureInfo.InvariantCulture) })));
 
         // Header rows, repeated on each page: a cell spanning columns is one cell with gridSpan; one spanning rows starts a
@@ -436,9 +442,22 @@ public static class DocxDocumentWriter
         }
 
         paragraph.Append(new Justification { Val = justification });
-        return new TableCell(properties, new Paragraph(
-            paragraph,
-            new Run(run, new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
+        // A cell's lines (表12's 主要内容: （一）…, （二）…) each on its own, as the PDF prints them.
+        var content = new Paragraph(paragraph);
+        var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var piece = new Run((RunProperties)run.CloneNode(true));
+            if (i > 0)
+            {
+                piece.Append(new Break());
+            }
+
+            piece.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            content.Append(piece);
+        }
+
+        return new TableCell(properties, content);
     }
 
     private static Styles Styles()

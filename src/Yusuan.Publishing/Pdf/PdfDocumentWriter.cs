@@ -465,7 +465,7 @@ public sealed class PdfDocumentWriter
         var widths = ColumnWidths(grid);
         var right = RightEdge(widths);
         var lineHeight = cell.Size * 1.5;
-        var wrapped = grid.Rows.Select(row => row.Select((c, i) => Wrap(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList()).ToList();
+        var wrapped = grid.Rows.Select(row => row.Select((c, i) => measure.WrapBalanced(c.Text, c.Bold ? cellBold : cell, widths[i] - 2 * Padding - c.Indent * 10)).ToList()).ToList();
         var heights = wrapped.Select(lines => Math.Max(1, lines.Max(l => l.Count)) * lineHeight + 2 * Padding).ToList();
         var header = grid.Header.Count * HeaderRowHeight(grid, widths);
         var fullPage = Bottom - Margin - TitleHeight - header;
@@ -644,7 +644,7 @@ public sealed class PdfDocumentWriter
         var lines = 2;
         foreach (var (_, _, _, w, h) in HeaderPlaces(grid, widths))
         {
-            lines = Math.Max(lines, (Wrap(h.Text, headerCell, w - 2 * Padding).Count + h.RowSpan - 1) / h.RowSpan);
+            lines = Math.Max(lines, (measure.WrapBalanced(h.Text, headerCell, w - 2 * Padding).Count + h.RowSpan - 1) / h.RowSpan);
         }
 
         return lines * lineHeight + 2 * Padding;
@@ -659,7 +659,7 @@ public sealed class PdfDocumentWriter
             var height = rowHeight * h.RowSpan;
             var top = y + r * rowHeight;
             gfx.DrawRectangle(new XPen(Rule, 0.5), x, top, w, height);
-            var lines = Wrap(h.Text, headerCell, w - 2 * Padding);
+            var lines = measure.WrapBalanced(h.Text, headerCell, w - 2 * Padding);
             var textTop = top + (height - lines.Count * cell.Size * 1.5) / 2;
             foreach (var line in lines)
             {

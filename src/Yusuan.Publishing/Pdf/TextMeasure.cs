@@ -103,6 +103,52 @@ internal sealed class TextMeasure(Func<string, XFont, double> measure)
     }
 
     /// <summary>
+    /// Lines as <see cref="Wrap"/> breaks them, but as even as they can be: as many lines, at the narrowest width that needs no
+    /// more — so a cell or a header never ends with one character alone (深圳市生态环境智能管控中 / 心 becomes
+    /// 深圳市生态环境 / 智能管控中心). Explicit line breaks are kept as they are.
+    /// </summary>
+    public List<string> WrapBalanced(string text, XFont font, double width)
+    {
+        var lines = Wrap(text, font, width);
+        if (lines.Count < 2 || text.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            return lines;
+        }
+
+        // The narrowest width worth trying: the text shared evenly, and never below its widest piece (which would break).
+        var low = Math.Max(Width(text, font) / lines.Count, Segments(text).Max(s => Width(s, font))) - 0.01;
+        var high = width;
+        for (var i = 0; i < 12 && high - low > 0.25; i++)
+        {
+            var middle = (low + high) / 2;
+            if (Wrap(text, font, middle).Count <= lines.Count)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        // Greedy lines at one width can still end with one character (13 in lines of 3: 3, 3, 3, 3, 1): the line before gives
+        // its last piece to the last, where it fits and leaves more than one behind.
+        var even = Wrap(text, font, high);
+        if (even.Count > 1 && StringInfo.ParseCombiningCharacters(even[^1]).Length == 1)
+        {
+            var before = Segments(even[^2]).ToList();
+            var moved = before[^1] + even[^1];
+            if (before.Count > 1 && StringInfo.ParseCombiningCharacters(before[^1]).Length < StringInfo.ParseCombiningCharacters(even[^2]).Length - 1 && Width(moved, font) <= width)
+            {
+                even[^2] = string.Concat(before.SkipLast(1));
+                even[^1] = moved;
+            }
+        }
+
+        return even;
+    }
+
+    /// <summary>
     /// The pieces a line may break between, in order, together the paragraph: each Chinese character alone; a run of Latin
     /// letters, digits and the marks inside a figure or code (7,656.00, 2021-2025, 90%, CIM) whole; closing punctuation
     /// (，。、；：）》” …) kept with what precedes it and opening punctuation (（《“ …) with what follows, as Chinese typesetting
