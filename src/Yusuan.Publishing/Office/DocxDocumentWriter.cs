@@ -382,12 +382,13 @@ public static class DocxDocumentWriter
         }
 
         // No page holds fewer than three of the table's rows: the first three and the last three are each kept together
-        // (Word's keep-with-next on a row's paragraphs holds it to the row below).
+        // (Word's keep-with-next on a row's paragraphs holds it to the row below) — in a grid long enough to have both; a
+        // shorter one (表12's three tasks of long text) would be pulled whole onto the next page, leaving its title alone.
         var count = grid.Rows.Count;
         for (var r = 0; r < count; r++)
         {
             var cells = grid.Rows[r];
-            var keep = r < count - 1 && (r < 2 || r >= count - 3);
+            var keep = count > 2 * 3 && r < count - 1 && (r < 2 || r >= count - 3);
             var row = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < cells.Count; c++)
             {
