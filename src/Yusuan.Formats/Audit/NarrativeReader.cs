@@ -53,6 +53,9 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     [GeneratedRegex(@"(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费|公务用车购置费|公务用车运行维护费)[。，]?\s*(?:\d{4}\s*年预算数\s*)?" + Num + @"\s*万元(?:[，,]\s*(?:其中：)?(?:比\s*\d{4}\s*年(?:预算数?)?(增加|减少)\s*" + Num + @"\s*万元(?:[，,]\s*(增长|下降)\s*" + Num + @"%)?|与\s*\d{4}\s*年(?:预算数?)?(持平))?)?")]
     private static partial Regex OfficialItem();
 
+    [GeneratedRegex(@"^\s*\d{1,2}\s*[\.．、]?\s*(因公出国（境）费用?|公务接待费|公务用车购置和运行维护费)\s*。\s*$")]
+    private static partial Regex OfficialItemHeading();
+
     /// <summary>上海: "1、公共安全支出（204类）司法（06款）行政运行（01项）1434.89万元。"</summary>
     [GeneratedRegex(@"^\d{1,3}[、\.．](?:[^（(。]{2,30})[（(](?<class>\d{3})类[）)](?:[^（(。]{1,30})[（(](?<section>\d{2})款[）)](?:[^（(。]{1,40})[（(](?<item>\d{2})项[）)](?<amount>\d[\d,]{0,19}(?:\.\d{1,8})?)万元")]
     private static partial Regex ItemHeading();
@@ -195,14 +198,26 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
     {
         var result = new List<NarrativeSentence>();
         var start = 0;
+        var heading = string.Empty;
         // Sentences end at 。; a numbered category (1. 信息化类预算 …) also starts a new one after a colon.
-        foreach (var sentence in Regex.Split(text, @"(?<=。)|(?<=：)(?=\s*\d{1,3}\s*[\.．、]\s*\S{1,30}?预算\s*[\d,])"))
+        foreach (var piece in Regex.Split(text, @"(?<=。)|(?<=：)(?=\s*\d{1,3}\s*[\.．、]\s*\S{1,30}?预算\s*[\d,])"))
         {
-            if (sentence.Trim().Length == 0)
+            if (piece.Trim().Length == 0)
             {
-                start += sentence.Length;
+                start += piece.Length;
                 continue;
             }
+
+            // A “三公” item's numbered name is a sentence of its own (1. 因公出国（境）费用。2023年预算数0万元，…): it heads the next.
+            if (part == 5 && OfficialItemHeading().IsMatch(piece))
+            {
+                heading += piece.Trim();
+                start += piece.Length;
+                continue;
+            }
+
+            var sentence = heading + piece;
+            heading = string.Empty;
 
             var origin = origins.LastOrDefault(o => o.Offset <= start).Line ?? origins.FirstOrDefault().Line;
             var figures = Figures(part, sentence);
@@ -225,7 +240,14 @@ internal sealed partial class NarrativeReader(IReadOnlyList<DisclosureTable> tab
                 result.Add(new NarrativeSentence(part, sentence.Trim(), figures, origin is null ? null : new NarrativeSource(origin.Page, origin.Line)));
             }
 
-            start += sentence.Length;
+            start += piece.Length;
+        }
+
+        if (heading.Length > 0)
+        {
+            // A name with nothing after it, kept as the text printed it.
+            var origin = origins.LastOrDefault(o => o.Offset <= start).Line ?? origins.FirstOrDefault().Line;
+            result.Add(new NarrativeSentence(part, heading, [], origin is null ? null : new NarrativeSource(origin.Page, origin.Line)));
         }
 
         return result;

@@ -21,14 +21,17 @@ public class NarrativeWordingTests
         var sentences = Read(
             "第五部分 一般公共预算“三公”经费预算情况",
             "2023年“三公”经费预算8万元，与2022年预算持平。",
+            "1. 因公出国（境）费用。2023年预算数0万元，与2022年预算持平。",
             "3. 公务用车购置和运行维护费。2023年预算数8万元，其中：公务用车购置费0万元，与2022年预算持平；公务用车运行维护费8万元，比2022年预算增加2万元，增长33.3%。",
             "第八部分 其他需要说明情况",
             "2023年深圳市某某中心无机关运行经费，运行经费财政拨款预算0万元，与2022年预算持平。");
         var changes = sentences.SelectMany(s => s.Figures).Where(f => f.Subject == Subjects.Change).ToList();
         // As NarrativeComposer writes part 5's items: each amount, its change and its rate, bound to 表9's columns.
-        Assert.Equal([("T09.change.total", 0m), ("T09.change.vehicle_purchase", 0m), ("T09.change.vehicle_operation", 2m), (null, 0m)], changes.Select(f => (f.Refers, f.Value)));
+        // The item's numbered name is a sentence of its own (1. 因公出国（境）费用。): it heads the sentence with its amount.
+        Assert.Equal([("T09.change.total", 0m), ("T09.change.abroad", 0m), ("T09.change.vehicle_purchase", 0m), ("T09.change.vehicle_operation", 2m), (null, 0m)], changes.Select(f => (f.Refers, f.Value)));
         Assert.Equal([33.3m], sentences.SelectMany(s => s.Figures).Where(f => f.Subject == Subjects.ChangePercent).Select(f => f.Value));
         Assert.Equal([0m, 8m], sentences.SelectMany(s => s.Figures).Where(f => f.Subject is Subjects.OfficialVehiclePurchase or Subjects.OfficialVehicleOperation).Select(f => f.Value));
+        Assert.Contains(sentences, s => s.Sentence == "1. 因公出国（境）费用。2023年预算数0万元，与2022年预算持平。");
     }
 
     [Fact]
